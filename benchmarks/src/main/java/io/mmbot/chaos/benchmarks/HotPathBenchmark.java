@@ -1,0 +1,112 @@
+package io.mmbot.chaos.benchmarks;
+
+import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.ChaosInjector;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost of one {@code shouldInjectNetLoss()} call on the bot's hot path, next to the baselines it is
+ * judged against, all in one run so that only ratios are compared:
+ *
+ * <ul>
+ *   <li>{@code baseline_empty}: a method that returns a constant.
+ *   <li>{@code baseline_randomDraw}: the bare draw a gate needs, {@code
+ *       ThreadLocalRandom.current().nextLong() >>> 1 < threshold}.
+ *   <li>{@code naive_gate}: what a hand-rolled gate does: {@code System.nanoTime()}, a modulo on
+ *       the burst period, a {@code nextDouble()} draw.
+ *   <li>{@code disabled}, {@code enabledBurstOff}, {@code enabledBurstOn}: the injector with chaos
+ *       off, on but between bursts, and on inside a burst at p = 0.3 (default time source).
+ * </ul>
+ *
+ * <p>Run, single-threaded and with two threads, with the allocation profiler:
+ *
+ * <pre>
+ * mvn -B -q -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar HotPathBenchmark -t 1 -prof gc
+ * java -jar benchmarks/target/benchmarks.jar HotPathBenchmark -t 2 -prof gc
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class HotPathBenchmark {
+
+  private static final double P = 0.3;
+  private static final long THRESHOLD = (long) (P * 0x1p63);
+  private static final long ON_NANOS = 30_000_000_000L;
+  private static final long PERIOD_NANOS = 120_000_000_000L;
+
+  private ChaosInjector disabled;
+  private ChaosInjector burstOff;
+  private ChaosInjector burstOn;
+  private long naiveStart;
+
+  @Setup
+  public void setUp() throws InterruptedException {
+    disabled = ChaosInjector.create(ChaosConfig.defaults());
+    burstOn =
+        ChaosInjector.create(
+            ChaosConfig.builder().enabled(true).dryRun(false).netLoss(P).burstOffSec(0).build());
+    burstOff =
+        ChaosInjector.create(
+            ChaosConfig.builder()
+                .enabled(true)
+                .dryRun(false)
+                .netLoss(P)
+                .burstOnSec(1)
+                .burstOffSec(86_400)
+                .build());
+    // Let the one-second burst pass so that every measured call is between bursts.
+    Thread.sleep(1_200);
+    if (burstOff.burstActive() || !burstOn.burstActive()) {
+      throw new IllegalStateException("burst states not as the benchmark expects");
+    }
+    naiveStart = System.nanoTime();
+  }
+
+  @Benchmark
+  public boolean baseline_empty() {
+    return false;
+  }
+
+  @Benchmark
+  public boolean baseline_randomDraw() {
+    return (ThreadLocalRandom.current().nextLong() >>> 1) < THRESHOLD;
+  }
+
+  @Benchmark
+  public boolean naive_gate() {
+    long elapsed = System.nanoTime() - naiveStart;
+    boolean active = elapsed % PERIOD_NANOS < ON_NANOS;
+    return active && ThreadLocalRandom.current().nextDouble() < P;
+  }
+
+  @Benchmark
+  public boolean disabled() {
+    return disabled.shouldInjectNetLoss();
+  }
+
+  @Benchmark
+  public boolean enabledBurstOff() {
+    return burstOff.shouldInjectNetLoss();
+  }
+
+  @Benchmark
+  public boolean enabledBurstOn() {
+    return burstOn.shouldInjectNetLoss();
+  }
+}

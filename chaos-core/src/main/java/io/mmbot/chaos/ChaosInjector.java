@@ -1,0 +1,574 @@
+package io.mmbot.chaos;
+
+import io.mmbot.chaos.ChaosListener.Change;
+import io.mmbot.chaos.ChaosListener.StateChange;
+import io.mmbot.chaos.internal.CoarseNanoClock;
+import io.mmbot.chaos.internal.Draws;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides when a fault happens. The bot calls a {@code shouldInject…} hook at the point where a
+ * fault would strike (before an HTTP call, on a WebSocket message, on a lookup, on a reconcile) and
+ * applies the fault when the hook returns true.
+ *
+ * <p>A gate returns true only when chaos is enabled, this instance is in the blast radius, the
+ * burst clock is in its active phase, dry-run is off, and the scenario's draw succeeds. The burst
+ * clock starts (active) when chaos becomes enabled, runs {@code burst_on_sec} active then {@code
+ * burst_off_sec} quiet, and repeats. In dry-run (shadow) mode every gate is evaluated and counted
+ * as a would-be injection, but every hook returns false.
+ *
+ * <p>Scenario models:
+ *
+ * <ul>
+ *   <li>Probability scenarios (NET_LOSS, EXCH_5XX, DNS_FLAP, RECONCILE_MISMATCH) and magnitude
+ *       scenarios (LAT_SPIKE, WS_LAG, CLOCK_SKEW) draw independently per call.
+ *   <li>EXCH_429 waves and RATE_LIMIT_STORM storms are runs of consecutive calls: a call outside a
+ *       run starts one with a chance chosen so that the long-run share of affected calls equals the
+ *       configured value, and the run then lasts {@code exch429WaveCalls} (default 5) or {@code
+ *       rateLimitStormCalls} (default 20) calls. Runs end with the burst.
+ *   <li>WS_DISCONNECT is a Poisson process: a check fires with chance {@code 1 - exp(-rate * dt /
+ *       60 s)}, where {@code dt} is the time since the previous check (or since the burst began, if
+ *       later), so the rate per minute holds however often the bot checks.
+ * </ul>
+ *
+ * <p>The blast radius narrows chaos further: {@code traffic_pct} is the share of calls a gate may
+ * touch (an extra independent draw), and {@code instance_pct} the share of instances, chosen by a
+ * stable hash of the instance id. With {@code max_duration_sec} set, chaos switches itself off that
+ * long after it was enabled, with reason {@link ChaosReasons#EXPIRED}; the expiry is checked on
+ * every gate call and state query.
+ *
+ * <p>Thread safety: safe for concurrent use. Gates read one immutable snapshot through one volatile
+ * field, take no lock and allocate nothing; they see either the old or the new configuration of a
+ * concurrent {@link #update}, never a mix. Any gate call that starts after {@link #disable} has
+ * returned returns false.
+ *
+ * <p>Time: by default a coarse clock that a daemon thread advances about every millisecond (a
+ * volatile read per gate instead of a 25 ns {@code System.nanoTime()} call); tests pass their own
+ * nanosecond source to {@link Builder#nanoClock} and drive every timing rule in virtual time.
+ */
+public final class ChaosInjector {
+
+  private static final System.Logger LOG = System.getLogger(ChaosInjector.class.getName());
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE =
+          MethodHandles.lookup().findVarHandle(ChaosInjector.class, "state", InjectorState.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private static final Scenario[] SCENARIOS = Scenario.values();
+  private static final int[] SYNTHETIC_5XX = {500, 502, 503, 504};
+  private static final MismatchType[] MISMATCH_TYPES = MismatchType.values();
+  private static final double NANOS_PER_MINUTE = 60e9;
+  private static final double TWO_PI = 2 * Math.PI;
+
+  /** Period of the clock-skew drift: the offset swings through +N, 0, -N over this time. */
+  public static final long CLOCK_SKEW_DRIFT_PERIOD_NANOS = 60_000_000_000L;
+
+  @SuppressWarnings("unused") // accessed through STATE
+  private volatile InjectorState state;
+
+  private final LongSupplier clock;
+  private final String instanceId;
+  private final boolean hasFallbackSeed;
+  private final long fallbackSeed;
+  private final LongAdder[] injected = adders();
+  private final LongAdder[] wouldBe = adders();
+  private final AtomicLong lastDisconnectCheck;
+  private final Listeners listeners;
+  private volatile String lastDisableReason = "";
+
+  private ChaosInjector(Builder b) {
+    this.clock = b.clock;
+    this.instanceId = b.instanceId;
+    this.hasFallbackSeed = b.hasSeed;
+    this.fallbackSeed = b.seed;
+    this.listeners = new Listeners(clock, b.listeners);
+    long now = clock.getAsLong();
+    this.lastDisconnectCheck = new AtomicLong(now);
+    this.state = InjectorState.of(b.config, selected(b.config), draws(null, b.config), now, now);
+  }
+
+  /** An injector for {@code config} on the default (system) time source. */
+  public static ChaosInjector create(ChaosConfig config) {
+    return builder().config(config).build();
+  }
+
+  /** A builder; without changes it builds a disabled injector on the system time source. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- gates
+
+  /** Whether to inject {@code scenario} now; see the class description for each model. */
+  public boolean shouldInject(Scenario scenario) {
+    switch (scenario.kind()) {
+      case WAVE:
+        return runGate(scenario.ordinal());
+      case RATE:
+        return shouldInjectWsDisconnect();
+      default:
+        return simpleGate(scenario.ordinal());
+    }
+  }
+
+  /** NET_LOSS: drop this request or packet. */
+  public boolean shouldInjectNetLoss() {
+    return simpleGate(0);
+  }
+
+  /** EXCH_429: answer this call with a synthetic 429 (in waves). */
+  public boolean shouldInjectExch429() {
+    return runGate(1);
+  }
+
+  /** EXCH_5XX: answer this call with a synthetic 5xx; see {@link #synthetic5xxStatus()}. */
+  public boolean shouldInjectExch5xx() {
+    return simpleGate(2);
+  }
+
+  /** LAT_SPIKE: delay this call by {@link ChaosConfig#latSpikeMs()}. */
+  public boolean shouldInjectLatSpike() {
+    return simpleGate(3);
+  }
+
+  /** WS_LAG: delay this WebSocket message by {@link ChaosConfig#wsLagMs()}. */
+  public boolean shouldInjectWsLag() {
+    return simpleGate(4);
+  }
+
+  /** WS_DISCONNECT: close the connection abnormally; Poisson over the time since the last check. */
+  public boolean shouldInjectWsDisconnect() {
+    InjectorState s = state;
+    if (!s.live) {
+      return false;
+    }
+    long now = clock.getAsLong();
+    long previous = lastDisconnectCheck.getAndSet(now);
+    s = current(s, now);
+    if (!s.active || s.thresholds[5] == 0) {
+      return false;
+    }
+    long from = previous - s.windowStart > 0 ? previous : s.windowStart;
+    return poisson(s, now - from, now);
+  }
+
+  /**
+   * WS_DISCONNECT for a caller that tracks its own checks (for example one per connection): the
+   * chance that a disconnect happened within {@code elapsedNanos}, at the configured rate.
+   */
+  public boolean shouldInjectWsDisconnect(long elapsedNanos) {
+    InjectorState s = state;
+    if (!s.live) {
+      return false;
+    }
+    long now = clock.getAsLong();
+    s = current(s, now);
+    if (!s.active || s.thresholds[5] == 0) {
+      return false;
+    }
+    return poisson(s, Math.min(elapsedNanos, now - s.windowStart), now);
+  }
+
+  /** DNS_FLAP: fail this lookup as for NXDOMAIN. */
+  public boolean shouldInjectDnsFlap() {
+    return simpleGate(6);
+  }
+
+  /** CLOCK_SKEW: skew this clock read; see {@link #clockSkewOffsetMs()}. */
+  public boolean shouldInjectClockSkew() {
+    return simpleGate(7);
+  }
+
+  /** RATE_LIMIT_STORM: this call is caught in a storm of consecutive 429s. */
+  public boolean shouldInjectRateLimitStorm() {
+    return runGate(8);
+  }
+
+  /** RECONCILE_MISMATCH: perturb this reconcile's order-state view. */
+  public boolean shouldInjectReconcileMismatch() {
+    return simpleGate(9);
+  }
+
+  // ---------------------------------------------------------------- magnitudes and choices
+
+  /** Milliseconds to add before this call: the configured spike when LAT_SPIKE fires, else 0. */
+  public long latencyToAddMs() {
+    InjectorState before = state;
+    return shouldInjectLatSpike() ? before.config.latSpikeMs() : 0;
+  }
+
+  /** Milliseconds to delay this WebSocket message: the configured lag when WS_LAG fires, else 0. */
+  public long wsLagToAddMs() {
+    InjectorState before = state;
+    return shouldInjectWsLag() ? before.config.wsLagMs() : 0;
+  }
+
+  /**
+   * The clock offset to apply to this read, in milliseconds, within {@code ±clock_skew_ms}: 0
+   * unless CLOCK_SKEW fires. The offset drifts smoothly, {@code N·sin(2π·t/60 s)} with t the time
+   * since the burst began, so it starts at 0, reaches +N and -N, and is 0 again once the burst is
+   * over.
+   */
+  public long clockSkewOffsetMs() {
+    InjectorState s = state;
+    if (!s.live || !shouldInjectClockSkew()) {
+      return 0;
+    }
+    s = state;
+    long t = clock.getAsLong() - s.windowStart;
+    double phase = (double) (t % CLOCK_SKEW_DRIFT_PERIOD_NANOS) / CLOCK_SKEW_DRIFT_PERIOD_NANOS;
+    return Math.round(s.config.clockSkewMs() * Math.sin(TWO_PI * phase));
+  }
+
+  /** The perturbation to apply to this reconcile when RECONCILE_MISMATCH fires, else null. */
+  public MismatchType reconcileMismatchOrNull() {
+    if (!shouldInjectReconcileMismatch()) {
+      return null;
+    }
+    return MISMATCH_TYPES[state.draws.nextInt(InjectorState.CHOICE_STREAM, MISMATCH_TYPES.length)];
+  }
+
+  /** A synthetic 5xx status for an EXCH_5XX fault: 500, 502, 503 or 504 with equal chance. */
+  public int synthetic5xxStatus() {
+    return SYNTHETIC_5XX[state.draws.nextInt(InjectorState.CHOICE_STREAM, SYNTHETIC_5XX.length)];
+  }
+
+  /**
+   * Whether a NET_LOSS or EXCH_5XX fault that fired should strike after the request reached the
+   * exchange (outcome unknown to the bot) rather than before sending; true with chance {@link
+   * ChaosConfig#unknownOutcomeShare()}.
+   */
+  public boolean strikesAfterSend() {
+    InjectorState s = state;
+    long t = Draws.threshold(s.config.unknownOutcomeShare());
+    return s.draws.next(InjectorState.CHOICE_STREAM) < t;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** Whether chaos is live on this instance and the burst clock is in its active phase now. */
+  public boolean burstActive() {
+    InjectorState s = state;
+    if (!s.live) {
+      return false;
+    }
+    return current(s, clock.getAsLong()).active;
+  }
+
+  /** Whether chaos is enabled (it may still be outside a burst or outside the blast radius). */
+  public boolean enabled() {
+    return config().enabled();
+  }
+
+  /** Whether this instance falls inside {@code instance_pct} of the current configuration. */
+  public boolean instanceSelected() {
+    return selected(state.config);
+  }
+
+  /** The configuration in force; after an expiry or {@link #disable}, one with enabled false. */
+  public ChaosConfig config() {
+    InjectorState s = state;
+    if (s.live) {
+      s = current(s, clock.getAsLong());
+    }
+    return s.config;
+  }
+
+  /** The reason code of the last time chaos was switched off, or "" if it never was. */
+  public String lastDisableReason() {
+    return lastDisableReason;
+  }
+
+  /** The instance id used for {@code instance_pct}. */
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** Injections made for {@code scenario} (gates that returned true). Exact. */
+  public long injections(Scenario scenario) {
+    return injected[scenario.ordinal()].sum();
+  }
+
+  /** Would-be injections counted in dry-run mode for {@code scenario}. Exact. */
+  public long wouldBeInjections(Scenario scenario) {
+    return wouldBe[scenario.ordinal()].sum();
+  }
+
+  /**
+   * Applies a new configuration. Turning chaos on from off starts a new burst cycle (active) now;
+   * an update that keeps chaos on keeps the burst phase and the expiry origin; one that turns it
+   * off is a rollback with reason {@link ChaosReasons#CONFIG_DISABLED}.
+   */
+  public void update(ChaosConfig next) {
+    Objects.requireNonNull(next, "next config");
+    for (; ; ) {
+      InjectorState cur = state;
+      long now = clock.getAsLong();
+      boolean wasOn = cur.config.enabled();
+      long cycleStart = wasOn && next.enabled() ? cur.cycleStart : now;
+      InjectorState n =
+          InjectorState.of(next, selected(next), draws(cur.draws, next), cycleStart, now);
+      if (STATE.compareAndSet(this, cur, n)) {
+        if (wasOn && !next.enabled()) {
+          switchedOff(ChaosReasons.CONFIG_DISABLED, next, now);
+        } else {
+          Change change = !wasOn && next.enabled() ? Change.ENABLED : Change.UPDATED;
+          listeners.stateChange(new StateChange(change, "", next, now));
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Switches chaos off at once (a rollback) and records {@code reason}. Any gate call that starts
+   * after this method returns returns false. Does nothing if chaos is already off.
+   *
+   * @param reason a reason code such as {@code P95_TICK}; null or blank means {@link
+   *     ChaosReasons#MANUAL}
+   */
+  public void disable(String reason) {
+    String why = reason == null || reason.isBlank() ? ChaosReasons.MANUAL : reason.strip();
+    for (; ; ) {
+      InjectorState cur = state;
+      if (!cur.config.enabled()) {
+        return;
+      }
+      long now = clock.getAsLong();
+      ChaosConfig off = cur.config.withEnabled(false);
+      InjectorState n = InjectorState.of(off, false, cur.draws, now, now);
+      if (STATE.compareAndSet(this, cur, n)) {
+        switchedOff(why, off, now);
+        return;
+      }
+    }
+  }
+
+  /** Adds a listener; it hears events from now on. */
+  public void addListener(ChaosListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener added earlier; does nothing if it is not registered. */
+  public void removeListener(ChaosListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public String toString() {
+    return "ChaosInjector{instance=" + instanceId + ", " + state.config + '}';
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private boolean simpleGate(int i) {
+    InjectorState s = state;
+    if (!s.live) {
+      return false;
+    }
+    long now = clock.getAsLong();
+    if (!s.contains(now)) {
+      s = refresh(now);
+    }
+    if (!s.active) {
+      return false;
+    }
+    long t = s.thresholds[i];
+    if (t == 0 || s.draws.next(i) >= t) {
+      return false;
+    }
+    return fire(s, i, now);
+  }
+
+  private boolean runGate(int i) {
+    InjectorState s = state;
+    if (!s.live) {
+      return false;
+    }
+    long now = clock.getAsLong();
+    s = current(s, now);
+    if (!s.active || s.thresholds[i] == 0 || !inTraffic(s, i)) {
+      return false;
+    }
+    var remaining = i == 1 ? s.waveRemaining : s.stormRemaining;
+    for (int r = remaining.get(); r > 0; r = remaining.get()) {
+      if (remaining.compareAndSet(r, r - 1)) {
+        return fire(s, i, now);
+      }
+    }
+    if (s.draws.next(i) >= s.thresholds[i]) {
+      return false;
+    }
+    int calls = i == 1 ? s.config.exch429WaveCalls() : s.config.rateLimitStormCalls();
+    remaining.set(calls - 1);
+    return fire(s, i, now);
+  }
+
+  private boolean poisson(InjectorState s, long dtNanos, long now) {
+    if (dtNanos <= 0 || !inTraffic(s, 5)) {
+      return false;
+    }
+    double p = -Math.expm1(-s.config.wsDisconnect() * dtNanos / NANOS_PER_MINUTE);
+    if (s.draws.next(5) >= Draws.threshold(p)) {
+      return false;
+    }
+    return fire(s, 5, now);
+  }
+
+  private boolean inTraffic(InjectorState s, int i) {
+    long t = s.trafficThreshold;
+    return t == Long.MAX_VALUE || s.draws.next(InjectorState.TRAFFIC_STREAM) < t;
+  }
+
+  private boolean fire(InjectorState s, int i, long now) {
+    if (s.dryRun) {
+      wouldBe[i].increment();
+      listeners.injection(SCENARIOS[i], true, now, wouldBe[i]);
+      return false;
+    }
+    // Re-check the kill switch so that a disable() that completed while this call was drawing
+    // wins; the counter then stays exact.
+    if (!state.live) {
+      return false;
+    }
+    injected[i].increment();
+    listeners.injection(SCENARIOS[i], false, now, null);
+    return true;
+  }
+
+  private InjectorState current(InjectorState s, long now) {
+    return s.contains(now) ? s : refresh(now);
+  }
+
+  private InjectorState refresh(long now) {
+    for (; ; ) {
+      InjectorState cur = state;
+      if (!cur.live || cur.contains(now)) {
+        return cur;
+      }
+      if (cur.expiredAt(now)) {
+        disable(ChaosReasons.EXPIRED);
+        return state;
+      }
+      InjectorState next = cur.at(now);
+      if (STATE.compareAndSet(this, cur, next)) {
+        if (next.active != cur.active) {
+          Change c = next.active ? Change.BURST_STARTED : Change.BURST_ENDED;
+          listeners.stateChange(new StateChange(c, "", next.config, now));
+        }
+        return next;
+      }
+    }
+  }
+
+  private void switchedOff(String reason, ChaosConfig config, long now) {
+    lastDisableReason = reason;
+    LOG.log(System.Logger.Level.WARNING, "mm-chaos disabled, reason {0}", reason);
+    listeners.stateChange(new StateChange(Change.DISABLED, reason, config, now));
+  }
+
+  private boolean selected(ChaosConfig config) {
+    double pct = config.instancePct();
+    if (pct >= 100) {
+      return true;
+    }
+    // A stable position of this instance in [0, 100): the same id is always in or out.
+    long h = instanceId.hashCode() * 0x9E3779B97F4A7C15L;
+    h ^= h >>> 29;
+    double position = (h >>> 11) * 0x1p-53 * 100;
+    return position < pct;
+  }
+
+  private Draws draws(Draws previous, ChaosConfig config) {
+    boolean seeded = config.hasSeed() || hasFallbackSeed;
+    long seed = config.hasSeed() ? config.seed() : fallbackSeed;
+    if (!seeded) {
+      return Draws.unseeded();
+    }
+    if (previous != null && previous.isSeeded() && previous.seed() == seed) {
+      return previous;
+    }
+    return Draws.seeded(seed);
+  }
+
+  private static LongAdder[] adders() {
+    LongAdder[] a = new LongAdder[SCENARIOS.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = new LongAdder();
+    }
+    return a;
+  }
+
+  /** Builds a {@link ChaosInjector}. Not thread-safe. */
+  public static final class Builder {
+    private ChaosConfig config = ChaosConfig.defaults();
+    private LongSupplier clock = CoarseNanoClock.INSTANCE;
+    private String instanceId = defaultInstanceId();
+    private boolean hasSeed;
+    private long seed;
+    private final java.util.List<ChaosListener> listeners = new java.util.ArrayList<>();
+
+    private Builder() {}
+
+    /** The configuration to start with (default: {@link ChaosConfig#defaults()}, chaos off). */
+    public Builder config(ChaosConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * The nanosecond time source, as {@link System#nanoTime()}: only differences matter. Tests pass
+     * a virtual clock here.
+     */
+    public Builder nanoClock(LongSupplier nanoClock) {
+      this.clock = Objects.requireNonNull(nanoClock, "nanoClock");
+      return this;
+    }
+
+    /** The id that places this instance inside or outside {@code instance_pct}. */
+    public Builder instanceId(String instanceId) {
+      Objects.requireNonNull(instanceId, "instanceId");
+      if (instanceId.isBlank()) {
+        throw new IllegalArgumentException("instanceId must not be blank");
+      }
+      this.instanceId = instanceId;
+      return this;
+    }
+
+    /** A seed used whenever the configuration carries none. */
+    public Builder seed(long seed) {
+      this.hasSeed = true;
+      this.seed = seed;
+      return this;
+    }
+
+    /** A listener registered before the first event. */
+    public Builder listener(ChaosListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Builds the injector; if the configuration is enabled, the first burst starts now. */
+    public ChaosInjector build() {
+      return new ChaosInjector(this);
+    }
+
+    private static String defaultInstanceId() {
+      String host = System.getenv("HOSTNAME");
+      return (host == null || host.isBlank() ? "localhost" : host)
+          + "/"
+          + ProcessHandle.current().pid();
+    }
+  }
+}
