@@ -82,6 +82,7 @@ public final class ChaosConfig {
   private final int exch429WaveCalls;
   private final int rateLimitStormCalls;
   private final double unknownOutcomeShare;
+  private final RollbackConfig rollback;
   private final boolean hasSeed;
   private final long seed;
 
@@ -109,6 +110,7 @@ public final class ChaosConfig {
     this.exch429WaveCalls = b.exch429WaveCalls;
     this.rateLimitStormCalls = b.rateLimitStormCalls;
     this.unknownOutcomeShare = b.unknownOutcomeShare;
+    this.rollback = b.rollback;
     this.hasSeed = b.hasSeed;
     this.seed = b.seed;
   }
@@ -248,6 +250,11 @@ public final class ChaosConfig {
     return unknownOutcomeShare;
   }
 
+  /** Thresholds and windows of the automatic rollback triggers. */
+  public RollbackConfig rollback() {
+    return rollback;
+  }
+
   /** Whether a fixed seed was given; without one, decisions are not reproducible. */
   public boolean hasSeed() {
     return hasSeed;
@@ -341,6 +348,7 @@ public final class ChaosConfig {
         && exch429WaveCalls == c.exch429WaveCalls
         && rateLimitStormCalls == c.rateLimitStormCalls
         && Double.compare(unknownOutcomeShare, c.unknownOutcomeShare) == 0
+        && rollback.equals(c.rollback)
         && hasSeed == c.hasSeed
         && seed == c.seed;
   }
@@ -371,6 +379,7 @@ public final class ChaosConfig {
         exch429WaveCalls,
         rateLimitStormCalls,
         unknownOutcomeShare,
+        rollback,
         hasSeed,
         seed);
   }
@@ -423,6 +432,8 @@ public final class ChaosConfig {
         + rateLimitStormCalls
         + ", unknown_outcome_share="
         + unknownOutcomeShare
+        + ", rollback="
+        + rollback
         + ", seed="
         + (hasSeed ? Long.toString(seed) : "none")
         + '}';
@@ -456,6 +467,7 @@ public final class ChaosConfig {
     private int exch429WaveCalls = DEFAULT_EXCH_429_WAVE_CALLS;
     private int rateLimitStormCalls = DEFAULT_RATE_LIMIT_STORM_CALLS;
     private double unknownOutcomeShare = DEFAULT_UNKNOWN_OUTCOME_SHARE;
+    private RollbackConfig rollback = RollbackConfig.defaults();
     private boolean hasSeed;
     private long seed;
 
@@ -485,6 +497,7 @@ public final class ChaosConfig {
       exch429WaveCalls = c.exch429WaveCalls;
       rateLimitStormCalls = c.rateLimitStormCalls;
       unknownOutcomeShare = c.unknownOutcomeShare;
+      rollback = c.rollback;
       hasSeed = c.hasSeed;
       seed = c.seed;
     }
@@ -628,6 +641,12 @@ public final class ChaosConfig {
     /** Share of 5xx and loss faults applied after the request reached the server. */
     public Builder unknownOutcomeShare(double share) {
       this.unknownOutcomeShare = share;
+      return this;
+    }
+
+    /** Thresholds and windows of the automatic rollback triggers ({@code chaos.rollback}). */
+    public Builder rollback(RollbackConfig rollback) {
+      this.rollback = Objects.requireNonNull(rollback, "rollback");
       return this;
     }
 
