@@ -108,6 +108,23 @@ class ProbabilityGateTest {
   }
 
   @Test
+  void aDisabledInjectorNeverReadsItsClock() {
+    java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    ChaosInjector injector =
+        ChaosInjector.builder()
+            .config(allAtOne().enabled(false).build())
+            .nanoClock(reads::incrementAndGet)
+            .build();
+    assertNoScenarioFires(injector, "disabled");
+    injector.burstActive();
+    injector.config();
+    injector.update(allAtOne().enabled(false).netLoss(0.5).build());
+    assertThat(reads.get()).as("clock reads").isZero();
+    injector.update(allAtOne().build());
+    assertThat(reads.get()).as("enabling reads the clock").isPositive();
+  }
+
+  @Test
   void neverFiresAtIntensityZero() {
     ChaosInjector injector =
         ChaosInjector.builder().config(continuous().build()).nanoClock(new VirtualClock()).build();
