@@ -38,7 +38,7 @@ class PrometheusEndToEndTest {
   static final String DISCREPANCIES = "sum(rate(mm_reconcile_discrepancies_total[5m])) by (type)";
 
   private static final Duration STARTUP = Duration.ofSeconds(20);
-  private static final Duration ANSWERS = Duration.ofSeconds(30);
+  private static final Duration ANSWERS = Duration.ofSeconds(40);
 
   private static final Set<String> SCENARIO_KEYS =
       Arrays.stream(Scenario.values()).map(Scenario::key).collect(Collectors.toSet());
@@ -185,7 +185,10 @@ class PrometheusEndToEndTest {
       Path dir, Map<String, List<Sample>> nativeAnswers, Map<String, List<Sample>> classicAnswers)
       throws Exception {
     StringBuilder b = new StringBuilder();
-    for (var entry : Map.of("native", nativeAnswers, "classic", classicAnswers).entrySet()) {
+    Map<String, Map<String, List<Sample>>> both = new LinkedHashMap<>();
+    both.put("with --enable-feature=native-histograms", nativeAnswers);
+    both.put("without native histograms", classicAnswers);
+    for (var entry : both.entrySet()) {
       b.append("## prometheus ").append(entry.getKey()).append('\n');
       entry.getValue().forEach((q, s) -> b.append(q).append("\n  ").append(s).append('\n'));
     }
