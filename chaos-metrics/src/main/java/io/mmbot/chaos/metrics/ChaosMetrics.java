@@ -3,7 +3,6 @@ package io.mmbot.chaos.metrics;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,11 +12,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;
 import io.mmbot.chaos.Scenario;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Binds a {@link ChaosInjector} and the bot's own health signals to Micrometer, with the Prometheus
@@ -55,8 +54,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ChaosMetrics implements AutoCloseable {
 
-  private static final Scenario[] SCENARIOS = Scenario.values();
-
   /** The Prometheus text exposition format that {@link #exportToPrometheus()} produces. */
   public static final String TEXT_FORMAT_004 = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -64,7 +61,7 @@ public final class ChaosMetrics implements AutoCloseable {
   private final MeterRegistry registry;
   private final PrometheusMeterRegistry prometheus;
   private final List<Meter> meters = Collections.synchronizedList(new ArrayList<>());
-  private final LongAdder[] manual = new LongAdder[SCENARIOS.length * 2];
+  private final InjectionCounters injections;
   private final BoundedCounters reconnects;
   private final BoundedCounters discrepancies;
   private final SlidingRatio partialFails;
@@ -78,11 +75,12 @@ public final class ChaosMetrics implements AutoCloseable {
     this.injector = b.injector;
     this.registry = b.registry;
     this.prometheus = findPrometheus(registry);
-    Clock clock = b.clock != null ? b.clock : registry.config().clock();
-    for (Scenario s : SCENARIOS) {
-      injectionCounter(s, false);
-      injectionCounter(s, true);
+    if (registry.find(MeterNames.ENABLED).meter() != null) {
+      throw new IllegalStateException(
+          "registry already holds mm-chaos meters; close the other ChaosMetrics binding first");
     }
+    Clock clock = b.clock != null ? b.clock : registry.config().clock();
+    injections = new InjectionCounters(injector, registry, meters);
     reconnects =
         new BoundedCounters(
             registry,
@@ -136,8 +134,9 @@ public final class ChaosMetrics implements AutoCloseable {
 
   /**
    * Binds {@code injector} to {@code registry} with the defaults: a one-minute partial-failure
-   * window on the registry's clock, the default {@code kind} and {@code type} sets. Bind an
-   * injector once per registry.
+   * window on the registry's clock, the default {@code kind} and {@code type} sets.
+   *
+   * @throws IllegalStateException if another binding's meters are still in {@code registry}
    */
   public static ChaosMetrics bind(ChaosInjector injector, MeterRegistry registry) {
     return builder(injector, registry).build();
@@ -174,7 +173,7 @@ public final class ChaosMetrics implements AutoCloseable {
     if (scenario == null) {
       throw new IllegalArgumentException("scenario must not be null");
     }
-    manual[slot(scenario, dryRun)].increment();
+    injections.recordManual(scenario, dryRun);
   }
 
   /**
@@ -290,26 +289,6 @@ public final class ChaosMetrics implements AutoCloseable {
 
   // ---------------------------------------------------------------- internals
 
-  // A function counter holds its object weakly; the injector stays reachable through the state
-  // gauges, which hold it strongly, for as long as the meters are registered.
-  private void injectionCounter(Scenario s, boolean dryRun) {
-    LongAdder own = new LongAdder();
-    manual[slot(s, dryRun)] = own;
-    meters.add(
-        FunctionCounter.builder(
-                MeterNames.INJECTIONS,
-                injector,
-                i -> (dryRun ? i.wouldBeInjections(s) : i.injections(s)) + own.sum())
-            .description(MeterNames.INJECTIONS_HELP)
-            .tag(MeterNames.TAG_SCENARIO, s.key())
-            .tag(MeterNames.TAG_DRY_RUN, Boolean.toString(dryRun))
-            .register(registry));
-  }
-
-  private static int slot(Scenario s, boolean dryRun) {
-    return s.ordinal() * 2 + (dryRun ? 1 : 0);
-  }
-
   private static Scenario scenario(String key) {
     if (key == null) {
       throw new IllegalArgumentException("scenarioKey must not be null");
@@ -347,7 +326,7 @@ public final class ChaosMetrics implements AutoCloseable {
   public static final class Builder {
     private final ChaosInjector injector;
     private final MeterRegistry registry;
-    private java.time.Duration partialFailWindow = java.time.Duration.ofMinutes(1);
+    private Duration partialFailWindow = Duration.ofMinutes(1);
     private Clock clock;
     private final LabelSet kinds = new LabelSet("reconnectKinds", "ws", "rest");
     private final LabelSet types = new LabelSet("discrepancyTypes", mismatchKeys());
@@ -367,10 +346,10 @@ public final class ChaosMetrics implements AutoCloseable {
      * The recent window of {@code mm_partial_fail_rate}, from 1 s to 1 h (default 1 min). The
      * window slides in steps of a twentieth of its length.
      */
-    public Builder partialFailWindow(java.time.Duration window) {
+    public Builder partialFailWindow(Duration window) {
       Objects.requireNonNull(window, "partialFailWindow");
-      if (window.compareTo(java.time.Duration.ofSeconds(1)) < 0
-          || window.compareTo(java.time.Duration.ofHours(1)) > 0) {
+      if (window.compareTo(Duration.ofSeconds(1)) < 0
+          || window.compareTo(Duration.ofHours(1)) > 0) {
         throw new IllegalArgumentException(
             "partialFailWindow = " + window + " is out of range: must be in [PT1S, PT1H]");
       }

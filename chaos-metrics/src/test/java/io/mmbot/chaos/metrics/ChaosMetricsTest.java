@@ -439,6 +439,21 @@ class ChaosMetricsTest {
   }
 
   @Test
+  void refusesASecondBindingOnTheSameRegistryAndKeepsTheFirst() {
+    ChaosInjector first = injector(continuous().dryRun(false).netLoss(1.0).build());
+    metrics = ChaosMetrics.bind(first, registry);
+    int meters = registry.getMeters().size();
+
+    assertThatThrownBy(() -> ChaosMetrics.bind(injector(ChaosConfig.defaults()), registry))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already holds mm-chaos meters");
+
+    assertThat(registry.getMeters()).hasSize(meters);
+    first.shouldInjectNetLoss();
+    assertThat(injections(Scenario.NET_LOSS, false)).isEqualTo(1);
+  }
+
+  @Test
   void exportNeedsAPrometheusRegistryAndSaysSo() {
     metrics = ChaosMetrics.bind(injector(ChaosConfig.defaults()), registry);
 
