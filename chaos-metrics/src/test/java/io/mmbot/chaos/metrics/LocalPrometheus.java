@@ -40,11 +40,11 @@ final class LocalPrometheus implements AutoCloseable {
   }
 
   /**
-   * Starts Prometheus scraping {@code target} (host:port, path /metrics) and waits until it is
-   * ready, at most {@code timeout}.
+   * Starts Prometheus scraping {@code target} (host:port, path /metrics), evaluating the rules in
+   * {@code rules} every second, and waits until it is ready, at most {@code timeout}.
    */
   static LocalPrometheus start(
-      Path binary, Path dir, String target, boolean nativeHistograms, Duration timeout)
+      Path binary, Path dir, String target, Path rules, boolean nativeHistograms, Duration timeout)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Path config = dir.resolve("prometheus.yml");
@@ -54,6 +54,10 @@ final class LocalPrometheus implements AutoCloseable {
             + "  scrape_interval: 1s\n"
             + "  scrape_timeout: 1s\n"
             + "  evaluation_interval: 1s\n"
+            + "rule_files:\n"
+            + "  - '"
+            + rules
+            + "'\n"
             + "scrape_configs:\n"
             + "  - job_name: mm-bot\n"
             + "    static_configs:\n"

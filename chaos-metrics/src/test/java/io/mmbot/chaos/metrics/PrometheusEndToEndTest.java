@@ -37,6 +37,23 @@ class PrometheusEndToEndTest {
       "histogram_quantile(0.95, sum by (le) (rate(mm_ws_gap_ms_bucket[5m])))";
   static final String DISCREPANCIES = "sum(rate(mm_reconcile_discrepancies_total[5m])) by (type)";
 
+  /** The shipped rules, evaluated by both servers. */
+  private static final Path RULES =
+      Path.of(System.getProperty("basedir", "."))
+          .toAbsolutePath()
+          .resolve("../docs/prometheus/mm-chaos-rules.yml")
+          .normalize();
+
+  static final String TICK_P95 = "instance:mm_tick_total_ms:p95_5m";
+  static final String MISS_RATIO = "instance:mm_tick_deadline_miss:ratio_rate5m";
+  static final String RECORDED_INJECTIONS = "scenario:mm_chaos_injections:rate5m";
+  static final String RECORDED_WS_GAP_NATIVE = "mm_ws_gap_ms:p95_native";
+  static final String RECORDED_WS_GAP_CLASSIC = "mm_ws_gap_ms:p95_5m";
+  static final String DEADLINE_ALERT =
+      "ALERTS{alertname=\"MmChaosRollbackDeadlineMiss\",chaos_rollback=\"true\","
+          + "reason=\"DEADLINE_MISS\"}";
+  static final String PARTIAL_FAIL_ALERT = "ALERTS{alertname=\"MmChaosRollbackPartialFail\"}";
+
   private static final Duration STARTUP = Duration.ofSeconds(20);
   private static final Duration ANSWERS = Duration.ofSeconds(40);
 
@@ -76,9 +93,10 @@ class PrometheusEndToEndTest {
         MetricsEndpoint e = new MetricsEndpoint(registry);
         Stopper bot = new Stopper(new SimulatedBot(injector, metrics, 20, 3_000));
         LocalPrometheus withNative =
-            LocalPrometheus.start(binary, dir.resolve("native"), e.target(), true, STARTUP);
+            LocalPrometheus.start(binary, dir.resolve("native"), e.target(), RULES, true, STARTUP);
         LocalPrometheus classic =
-            LocalPrometheus.start(binary, dir.resolve("classic"), e.target(), false, STARTUP)) {
+            LocalPrometheus.start(
+                binary, dir.resolve("classic"), e.target(), RULES, false, STARTUP)) {
       endpoint = e;
       long deadline = System.nanoTime() + ANSWERS.toNanos();
       do {
@@ -93,6 +111,8 @@ class PrometheusEndToEndTest {
       assertSeedAnswers(classicAnswers, WS_GAP_CLASSIC, classic.logTail());
       // Without native histograms there is nothing for the bare form to read.
       assertThat(classicAnswers.get(WS_GAP_NATIVE)).isEmpty();
+      assertShippedRules(nativeAnswers, RECORDED_WS_GAP_NATIVE);
+      assertShippedRules(classicAnswers, RECORDED_WS_GAP_CLASSIC);
     }
     assertThat(endpoint.servedContentTypes)
         .anySatisfy(t -> assertThat(t).contains("application/vnd.google.protobuf"))
@@ -121,14 +141,33 @@ class PrometheusEndToEndTest {
     Map<String, List<Sample>> a = new LinkedHashMap<>();
     for (String q :
         List.of(
-            INJECTIONS, RECONNECTS, PARTIAL_FAIL, WS_GAP_NATIVE, WS_GAP_CLASSIC, DISCREPANCIES)) {
+            INJECTIONS,
+            RECONNECTS,
+            PARTIAL_FAIL,
+            WS_GAP_NATIVE,
+            WS_GAP_CLASSIC,
+            DISCREPANCIES,
+            RECORDED_INJECTIONS,
+            RECORDED_WS_GAP_NATIVE,
+            RECORDED_WS_GAP_CLASSIC,
+            TICK_P95,
+            MISS_RATIO,
+            DEADLINE_ALERT,
+            PARTIAL_FAIL_ALERT)) {
       a.put(q, prometheus.query(q));
     }
     return a;
   }
 
   private static boolean complete(Map<String, List<Sample>> a, String wsGapForm) {
-    return labelValues(a.get(INJECTIONS), "scenario").equals(SCENARIO_KEYS)
+    String recordedGap =
+        wsGapForm.equals(WS_GAP_NATIVE) ? RECORDED_WS_GAP_NATIVE : RECORDED_WS_GAP_CLASSIC;
+    return a.get(RECORDED_INJECTIONS).size() == SCENARIO_KEYS.size()
+        && a.get(recordedGap).size() == 1
+        && a.get(TICK_P95).size() == 1
+        && a.get(MISS_RATIO).size() == 1
+        && a.get(DEADLINE_ALERT).size() == 1
+        && labelValues(a.get(INJECTIONS), "scenario").equals(SCENARIO_KEYS)
         && positive(a.get(INJECTIONS), "scenario", "net_loss")
         && positive(a.get(RECONNECTS), "kind", "rest")
         && positive(a.get(RECONNECTS), "kind", "ws")
@@ -155,7 +194,7 @@ class PrometheusEndToEndTest {
     assertThat(a.get(PARTIAL_FAIL)).as(context).hasSize(1);
     Sample pf = a.get(PARTIAL_FAIL).get(0);
     assertThat(pf.labels()).containsOnlyKeys("instance", "job");
-    assertThat(pf.value()).isBetween(0.0, 0.2);
+    assertThat(pf.value()).isBetween(0.0, 0.011);
 
     assertThat(a.get(wsGapForm)).as(context).hasSize(1);
     // Gaps are 20-100 ms, plus 150 ms on the 10% of messages that WS_LAG delays.
@@ -166,6 +205,29 @@ class PrometheusEndToEndTest {
     for (MismatchType t : MismatchType.values()) {
       assertThat(positive(a.get(DISCREPANCIES), "type", t.key())).as(context + t).isTrue();
     }
+  }
+
+  /** The shipped rules, evaluated by a real Prometheus over what the bot exported. */
+  private static void assertShippedRules(Map<String, List<Sample>> a, String recordedGap) {
+    String context = a.toString();
+    assertThat(labelValues(a.get(RECORDED_INJECTIONS), "scenario"))
+        .as(context)
+        .isEqualTo(SCENARIO_KEYS);
+    assertThat(a.get(recordedGap)).as(context).hasSize(1);
+    assertThat(a.get(recordedGap).get(0).value()).as(context).isBetween(60.0, 300.0);
+    // Ticks take 150-210 ms (plus 20 ms on LAT_SPIKE ticks).
+    assertThat(a.get(TICK_P95)).as(context).hasSize(1);
+    assertThat(a.get(TICK_P95).get(0).labels()).containsOnlyKeys("__name__", "instance", "job");
+    assertThat(a.get(TICK_P95).get(0).value()).as(context).isBetween(150.0, 260.0);
+    // Ticks over 200 ms miss their deadline: far more than 2 %, so the alert is pending (its 5m
+    // "for" cannot have passed yet) and carries the rollback labels.
+    assertThat(a.get(MISS_RATIO).get(0).value()).as(context).isGreaterThan(0.02);
+    assertThat(a.get(DEADLINE_ALERT)).as(context).hasSize(1);
+    assertThat(a.get(DEADLINE_ALERT).get(0).labels())
+        .containsEntry("alertstate", "pending")
+        .containsEntry("severity", "critical");
+    // 1 % partial failures stay under the 5 % trigger.
+    assertThat(a.get(PARTIAL_FAIL_ALERT)).as(context).isEmpty();
   }
 
   private static void labelKeys(Sample s, String key) {
