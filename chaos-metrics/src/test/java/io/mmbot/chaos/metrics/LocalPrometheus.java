@@ -28,6 +28,7 @@ final class LocalPrometheus implements AutoCloseable {
   record Sample(Map<String, String> labels, double value) {}
 
   private final Process process;
+  private final Thread killOnExit;
   private final Path log;
   private final int port;
   private final HttpClient http =
@@ -37,6 +38,9 @@ final class LocalPrometheus implements AutoCloseable {
     this.process = process;
     this.log = log;
     this.port = port;
+    // Should the test JVM itself be stopped (a fork timeout, Ctrl-C), take Prometheus along.
+    this.killOnExit = new Thread(process::destroyForcibly, "stop-prometheus");
+    Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
   /**
@@ -153,12 +157,13 @@ final class LocalPrometheus implements AutoCloseable {
   public void close() {
     process.destroy();
     try {
-      if (process.waitFor(10, TimeUnit.SECONDS)) {
-        return;
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      process.destroyForcibly();
     }
-    process.destroyForcibly();
+    Runtime.getRuntime().removeShutdownHook(killOnExit);
   }
 }

@@ -128,5 +128,7 @@ class PrometheusExportTest {
           .contains("mm_reconnect_attempts_total{kind=\"rest\"} 1.0")
           .contains("mm_ws_gap_ms_count 1");
     }
+    // Closing removes the meters from the composite's members as well.
+    assertThat(helpFamilies(prometheus.scrape())).doesNotContainAnyElementsOf(FAMILIES);
   }
 }
