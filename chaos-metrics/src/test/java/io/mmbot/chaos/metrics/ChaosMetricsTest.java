@@ -17,7 +17,12 @@ import io.mmbot.chaos.ChaosListener;
 import io.mmbot.chaos.MismatchType;
 import io.mmbot.chaos.Scenario;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -338,6 +343,43 @@ class ChaosMetricsTest {
     assertThat(rate.value()).isEqualTo(1.0);
     clock.add(Duration.ofMillis(1));
     assertThat(rate.value()).isZero();
+  }
+
+  @Test
+  void concurrentRecordingLosesNothing() throws Exception {
+    metrics = ChaosMetrics.bind(injector(ChaosConfig.defaults()), registry);
+    int threads = 4;
+    int perThread = 20_000;
+    var pool = Executors.newFixedThreadPool(threads);
+    try {
+      var start = new CountDownLatch(1);
+      var done = new ArrayList<Future<?>>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    metrics.recordOperation(i % 4 == 0);
+                    metrics.recordReconnectAttempt(i % 2 == 0 ? "ws" : "grpc");
+                    metrics.recordChaosInjection(Scenario.WS_LAG, false);
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (var f : done) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(registry.get("mm.partial.fail.rate").gauge().value()).isEqualTo(0.25);
+    assertThat(counter("mm.reconnect.attempts", "kind", "ws")).isEqualTo(threads * perThread / 2);
+    assertThat(counter("mm.reconnect.attempts", "kind", "other"))
+        .isEqualTo(threads * perThread / 2);
+    assertThat(injections(Scenario.WS_LAG, false)).isEqualTo(threads * perThread);
   }
 
   @Test
