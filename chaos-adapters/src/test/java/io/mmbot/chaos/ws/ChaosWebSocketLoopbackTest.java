@@ -84,7 +84,7 @@ class ChaosWebSocketLoopbackTest {
     ChaosInjector injector =
         ChaosInjector.create(chaos().wsLagMs(15).wsLagProbability(0.3).build());
     ChaosWebSocket chaosWs = ChaosWebSocket.builder(injector).gapListener(gaps::add).build();
-    CollectingListener listener = new CollectingListener();
+    CollectingListener listener = new CollectingListener(true);
     WebSocket ws = connect(chaosWs, listener);
     long start = System.nanoTime();
     ws.sendText("send 200", true).get(5, TimeUnit.SECONDS);
@@ -102,7 +102,7 @@ class ChaosWebSocketLoopbackTest {
   @Test
   void netLossDropsWholeMessagesAndTheStreamKeepsFlowing() throws Exception {
     ChaosInjector injector = ChaosInjector.create(chaos().netLoss(0.3).build());
-    CollectingListener listener = new CollectingListener();
+    CollectingListener listener = new CollectingListener(true);
     WebSocket ws = connect(ChaosWebSocket.of(injector), listener);
     ws.sendText("send 300", true).get(5, TimeUnit.SECONDS);
     Await.until(

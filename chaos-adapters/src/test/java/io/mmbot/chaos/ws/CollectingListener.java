@@ -13,11 +13,22 @@ final class CollectingListener implements WebSocket.Listener {
   final CompletableFuture<Throwable> error = new CompletableFuture<>();
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final StringBuilder part = new StringBuilder();
+  private final boolean requestAll;
+
+  /** A listener that asks for one message at a time, as the JDK's default does. */
+  CollectingListener() {
+    this(false);
+  }
+
+  /** With {@code requestAll}, asks for every message up front, so many can be in flight. */
+  CollectingListener(boolean requestAll) {
+    this.requestAll = requestAll;
+  }
 
   @Override
   public void onOpen(WebSocket webSocket) {
     opened.complete(webSocket);
-    webSocket.request(1);
+    webSocket.request(requestAll ? Long.MAX_VALUE : 1);
   }
 
   @Override
@@ -27,7 +38,9 @@ final class CollectingListener implements WebSocket.Listener {
       texts.add(part.toString());
       part.setLength(0);
     }
-    webSocket.request(1);
+    if (!requestAll) {
+      webSocket.request(1);
+    }
     return null;
   }
 
