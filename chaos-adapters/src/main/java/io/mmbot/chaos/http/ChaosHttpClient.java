@@ -1,6 +1,5 @@
 package io.mmbot.chaos.http;
 
-import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
@@ -69,25 +68,24 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   private static final int USED_WEIGHT_WHEN_LIMITED = 1200;
 
   private final HttpClient delegate;
-  private final ChaosInjector injector;
-  private final LongSupplier nanoClock;
+  private final FaultPlanner planner;
   private final HttpFaultListener listener;
   private final Executor executor;
   private final Duration lostResponseTimeout;
-  private final long retryAfterSeconds;
-  private final Escalation escalation;
   private volatile boolean closed;
 
   private ChaosHttpClient(Builder b) {
     this.delegate = b.delegate;
-    this.injector = b.injector;
-    this.nanoClock = b.nanoClock;
     this.listener = b.listener;
     this.executor = b.executor != null ? b.executor : b.delegate.executor().orElse(null);
     this.lostResponseTimeout = b.lostResponseTimeout;
-    this.retryAfterSeconds = b.retryAfter.toSeconds();
-    this.escalation =
-        new Escalation(b.retryAfter.toNanos(), b.banDuration.toNanos(), b.violationsToBan);
+    this.planner =
+        new FaultPlanner(
+            b.injector,
+            b.nanoClock,
+            b.retryAfter.toSeconds(),
+            b.banDuration.toNanos(),
+            b.violationsToBan);
   }
 
   /** {@code delegate} with the injector's faults and the default settings of {@link Builder}. */
@@ -106,7 +104,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
       throws IOException, InterruptedException {
     check(request, handler);
-    Plan plan = plan(request);
+    Plan plan = planner.plan();
     if (plan == null) {
       return delegate.send(request, handler);
     }
@@ -140,7 +138,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
       HttpRequest request, BodyHandler<T> handler, PushPromiseHandler<T> pushPromiseHandler) {
     check(request, handler);
-    Plan plan = plan(request);
+    Plan plan = planner.plan();
     if (plan == null) {
       return delegate.sendAsync(request, handler, pushPromiseHandler);
     }
@@ -177,39 +175,6 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- decisions
-
-  /** The plan for one request, or null to forward it untouched (the common case). */
-  private Plan plan(HttpRequest request) {
-    long delay = injector.latencyToAddMs();
-    if (escalation.armed()) {
-      long now = nanoClock.getAsLong();
-      ChaosConfig c = injector.config();
-      switch (escalation.check(now, c.enabled() && !c.dryRun())) {
-        case BANNED:
-          return Plan.status(
-              delay, Scenario.RATE_LIMIT_STORM, 418, escalation.banRemainingSeconds(now));
-        case VIOLATION:
-          return Plan.status(
-              delay, Scenario.RATE_LIMIT_STORM, 429, escalation.windowRemainingSeconds(now));
-        default:
-          break;
-      }
-    }
-    if (injector.shouldInjectNetLoss()) {
-      return Plan.loss(delay, injector.strikesAfterSend());
-    }
-    if (injector.shouldInjectRateLimitStorm()) {
-      escalation.storm429(nanoClock.getAsLong());
-      return Plan.status(delay, Scenario.RATE_LIMIT_STORM, 429, retryAfterSeconds);
-    }
-    if (injector.shouldInjectExch429()) {
-      return Plan.status(delay, Scenario.EXCH_429, 429, retryAfterSeconds);
-    }
-    if (injector.shouldInjectExch5xx()) {
-      return Plan.serverError(delay, injector.synthetic5xxStatus(), injector.strikesAfterSend());
-    }
-    return delay > 0 ? Plan.delayOnly(delay) : null;
-  }
 
   private <T> CompletableFuture<HttpResponse<T>> synthetic(
       HttpRequest request, Plan plan, BodyHandler<T> handler) {
