@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
@@ -77,7 +78,8 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   private ChaosHttpClient(Builder b) {
     this.delegate = b.delegate;
     this.listener = b.listener;
-    this.executor = b.executor != null ? b.executor : b.delegate.executor().orElse(null);
+    this.executor =
+        b.executor != null ? b.executor : b.delegate.executor().orElse(ForkJoinPool.commonPool());
     this.lostResponseTimeout = b.lostResponseTimeout;
     this.planner =
         new FaultPlanner(
@@ -197,9 +199,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   }
 
   private Executor after(long delay, TimeUnit unit) {
-    return executor == null
-        ? CompletableFuture.delayedExecutor(delay, unit)
-        : CompletableFuture.delayedExecutor(delay, unit, executor);
+    return CompletableFuture.delayedExecutor(delay, unit, executor);
   }
 
   private void report(Scenario s, Outcome outcome, int status, long delayMs, HttpRequest request) {

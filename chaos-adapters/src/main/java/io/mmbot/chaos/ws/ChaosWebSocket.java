@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
 
@@ -49,14 +50,17 @@ public final class ChaosWebSocket {
   final ChaosInjector injector;
   final LongSupplier nanoClock;
   final DoubleConsumer gapListener;
+
+  /** Runs delayed deliveries and timer checks; never null. */
   final Executor executor;
+
   final long checkIntervalNanos;
 
   private ChaosWebSocket(Builder b) {
     this.injector = b.injector;
     this.nanoClock = b.nanoClock;
     this.gapListener = b.gapListener;
-    this.executor = b.executor;
+    this.executor = b.executor != null ? b.executor : ForkJoinPool.commonPool();
     this.checkIntervalNanos = b.checkInterval.toNanos();
   }
 

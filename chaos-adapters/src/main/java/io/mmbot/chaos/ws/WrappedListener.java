@@ -177,9 +177,7 @@ final class WrappedListener implements WebSocket.Listener {
   }
 
   private Executor delayed(long nanos) {
-    return factory.executor == null
-        ? CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS)
-        : CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, factory.executor);
+    return CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, factory.executor);
   }
 
   private synchronized boolean disconnectDue() {
@@ -197,8 +195,8 @@ final class WrappedListener implements WebSocket.Listener {
   }
 
   private void timerCheck() {
-    if (dead) {
-      return;
+    if (dead || socket.raw().isInputClosed()) {
+      return; // closed, aborted by the bot, or already dropped: stop checking
     }
     if (disconnectDue()) {
       disconnect();
