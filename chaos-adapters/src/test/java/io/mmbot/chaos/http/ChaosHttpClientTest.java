@@ -186,6 +186,46 @@ class ChaosHttpClientTest {
   }
 
   @Test
+  void faultRecordsSayExactlyWhichOrdersTheServerReceived() throws Exception {
+    ChaosHttpClient http =
+        ChaosHttpClient.builder(
+                plain, injector(chaos().netLoss(0.2).exch5xx(0.2).unknownOutcomeShare(0.5).build()))
+            .listener(faults::add)
+            .lostResponseTimeout(Duration.ofMillis(1))
+            .build();
+    int n = 300;
+    for (int i = 0; i < n; i++) {
+      HttpRequest order =
+          HttpRequest.newBuilder(server.uri("/order?clientId=c" + i))
+              .POST(HttpRequest.BodyPublishers.ofString("qty=1"))
+              .build();
+      try {
+        http.send(order, BodyHandlers.discarding());
+      } catch (IOException e) {
+        // a lost request or response: the harness below decides which
+      }
+    }
+    java.util.Set<String> notSent =
+        faults.stream()
+            .filter(f -> f.outcome() == Outcome.NOT_SENT)
+            .map(f -> f.request().uri().getQuery())
+            .collect(Collectors.toSet());
+    java.util.Set<String> unknown =
+        faults.stream()
+            .filter(HttpFault::outcomeUnknown)
+            .map(f -> f.request().uri().getQuery())
+            .collect(Collectors.toSet());
+    java.util.Set<String> received =
+        server.paths().stream()
+            .map(p -> p.substring(p.indexOf('?') + 1))
+            .collect(Collectors.toSet());
+    assertThat(notSent).isNotEmpty().doesNotContainAnyElementsOf(received);
+    assertThat(unknown).isNotEmpty();
+    assertThat(received).containsAll(unknown).hasSize(n - notSent.size());
+    assertThat(server.received()).isEqualTo(n - notSent.size()); // no request reached it twice
+  }
+
+  @Test
   void exch429ComesInWavesWithRetryAfterAndExchangeHeaders() throws Exception {
     int n = 300;
     ChaosHttpClient http = client(injector(chaos().exch429(0.2).exch429WaveCalls(5).build()));

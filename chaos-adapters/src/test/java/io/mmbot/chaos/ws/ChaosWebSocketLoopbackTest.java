@@ -152,6 +152,24 @@ class ChaosWebSocketLoopbackTest {
   }
 
   @Test
+  void aQuietConnectionIsDroppedByTheTimerCheck() throws Exception {
+    VirtualClock clock = new VirtualClock();
+    ChaosInjector injector =
+        ChaosInjector.builder().config(chaos().wsDisconnect(60).build()).nanoClock(clock).build();
+    ChaosWebSocket chaosWs =
+        ChaosWebSocket.builder(injector)
+            .nanoClock(clock)
+            .disconnectCheckInterval(Duration.ofMillis(10))
+            .build();
+    CollectingListener listener = new CollectingListener();
+    connect(chaosWs, listener);
+    clock.advance(Duration.ofMinutes(10)); // no message arrives; only the timer can notice
+    assertThat(listener.error.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOf(IOException.class);
+    assertThat(server.nextCloseCode(WAIT.toMillis())).isEqualTo(1006);
+  }
+
+  @Test
   void aNormalCloseReachesTheBotAfterPendingLaggedMessages() throws Exception {
     ChaosInjector injector =
         ChaosInjector.create(chaos().wsLagMs(20).wsLagProbability(1.0).build());
