@@ -117,13 +117,14 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     if (plan.scenario == null) {
       return delegate.send(request, handler);
     }
+    long sentAt = System.nanoTime();
     if (plan.reachesServer()) {
       delegate.send(request, BodyHandlers.discarding());
     }
     report(plan.scenario, plan.outcome, plan.status, 0, request);
     if (plan.status == 0) {
       if (plan.outcome == Outcome.RESPONSE_LOST) {
-        TimeUnit.NANOSECONDS.sleep(lostWait(request).toNanos());
+        TimeUnit.NANOSECONDS.sleep(lostWaitNanos(request, sentAt));
       }
       throw lossException(plan.outcome);
     }
@@ -154,9 +155,14 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     if (plan.scenario == null) {
       return start.thenCompose(v -> delegate.sendAsync(request, handler, pushPromiseHandler));
     }
+    long[] sentAt = new long[1];
     CompletableFuture<?> sent =
         plan.reachesServer()
-            ? start.thenCompose(v -> delegate.sendAsync(request, BodyHandlers.discarding()))
+            ? start.thenCompose(
+                v -> {
+                  sentAt[0] = System.nanoTime();
+                  return delegate.sendAsync(request, BodyHandlers.discarding());
+                })
             : start;
     return sent.thenCompose(
         ignored -> {
@@ -167,7 +173,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
           if (plan.outcome == Outcome.NOT_SENT) {
             return CompletableFuture.failedFuture(lossException(plan.outcome));
           }
-          long waitNanos = lostWait(request).toNanos();
+          long waitNanos = lostWaitNanos(request, sentAt[0]);
           return CompletableFuture.supplyAsync(
               () -> {
                 throw new CompletionException(lossException(plan.outcome));
@@ -194,8 +200,10 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
         : new IOException("connection lost before the request was sent (net_loss)");
   }
 
-  private Duration lostWait(HttpRequest request) {
-    return request.timeout().orElse(lostResponseTimeout);
+  /** What is left of the request's timeout since it was sent: the caller waits that long. */
+  private long lostWaitNanos(HttpRequest request, long sentAt) {
+    long timeout = request.timeout().orElse(lostResponseTimeout).toNanos();
+    return Math.max(0, timeout - (System.nanoTime() - sentAt));
   }
 
   private Executor after(long delay, TimeUnit unit) {
