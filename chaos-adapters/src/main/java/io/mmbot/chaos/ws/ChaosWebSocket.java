@@ -23,10 +23,11 @@ import java.util.function.LongSupplier;
  *   <li>WS_LAG: a message is delivered {@code ws_lag_ms} late. Order is kept: a message is never
  *       delivered before one that arrived earlier, so a lagged message holds back those behind it.
  *   <li>WS_DISCONNECT: the connection is aborted and the listener gets {@code onError} with an
- *       {@link java.io.IOException}, as the JDK reports a connection lost without a close frame;
- *       nothing more is delivered and sends on the wrapped socket fail. Checked on every incoming
- *       message and every {@link Builder#disconnectCheckInterval}, at the Poisson rate per minute
- *       of each connection's own time since its last check.
+ *       {@link java.io.IOException}, as the JDK reports a connection lost without a close frame,
+ *       after any lagged messages that arrived before the drop; nothing that arrives later is
+ *       delivered, and sends on the wrapped socket fail. Checked on every incoming message and
+ *       every {@link Builder#disconnectCheckInterval}, at the Poisson rate per minute of each
+ *       connection's own time since its last check.
  *   <li>NET_LOSS: a whole incoming text or binary message is dropped (never a part of a fragmented
  *       one); the wrapper requests the next message in its place so flow control is unchanged.
  * </ul>
