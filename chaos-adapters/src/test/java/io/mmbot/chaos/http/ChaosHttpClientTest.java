@@ -292,6 +292,29 @@ class ChaosHttpClientTest {
   }
 
   @Test
+  void stormsAreRunsOfTheConfiguredNumberOfConsecutive429s() throws Exception {
+    ChaosHttpClient http =
+        client(injector(chaos().rateLimitStorm(0.2).rateLimitStormCalls(20).build()));
+    List<Integer> runs = new java.util.ArrayList<>();
+    int run = 0;
+    for (int i = 0; i < 400; i++) {
+      HttpResponse<String> r = http.send(get("/storm"), BodyHandlers.ofString());
+      if (r.statusCode() == 429) {
+        run++;
+        clock.advance(Duration.ofSeconds(1)); // honour Retry-After
+      } else {
+        assertThat(r.statusCode()).isEqualTo(200);
+        if (run > 0) {
+          runs.add(run);
+        }
+        run = 0;
+      }
+    }
+    assertThat(runs).isNotEmpty().allMatch(len -> len % 20 == 0);
+    assertThat(faults).noneMatch(f -> f.status() == 418);
+  }
+
+  @Test
   void latencySpikeDelaysASyncCallByTheConfiguredTime() throws Exception {
     ChaosHttpClient http =
         client(injector(chaos().latSpikeMs(40).latSpikeProbability(1.0).build()));
