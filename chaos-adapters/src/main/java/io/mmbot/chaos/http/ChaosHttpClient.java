@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +65,6 @@ import javax.net.ssl.SSLParameters;
 public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ChaosHttpClient.class.getName());
-  private static final int USED_WEIGHT_WHEN_LIMITED = 1200;
 
   private final HttpClient delegate;
   private final FaultPlanner planner;
@@ -126,9 +124,9 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
       if (plan.outcome == Outcome.RESPONSE_LOST) {
         TimeUnit.NANOSECONDS.sleep(lostWaitNanos(request, sentAt));
       }
-      throw lossException(plan.outcome);
+      throw plan.lossException();
     }
-    return join(synthetic(request, plan, handler));
+    return SyntheticResponse.await(SyntheticResponse.of(request, plan, handler));
   }
 
   @Override
@@ -168,37 +166,21 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
         ignored -> {
           report(plan.scenario, plan.outcome, plan.status, 0, request);
           if (plan.status != 0) {
-            return synthetic(request, plan, handler);
+            return SyntheticResponse.of(request, plan, handler);
           }
           if (plan.outcome == Outcome.NOT_SENT) {
-            return CompletableFuture.failedFuture(lossException(plan.outcome));
+            return CompletableFuture.failedFuture(plan.lossException());
           }
           long waitNanos = lostWaitNanos(request, sentAt[0]);
           return CompletableFuture.supplyAsync(
               () -> {
-                throw new CompletionException(lossException(plan.outcome));
+                throw new CompletionException(plan.lossException());
               },
               after(waitNanos, TimeUnit.NANOSECONDS));
         });
   }
 
   // ---------------------------------------------------------------- decisions
-
-  private <T> CompletableFuture<HttpResponse<T>> synthetic(
-      HttpRequest request, Plan plan, BodyHandler<T> handler) {
-    return SyntheticResponse.of(
-        request,
-        plan.status,
-        ExchangeResponses.headers(plan.status, plan.retryAfterSeconds, USED_WEIGHT_WHEN_LIMITED),
-        ExchangeResponses.body(plan.status, plan.retryAfterSeconds),
-        handler);
-  }
-
-  private static IOException lossException(Outcome outcome) {
-    return outcome == Outcome.RESPONSE_LOST
-        ? new HttpTimeoutException("request timed out: response lost after sending (net_loss)")
-        : new IOException("connection lost before the request was sent (net_loss)");
-  }
 
   /** What is left of the request's timeout since it was sent: the caller waits that long. */
   private long lostWaitNanos(HttpRequest request, long sentAt) {
@@ -223,22 +205,6 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     Objects.requireNonNull(handler, "responseBodyHandler");
     if (closed) {
       throw new IllegalStateException("ChaosHttpClient is closed; create a new one to send");
-    }
-  }
-
-  private static <T> HttpResponse<T> join(CompletableFuture<HttpResponse<T>> f)
-      throws IOException, InterruptedException {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException) {
-        throw (IOException) cause;
-      }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw new IOException(cause);
     }
   }
 

@@ -2,6 +2,8 @@ package io.mmbot.chaos.http;
 
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 
 /**
  * What to do with one request, decided once when it is submitted: an optional delay, then at most
@@ -49,6 +51,13 @@ final class Plan {
         afterSend ? Outcome.RESPONSE_REPLACED : Outcome.NOT_SENT,
         status,
         0);
+  }
+
+  /** The exception a lost request or response ends in. */
+  IOException lossException() {
+    return outcome == Outcome.RESPONSE_LOST
+        ? new HttpTimeoutException("request timed out: response lost after sending (net_loss)")
+        : new IOException("connection lost before the request was sent (net_loss)");
   }
 
   boolean reachesServer() {

@@ -1,5 +1,6 @@
 package io.mmbot.chaos.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSession;
@@ -32,6 +34,37 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
     this.status = status;
     this.headers = headers;
     this.body = body;
+  }
+
+  /** Used weight reported with every synthetic answer, as a client at its limit would see. */
+  private static final int USED_WEIGHT_WHEN_LIMITED = 1200;
+
+  /** The synthetic answer {@code plan} calls for. */
+  static <T> CompletableFuture<HttpResponse<T>> of(
+      HttpRequest request, Plan plan, BodyHandler<T> handler) {
+    return of(
+        request,
+        plan.status,
+        ExchangeResponses.headers(plan.status, plan.retryAfterSeconds, USED_WEIGHT_WHEN_LIMITED),
+        ExchangeResponses.body(plan.status, plan.retryAfterSeconds),
+        handler);
+  }
+
+  /** Waits for a synthetic response, unwrapping the body handler's failure. */
+  static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> f)
+      throws IOException, InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IOException(cause);
+    }
   }
 
   /** A response with {@code status}, {@code headers} and a JSON {@code body}. */
