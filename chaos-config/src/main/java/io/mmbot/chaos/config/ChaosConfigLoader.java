@@ -90,7 +90,7 @@ public final class ChaosConfigLoader {
       int offset = in.position();
       String prefix = out.flip().toString();
       int[] pos = SafeYaml.position(prefix, prefix.length());
-      String path = SyntaxLocator.scan(prefix, Integer.MAX_VALUE, 0, SafeYaml.options()).path();
+      String path = SyntaxLocator.pathAtEndOf(prefix, SafeYaml.options());
       throw new ChaosConfigException(
           path,
           pos[0],

@@ -58,8 +58,9 @@ final class SafeYaml {
           new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
       return composer.getSingleNode();
     } catch (ReaderException e) {
-      int[] pos = position(text, codePointIndexToChar(text, e.getPosition()));
-      String path = SyntaxLocator.scan(text, pos[0] - 1, pos[1] - 1, options).path();
+      int at = codePointIndexToChar(text, e.getPosition());
+      int[] pos = position(text, at);
+      String path = SyntaxLocator.pathAtEndOf(text.substring(0, at), options);
       throw new ChaosConfigException(
           path,
           pos[0],
@@ -87,7 +88,7 @@ final class SafeYaml {
   private static String describe(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "" : e.getProblem();
     String context = e.getContext() == null ? "" : e.getContext();
-    if (problem.contains("'\\t'") || problem.contains("\t")) {
+    if (problem.contains("\\t") || problem.contains("\t") || problem.contains("(TAB)")) {
       return "invalid YAML: a tab character; YAML indents with spaces only";
     }
     if (context.contains("expected a single document")) {

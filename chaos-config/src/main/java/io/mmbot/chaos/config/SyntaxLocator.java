@@ -53,6 +53,16 @@ final class SyntaxLocator {
     return new SyntaxLocator().run(text, line0, col0, options);
   }
 
+  /**
+   * The key path open at the end of {@code prefix}: the text before a character or byte the reader
+   * rejected, so the rest of the document never reaches the parser.
+   */
+  static String pathAtEndOf(String prefix, LoaderOptions options) {
+    int[] end = SafeYaml.position(prefix, prefix.length());
+    // A stand-in character where the rejected one was, so a value cut off there still opens.
+    return scan(prefix + "X", end[0] - 1, end[1] - 1, options).path();
+  }
+
   private Found run(String text, int line0, int col0, LoaderOptions options) {
     ParserImpl parser = new ParserImpl(new StreamReader(text), options);
     Mark last = null;
@@ -67,10 +77,13 @@ final class SyntaxLocator {
         break;
       }
       Mark m = ev.getStartMark();
+      Mark end = ev.getEndMark();
+      if (end != null
+          && reaches(end, line0, col0)
+          && (ev.is(Event.ID.Scalar) || reaches(m, line0, col0))) {
+        break;
+      }
       if (m != null) {
-        if (m.getLine() > line0 || (m.getLine() == line0 && m.getColumn() >= col0)) {
-          break;
-        }
         last = m;
       }
       String problem = step(ev, options);
@@ -79,6 +92,10 @@ final class SyntaxLocator {
       }
     }
     return found(last, null);
+  }
+
+  private static boolean reaches(Mark m, int line0, int col0) {
+    return m != null && (m.getLine() > line0 || (m.getLine() == line0 && m.getColumn() >= col0));
   }
 
   private String step(Event ev, LoaderOptions options) {
