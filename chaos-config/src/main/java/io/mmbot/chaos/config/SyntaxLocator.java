@@ -26,6 +26,7 @@ final class SyntaxLocator {
   record Found(String path, int line, int column, String problem) {}
 
   private static final int MAX_KEY_CHARS = 40;
+  private static final int MAX_PATH_CHARS = 80;
 
   /** One open collection: a mapping (with its current key) or a sequence (with its index). */
   private static final class Frame {
@@ -187,6 +188,10 @@ final class SyntaxLocator {
       } else {
         b.append('[').append(f.index).append(']');
       }
+    }
+    if (b.length() > MAX_PATH_CHARS) {
+      b.setLength(MAX_PATH_CHARS);
+      b.append('…');
     }
     return b.length() == 0 ? ChaosConfigException.DOCUMENT : b.toString();
   }
