@@ -52,7 +52,7 @@ final class Binder {
         continue;
       }
       String name = ((ScalarNode) t.getKeyNode()).getValue();
-      duplicate(seen, name, t.getKeyNode(), name);
+      duplicate(seen, name, t.getKeyNode(), rootPath(name));
       if (name.equals("chaos")) {
         chaos = t.getValueNode();
       }
@@ -199,6 +199,14 @@ final class Binder {
             : "unknown key " + shown + "; known keys here: " + String.join(", ", known);
     String keyPath = parent + "." + (name.length() > 40 ? name.substring(0, 40) + "…" : name);
     return error(keyPath, keyNode, detail);
+  }
+
+  /** A top-level key as a path; a blank or very long key still gives a readable path. */
+  private static String rootPath(String name) {
+    if (name.isBlank()) {
+      return ChaosConfigException.DOCUMENT;
+    }
+    return name.length() > 40 ? name.substring(0, 40) + "…" : name;
   }
 
   private static String flatHint(String group) {
