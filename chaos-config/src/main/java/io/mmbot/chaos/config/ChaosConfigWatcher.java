@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -70,6 +69,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   private ChaosConfig lastApplied;
   private boolean lastRejected;
   private Fingerprint lastSeen;
+  private Fingerprint lastPolled;
 
   private ChaosConfigWatcher(Builder b) {
     this.file = b.file.toAbsolutePath().normalize();
@@ -150,7 +150,13 @@ public final class ChaosConfigWatcher implements AutoCloseable {
         now = System.nanoTime();
         if (now - lastPoll >= pollNanos) {
           lastPoll = now;
-          changed |= !Fingerprint.of(file).equals(lastSeen);
+          // A new state of the file counts once, when first seen, so a steady difference from
+          // the last read does not keep pushing the debounce back.
+          Fingerprint seen = Fingerprint.of(file);
+          if (!seen.equals(lastPolled)) {
+            lastPolled = seen;
+            changed |= !seen.equals(lastSeen);
+          }
         }
         if (changed) {
           if (!dirty) {
@@ -196,6 +202,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   private void reload() {
     reloads.incrementAndGet();
     lastSeen = Fingerprint.of(file);
+    lastPolled = lastSeen;
     ChaosConfig next;
     try {
       next = ChaosConfigLoader.load(file);
@@ -269,8 +276,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   private record Fingerprint(boolean exists, long size, long modifiedNanos, Object key) {
     static Fingerprint of(Path file) {
       try {
-        BasicFileAttributes a =
-            Files.readAttributes(file, BasicFileAttributes.class, new LinkOption[0]);
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         return new Fingerprint(
             true, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey());
       } catch (IOException | SecurityException e) {

@@ -38,7 +38,7 @@ final class Values {
     }
     if (!isStandard(tag)) {
       throw Binder.error(
-          key.fullPath(), node, "the tag " + clip(tag.getValue()) + " is not allowed here");
+          key.fullPath(), node, "the tag " + show(tag.getValue()) + " is not allowed here");
     }
     if (Tag.STR.equals(tag)) {
       String why = s.isPlain() ? "got the text " : "got the quoted text ";
@@ -156,9 +156,5 @@ final class Values {
               }
             });
     return b.append('"').toString();
-  }
-
-  private static String clip(String s) {
-    return show(s);
   }
 }

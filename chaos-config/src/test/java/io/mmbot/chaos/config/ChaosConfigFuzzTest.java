@@ -16,8 +16,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * JAZZER_FUZZ=1 mvn -B -pl chaos-config -am test -Dtest=ChaosConfigFuzzTest \
- *     -Djazzer.max_duration=5m -Dsurefire.failIfNoSpecifiedTests=false
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.max_duration=5m \
+ *     '-Djazzer.instrumentation_includes=io.mmbot.chaos.**:org.yaml.snakeyaml.**'
  * </pre>
+ *
+ * <p>The second property adds SnakeYAML to the coverage feedback, so the fuzzer explores the
+ * parser's corners as well as the binder's. The working corpus goes to {@code
+ * chaos-config/.cifuzz-corpus} (ignored by git); a finding is written next to the seed corpus and
+ * replayed from then on.
  */
 class ChaosConfigFuzzTest {
 

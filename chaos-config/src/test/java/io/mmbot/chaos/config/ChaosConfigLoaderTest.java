@@ -200,6 +200,22 @@ class ChaosConfigLoaderTest {
   }
 
   @Test
+  void loadRejectsALatin1FileNamingTheLineOfTheFirstBadByte(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("config.yaml");
+    Files.write(f, "chaos:\n  enabled: true\n  # café\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> ChaosConfigLoader.load(f))
+        .isInstanceOfSatisfying(
+            ChaosConfigException.class,
+            e -> {
+              assertThat(e.keyPath()).isEqualTo("chaos");
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.column()).isEqualTo(8);
+              assertThat(e.getMessage()).contains("byte 0xE9").contains("not valid UTF-8");
+            });
+  }
+
+  @Test
   void missingFileIsAChaosConfigExceptionNamingTheFile(@TempDir Path dir) {
     Path f = dir.resolve("nope.yaml");
 

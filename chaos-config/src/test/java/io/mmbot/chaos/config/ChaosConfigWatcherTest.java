@@ -75,6 +75,17 @@ class ChaosConfigWatcherTest {
     return "exchange: x\nchaos:\n  enabled: true\n  dry_run: false\n  net_loss: " + netLoss + "\n";
   }
 
+  /**
+   * Replaces the file atomically (write a temporary file, rename it over), so no reader ever sees a
+   * half-written version. Tests that need an exact sequence of reloads use this; an in-place write
+   * can be read while truncated, which the watcher rightly rejects.
+   */
+  private void replace(String content) throws IOException {
+    Path tmp = Files.createTempFile(dir, ".config", ".tmp");
+    Files.writeString(tmp, content);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
   private ChaosConfigWatcher start(Duration debounce) {
     return ChaosConfigWatcher.builder(file, injector)
         .debounce(debounce)
@@ -157,7 +168,7 @@ class ChaosConfigWatcherTest {
     assertThat(injector.enabled()).isTrue();
     injectorEvents.clear();
 
-    Files.writeString(file, "chaos:\n  enabled: true\n  net_loss: 1.3\n");
+    replace("chaos:\n  enabled: true\n  net_loss: 1.3\n");
 
     ChaosConfigException e = nextRejected(); // the very next reload
     assertThat(injector.enabled()).isFalse();
@@ -175,11 +186,11 @@ class ChaosConfigWatcherTest {
     Files.writeString(file, chaos(0.3));
     watcher = start(Duration.ofMillis(20));
     nextApplied();
-    Files.writeString(file, "chaos:\n  enabled: maybe\n");
+    replace("chaos:\n  enabled: maybe\n");
     nextRejected();
     assertThat(injector.enabled()).isFalse();
 
-    Files.writeString(file, chaos(0.3)); // the same config as before the bad version
+    replace(chaos(0.3)); // the same config as before the bad version
 
     assertThat(nextApplied().netLoss()).isEqualTo(0.3);
     assertThat(injector.enabled()).isTrue();
@@ -239,11 +250,14 @@ class ChaosConfigWatcherTest {
     nextApplied();
     long before = watcher.reloads();
 
+    long t0 = System.nanoTime();
     for (int i = 1; i <= 20; i++) {
       Files.writeString(file, chaos(i / 100.0));
     }
 
     awaitApplied(0.2);
+    // Read once the writes settle, long before the 20-debounce cap (6 s) would force a read.
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
     assertThat(watcher.reloads() - before).isBetween(1L, 3L);
     assertThat(injector.config().netLoss()).isEqualTo(0.2);
   }
@@ -262,7 +276,8 @@ class ChaosConfigWatcherTest {
 
     Files.writeString(file, chaos(0.125) + "# a longer file\n");
 
-    assertThat(nextApplied().netLoss()).isEqualTo(0.125);
+    awaitApplied(0.125);
+    assertThat(injector.config().netLoss()).isEqualTo(0.125);
   }
 
   @Test
@@ -272,8 +287,8 @@ class ChaosConfigWatcherTest {
     nextApplied();
     injector.disable("P95_TICK");
 
-    Files.writeString(file, chaos(0.3) + "# touched\n");
-    Files.writeString(file, chaos(0.05));
+    replace(chaos(0.3) + "# touched\n");
+    replace(chaos(0.05));
 
     assertThat(nextApplied().netLoss()).isEqualTo(0.05); // the touch applied nothing
     assertThat(injector.enabled()).isTrue();
