@@ -146,9 +146,12 @@ public final class ChaosConfigWatcher implements AutoCloseable {
                 ? Math.max(
                     0, Math.min(lastChange + debounceNanos, firstChange + 20 * debounceNanos) - now)
                 : Math.max(0, lastPoll + pollNanos - now);
-        boolean changed = awaitEvents(Math.max(wait, 1_000_000));
+        int events = awaitEvents(Math.max(wait, 1_000_000));
+        boolean changed = events == EVENT_ABOUT_FILE;
         now = System.nanoTime();
-        if (now - lastPoll >= pollNanos) {
+        // Another entry of the directory changed: check the file now rather than at the next poll
+        // (a symbolic link swapped under it, as Kubernetes does for mounted ConfigMaps).
+        if (now - lastPoll >= pollNanos || events == EVENT_IN_DIRECTORY) {
           lastPoll = now;
           // A new state of the file counts once, when first seen, so a steady difference from
           // the last read does not keep pushing the debounce back.
@@ -181,22 +184,28 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     }
   }
 
-  /** Waits up to {@code nanos} for an event about the file; true if one came. */
-  private boolean awaitEvents(long nanos) throws InterruptedException {
+  private static final int NO_EVENT = 0;
+  private static final int EVENT_IN_DIRECTORY = 1;
+  private static final int EVENT_ABOUT_FILE = 2;
+
+  /** Waits up to {@code nanos} for directory events; says whether any was about the file. */
+  private int awaitEvents(long nanos) throws InterruptedException {
     if (watchService == null) {
       TimeUnit.NANOSECONDS.sleep(nanos);
-      return false;
+      return NO_EVENT;
     }
     WatchKey key = watchService.poll(nanos, TimeUnit.NANOSECONDS);
-    boolean about = false;
+    int result = NO_EVENT;
     while (key != null) {
       for (WatchEvent<?> ev : key.pollEvents()) {
-        about |= ev.kind() == StandardWatchEventKinds.OVERFLOW || fileName.equals(ev.context());
+        boolean about =
+            ev.kind() == StandardWatchEventKinds.OVERFLOW || fileName.equals(ev.context());
+        result = Math.max(result, about ? EVENT_ABOUT_FILE : EVENT_IN_DIRECTORY);
       }
       key.reset();
       key = watchService.poll();
     }
-    return about;
+    return result;
   }
 
   private void reload() {

@@ -244,6 +244,53 @@ class ChaosConfigWatcherTest {
   }
 
   @Test
+  void fileInAMissingDirectoryKeepsChaosOffUntilItAppears() throws Exception {
+    Path sub = dir.resolve("not-yet");
+    file = sub.resolve("config.yaml");
+    injector.update(ChaosConfig.builder().enabled(true).netLoss(0.1).build());
+
+    watcher = start(Duration.ofMillis(10)); // no directory to watch: polling alone
+
+    assertThat(injector.enabled()).isFalse();
+    assertThat(injector.lastDisableReason())
+        .startsWith("CONFIG_INVALID: ")
+        .contains("does not exist");
+    nextRejected();
+
+    Files.createDirectory(sub);
+    replace(chaos(0.3));
+
+    awaitApplied(0.3);
+    assertThat(injector.enabled()).isTrue();
+  }
+
+  @Test
+  void symbolicLinkSwappedUnderTheFileIsNoticedWithoutWaitingForAPoll() throws Exception {
+    // The layout Kubernetes uses for a mounted ConfigMap: config.yaml -> ..data/config.yaml,
+    // and an update swaps the ..data link atomically.
+    Path v1 = Files.createDirectory(dir.resolve("..v1"));
+    Path v2 = Files.createDirectory(dir.resolve("..v2"));
+    Files.writeString(v1.resolve("config.yaml"), chaos(0.3));
+    Files.writeString(v2.resolve("config.yaml"), chaos(0.2));
+    Path data = dir.resolve("..data");
+    Files.createSymbolicLink(data, v1.getFileName());
+    Files.createSymbolicLink(file, Path.of("..data", "config.yaml"));
+    watcher =
+        ChaosConfigWatcher.builder(file, injector)
+            .debounce(Duration.ofMillis(20))
+            .pollInterval(Duration.ofMinutes(10)) // so only the directory event can find it
+            .listener(recorder)
+            .start();
+    assertThat(nextApplied().netLoss()).isEqualTo(0.3);
+
+    Path tmp = dir.resolve("..data_tmp");
+    Files.createSymbolicLink(tmp, v2.getFileName());
+    Files.move(tmp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+    assertThat(nextApplied().netLoss()).isEqualTo(0.2);
+  }
+
+  @Test
   void burstOfWritesIsReadOnceAfterItSettles() throws Exception {
     Files.writeString(file, chaos(0.3));
     watcher = start(Duration.ofMillis(300));
