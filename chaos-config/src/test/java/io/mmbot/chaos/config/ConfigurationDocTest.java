@@ -1,6 +1,7 @@
 package io.mmbot.chaos.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mmbot.chaos.ChaosConfig;
 import java.io.IOException;
@@ -60,6 +61,26 @@ class ConfigurationDocTest {
     }
 
     assertThat(doc.substring(from + BEGIN.length(), to)).isEqualTo(table);
+  }
+
+  @Test
+  void errorExamplesInTheDocsAreWhatTheLoaderSays() throws IOException {
+    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+    String[] examples = {
+      "x: 1\nbot: 2\nchaos:\n  net_loss: 2\n",
+      "chaos:\n  enabled: true\n  net_los: 0.3\n",
+      "chaos:\n  lat_spike_ms: -5\n",
+      "chaos:\n  net_loss: \"0.3\"\n",
+      "chaos:\n  lat_spike_ms: 200\n  lat_spike:\n    probability: 0.2\n",
+      "chaos:\n  enabled: true\n\tnet_loss: 0.3\n",
+    };
+    for (String example : examples) {
+      String message =
+          catchThrowableOfType(ChaosConfigException.class, () -> ChaosConfigLoader.parse(example))
+              .getMessage();
+
+      assertThat(doc).as("docs/configuration.md quotes %s", message).contains(message + "\n");
+    }
   }
 
   @Test
