@@ -18,6 +18,7 @@ final class Values {
   private static final Pattern DECIMAL =
       Pattern.compile("[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?");
   private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9][0-9_]*");
+  private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]*[0-9][0-9_]*");
   private static final Pattern NOT_FINITE = Pattern.compile("[-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN)");
   private static final int MAX_NUMBER_CHARS = 40;
   private static final int MAX_SHOWN_CHARS = 40;
@@ -46,6 +47,16 @@ final class Values {
           s.isPlain() || key.type() == KeyTable.Type.BOOLEAN ? "" : " (remove the quotes)";
       throw Binder.error(
           key.fullPath(), node, "must be " + key.allowed() + ", " + why + show(text) + hint);
+    }
+    if (key.type() != KeyTable.Type.BOOLEAN && LEADING_ZERO.matcher(text).matches()) {
+      throw Binder.error(
+          key.fullPath(),
+          node,
+          "must be "
+              + key.allowed()
+              + ", got "
+              + show(text)
+              + " (a leading zero makes it octal in YAML 1.1; drop the zero)");
     }
     switch (key.type()) {
       case BOOLEAN:

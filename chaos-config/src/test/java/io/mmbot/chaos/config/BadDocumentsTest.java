@@ -271,6 +271,13 @@ class BadDocumentsTest {
         "chaos.net_loss",
         2,
         "invalid YAML");
+    add(
+        c,
+        "leading zero read as octal elsewhere",
+        "chaos:\n  burst_on_sec: 030\n",
+        "chaos.burst_on_sec",
+        2,
+        "octal in YAML 1.1");
     add(c, "number as a key", "chaos:\n  1: 2\n", "chaos", 2, "keys must be plain names");
     add(
         c,
