@@ -52,7 +52,7 @@ final class Binder {
         continue;
       }
       String name = ((ScalarNode) t.getKeyNode()).getValue();
-      duplicate(seen, name, t.getKeyNode(), rootPath(name));
+      duplicate(seen, name, t.getKeyNode(), Values.keyLabel(name));
       if (name.equals("chaos")) {
         chaos = t.getValueNode();
       }
@@ -74,7 +74,7 @@ final class Binder {
     Map<String, Node> seen = new HashMap<>();
     for (NodeTuple t : chaos.getValue()) {
       String name = keyName(t.getKeyNode(), "chaos");
-      duplicate(seen, name, t.getKeyNode(), "chaos." + name);
+      duplicate(seen, name, t.getKeyNode(), "chaos." + Values.keyLabel(name));
       Node value = t.getValueNode();
       KeyTable.Key leaf = KeyTable.key(name);
       boolean group = KeyTable.isGroup(name);
@@ -108,7 +108,7 @@ final class Binder {
     for (NodeTuple t : block.getValue()) {
       String name = keyName(t.getKeyNode(), "chaos." + group);
       String path = group + "." + name;
-      duplicate(seen, name, t.getKeyNode(), "chaos." + path);
+      duplicate(seen, name, t.getKeyNode(), "chaos." + group + "." + Values.keyLabel(name));
       KeyTable.Key key = KeyTable.key(path);
       if (key == null) {
         throw unknown("chaos." + group, name, t.getKeyNode(), KeyTable.namesIn(group));
@@ -197,16 +197,8 @@ final class Binder {
         suggestion != null
             ? "unknown key " + shown + "; did you mean `" + suggestion + "`?"
             : "unknown key " + shown + "; known keys here: " + String.join(", ", known);
-    String keyPath = parent + "." + (name.length() > 40 ? name.substring(0, 40) + "…" : name);
+    String keyPath = parent + "." + Values.keyLabel(name);
     return error(keyPath, keyNode, detail);
-  }
-
-  /** A top-level key as a path; a blank or very long key still gives a readable path. */
-  private static String rootPath(String name) {
-    if (name.isBlank()) {
-      return ChaosConfigException.DOCUMENT;
-    }
-    return name.length() > 40 ? name.substring(0, 40) + "…" : name;
   }
 
   private static String flatHint(String group) {

@@ -25,7 +25,6 @@ final class SyntaxLocator {
   /** Where the scan stopped: 1-based line and column, the key path, and a limit problem or null. */
   record Found(String path, int line, int column, String problem) {}
 
-  private static final int MAX_KEY_CHARS = 40;
   private static final int MAX_PATH_CHARS = 80;
 
   /** One open collection: a mapping (with its current key) or a sequence (with its index). */
@@ -51,7 +50,14 @@ final class SyntaxLocator {
    * col0}), a crossed limit, a parse error or the end, whichever comes first.
    */
   static Found scan(String text, int line0, int col0, LoaderOptions options) {
-    return new SyntaxLocator().run(text, line0, col0, options);
+    try {
+      return new SyntaxLocator().run(text, line0, col0, options);
+    } catch (RuntimeException e) {
+      // Locating is a courtesy; never let it replace the error being reported.
+      boolean known = line0 < Integer.MAX_VALUE;
+      return new Found(
+          ChaosConfigException.DOCUMENT, known ? line0 + 1 : 1, known ? col0 + 1 : 1, null);
+    }
   }
 
   /**
@@ -120,8 +126,7 @@ final class SyntaxLocator {
       }
       Frame top = stack.peek();
       if (top != null && top.mapping && top.expectKey) {
-        String v = s.getValue();
-        top.key = v.length() > MAX_KEY_CHARS ? v.substring(0, MAX_KEY_CHARS) + "…" : v;
+        top.key = Values.keyLabel(s.getValue());
         top.expectKey = false;
       } else {
         endValue();
@@ -136,7 +141,7 @@ final class SyntaxLocator {
       }
       Frame top = stack.peek();
       if (top != null && top.mapping && top.expectKey) {
-        top.key = "*" + anchor;
+        top.key = "*" + Values.keyLabel(anchor);
         top.expectKey = false;
       } else {
         endValue();

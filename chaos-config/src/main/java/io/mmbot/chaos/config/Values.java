@@ -153,6 +153,18 @@ final class Values {
     return "an unsupported node";
   }
 
+  /**
+   * A key as it appears in a key path: as written when it is a plain name, shortened when long,
+   * quoted and escaped when blank or holding spaces or control characters.
+   */
+  static String keyLabel(String name) {
+    boolean plain = !name.isEmpty() && name.codePoints().allMatch(cp -> cp > 0x20 && cp != 0x7f);
+    if (!plain) {
+      return show(name);
+    }
+    return name.length() > MAX_SHOWN_CHARS ? name.substring(0, MAX_SHOWN_CHARS) + "…" : name;
+  }
+
   /** A value quoted for a message, shortened and on one line. */
   static String show(String text) {
     String t = text.length() > MAX_SHOWN_CHARS ? text.substring(0, MAX_SHOWN_CHARS) + "…" : text;

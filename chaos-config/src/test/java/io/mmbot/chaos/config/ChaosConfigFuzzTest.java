@@ -46,6 +46,7 @@ class ChaosConfigFuzzTest {
       assertThat(e.detail()).isNotBlank();
       assertThat(e.line()).isNotNegative();
       assertThat(e.getCause()).isNull();
+      assertThat(e.detail()).doesNotContain(ChaosConfigLoader.INTERNAL_ERROR);
       return;
     }
     assertThat(config).isNotNull();
