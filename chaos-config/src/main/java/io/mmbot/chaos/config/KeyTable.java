@@ -118,7 +118,7 @@ final class KeyTable {
 
   /** Whether {@code path} (below {@code chaos}) is a block holding further keys. */
   static boolean isGroup(String path) {
-    return CHILDREN.containsKey(path);
+    return !path.isEmpty() && CHILDREN.containsKey(path);
   }
 
   /** The names allowed directly inside {@code group} ("" for the {@code chaos:} block itself). */

@@ -278,6 +278,7 @@ class BadDocumentsTest {
         "chaos.burst_on_sec",
         2,
         "octal in YAML 1.1");
+    add(c, "empty key", "chaos:\n  '': {enabled: true}\n", "chaos.\"\"", 2, "unknown key");
     add(c, "number as a key", "chaos:\n  1: 2\n", "chaos", 2, "keys must be plain names");
     add(
         c,
