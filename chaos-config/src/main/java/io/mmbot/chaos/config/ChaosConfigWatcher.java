@@ -34,9 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * equals the one last applied is not applied again, so touching the file does not undo an automatic
  * rollback; after an invalid version, a valid one is always applied.
  *
- * <p>The file is read once, synchronously, by {@link Builder#start()}; later reads run on one
- * daemon thread, which {@link #close()} stops. Listeners run on that thread; an exception thrown by
- * a listener is logged and ignored. Thread-safe.
+ * <p>The file is read once, synchronously, by {@link Builder#start()} (listeners hear that first
+ * read on the caller's thread); later reads run on one daemon thread, which {@link #close()} stops.
+ * Closing leaves the injector as it is. An exception thrown by a listener is logged and ignored.
+ * Should the watcher thread itself fail, it switches chaos off before it ends. Thread-safe.
  */
 public final class ChaosConfigWatcher implements AutoCloseable {
 
@@ -180,7 +181,6 @@ public final class ChaosConfigWatcher implements AutoCloseable {
       String why = "the config watcher of " + file + " stopped: " + e;
       LOG.log(System.Logger.Level.ERROR, why, e);
       injector.disable(REASON_PREFIX + ": " + why);
-      throw e;
     }
   }
 

@@ -366,6 +366,42 @@ class ChaosConfigWatcherTest {
   }
 
   @Test
+  void watcherThreadThatDiesSwitchesChaosOffFirst() throws Exception {
+    Files.writeString(file, chaos(0.3));
+    watcher =
+        ChaosConfigWatcher.builder(file, injector)
+            .debounce(Duration.ofMillis(20))
+            .pollInterval(Duration.ofMillis(100))
+            .listener(recorder)
+            .listener(
+                new ChaosConfigWatcher.Listener() {
+                  @Override
+                  public void onApplied(ChaosConfig config) {
+                    if (config.netLoss() == 0.2) {
+                      throw new AssertionError("an Error, which no listener guard catches");
+                    }
+                  }
+                })
+            .start();
+    nextApplied();
+    injectorEvents.clear();
+
+    replace(chaos(0.2));
+
+    ChaosListener.StateChange off;
+    do {
+      off = injectorEvents.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(off).as("chaos switched off within %d s", WAIT_SECONDS).isNotNull();
+    } while (off.change() != ChaosListener.Change.DISABLED);
+    assertThat(off.reason())
+        .startsWith("CONFIG_INVALID: the config watcher of ")
+        .contains("stopped");
+    assertThat(injector.enabled()).isFalse();
+    watcher.close();
+    assertThat(watcher.isRunning()).isFalse();
+  }
+
+  @Test
   void closeStopsTheThread() throws Exception {
     Files.writeString(file, chaos(0.3));
     watcher = start(Duration.ofMillis(20));
