@@ -3,7 +3,6 @@ package io.mmbot.chaos;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The injector's listeners and its shadow-mode log, kept apart from the gates.
@@ -58,7 +57,7 @@ final class Listeners {
   }
 
   /** A gate fired; {@code dryRunCount} is the scenario's would-be counter in shadow mode. */
-  void injection(Scenario scenario, boolean dryRun, long now, LongAdder dryRunCount) {
+  void injection(Scenario scenario, boolean dryRun, long now, InjectionCounter dryRunCount) {
     if (dryRun && due(nextDryRunLog, scenario.ordinal(), now)) {
       LOG.log(
           System.Logger.Level.INFO,
@@ -73,6 +72,11 @@ final class Listeners {
         failed(l, scenario.ordinal(), now, e);
       }
     }
+  }
+
+  /** Whether any listener is registered. */
+  boolean any() {
+    return all.length != 0;
   }
 
   void stateChange(ChaosListener.StateChange change) {
