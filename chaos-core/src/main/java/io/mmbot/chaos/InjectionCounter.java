@@ -1,66 +1,71 @@
 package io.mmbot.chaos;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * An exact counter that is cheap for the thread that uses it most: the first thread to count owns a
- * single-writer cell that it bumps with a plain (opaque) store, with no atomic read-modify-write;
- * every other thread counts into a {@link LongAdder}. {@link #sum()} adds both.
+ * An exact counter that is cheap for the threads that use it. The first thread to count owns the
+ * counter's own cell; other threads find a cell of their own by identity hash and claim it the
+ * first time they count. An owner bumps its cell with a plain (opaque) store, with no atomic
+ * read-modify-write; a thread whose cell belongs to someone else counts into a {@link LongAdder}.
+ * {@link #sum()} adds everything.
  *
- * <p>Design note: a market maker usually calls its hooks from one tick thread, and on this kind of
+ * <p>Design note: a market maker calls its hooks from one or a few threads, and on this kind of
  * machine an atomic increment costs several times a random draw, so a gate that counts through a
- * {@code LongAdder} alone spends most of its time counting. With one writer per cell, no update can
- * be lost, so the count stays exact; a reader sees the owner's latest store a moment later at
- * worst. The owner never changes, so a short-lived first thread only means all later counts take
- * the {@code LongAdder} path. Safe for concurrent use.
+ * {@code LongAdder} alone spends most of its time counting. With one writer per cell no update is
+ * lost, so the count stays exact; a reader sees an owner's latest store a moment later at worst.
+ * Cells keep their owner for good, so a pool that replaces its threads ends up on the {@code
+ * LongAdder}, which is still exact. Owners add 0 as cheaply as 1, so the gate that calls {@link
+ * #add} need not branch on its random outcome. Safe for concurrent use.
  */
-final class InjectionCounter {
+final class InjectionCounter extends PaddedCell {
 
-  private static final VarHandle OWNED;
-  private static final VarHandle OWNER;
+  private static final int CELLS = 8; // a power of two
 
-  static {
-    try {
-      MethodHandles.Lookup l = MethodHandles.lookup();
-      OWNED = l.findVarHandle(InjectionCounter.class, "owned", long.class);
-      OWNER = l.findVarHandle(InjectionCounter.class, "owner", Thread.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  @SuppressWarnings("unused") // accessed through OWNER
-  private volatile Thread owner;
-
-  private long owned;
+  private final Cell[] cells = new Cell[CELLS];
   private final LongAdder others = new LongAdder();
 
-  /** Adds {@code n} (0 or more); adding 0 costs the owner no more than adding 1. */
-  void add(long n) {
-    if (Thread.currentThread() == owner) {
-      // single writer: a plain read of its own last store, then an opaque (atomic, coherent) store
-      OWNED.setOpaque(this, owned + n);
-      return;
+  InjectionCounter() {
+    for (int i = 0; i < CELLS; i++) {
+      cells[i] = new Cell();
     }
-    addSlow(n);
   }
 
-  private void addSlow(long n) {
+  /** Adds {@code n} (0 or more). */
+  void add(long n) {
+    Thread me = Thread.currentThread();
+    if (ownedBy(me)) {
+      addOwned(n);
+      return;
+    }
+    addElsewhere(me, n);
+  }
+
+  private void addElsewhere(Thread me, long n) {
+    Cell c = cells[System.identityHashCode(me) & (CELLS - 1)];
+    if (c.ownedBy(me)) {
+      c.addOwned(n);
+      return;
+    }
     if (n == 0) {
       return;
     }
-    Thread me = Thread.currentThread();
-    if (owner == null && OWNER.compareAndSet(this, null, me)) {
-      OWNED.setOpaque(this, owned + n);
-      return;
+    if (claim(me)) {
+      addOwned(n);
+    } else if (c.claim(me)) {
+      c.addOwned(n);
+    } else {
+      others.add(n);
     }
-    others.add(n);
   }
 
   /** The exact total. */
   long sum() {
-    return (long) OWNED.getOpaque(this) + others.sum();
+    long total = owned() + others.sum();
+    for (Cell c : cells) {
+      total += c.owned();
+    }
+    return total;
   }
+
+  static final class Cell extends PaddedCell {}
 }
