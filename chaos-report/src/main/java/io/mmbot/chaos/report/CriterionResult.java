@@ -33,6 +33,9 @@ public record CriterionResult(
    */
   public double excessInMargins() {
     double diff = worstValue - target;
-    return margin > 0 ? diff / margin : diff;
+    double excess = margin > 0 ? diff / margin : diff;
+    // Report values carry two decimals: round away binary noise such as 0.09999999999999998,
+    // so that a value exactly on a severity boundary is judged by its written figures.
+    return Math.round(excess * 1e9) / 1e9;
   }
 }

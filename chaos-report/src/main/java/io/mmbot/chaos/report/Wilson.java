@@ -29,6 +29,9 @@ public record Wilson(double lower, double upper) {
     double denom = 1 + z2 / n;
     double centre = (p + z2 / (2 * n)) / denom;
     double half = Z95 / denom * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return new Wilson(Math.max(0, centre - half), Math.min(1, centre + half));
+    // At 0 or 1 the interval touches the bound exactly; say so rather than 0.9999999999999999.
+    double lower = passes == 0 ? 0 : Math.max(0, centre - half);
+    double upper = passes == runs ? 1 : Math.min(1, centre + half);
+    return new Wilson(lower, upper);
   }
 }
