@@ -18,8 +18,15 @@ public enum Criterion {
   DEADLINE_MISS("deadline miss", Unit.PCT, "Tune the connector's backoff parameters"),
   /** Recovery within 3 ticks; the margin is the 3 ticks. */
   RECOVERY("recovery", Unit.TICKS, "Review the orchestrator's cleanup after a fault"),
+  /** WebSocket reconnected in fewer than 3 ticks ({@code ws_disconnect} only). */
+  RECONNECT("reconnect", Unit.TICKS, "Review the orchestrator's cleanup after a fault"),
   /** No cancel storm. */
   CANCEL_STORMS("cancel storms", Unit.COUNT, "Rate-limit cancels"),
+  /** No retry storm. */
+  RETRY_STORMS(
+      "retry storms",
+      Unit.COUNT,
+      "Tune the connector's backoff parameters: exponential backoff with jitter for retries"),
   /** No order placed twice for one intent. */
   DUPLICATE_ORDERS(
       "duplicate orders",
@@ -42,8 +49,11 @@ public enum Criterion {
   /** Deadline-miss target, in percent. */
   public static final double DEADLINE_MISS_PCT = 2.0;
 
-  /** Recovery target, in ticks. */
+  /** Recovery target, in ticks (at most). */
   public static final long RECOVERY_TICKS = 3;
+
+  /** WebSocket reconnect target for {@code ws_disconnect}, in ticks (strictly fewer). */
+  public static final long RECONNECT_TICKS = 3;
 
   /** p99 tick target for latency spikes, in milliseconds. */
   public static final double LAT_SPIKE_P99_MS = 250.0;
@@ -103,7 +113,14 @@ public enum Criterion {
 
   /** Whether the criterion applies to runs of this scenario. */
   public boolean appliesTo(Scenario scenario) {
-    return this != P99_TICK || scenario == Scenario.LAT_SPIKE;
+    switch (this) {
+      case P99_TICK:
+        return scenario == Scenario.LAT_SPIKE;
+      case RECONNECT:
+        return scenario == Scenario.WS_DISCONNECT;
+      default:
+        return true;
+    }
   }
 
   /** The criterion with this label. */
@@ -131,8 +148,12 @@ public enum Criterion {
         return OptionalDouble.of(m.deadlineMissPct());
       case RECOVERY:
         return OptionalDouble.of(m.recoveryTicks());
+      case RECONNECT:
+        return asDouble(m.reconnectTicks());
       case CANCEL_STORMS:
         return asDouble(m.cancelStorms());
+      case RETRY_STORMS:
+        return asDouble(m.retryStorms());
       case DUPLICATE_ORDERS:
         return asDouble(m.duplicateOrders());
       case ORPHAN_ORDERS:
@@ -155,6 +176,8 @@ public enum Criterion {
         return DEADLINE_MISS_PCT;
       case RECOVERY:
         return RECOVERY_TICKS;
+      case RECONNECT:
+        return RECONNECT_TICKS;
       default:
         return 0;
     }
@@ -171,6 +194,8 @@ public enum Criterion {
         return DEADLINE_MISS_PCT;
       case RECOVERY:
         return RECOVERY_TICKS;
+      case RECONNECT:
+        return RECONNECT_TICKS;
       default:
         return 0;
     }

@@ -13,7 +13,9 @@ import java.util.OptionalLong;
  * @param baselineP95TickMs p95 of chaos-free ticks, in milliseconds; when absent the product
  *     contract's measured baseline {@value #DEFAULT_BASELINE_P95_MS} ms is used
  * @param p99TickMs p99 of the tick duration, in milliseconds (judged for {@code lat_spike})
+ * @param reconnectTicks ticks the WebSocket needed to reconnect (judged for {@code ws_disconnect})
  * @param cancelStorms number of cancel storms observed
+ * @param retryStorms number of retry storms observed
  * @param duplicateOrders orders placed twice for one intent
  * @param orphanOrders orders left on the exchange that the bot no longer tracks
  * @param bans418 HTTP 418 bans earned by not backing off
@@ -24,7 +26,9 @@ public record RunMetrics(
     long recoveryTicks,
     OptionalDouble baselineP95TickMs,
     OptionalDouble p99TickMs,
+    OptionalLong reconnectTicks,
     OptionalLong cancelStorms,
+    OptionalLong retryStorms,
     OptionalLong duplicateOrders,
     OptionalLong orphanOrders,
     OptionalLong bans418) {

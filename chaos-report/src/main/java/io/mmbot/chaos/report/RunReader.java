@@ -169,7 +169,9 @@ public final class RunReader {
         f.requiredLong(m, "metrics.recovery_ticks", 0, Long.MAX_VALUE),
         f.optionalDouble(m, "metrics.baseline_p95_tick_ms", Double.MIN_VALUE, Double.MAX_VALUE),
         f.optionalDouble(m, "metrics.p99_tick_ms", 0, Double.MAX_VALUE),
+        f.optionalLong(m, "metrics.reconnect_ticks", 0, Long.MAX_VALUE),
         f.optionalLong(m, "metrics.cancel_storms", 0, Long.MAX_VALUE),
+        f.optionalLong(m, "metrics.retry_storms", 0, Long.MAX_VALUE),
         f.optionalLong(m, "metrics.duplicate_orders", 0, Long.MAX_VALUE),
         f.optionalLong(m, "metrics.orphan_orders", 0, Long.MAX_VALUE),
         f.optionalLong(m, "metrics.bans_418", 0, Long.MAX_VALUE));

@@ -46,6 +46,16 @@ class FindingsAnalyzerTest {
   }
 
   @Test
+  void reconnectMustStayStrictlyBelowThreeTicksWhileRecoveryMayReachThree() {
+    assertThat(Criterion.RECONNECT.met(3, 3)).isFalse();
+    assertThat(Criterion.RECOVERY.met(3, 3)).isTrue();
+    CriterionResult reconnect = new CriterionResult(Criterion.RECONNECT, 3, 3, 3, "seed 1", 1, 1);
+    assertThat(FindingsAnalyzer.severity(reconnect)).contains(Severity.MEDIUM);
+    assertThat(Criterion.RECONNECT.appliesTo(Scenario.WS_DISCONNECT)).isTrue();
+    assertThat(Criterion.RECONNECT.appliesTo(Scenario.NET_LOSS)).isFalse();
+  }
+
+  @Test
   void anyCancelStormIsHighAndNoneIsNothing() {
     CriterionResult one = new CriterionResult(Criterion.CANCEL_STORMS, 0, 0, 1, "seed 1", 1, 1);
     CriterionResult none = new CriterionResult(Criterion.CANCEL_STORMS, 0, 0, 0, "seed 1", 0, 1);
