@@ -113,10 +113,11 @@ public final class FindingsAnalyzer {
 
   private static String describe(CriterionResult r, Severity sev) {
     Criterion c = r.criterion();
+    String run = r.worstRun().replace("`", "");
     String label = sentence(c.label());
     String where =
         " (worst run: "
-            + r.worstRun()
+            + run
             + "; "
             + r.runsMissing()
             + " of "
@@ -138,7 +139,7 @@ public final class FindingsAnalyzer {
           + " of its "
           + Fmt.withUnit(r.margin(), c.unit())
           + " margin left (worst run: "
-          + r.worstRun()
+          + run
           + ")";
     }
     return label + " " + value + " exceeds target " + target + where;
