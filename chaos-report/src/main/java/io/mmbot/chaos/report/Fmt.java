@@ -41,12 +41,12 @@ final class Fmt {
 
   /** A pass rate with its interval: {@code 66.7 % (20.8–93.9 %)}. */
   static String passRate(int passed, int runs) {
+    return pct((double) passed / runs) + " (" + interval(passed, runs) + ")";
+  }
+
+  /** The 95 % Wilson interval of a pass rate in percent: {@code 20.8–93.9 %}. */
+  static String interval(int passed, int runs) {
     Wilson w = Wilson.of(passed, runs);
-    return pct((double) passed / runs)
-        + " ("
-        + decimals(w.lower() * 100, 1)
-        + "–"
-        + decimals(w.upper() * 100, 1)
-        + " %)";
+    return decimals(w.lower() * 100, 1) + "–" + decimals(w.upper() * 100, 1) + " %";
   }
 }

@@ -48,7 +48,11 @@ public final class MarkdownReport {
         .append(runs - passed)
         .append(" failed");
     if (runs > 0) {
-      b.append("; overall pass rate ").append(Fmt.passRate(passed, runs));
+      b.append("; overall pass rate ")
+          .append(Fmt.pct((double) passed / runs))
+          .append(" (95 % Wilson interval ")
+          .append(Fmt.interval(passed, runs))
+          .append(')');
     }
     b.append(".\n");
     if (!model.unreadable().isEmpty()) {
@@ -144,7 +148,7 @@ public final class MarkdownReport {
         .append(s.runs().stream().map(RunRecord::label).collect(Collectors.joining(", ")))
         .append(") at intensity ")
         .append(distinct(s.runs(), RunRecord::intensity))
-        .append(", ")
+        .append(" for ")
         .append(distinct(s.runs(), RunRecord::durationSec))
         .append(" s: ");
     if (s.allPassed()) {
@@ -237,7 +241,7 @@ public final class MarkdownReport {
       case TICKS:
         return head + " exceeds target " + Fmt.withUnit(target, c.unit()) + " by " + Fmt.num(by);
       default:
-        return head + " where the target is " + Fmt.num(target);
+        return c.label() + ": " + Fmt.num(value) + ", target " + Fmt.num(target);
     }
   }
 
