@@ -92,8 +92,9 @@ public final class ChaosInjector {
     this.instanceId = b.instanceId;
     this.hasFallbackSeed = b.hasSeed;
     this.fallbackSeed = b.seed;
-    this.listeners = new Listeners(clock, b.listeners);
-    long now = clock.getAsLong();
+    // A disabled injector never reads the clock, so the default clock's thread is not started.
+    long now = b.config.enabled() ? clock.getAsLong() : 0;
+    this.listeners = new Listeners(b.listeners);
     this.lastDisconnectCheck = new AtomicLong(now);
     this.state = InjectorState.of(b.config, selected(b.config), draws(null, b.config), now, now);
   }
@@ -204,14 +205,14 @@ public final class ChaosInjector {
 
   /** Milliseconds to add before this call: the configured spike when LAT_SPIKE fires, else 0. */
   public long latencyToAddMs() {
-    InjectorState before = state;
-    return shouldInjectLatSpike() ? before.config.latSpikeMs() : 0;
+    InjectorState s = firedIn(3);
+    return s == null ? 0 : s.config.latSpikeMs();
   }
 
   /** Milliseconds to delay this WebSocket message: the configured lag when WS_LAG fires, else 0. */
   public long wsLagToAddMs() {
-    InjectorState before = state;
-    return shouldInjectWsLag() ? before.config.wsLagMs() : 0;
+    InjectorState s = firedIn(4);
+    return s == null ? 0 : s.config.wsLagMs();
   }
 
   /**
@@ -221,22 +222,23 @@ public final class ChaosInjector {
    * over.
    */
   public long clockSkewOffsetMs() {
-    InjectorState s = state;
-    if (!s.live || !shouldInjectClockSkew()) {
+    InjectorState s = firedIn(7);
+    if (s == null) {
       return 0;
     }
-    s = state;
     long t = clock.getAsLong() - s.windowStart;
-    double phase = (double) (t % CLOCK_SKEW_DRIFT_PERIOD_NANOS) / CLOCK_SKEW_DRIFT_PERIOD_NANOS;
+    double phase =
+        (double) Math.floorMod(t, CLOCK_SKEW_DRIFT_PERIOD_NANOS) / CLOCK_SKEW_DRIFT_PERIOD_NANOS;
     return Math.round(s.config.clockSkewMs() * Math.sin(TWO_PI * phase));
   }
 
   /** The perturbation to apply to this reconcile when RECONCILE_MISMATCH fires, else null. */
   public MismatchType reconcileMismatchOrNull() {
-    if (!shouldInjectReconcileMismatch()) {
+    InjectorState s = firedIn(9);
+    if (s == null) {
       return null;
     }
-    return MISMATCH_TYPES[state.draws.nextInt(InjectorState.CHOICE_STREAM, MISMATCH_TYPES.length)];
+    return MISMATCH_TYPES[s.draws.nextInt(InjectorState.CHOICE_STREAM, MISMATCH_TYPES.length)];
   }
 
   /** A synthetic 5xx status for an EXCH_5XX fault: 500, 502, 503 or 504 with equal chance. */
@@ -314,8 +316,8 @@ public final class ChaosInjector {
     Objects.requireNonNull(next, "next config");
     for (; ; ) {
       InjectorState cur = state;
-      long now = clock.getAsLong();
       boolean wasOn = cur.config.enabled();
+      long now = wasOn || next.enabled() ? clock.getAsLong() : cur.cycleStart;
       long cycleStart = wasOn && next.enabled() ? cur.cycleStart : now;
       InjectorState n =
           InjectorState.of(next, selected(next), draws(cur.draws, next), cycleStart, now);
@@ -373,22 +375,27 @@ public final class ChaosInjector {
   // ---------------------------------------------------------------- internals
 
   private boolean simpleGate(int i) {
+    return firedIn(i) != null;
+  }
+
+  /** The snapshot in which gate {@code i} fired (and injects), or null if it did not. */
+  private InjectorState firedIn(int i) {
     InjectorState s = state;
     if (!s.live) {
-      return false;
+      return null;
     }
     long now = clock.getAsLong();
     if (!s.contains(now)) {
       s = refresh(now);
     }
     if (!s.active) {
-      return false;
+      return null;
     }
     long t = s.thresholds[i];
     if (t == 0 || s.draws.next(i) >= t) {
-      return false;
+      return null;
     }
-    return fire(s, i, now);
+    return fire(s, i, now) ? s : null;
   }
 
   private boolean runGate(int i) {

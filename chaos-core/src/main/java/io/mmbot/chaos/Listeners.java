@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 
 /**
  * The injector's listeners and its shadow-mode log, kept apart from the gates.
@@ -27,18 +26,16 @@ final class Listeners {
 
   private static final int SLOTS = Scenario.values().length + 1;
   private static final int STATE_SLOT = SLOTS - 1;
+  private static final long NEVER = Long.MIN_VALUE;
 
-  private final LongSupplier clock;
   private final AtomicLongArray nextDryRunLog;
   private final AtomicLongArray nextFailureLog;
   private volatile ChaosListener[] all;
 
-  Listeners(LongSupplier clock, List<ChaosListener> initial) {
-    this.clock = clock;
+  Listeners(List<ChaosListener> initial) {
     this.all = initial.toArray(NONE);
-    long now = clock.getAsLong();
-    this.nextDryRunLog = filled(now);
-    this.nextFailureLog = filled(now);
+    this.nextDryRunLog = neverLogged();
+    this.nextFailureLog = neverLogged();
   }
 
   synchronized void add(ChaosListener listener) {
@@ -96,13 +93,13 @@ final class Listeners {
 
   private static boolean due(AtomicLongArray next, int slot, long now) {
     long at = next.get(slot);
-    return now - at >= 0 && next.compareAndSet(slot, at, now + LOG_INTERVAL_NANOS);
+    return (at == NEVER || now - at >= 0) && next.compareAndSet(slot, at, now + LOG_INTERVAL_NANOS);
   }
 
-  private static AtomicLongArray filled(long now) {
+  private static AtomicLongArray neverLogged() {
     AtomicLongArray a = new AtomicLongArray(SLOTS);
     for (int i = 0; i < SLOTS; i++) {
-      a.set(i, now);
+      a.set(i, NEVER);
     }
     return a;
   }

@@ -1,7 +1,11 @@
 package io.mmbot.chaos.benchmarks;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.metrics.ChaosMetrics;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +17,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,6 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the burst period, a {@code nextDouble()} draw.
  *   <li>{@code disabled}, {@code enabledBurstOff}, {@code enabledBurstOn}: the injector with chaos
  *       off, on but between bursts, and on inside a burst at p = 0.3 (default time source).
+ *   <li>{@code enabledBurstOn_withMetrics}: the same gate with {@code ChaosMetrics} bound to a
+ *       Prometheus registry; the difference to {@code enabledBurstOn} is what metrics cost.
+ *   <li>{@code baseline_counterIncrement}: a pre-registered Micrometer counter's {@code
+ *       increment()}, the yardstick for that difference.
  * </ul>
  *
  * <p>Run, single-threaded and with two threads, with the allocation profiler:
@@ -54,6 +63,9 @@ public class HotPathBenchmark {
   private ChaosInjector burstOff;
   private ChaosInjector burstOn;
   private long naiveStart;
+  private ChaosInjector burstOnWithMetrics;
+  private ChaosMetrics metrics;
+  private Counter counter;
 
   @Setup
   public void setUp() throws InterruptedException {
@@ -70,12 +82,23 @@ public class HotPathBenchmark {
                 .burstOnSec(1)
                 .burstOffSec(86_400)
                 .build());
+    burstOnWithMetrics =
+        ChaosInjector.create(
+            ChaosConfig.builder().enabled(true).dryRun(false).netLoss(P).burstOffSec(0).build());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    metrics = ChaosMetrics.bind(burstOnWithMetrics, registry);
+    counter = Counter.builder("mm.bench.baseline").register(registry);
     // Let the one-second burst pass so that every measured call is between bursts.
     Thread.sleep(1_200);
     if (burstOff.burstActive() || !burstOn.burstActive()) {
       throw new IllegalStateException("burst states not as the benchmark expects");
     }
     naiveStart = System.nanoTime();
+  }
+
+  @TearDown
+  public void tearDown() {
+    metrics.close();
   }
 
   @Benchmark
@@ -108,5 +131,15 @@ public class HotPathBenchmark {
   @Benchmark
   public boolean enabledBurstOn() {
     return burstOn.shouldInjectNetLoss();
+  }
+
+  @Benchmark
+  public boolean enabledBurstOn_withMetrics() {
+    return burstOnWithMetrics.shouldInjectNetLoss();
+  }
+
+  @Benchmark
+  public void baseline_counterIncrement() {
+    counter.increment();
   }
 }

@@ -22,6 +22,11 @@ public final class ChaosDemo {
   private ChaosDemo() {}
 
   public static void main(String[] args) {
+    System.out.print(run().render());
+  }
+
+  /** Runs the ten simulated minutes and returns what happened. */
+  static Result run() {
     AtomicLong now = new AtomicLong();
     ChaosConfig config =
         ChaosConfig.builder()
@@ -53,29 +58,60 @@ public final class ChaosDemo {
       }
       connector.tick();
     }
+    return new Result(config, injector, connector, ticks, activeTicks);
+  }
 
-    System.out.printf(
-        "mm-chaos demo: %d ticks of 100 ms in virtual time, %d inside bursts (%.1f%%, expected"
-            + " 25%%)%n",
-        ticks, activeTicks, 100.0 * activeTicks / ticks);
-    System.out.printf("%-20s %12s %12s%n", "scenario", "intensity", "injections");
-    for (Scenario s : Scenario.values()) {
-      System.out.printf("%-20s %12s %12d%n", s.key(), config.intensity(s), injector.injections(s));
+  /** The outcome of a demo run. */
+  static final class Result {
+    final ChaosConfig config;
+    final ChaosInjector injector;
+    final ToyConnector connector;
+    final long ticks;
+    final long activeTicks;
+
+    Result(
+        ChaosConfig config,
+        ChaosInjector injector,
+        ToyConnector connector,
+        long ticks,
+        long activeTicks) {
+      this.config = config;
+      this.injector = injector;
+      this.connector = connector;
+      this.ticks = ticks;
+      this.activeTicks = activeTicks;
     }
-    System.out.printf(
-        "connector saw: %d lost requests, %d rate-limited, %d server errors, %d ms of added latency,"
-            + " %d reconnects, %d lookup failures, %d reconcile mismatches%n",
-        connector.lost,
-        connector.rateLimited,
-        connector.serverErrors,
-        connector.addedLatencyMs,
-        connector.reconnects,
-        connector.lookupFailures,
-        connector.mismatches);
+
+    String render() {
+      StringBuilder out = new StringBuilder();
+      out.append(
+          String.format(
+              "mm-chaos demo: %d ticks of 100 ms in virtual time, %d inside bursts (%.1f%%,"
+                  + " expected 25%%)%n",
+              ticks, activeTicks, 100.0 * activeTicks / ticks));
+      out.append(String.format("%-20s %12s %12s%n", "scenario", "intensity", "injections"));
+      for (Scenario s : Scenario.values()) {
+        out.append(
+            String.format(
+                "%-20s %12s %12d%n", s.key(), config.intensity(s), injector.injections(s)));
+      }
+      out.append(
+          String.format(
+              "connector saw: %d lost requests, %d rate-limited, %d server errors, %d ms of added"
+                  + " latency, %d reconnects, %d lookup failures, %d reconcile mismatches%n",
+              connector.lost,
+              connector.rateLimited,
+              connector.serverErrors,
+              connector.addedLatencyMs,
+              connector.reconnects,
+              connector.lookupFailures,
+              connector.mismatches));
+      return out.toString();
+    }
   }
 
   /** The shape of connector code that calls the hooks. */
-  private static final class ToyConnector {
+  static final class ToyConnector {
     private final ChaosInjector chaos;
     long lost;
     long rateLimited;

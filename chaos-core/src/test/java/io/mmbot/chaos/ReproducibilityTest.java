@@ -1,0 +1,85 @@
+package io.mmbot.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** With a fixed seed, the same calls at the same times give the same decisions. */
+class ReproducibilityTest {
+
+  private static ChaosConfig config(long seed) {
+    return ChaosConfig.builder()
+        .enabled(true)
+        .dryRun(false)
+        .netLoss(0.3)
+        .exch429(0.2)
+        .exch5xx(0.1)
+        .latSpikeMs(200)
+        .wsLagMs(150)
+        .wsDisconnect(6)
+        .dnsFlap(0.05)
+        .clockSkewMs(80)
+        .rateLimitStorm(0.4)
+        .reconcileMismatch(0.1)
+        .burstOnSec(30)
+        .burstOffSec(90)
+        .seed(seed)
+        .build();
+  }
+
+  private static List<Object> trace(ChaosConfig config, boolean alsoDns) {
+    VirtualClock clock = new VirtualClock(5);
+    ChaosInjector injector = ChaosInjector.builder().config(config).nanoClock(clock).build();
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      out.add(injector.shouldInjectNetLoss());
+      out.add(injector.shouldInjectExch429());
+      out.add(injector.shouldInjectRateLimitStorm());
+      out.add(injector.shouldInjectWsDisconnect());
+      out.add(injector.latencyToAddMs());
+      out.add(injector.wsLagToAddMs());
+      out.add(injector.clockSkewOffsetMs());
+      out.add(injector.reconcileMismatchOrNull());
+      if (injector.shouldInjectExch5xx()) {
+        out.add(injector.synthetic5xxStatus());
+        out.add(injector.strikesAfterSend());
+      }
+      if (alsoDns) {
+        injector.shouldInjectDnsFlap();
+      }
+      clock.advanceMillis(17);
+    }
+    return out;
+  }
+
+  @Test
+  void sameSeedAndTimesGiveTheSameDecisions() {
+    assertThat(trace(config(42), false)).isEqualTo(trace(config(42), false));
+  }
+
+  @Test
+  void anotherSeedGivesOtherDecisions() {
+    assertThat(trace(config(42), false)).isNotEqualTo(trace(config(43), false));
+  }
+
+  @Test
+  void callsOfOneScenarioDoNotShiftTheDrawsOfAnother() {
+    List<Object> without = trace(config(42), false);
+    List<Object> with = trace(config(42), true);
+    assertThat(with).isEqualTo(without);
+  }
+
+  @Test
+  void builderSeedAppliesWhenTheConfigHasNone() {
+    ChaosConfig unseeded = config(0).toBuilder().noSeed().build();
+    VirtualClock c1 = new VirtualClock();
+    VirtualClock c2 = new VirtualClock();
+    ChaosInjector a = ChaosInjector.builder().config(unseeded).nanoClock(c1).seed(9).build();
+    ChaosInjector b = ChaosInjector.builder().config(config(9)).nanoClock(c2).build();
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(a.shouldInjectNetLoss()).isEqualTo(b.shouldInjectNetLoss());
+    }
+  }
+}

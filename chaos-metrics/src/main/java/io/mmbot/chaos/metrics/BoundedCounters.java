@@ -1,0 +1,75 @@
+package io.mmbot.chaos.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One counter per allowed value of a label, plus a catch-all {@code other}, all registered up
+ * front. The set is fixed when the counters are built, so a caller that passes ever new values
+ * cannot grow the number of series: an unknown value is counted under {@code other}.
+ *
+ * <p>A value is looked up as given; on a miss it is stripped and lower-cased and looked up again
+ * (so {@code "WS"} counts as {@code ws}), and only then falls back to {@code other}.
+ *
+ * <p>Thread safety: immutable after construction; safe for concurrent use. A lookup of a known
+ * value allocates nothing.
+ */
+final class BoundedCounters {
+
+  private final Map<String, Counter> counters;
+  private final Counter other;
+
+  BoundedCounters(
+      MeterRegistry registry,
+      String name,
+      String help,
+      String tagKey,
+      Set<String> values,
+      List<Meter> registered) {
+    Map<String, Counter> m = new HashMap<>();
+    for (String v : values) {
+      m.put(v, register(registry, name, help, tagKey, v, registered));
+    }
+    this.other = register(registry, name, help, tagKey, MeterNames.OTHER, registered);
+    this.counters = Map.copyOf(m);
+  }
+
+  /**
+   * The counter for {@code value}: its own if it is in the set, else {@code other}.
+   *
+   * @param argument the parameter name used in the error message
+   * @throws IllegalArgumentException if {@code value} is null or blank
+   */
+  Counter counter(String argument, String value) {
+    if (value == null) {
+      throw new IllegalArgumentException(argument + " must not be null");
+    }
+    Counter c = counters.get(value);
+    if (c != null) {
+      return c;
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(argument + " must not be blank");
+    }
+    c = counters.get(value.strip().toLowerCase(Locale.ROOT));
+    return c != null ? c : other;
+  }
+
+  private static Counter register(
+      MeterRegistry registry,
+      String name,
+      String help,
+      String tagKey,
+      String value,
+      List<Meter> registered) {
+    Counter c = Counter.builder(name).description(help).tag(tagKey, value).register(registry);
+    registered.add(c);
+    return c;
+  }
+}

@@ -1,0 +1,397 @@
+package io.mmbot.chaos.metrics;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.MismatchType;
+import io.mmbot.chaos.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Binds a {@link ChaosInjector} and the bot's own health signals to Micrometer, with the Prometheus
+ * names of the product contract:
+ *
+ * <pre>
+ * mm_chaos_injections_total{scenario,dry_run}   mm_reconnect_attempts_total{kind}
+ * mm_partial_fail_rate                           mm_ws_gap_ms (histogram)
+ * mm_reconcile_discrepancies_total{type}         mm_tick_total_ms (histogram)
+ * mm_tick_deadline_miss_total                    mm_chaos_enabled, mm_chaos_burst_active
+ * mm_chaos_rollbacks_total{reason}
+ * </pre>
+ *
+ * <p><b>Injections cost the hot path nothing.</b> The injector already keeps an exact counter per
+ * scenario (injections, and would-be injections in dry-run); {@code mm_chaos_injections_total} is a
+ * function counter that reads them at scrape time, plus whatever the bot recorded itself through
+ * {@link #recordChaosInjection(String)}. Call that method only for faults the bot injects outside
+ * the gates (a gate that returned true is already counted), or the fault is counted twice.
+ *
+ * <p><b>Bounded labels.</b> {@code kind} is one of {@code ws}, {@code rest} and the kinds added
+ * with {@link Builder#reconnectKinds}; {@code type} one of the {@link MismatchType} keys ({@code
+ * missing}, {@code ghost}, {@code stale_status}, {@code qty_diff}) and the types added with {@link
+ * Builder#discrepancyTypes}. Any other value is counted under {@code other}. Every series exists
+ * (at 0) from the moment of binding. {@code reason} is bounded as described in the docs ({@code
+ * docs/metrics.md}): known codes, up to 16 further codes, then {@code OTHER}.
+ *
+ * <p><b>Faults.</b> The {@code record…} methods throw {@link IllegalArgumentException} naming the
+ * argument for a bad argument (an unknown scenario key, a null or blank kind or type, a negative,
+ * infinite or NaN number) and never throw otherwise. The rollback listener never throws into the
+ * injector. After {@link #close()} the meters are gone from the registry and recording into them
+ * has no visible effect.
+ *
+ * <p>Thread safety: safe for concurrent use; the {@code record…} methods take no lock except {@link
+ * #recordOperation} (a short monitor) and allocate nothing for known label values.
+ */
+public final class ChaosMetrics implements AutoCloseable {
+
+  /** The Prometheus text exposition format that {@link #exportToPrometheus()} produces. */
+  public static final String TEXT_FORMAT_004 = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final ChaosInjector injector;
+  private final MeterRegistry registry;
+  private final PrometheusMeterRegistry prometheus;
+  private final List<Meter> meters = Collections.synchronizedList(new ArrayList<>());
+  private final InjectionCounters injections;
+  private final BoundedCounters reconnects;
+  private final BoundedCounters discrepancies;
+  private final SlidingRatio partialFails;
+  private final WsGapHistogram wsGap;
+  private final DistributionSummary tick;
+  private final Counter deadlineMiss;
+  private final RollbackCounters rollbacks;
+  private boolean closed;
+
+  private ChaosMetrics(Builder b) {
+    this.injector = b.injector;
+    this.registry = b.registry;
+    this.prometheus = findPrometheus(registry);
+    if (registry.find(MeterNames.ENABLED).meter() != null) {
+      throw new IllegalStateException(
+          "registry already holds mm-chaos meters; close the other ChaosMetrics binding first");
+    }
+    Clock clock = b.clock != null ? b.clock : registry.config().clock();
+    injections = new InjectionCounters(injector, registry, meters);
+    reconnects =
+        new BoundedCounters(
+            registry,
+            MeterNames.RECONNECTS,
+            MeterNames.RECONNECTS_HELP,
+            MeterNames.TAG_KIND,
+            b.kinds.values(),
+            meters);
+    discrepancies =
+        new BoundedCounters(
+            registry,
+            MeterNames.RECONCILE,
+            MeterNames.RECONCILE_HELP,
+            MeterNames.TAG_TYPE,
+            b.types.values(),
+            meters);
+    partialFails = new SlidingRatio(clock, b.partialFailWindow.toNanos());
+    meters.add(
+        Gauge.builder(MeterNames.PARTIAL_FAIL_RATE, partialFails, SlidingRatio::ratio)
+            .description(MeterNames.PARTIAL_FAIL_RATE_HELP)
+            .strongReference(true)
+            .register(registry));
+    wsGap = WsGapHistogram.register(registry, meters);
+    tick =
+        DistributionSummary.builder(MeterNames.TICK)
+            .description(MeterNames.TICK_HELP)
+            .baseUnit(MeterNames.MS)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(1.0)
+            .maximumExpectedValue(60_000.0)
+            .register(registry);
+    meters.add(tick);
+    deadlineMiss =
+        Counter.builder(MeterNames.DEADLINE_MISS)
+            .description(MeterNames.DEADLINE_MISS_HELP)
+            .register(registry);
+    meters.add(deadlineMiss);
+    meters.add(
+        Gauge.builder(MeterNames.ENABLED, injector, i -> i.enabled() ? 1 : 0)
+            .description(MeterNames.ENABLED_HELP)
+            .strongReference(true)
+            .register(registry));
+    meters.add(
+        Gauge.builder(MeterNames.BURST_ACTIVE, injector, i -> i.burstActive() ? 1 : 0)
+            .description(MeterNames.BURST_ACTIVE_HELP)
+            .strongReference(true)
+            .register(registry));
+    rollbacks = new RollbackCounters(registry, meters);
+    injector.addListener(rollbacks);
+  }
+
+  /**
+   * Binds {@code injector} to {@code registry} with the defaults: a one-minute partial-failure
+   * window on the registry's clock, the default {@code kind} and {@code type} sets.
+   *
+   * @throws IllegalStateException if another binding's meters are still in {@code registry}
+   */
+  public static ChaosMetrics bind(ChaosInjector injector, MeterRegistry registry) {
+    return builder(injector, registry).build();
+  }
+
+  /**
+   * Binds {@code injector} to a new {@link PrometheusMeterRegistry} of its own, reachable through
+   * {@link #registry()}: the shortest way to {@link #exportToPrometheus()}.
+   */
+  public static ChaosMetrics bind(ChaosInjector injector) {
+    return bind(injector, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** A builder for a binding with non-default settings. */
+  public static Builder builder(ChaosInjector injector, MeterRegistry registry) {
+    return new Builder(injector, registry);
+  }
+
+  // ---------------------------------------------------------------- recording
+
+  /**
+   * Counts one injection of the scenario with key {@code scenarioKey} (for example {@code
+   * "net_loss"}) that the bot made itself, as {@code dry_run="false"}. Gate decisions are counted
+   * already; see the class description.
+   *
+   * @throws IllegalArgumentException if {@code scenarioKey} is null or not a {@link Scenario#key()}
+   */
+  public void recordChaosInjection(String scenarioKey) {
+    recordChaosInjection(scenario(scenarioKey), false);
+  }
+
+  /** Counts one injection (or, with {@code dryRun}, one would-be injection) the bot made itself. */
+  public void recordChaosInjection(Scenario scenario, boolean dryRun) {
+    if (scenario == null) {
+      throw new IllegalArgumentException("scenario must not be null");
+    }
+    injections.recordManual(scenario, dryRun);
+  }
+
+  /**
+   * Counts one reconnect attempt of connection kind {@code kind} ({@code "ws"}, {@code "rest"}, or
+   * a kind added to the builder; anything else counts as {@code other}).
+   *
+   * @throws IllegalArgumentException if {@code kind} is null or blank
+   */
+  public void recordReconnectAttempt(String kind) {
+    reconnects.counter("kind", kind).increment();
+  }
+
+  /**
+   * Records the gap between two consecutive WebSocket messages.
+   *
+   * @throws IllegalArgumentException if {@code gapMs} is negative, infinite or NaN
+   */
+  public void recordWsGapMs(double gapMs) {
+    wsGap.record(nonNegative("gapMs", gapMs));
+  }
+
+  /**
+   * Counts one discrepancy found by reconcile, of type {@code type} (a {@link MismatchType#key()}
+   * or a type added to the builder; anything else counts as {@code other}).
+   *
+   * @throws IllegalArgumentException if {@code type} is null or blank
+   */
+  public void recordReconcileDiscrepancy(String type) {
+    discrepancies.counter("type", type).increment();
+  }
+
+  /** Counts one discrepancy of the given mismatch type. */
+  public void recordReconcileDiscrepancy(MismatchType type) {
+    if (type == null) {
+      throw new IllegalArgumentException("type must not be null");
+    }
+    discrepancies.counter("type", type.key()).increment();
+  }
+
+  /**
+   * Records one bot tick: its duration into {@code mm_tick_total_ms} and, if it missed its
+   * deadline, one {@code mm_tick_deadline_miss_total}.
+   *
+   * @throws IllegalArgumentException if {@code durationMs} is negative, infinite or NaN
+   */
+  public void recordTick(double durationMs, boolean deadlineMissed) {
+    tick.record(nonNegative("durationMs", durationMs));
+    if (deadlineMissed) {
+      deadlineMiss.increment();
+    }
+  }
+
+  /**
+   * Records one operation for {@code mm_partial_fail_rate}: whether it failed partially (for
+   * example a batch of orders of which some were rejected).
+   */
+  public void recordOperation(boolean partialFailure) {
+    partialFails.record(partialFailure);
+  }
+
+  // ---------------------------------------------------------------- export
+
+  /**
+   * The registry's meters in the Prometheus text exposition format 0.0.4 ({@link
+   * #TEXT_FORMAT_004}).
+   *
+   * @throws IllegalStateException if the registry is neither a {@link PrometheusMeterRegistry} nor
+   *     a composite holding one
+   */
+  public String exportToPrometheus() {
+    if (prometheus == null) {
+      throw new IllegalStateException(
+          "exportToPrometheus needs a PrometheusMeterRegistry (alone or inside a composite);"
+              + " the bound registry is a "
+              + registry.getClass().getName());
+    }
+    return prometheus.scrape(TEXT_FORMAT_004);
+  }
+
+  /** The registry the meters are registered in. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The bound injector. */
+  public ChaosInjector injector() {
+    return injector;
+  }
+
+  /**
+   * Removes the rollback listener from the injector and every meter from the registry. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (meters) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    injector.removeListener(rollbacks);
+    rollbacks.close();
+    wsGap.remove();
+    List<Meter> all;
+    synchronized (meters) {
+      all = new ArrayList<>(meters);
+      meters.clear();
+    }
+    for (Meter m : all) {
+      registry.remove(m);
+    }
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private static Scenario scenario(String key) {
+    if (key == null) {
+      throw new IllegalArgumentException("scenarioKey must not be null");
+    }
+    try {
+      return Scenario.fromKey(key);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("scenarioKey: " + e.getMessage(), e);
+    }
+  }
+
+  private static double nonNegative(String argument, double v) {
+    if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(argument + " must be a finite number >= 0, but was " + v);
+    }
+    return v;
+  }
+
+  private static PrometheusMeterRegistry findPrometheus(MeterRegistry r) {
+    if (r instanceof PrometheusMeterRegistry) {
+      return (PrometheusMeterRegistry) r;
+    }
+    if (r instanceof CompositeMeterRegistry) {
+      for (MeterRegistry child : ((CompositeMeterRegistry) r).getRegistries()) {
+        PrometheusMeterRegistry p = findPrometheus(child);
+        if (p != null) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Builds a {@link ChaosMetrics} binding. Not thread-safe. */
+  public static final class Builder {
+    private final ChaosInjector injector;
+    private final MeterRegistry registry;
+    private Duration partialFailWindow = Duration.ofMinutes(1);
+    private Clock clock;
+    private final LabelSet kinds = new LabelSet("reconnectKinds", "ws", "rest");
+    private final LabelSet types = new LabelSet("discrepancyTypes", mismatchKeys());
+
+    private Builder(ChaosInjector injector, MeterRegistry registry) {
+      if (injector == null) {
+        throw new IllegalArgumentException("injector must not be null");
+      }
+      if (registry == null) {
+        throw new IllegalArgumentException("registry must not be null");
+      }
+      this.injector = injector;
+      this.registry = registry;
+    }
+
+    /**
+     * The recent window of {@code mm_partial_fail_rate}, from 1 s to 1 h (default 1 min). The
+     * window slides in steps of a twentieth of its length.
+     */
+    public Builder partialFailWindow(Duration window) {
+      Objects.requireNonNull(window, "partialFailWindow");
+      if (window.compareTo(Duration.ofSeconds(1)) < 0
+          || window.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException(
+            "partialFailWindow = " + window + " is out of range: must be in [PT1S, PT1H]");
+      }
+      this.partialFailWindow = window;
+      return this;
+    }
+
+    /** The clock of the partial-failure window (default: the registry's clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Adds allowed values of {@code kind} besides {@code ws} and {@code rest}: lower-case words
+     * ({@value LabelSet#VALUE_PATTERN}), at most {@value LabelSet#MAX_VALUES} in all.
+     */
+    public Builder reconnectKinds(String... kinds) {
+      this.kinds.add(kinds);
+      return this;
+    }
+
+    /**
+     * Adds allowed values of {@code type} besides the {@link MismatchType} keys; rules as kinds.
+     */
+    public Builder discrepancyTypes(String... types) {
+      this.types.add(types);
+      return this;
+    }
+
+    /** Registers every meter and the rollback listener. */
+    public ChaosMetrics build() {
+      return new ChaosMetrics(this);
+    }
+
+    private static String[] mismatchKeys() {
+      MismatchType[] all = MismatchType.values();
+      String[] keys = new String[all.length];
+      for (int i = 0; i < all.length; i++) {
+        keys[i] = all[i].key();
+      }
+      return keys;
+    }
+  }
+}
