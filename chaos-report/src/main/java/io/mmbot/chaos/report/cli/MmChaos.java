@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code mm-chaos} command line: {@code report} turns run files into {@code report.md} (and
- * {@code report.html}), {@code findings} turns a report into {@code findings.json}.
+ * {@code report.html}), {@code findings} turns a report into {@code findings.json}, {@code
+ * validate} checks the {@code chaos:} block of a {@code config.yaml}.
  *
  * <p>Exit codes: {@value #OK} all well; {@value #CRITERIA_FAILED} acceptance criteria failed (or,
  * with {@code --fail-on}, findings at or above the given severity); {@value #BAD_INPUT} bad input
@@ -20,13 +21,18 @@ import picocli.CommandLine.Spec;
     name = "mm-chaos",
     mixinStandardHelpOptions = true,
     versionProvider = MmChaos.Version.class,
-    description = "Chaos test artifacts for MM-Bot: reports and findings.",
-    subcommands = {ReportCommand.class, FindingsCommand.class, CommandLine.HelpCommand.class},
+    description = "Chaos test artifacts for MM-Bot: reports, findings, config checks.",
+    subcommands = {
+      ReportCommand.class,
+      FindingsCommand.class,
+      ValidateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:all runs passed / no findings at the --fail-on level",
       "1:acceptance criteria failed, or findings at the --fail-on level",
-      "2:bad input: usage error, unreadable run file, malformed report, I/O error"
+      "2:bad input: usage error, unreadable run file, malformed report, invalid config, I/O error"
     })
 public final class MmChaos implements Callable<Integer> {
 

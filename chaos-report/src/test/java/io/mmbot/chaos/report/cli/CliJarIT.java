@@ -81,6 +81,21 @@ class CliJarIT {
   }
 
   @Test
+  void theRunnableJarValidatesAConfigWithItsBundledYamlReader() throws Exception {
+    Path good =
+        Files.writeString(dir.resolve("good.yaml"), "chaos:\n  enabled: true\n  net_loss: 0.3\n");
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "chaos:\n  net_loss: 3\n");
+
+    Result ok = javaJar("validate", good.toString());
+    Result error = javaJar("validate", bad.toString());
+
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("  net_loss: 0.3\n");
+    assertThat(error.exit()).isEqualTo(2);
+    assertThat(error.err()).contains("chaos.net_loss at 2:13");
+  }
+
+  @Test
   void theRunnableJarPrintsHelpAndVersionAndRejectsBadUsageWithTwo() throws Exception {
     Result help = javaJar("--help");
     assertThat(help.exit()).isZero();
