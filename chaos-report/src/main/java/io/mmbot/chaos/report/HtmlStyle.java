@@ -26,6 +26,7 @@ final class HtmlStyle {
           + "gap:16px}\n"
           + ".grid .card{margin:0}\n"
           + ".note{color:var(--muted);margin:0 0 8px;font-size:13px}\n"
+          + "table + .note{margin-top:10px}\n"
           + "table{border-collapse:collapse;width:100%;font-size:13px}\n"
           + "th,td{text-align:left;padding:5px 10px;border-bottom:1px solid var(--line)}\n"
           + "th{color:var(--muted);font-weight:600;background:#f9fafb}\n"
