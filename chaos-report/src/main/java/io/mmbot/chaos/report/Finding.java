@@ -1,0 +1,31 @@
+package io.mmbot.chaos.report;
+
+import io.mmbot.chaos.Scenario;
+import java.util.Objects;
+
+/**
+ * One entry of {@code findings.json}.
+ *
+ * @param issueId {@code CHAOS-1}, {@code CHAOS-2}, … in findings order
+ * @param scenario the scenario concerned
+ * @param severity how serious it is
+ * @param description what was measured and the target, for example {@code "Deadline miss 3.2 %
+ *     exceeds target 2 % …"}
+ * @param recommendation what to do about it
+ */
+public record Finding(
+    String issueId,
+    Scenario scenario,
+    Severity severity,
+    String description,
+    String recommendation) {
+
+  /** Checks that no component is null. */
+  public Finding {
+    Objects.requireNonNull(issueId, "issueId");
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(recommendation, "recommendation");
+  }
+}

@@ -1,0 +1,173 @@
+package io.mmbot.chaos.report;
+
+import io.mmbot.chaos.Scenario;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a report's outcomes into findings, by the rules of {@code docs/findings.md}:
+ *
+ * <ul>
+ *   <li>a criterion missed by more than half its margin, or any occurrence of a count that must
+ *       stay 0 (cancel storms, duplicate or orphan orders, 418 bans), is {@link Severity#HIGH};
+ *   <li>any other missed criterion is {@link Severity#MEDIUM};
+ *   <li>a criterion met with less than {@value #LOW_HEADROOM} of its margin left is {@link
+ *       Severity#LOW};
+ *   <li>failed runs give a pass-rate finding: {@link Severity#HIGH} when the upper bound of the 95
+ *       % Wilson interval is below {@value #PASS_RATE_TARGET}, {@link Severity#MEDIUM} otherwise.
+ * </ul>
+ *
+ * <p>Findings are ordered by severity, then scenario (in {@link Scenario} order), then criterion
+ * (pass rate last), and numbered {@code CHAOS-1}, {@code CHAOS-2}, … in that order, so the same
+ * report always gives the same ids. Stateless and safe for concurrent use.
+ */
+public final class FindingsAnalyzer {
+
+  /** Share of the margin below which a met criterion is reported as low severity. */
+  public static final double LOW_HEADROOM = 0.10;
+
+  /** Share of the margin beyond which a missed criterion is high severity. */
+  public static final double HIGH_EXCESS = 0.5;
+
+  /** Pass rate that the Wilson upper bound must reach to keep a pass-rate finding medium. */
+  public static final double PASS_RATE_TARGET = 0.90;
+
+  private FindingsAnalyzer() {}
+
+  /** The findings of a report, ordered and numbered. */
+  public static List<Finding> analyze(ParsedReport report) {
+    List<Draft> drafts = new ArrayList<>();
+    for (ScenarioOutcome s : report.scenarios()) {
+      for (CriterionResult r : s.criteria()) {
+        severity(r)
+            .ifPresent(
+                sev ->
+                    drafts.add(
+                        new Draft(
+                            s.scenario(),
+                            sev,
+                            r.criterion().ordinal(),
+                            describe(r, sev),
+                            r.criterion().recommendation())));
+      }
+      if (s.failed() > 0) {
+        Wilson w = Wilson.of(s.passed(), s.runs());
+        Severity sev = w.upper() < PASS_RATE_TARGET ? Severity.HIGH : Severity.MEDIUM;
+        drafts.add(
+            new Draft(
+                s.scenario(),
+                sev,
+                Criterion.values().length,
+                passRate(s, w, sev),
+                primary(s.scenario()).recommendation()));
+      }
+    }
+    drafts.sort(
+        Comparator.comparing(Draft::severity)
+            .thenComparing(Draft::scenario)
+            .thenComparingInt(Draft::order));
+    List<Finding> out = new ArrayList<>(drafts.size());
+    for (Draft d : drafts) {
+      out.add(
+          new Finding(
+              "CHAOS-" + (out.size() + 1),
+              d.scenario,
+              d.severity,
+              d.description,
+              d.recommendation));
+    }
+    return out;
+  }
+
+  /** The severity of one criterion result, or empty when it deserves no finding. */
+  public static Optional<Severity> severity(CriterionResult r) {
+    if (!r.met()) {
+      if (r.margin() <= 0 || r.excessInMargins() > HIGH_EXCESS) {
+        return Optional.of(Severity.HIGH);
+      }
+      return Optional.of(Severity.MEDIUM);
+    }
+    if (r.margin() > 0 && -r.excessInMargins() < LOW_HEADROOM) {
+      return Optional.of(Severity.LOW);
+    }
+    return Optional.empty();
+  }
+
+  /** The criterion whose troubleshooting advice fits a scenario's failed runs best. */
+  static Criterion primary(Scenario s) {
+    switch (s) {
+      case NET_LOSS:
+      case LAT_SPIKE:
+      case WS_LAG:
+        return Criterion.P95_TICK;
+      case EXCH_429:
+      case EXCH_5XX:
+      case RATE_LIMIT_STORM:
+        return Criterion.DEADLINE_MISS;
+      default:
+        return Criterion.RECOVERY;
+    }
+  }
+
+  private static String describe(CriterionResult r, Severity sev) {
+    Criterion c = r.criterion();
+    String run = r.worstRun().replace("`", "");
+    String label = sentence(c.label());
+    String where =
+        " (worst run: "
+            + run
+            + "; "
+            + r.runsMissing()
+            + " of "
+            + r.runsJudged()
+            + " runs missed it)";
+    if (c.unit() == Criterion.Unit.COUNT) {
+      return label + ": " + Fmt.num(r.worstValue()) + ", target " + Fmt.num(r.target()) + where;
+    }
+    String value = Fmt.withUnit(r.worstValue(), c.unit());
+    String target = Fmt.withUnit(r.target(), c.unit());
+    if (sev == Severity.LOW) {
+      return label
+          + " "
+          + value
+          + " meets target "
+          + target
+          + " with only "
+          + Fmt.pct(-r.excessInMargins())
+          + " of its "
+          + Fmt.withUnit(r.margin(), c.unit())
+          + " margin left (worst run: "
+          + run
+          + ")";
+    }
+    return label + " " + value + " exceeds target " + target + where;
+  }
+
+  private static String passRate(ScenarioOutcome s, Wilson w, Severity sev) {
+    return s.failed()
+        + " of "
+        + s.runs()
+        + " runs failed: pass rate "
+        + Fmt.pct((double) s.passed() / s.runs())
+        + " (95 % Wilson interval "
+        + Fmt.decimals(w.lower() * 100, 1)
+        + "–"
+        + Fmt.decimals(w.upper() * 100, 1)
+        + " %), target every run passes"
+        + (sev == Severity.HIGH
+            ? "; even the upper bound is below " + Fmt.pct(PASS_RATE_TARGET)
+            : "");
+  }
+
+  private static String sentence(String label) {
+    if (label.matches("p\\d.*") || label.isEmpty()) {
+      return label;
+    }
+    return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+  }
+
+  private record Draft(
+      Scenario scenario, Severity severity, int order, String description, String recommendation) {}
+}

@@ -1,0 +1,256 @@
+package io.mmbot.chaos.report;
+
+import io.mmbot.chaos.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders {@code report.md}: the summary table (scenario, runs passed/failed, p95, deadline miss,
+ * recovery, pass rate with its Wilson interval, status), the unreadable runs, and a section per
+ * scenario with its criteria and what failed by how much. The output depends only on the runs (no
+ * time stamps, no absolute paths), so the same runs always give the same bytes. {@link
+ * ReportParser} reads it back. Stateless and safe for concurrent use.
+ */
+public final class MarkdownReport {
+
+  static final String TITLE = "# Chaos test report";
+  static final String SUMMARY = "## Summary";
+  static final String UNREADABLE = "## Unreadable runs";
+  static final String SCENARIOS = "## Scenarios";
+  static final String SUMMARY_HEADER =
+      "| Scenario | Runs passed/failed | p95 tick | Deadline miss | Recovery"
+          + " | Pass rate (95 % Wilson) | Status |";
+  static final String CRITERIA_HEADER =
+      "| Criterion | Target | Margin | Worst value | Worst run | Runs missing |";
+  static final String PASSED = "✅";
+  static final String WARNING = "⚠️";
+
+  private MarkdownReport() {}
+
+  /** The report for {@code model}, ending with a newline. */
+  public static String render(ReportModel model) {
+    StringBuilder b = new StringBuilder(4096);
+    b.append(TITLE).append("\n\n");
+    int runs = model.runCount();
+    int passed = model.passedCount();
+    b.append(runs)
+        .append(runs == 1 ? " run" : " runs")
+        .append(" of ")
+        .append(model.scenarios().size())
+        .append(model.scenarios().size() == 1 ? " scenario" : " scenarios")
+        .append(": ")
+        .append(passed)
+        .append(" passed, ")
+        .append(runs - passed)
+        .append(" failed");
+    if (runs > 0) {
+      b.append("; overall pass rate ")
+          .append(Fmt.pct((double) passed / runs))
+          .append(" (95 % Wilson interval ")
+          .append(Fmt.interval(passed, runs))
+          .append(')');
+    }
+    b.append(".\n");
+    if (!model.unreadable().isEmpty()) {
+      b.append(model.unreadable().size())
+          .append(" run ")
+          .append(model.unreadable().size() == 1 ? "file" : "files")
+          .append(" could not be read (see below).\n");
+    }
+    b.append('\n');
+    summary(b, model);
+    unreadable(b, model);
+    b.append(SCENARIOS).append("\n");
+    for (ScenarioSummary s : model.scenarios()) {
+      scenario(b, s);
+    }
+    return b.toString();
+  }
+
+  private static void summary(StringBuilder b, ReportModel model) {
+    b.append(SUMMARY).append("\n\n");
+    b.append(SUMMARY_HEADER).append('\n');
+    b.append("|---|---|---|---|---|---|---|\n");
+    for (ScenarioSummary s : model.scenarios()) {
+      b.append("| ")
+          .append(s.scenario().key())
+          .append(" | ")
+          .append(s.passed())
+          .append('/')
+          .append(s.failed())
+          .append(" | ")
+          .append(worst(s, Criterion.P95_TICK))
+          .append(" | ")
+          .append(worst(s, Criterion.DEADLINE_MISS))
+          .append(" | ")
+          .append(worst(s, Criterion.RECOVERY))
+          .append(" | ")
+          .append(s.runs().size() > 1 ? Fmt.passRate(s.passed(), s.runs().size()) : "—")
+          .append(" | ")
+          .append(s.allPassed() ? PASSED : WARNING)
+          .append(" |\n");
+    }
+    b.append('\n');
+    b.append("Worst run per column. Targets: p95 tick < baseline + ")
+        .append(Fmt.num(Criterion.P95_INCREASE * 100))
+        .append(" %, deadline miss < ")
+        .append(Fmt.num(Criterion.DEADLINE_MISS_PCT))
+        .append(" %, recovery ≤ ")
+        .append(Criterion.RECOVERY_TICKS)
+        .append(" ticks. Status ")
+        .append(PASSED)
+        .append(" when every run passed, ")
+        .append(WARNING)
+        .append(" otherwise.\n\n");
+    b.append("Scenarios without runs: ")
+        .append(
+            model.withoutRuns().isEmpty()
+                ? "none"
+                : model.withoutRuns().stream().map(Scenario::key).collect(Collectors.joining(", ")))
+        .append(".\n\n");
+  }
+
+  private static String worst(ScenarioSummary s, Criterion c) {
+    return s.result(c).map(r -> Fmt.withUnit(r.worstValue(), c.unit())).orElse("—");
+  }
+
+  private static void unreadable(StringBuilder b, ReportModel model) {
+    b.append(UNREADABLE).append("\n\n");
+    if (model.unreadable().isEmpty()) {
+      b.append("None.\n\n");
+      return;
+    }
+    for (RunFileException e : model.unreadable()) {
+      b.append("- `")
+          .append(e.file().getFileName())
+          .append("` — `")
+          .append(e.field())
+          .append("`: ")
+          .append(e.problem().replace('\n', ' '))
+          .append('\n');
+    }
+    b.append('\n');
+  }
+
+  private static void scenario(StringBuilder b, ScenarioSummary s) {
+    b.append("\n### ")
+        .append(s.scenario().key())
+        .append(' ')
+        .append(s.allPassed() ? PASSED : WARNING)
+        .append("\n\n");
+    int n = s.runs().size();
+    b.append(n)
+        .append(n == 1 ? " run (" : " runs (")
+        .append(s.runs().stream().map(RunRecord::label).collect(Collectors.joining(", ")))
+        .append(") at intensity ")
+        .append(distinct(s.runs(), RunRecord::intensity))
+        .append(" for ")
+        .append(distinct(s.runs(), RunRecord::durationSec))
+        .append(" s: ");
+    if (s.allPassed()) {
+      b.append(n == 1 ? "passed.\n\n" : "all passed.\n\n");
+    } else {
+      b.append(s.passed()).append(" passed, ").append(s.failed()).append(" failed.\n\n");
+    }
+    b.append(CRITERIA_HEADER).append('\n');
+    b.append("|---|---|---|---|---|---|\n");
+    for (CriterionResult r : s.criteria()) {
+      Criterion c = r.criterion();
+      b.append("| ")
+          .append(c.label())
+          .append(" | ")
+          .append(targetText(c, r.target()))
+          .append(" | ")
+          .append(r.margin() > 0 ? Fmt.withUnit(r.margin(), c.unit()) : "—")
+          .append(" | ")
+          .append(Fmt.withUnit(r.worstValue(), c.unit()))
+          .append(" | ")
+          .append(r.worstRun())
+          .append(" | ")
+          .append(r.runsMissing())
+          .append(" of ")
+          .append(r.runsJudged())
+          .append(" |\n");
+    }
+    List<String> failures = failures(s);
+    if (!failures.isEmpty()) {
+      b.append("\nWhat failed:\n\n");
+      for (String f : failures) {
+        b.append("- ").append(f).append('\n');
+      }
+    }
+  }
+
+  static String targetText(Criterion c, double target) {
+    if (c.unit() == Criterion.Unit.COUNT) {
+      return Fmt.num(target);
+    }
+    return (c.inclusive() ? "≤ " : "< ") + Fmt.withUnit(target, c.unit());
+  }
+
+  static List<String> failures(ScenarioSummary s) {
+    List<String> out = new ArrayList<>();
+    for (RunRecord run : s.runs()) {
+      List<String> misses = new ArrayList<>();
+      for (Criterion c : Criterion.values()) {
+        OptionalDouble v = c.value(run);
+        if (v.isPresent() && !c.met(v.getAsDouble(), c.target(run))) {
+          misses.add(miss(c, v.getAsDouble(), c.target(run)));
+        }
+      }
+      if (run.passed() && misses.isEmpty()) {
+        continue;
+      }
+      String verdict = run.passed() ? " (judged pass)" : " (judged fail)";
+      out.add(
+          run.label()
+              + verdict
+              + ": "
+              + (misses.isEmpty()
+                  ? "every recorded criterion was met; see the suite's log for the reason"
+                  : String.join("; ", misses))
+              + ".");
+    }
+    return out;
+  }
+
+  private static String miss(Criterion c, double value, double target) {
+    String head = c.label() + " " + Fmt.withUnit(value, c.unit());
+    double by = value - target;
+    switch (c.unit()) {
+      case MS:
+        return head
+            + " exceeds target "
+            + Fmt.withUnit(target, c.unit())
+            + " by "
+            + Fmt.withUnit(by, c.unit())
+            + " (+"
+            + Fmt.decimals(by / target * 100, 1)
+            + " %)";
+      case PCT:
+        return head
+            + " exceeds target "
+            + Fmt.withUnit(target, c.unit())
+            + " by "
+            + Fmt.num(by)
+            + " percentage points";
+      case TICKS:
+        return head + " exceeds target " + Fmt.withUnit(target, c.unit()) + " by " + Fmt.num(by);
+      default:
+        return c.label() + ": " + Fmt.num(value) + ", target " + Fmt.num(target);
+    }
+  }
+
+  private static String distinct(
+      List<RunRecord> runs, java.util.function.ToDoubleFunction<RunRecord> f) {
+    Set<String> values = new LinkedHashSet<>();
+    for (RunRecord r : runs) {
+      values.add(Fmt.num(f.applyAsDouble(r)));
+    }
+    return String.join("/", values);
+  }
+}

@@ -1,0 +1,33 @@
+package io.mmbot.chaos.report;
+
+/** A {@code report.md} that does not have the layout {@link MarkdownReport} writes. */
+public final class ReportFormatException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String source;
+  private final int line;
+
+  /**
+   * Creates the exception.
+   *
+   * @param source the report's name (a path) for the message
+   * @param line the 1-based line number, or 0 when the problem is not tied to a line
+   * @param problem what is wrong
+   */
+  public ReportFormatException(String source, int line, String problem) {
+    super(source + (line > 0 ? ":" + line : "") + ": " + problem);
+    this.source = source;
+    this.line = line;
+  }
+
+  /** The report's name. */
+  public String source() {
+    return source;
+  }
+
+  /** The 1-based line number, or 0. */
+  public int line() {
+    return line;
+  }
+}

@@ -1,0 +1,57 @@
+package io.mmbot.chaos.report;
+
+import io.mmbot.chaos.Scenario;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One scenario run as recorded in {@code artifacts/chaos/runs/*.json}: the fields of the product
+ * contract ({@code scenario}, {@code intensity}, {@code duration_sec}, {@code result}, {@code
+ * metrics}) plus the optional extras of schema version {@value RunReader#SCHEMA_VERSION} (seed,
+ * timestamps, tick timeline). Instances come from {@link RunReader}, which has validated every
+ * field; immutable and safe to share between threads.
+ *
+ * @param source the file the run was read from
+ * @param schemaVersion the file's {@code schema_version} (1 when the file has none)
+ * @param scenario the scenario that ran
+ * @param intensity the scenario intensity (probability, rate per minute or milliseconds)
+ * @param durationSec how long the run lasted, in seconds (positive)
+ * @param passed whether the suite judged the run a pass ({@code "result": "pass"})
+ * @param seed the random seed of the run, if recorded
+ * @param startedAt when the run started, if recorded
+ * @param finishedAt when the run finished, if recorded
+ * @param metrics the measured outcome
+ * @param timeline per-window tick measurements, if recorded
+ */
+public record RunRecord(
+    Path source,
+    int schemaVersion,
+    Scenario scenario,
+    double intensity,
+    double durationSec,
+    boolean passed,
+    OptionalLong seed,
+    Optional<Instant> startedAt,
+    Optional<Instant> finishedAt,
+    RunMetrics metrics,
+    Optional<Timeline> timeline) {
+
+  /** Checks that no component is null. */
+  public RunRecord {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(seed, "seed");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(finishedAt, "finishedAt");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(timeline, "timeline");
+  }
+
+  /** How the run is named in reports: {@code "seed 42"}, or the file name when no seed is known. */
+  public String label() {
+    return seed.isPresent() ? "seed " + seed.getAsLong() : "`" + source.getFileName() + "`";
+  }
+}

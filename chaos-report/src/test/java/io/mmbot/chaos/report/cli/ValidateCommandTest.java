@@ -1,0 +1,128 @@
+package io.mmbot.chaos.report.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.config.ChaosConfigLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+  private static final String SEED_CONFIG =
+      "bot:\n"
+          + "  symbol: BTC-USDT\n"
+          + "chaos:\n"
+          + "  enabled: true\n"
+          + "  dry_run: true        # shadow: nothing is perturbed\n"
+          + "  net_loss: 0.3\n"
+          + "  exch_429: 0.2\n"
+          + "  exch_5xx: 0.1\n"
+          + "  lat_spike_ms: 200\n"
+          + "  ws_lag_ms: 150\n"
+          + "  ws_disconnect: 0.05  # per minute\n"
+          + "  dns_flap: 0.05\n"
+          + "  clock_skew_ms: 80\n"
+          + "  rate_limit_storm: 0.4\n"
+          + "  reconcile_mismatch: 0.1\n"
+          + "  burst_on_sec: 30\n"
+          + "  burst_off_sec: 90\n";
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int validate(String yaml) throws Exception {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, yaml);
+    return MmChaos.run(new PrintWriter(out), new PrintWriter(err), "validate", file.toString());
+  }
+
+  @Test
+  void printsTheSeedsChaosBlockAsUnderstoodAndThePrintoutBindsToTheSameConfig() throws Exception {
+    assertThat(validate(SEED_CONFIG)).as(err.toString()).isZero();
+
+    String printed = out.toString();
+    assertThat(printed)
+        .contains("Chaos is ON in shadow mode")
+        .contains("\n  net_loss: 0.3\n")
+        .contains("  lat_spike:\n    magnitude_ms: 200\n    probability: 0.1 ")
+        .contains("\n  ws_disconnect: 0.05 ")
+        .contains("\n  burst_off_sec: 90\n");
+    assertThat(ChaosConfigLoader.parse(printed)).isEqualTo(ChaosConfigLoader.parse(SEED_CONFIG));
+  }
+
+  @Test
+  void printsEveryNonDefaultSettingSoThatItRoundTrips() throws Exception {
+    String yaml =
+        "chaos:\n"
+            + "  enabled: true\n"
+            + "  dry_run: false\n"
+            + "  seed: 42\n"
+            + "  traffic_pct: 10\n"
+            + "  instance_pct: 50\n"
+            + "  max_duration_sec: 14400\n"
+            + "  unknown_outcome_share: 0.25\n"
+            + "  exch_429: {probability: 0.1, wave_calls: 7}\n"
+            + "  clock_skew: {magnitude_ms: 80, probability: 0.5}\n"
+            + "  rate_limit_storm: {probability: 0.4, storm_calls: 12}\n"
+            + "  burst_off_sec: 0\n"
+            + "  rollback:\n"
+            + "    enabled: false\n"
+            + "    baseline_p95_ms: 187\n"
+            + "    deadline_miss_pct: 3\n";
+
+    assertThat(validate(yaml)).as(err.toString()).isZero();
+
+    ChaosConfig printed = ChaosConfigLoader.parse(out.toString());
+    assertThat(printed).isEqualTo(ChaosConfigLoader.parse(yaml));
+    assertThat(printed.seed()).isEqualTo(42);
+    assertThat(out.toString())
+        .contains("Chaos is ON: faults are injected")
+        .contains("continuous chaos");
+  }
+
+  @Test
+  void saysChaosIsOffWithoutAChaosBlock() throws Exception {
+    assertThat(validate("bot:\n  symbol: BTC-USDT\n")).isZero();
+
+    assertThat(out.toString()).contains("Chaos is OFF").contains("  enabled: false\n");
+  }
+
+  @Test
+  void rejectsAnUnknownKeyWithItsPositionAndASuggestion() throws Exception {
+    assertThat(validate("chaos:\n  enabled: true\n  net_los: 0.3\n")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("chaos.net_los at 3:3").contains("did you mean");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void rejectsAnOutOfRangeValueNamingKeyLineValueAndRange() throws Exception {
+    assertThat(validate("chaos:\n  net_loss: 1.5\n")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("chaos.net_loss at 2:13")
+        .contains("1.5")
+        .contains("[0, 1]");
+  }
+
+  @Test
+  void rejectsAnEmptyDocumentAndAMissingFile() throws Exception {
+    assertThat(validate("")).isEqualTo(2);
+    assertThat(
+            MmChaos.run(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                "validate",
+                dir.resolve("missing.yaml").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("missing.yaml");
+    assertThat(MmChaos.run(new PrintWriter(out), new PrintWriter(err), "validate")).isEqualTo(2);
+  }
+}
