@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An exact counter that is cheap for the threads that use it. The first thread to count owns the
- * counter's own cell; other threads find a cell of their own by identity hash and claim it the
- * first time they count. An owner bumps its cell with a plain (opaque) store, with no atomic
+ * counter's own cell; other threads find a cell of their own by thread id and claim it the first
+ * time they count. An owner bumps its cell with a plain (opaque) store, with no atomic
  * read-modify-write; a thread whose cell belongs to someone else counts into a {@link LongAdder}.
  * {@link #sum()} adds everything.
  *
@@ -41,7 +41,9 @@ final class InjectionCounter extends PaddedCell {
   }
 
   private void addElsewhere(Thread me, long n) {
-    Cell c = cells[System.identityHashCode(me) & (CELLS - 1)];
+    // Thread ids are sequential, so neighbouring threads land in different cells. (The identity
+    // hash would do too, but it takes a slow path while someone holds the thread's monitor.)
+    Cell c = cells[(int) me.getId() & (CELLS - 1)];
     if (c.ownedBy(me)) {
       c.addOwned(n);
       return;

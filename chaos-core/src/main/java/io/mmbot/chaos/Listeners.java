@@ -7,9 +7,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * The injector's listeners and its shadow-mode log, kept apart from the gates.
  *
- * <p>Listeners live in a copy-on-write array: reading it on the hot path is one volatile load and,
- * with no listener, the loop body never runs. A listener that throws is logged (at most once a
- * {@linkplain #LOG_INTERVAL_NANOS log interval} per scenario) and otherwise ignored.
+ * <p>Listeners live in copy-on-write arrays: reading one on the hot path is one volatile load and,
+ * with no listener, the loop body never runs. A listener that keeps the empty default {@link
+ * ChaosListener#onInjection} (for example one that only counts rollbacks) is left out of the
+ * injection array when it is added, so it costs the gates nothing. A listener that throws is logged
+ * (at most once a {@linkplain #LOG_INTERVAL_NANOS log interval} per scenario) and otherwise
+ * ignored.
  *
  * <p>Would-be injections in dry-run mode are logged at a bounded rate: at most one line per
  * scenario per {@linkplain #LOG_INTERVAL_NANOS log interval}, carrying the running count, so a busy
@@ -29,31 +32,56 @@ final class Listeners {
 
   private final AtomicLongArray nextDryRunLog;
   private final AtomicLongArray nextFailureLog;
-  private volatile ChaosListener[] all;
+  private volatile ChaosListener[] all = NONE;
+  private volatile ChaosListener[] hearInjections = NONE;
 
   Listeners(List<ChaosListener> initial) {
-    this.all = initial.toArray(NONE);
     this.nextDryRunLog = neverLogged();
     this.nextFailureLog = neverLogged();
+    for (ChaosListener l : initial) {
+      add(l);
+    }
   }
 
   synchronized void add(ChaosListener listener) {
-    ChaosListener[] next = Arrays.copyOf(all, all.length + 1);
-    next[next.length - 1] = listener;
-    all = next;
+    all = appended(all, listener);
+    if (overridesOnInjection(listener)) {
+      hearInjections = appended(hearInjections, listener);
+    }
   }
 
   synchronized void remove(ChaosListener listener) {
-    ChaosListener[] cur = all;
+    all = removed(all, listener);
+    hearInjections = removed(hearInjections, listener);
+  }
+
+  private static boolean overridesOnInjection(ChaosListener l) {
+    try {
+      return l.getClass()
+              .getMethod("onInjection", Scenario.class, boolean.class)
+              .getDeclaringClass()
+          != ChaosListener.class;
+    } catch (NoSuchMethodException | SecurityException e) {
+      return true; // cannot tell: keep calling it
+    }
+  }
+
+  private static ChaosListener[] appended(ChaosListener[] cur, ChaosListener l) {
+    ChaosListener[] next = Arrays.copyOf(cur, cur.length + 1);
+    next[next.length - 1] = l;
+    return next;
+  }
+
+  private static ChaosListener[] removed(ChaosListener[] cur, ChaosListener l) {
     for (int i = 0; i < cur.length; i++) {
-      if (cur[i] == listener) {
+      if (cur[i] == l) {
         ChaosListener[] next = new ChaosListener[cur.length - 1];
         System.arraycopy(cur, 0, next, 0, i);
         System.arraycopy(cur, i + 1, next, i, cur.length - i - 1);
-        all = next;
-        return;
+        return next;
       }
     }
+    return cur;
   }
 
   /** A gate fired; {@code dryRunCount} is the scenario's would-be counter in shadow mode. */
@@ -65,7 +93,7 @@ final class Listeners {
           scenario.key(),
           dryRunCount.sum());
     }
-    for (ChaosListener l : all) {
+    for (ChaosListener l : hearInjections) {
       try {
         l.onInjection(scenario, dryRun);
       } catch (RuntimeException e) {
@@ -74,9 +102,9 @@ final class Listeners {
     }
   }
 
-  /** Whether any listener is registered. */
+  /** Whether any listener wants to hear injections. */
   boolean any() {
-    return all.length != 0;
+    return hearInjections.length != 0;
   }
 
   void stateChange(ChaosListener.StateChange change) {

@@ -97,6 +97,34 @@ class ListenerTest {
   }
 
   @Test
+  void stateOnlyAndInjectionListenersEachHearWhatTheyOverride() {
+    List<StateChange> heard = new ArrayList<>();
+    ChaosListener stateOnly =
+        new ChaosListener() {
+          @Override
+          public void onStateChange(StateChange change) {
+            heard.add(change);
+          }
+        };
+    Recorder both = new Recorder();
+    ChaosInjector injector =
+        ChaosInjector.builder()
+            .config(ChaosConfig.builder().enabled(true).dryRun(false).netLoss(1).build())
+            .nanoClock(clock)
+            .listener(stateOnly)
+            .build();
+    injector.addListener(both);
+    assertThat(injector.shouldInjectNetLoss()).isTrue();
+    assertThat(both.injections).containsExactly(Scenario.NET_LOSS);
+    injector.removeListener(both);
+    assertThat(injector.shouldInjectNetLoss()).isTrue();
+    assertThat(both.injections).hasSize(1);
+    injector.disable("P95_TICK");
+    assertThat(heard).extracting(StateChange::reason).containsExactly("P95_TICK");
+    assertThat(both.changes).isEmpty();
+  }
+
+  @Test
   void removedListenersHearNothingMore() {
     Recorder recorder = new Recorder();
     ChaosInjector injector =
