@@ -708,51 +708,15 @@ public final class ChaosConfig {
     }
 
     private static void bounded(String field, String key, double value, double max, String unit) {
-      if (!(value >= 0 && value <= max)) {
-        throw new IllegalArgumentException(
-            field
-                + " (chaos."
-                + key
-                + ") = "
-                + value
-                + " is out of range: must be a finite "
-                + unit
-                + " in [0, "
-                + trim(max)
-                + "]");
-      }
+      ConfigChecks.finiteUpTo(field, "chaos." + key, value, max, unit);
     }
 
     private static void range(String field, String key, long value, long max) {
-      if (value < 0 || value > max) {
-        throw new IllegalArgumentException(
-            field
-                + " (chaos."
-                + key
-                + ") = "
-                + value
-                + " is out of range: must be in [0, "
-                + max
-                + "]");
-      }
+      ConfigChecks.inRange(field, "chaos." + key, value, 0, max, "");
     }
 
     private static void calls(String field, String key, int value) {
-      if (value < 1 || value > MAX_RUN_CALLS) {
-        throw new IllegalArgumentException(
-            field
-                + " (chaos."
-                + key
-                + ") = "
-                + value
-                + " is out of range: must be in [1, "
-                + MAX_RUN_CALLS
-                + "] calls");
-      }
-    }
-
-    private static String trim(double d) {
-      return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+      ConfigChecks.inRange(field, "chaos." + key, value, 1, MAX_RUN_CALLS, "calls");
     }
   }
 }

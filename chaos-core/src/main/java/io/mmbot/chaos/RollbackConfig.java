@@ -240,31 +240,11 @@ public final class RollbackConfig {
     }
 
     private static void pct(String field, String key, double v, double max) {
-      if (!(v >= 0 && v <= max)) {
-        throw new IllegalArgumentException(
-            field
-                + " (chaos.rollback."
-                + key
-                + ") = "
-                + v
-                + " is out of range: must be a finite number in [0, "
-                + (long) max
-                + "]");
-      }
+      ConfigChecks.finiteUpTo(field, "chaos.rollback." + key, v, max, "number");
     }
 
     private static void window(String field, String key, long v) {
-      if (v < 1 || v > MAX_WINDOW_SEC) {
-        throw new IllegalArgumentException(
-            field
-                + " (chaos.rollback."
-                + key
-                + ") = "
-                + v
-                + " is out of range: must be in [1, "
-                + MAX_WINDOW_SEC
-                + "] seconds");
-      }
+      ConfigChecks.inRange(field, "chaos.rollback." + key, v, 1, MAX_WINDOW_SEC, "seconds");
     }
   }
 }
