@@ -32,7 +32,8 @@ import javax.net.ssl.SSLParameters;
  * delegate client. A connector opts in with one line: {@code HttpClient http =
  * ChaosHttpClient.wrap(HttpClient.newHttpClient(), injector);}
  *
- * <p>Fault contract, per request (gates drawn once, when the request is submitted):
+ * <p>Fault contract, per request (gates drawn once, when the request is submitted, by the
+ * transport-neutral {@link RequestFaults} plan that every mm-chaos HTTP transport shares):
  *
  * <ul>
  *   <li>LAT_SPIKE: the request waits {@code lat_spike_ms} before anything else happens. {@code
@@ -67,7 +68,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChaosHttpClient.class.getName());
 
   private final HttpClient delegate;
-  private final FaultPlanner planner;
+  private final RequestFaults faults;
   private final HttpFaultListener listener;
   private final Executor executor;
   private final Duration lostResponseTimeout;
@@ -79,13 +80,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     this.executor =
         b.executor != null ? b.executor : b.delegate.executor().orElse(ForkJoinPool.commonPool());
     this.lostResponseTimeout = b.lostResponseTimeout;
-    this.planner =
-        new FaultPlanner(
-            b.injector,
-            b.nanoClock,
-            b.retryAfter.toSeconds(),
-            b.banDuration.toNanos(),
-            b.violationsToBan);
+    this.faults = b.faults.build();
   }
 
   /** {@code delegate} with the injector's faults and the default settings of {@link Builder}. */
@@ -104,24 +99,24 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
       throws IOException, InterruptedException {
     check(request, handler);
-    Plan plan = planner.plan();
+    FaultPlan plan = faults.next();
     if (plan == null) {
       return delegate.send(request, handler);
     }
-    if (plan.delayMs > 0) {
-      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs, request);
-      TimeUnit.MILLISECONDS.sleep(plan.delayMs);
+    if (plan.delayMs() > 0) {
+      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
+      TimeUnit.MILLISECONDS.sleep(plan.delayMs());
     }
-    if (plan.scenario == null) {
+    if (plan.scenario() == null) {
       return delegate.send(request, handler);
     }
     long sentAt = System.nanoTime();
     if (plan.reachesServer()) {
       delegate.send(request, BodyHandlers.discarding());
     }
-    report(plan.scenario, plan.outcome, plan.status, 0, request);
-    if (plan.status == 0) {
-      if (plan.outcome == Outcome.RESPONSE_LOST) {
+    report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
+    if (plan.status() == 0) {
+      if (plan.outcome() == Outcome.RESPONSE_LOST) {
         TimeUnit.NANOSECONDS.sleep(lostWaitNanos(request, sentAt));
       }
       throw plan.lossException();
@@ -139,18 +134,18 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
       HttpRequest request, BodyHandler<T> handler, PushPromiseHandler<T> pushPromiseHandler) {
     check(request, handler);
-    Plan plan = planner.plan();
+    FaultPlan plan = faults.next();
     if (plan == null) {
       return delegate.sendAsync(request, handler, pushPromiseHandler);
     }
     CompletableFuture<Void> start;
-    if (plan.delayMs > 0) {
-      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs, request);
-      start = CompletableFuture.runAsync(() -> {}, after(plan.delayMs, TimeUnit.MILLISECONDS));
+    if (plan.delayMs() > 0) {
+      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
+      start = CompletableFuture.runAsync(() -> {}, after(plan.delayMs(), TimeUnit.MILLISECONDS));
     } else {
       start = CompletableFuture.completedFuture(null);
     }
-    if (plan.scenario == null) {
+    if (plan.scenario() == null) {
       return start.thenCompose(v -> delegate.sendAsync(request, handler, pushPromiseHandler));
     }
     long[] sentAt = new long[1];
@@ -164,11 +159,11 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
             : start;
     return sent.thenCompose(
         ignored -> {
-          report(plan.scenario, plan.outcome, plan.status, 0, request);
-          if (plan.status != 0) {
+          report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
+          if (plan.status() != 0) {
             return SyntheticResponse.of(request, plan, handler);
           }
-          if (plan.outcome == Outcome.NOT_SENT) {
+          if (plan.outcome() == Outcome.NOT_SENT) {
             return CompletableFuture.failedFuture(plan.lossException());
           }
           long waitNanos = lostWaitNanos(request, sentAt[0]);
@@ -298,30 +293,27 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
    */
   public static final class Builder {
     /** Default {@code Retry-After} of a synthetic 429: 1 s. */
-    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_RETRY_AFTER = RequestFaults.Builder.DEFAULT_RETRY_AFTER;
 
     /** Default ban length for a caller that ignores storm 429s: 2 minutes. */
-    public static final Duration DEFAULT_BAN_DURATION = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_BAN_DURATION = RequestFaults.Builder.DEFAULT_BAN_DURATION;
 
     /** Default number of consecutive Retry-After violations that earns a ban: 3. */
-    public static final int DEFAULT_VIOLATIONS_TO_BAN = 3;
+    public static final int DEFAULT_VIOLATIONS_TO_BAN =
+        RequestFaults.Builder.DEFAULT_VIOLATIONS_TO_BAN;
 
     /** Default wait before a lost response fails, for requests without a timeout: 10 s. */
     public static final Duration DEFAULT_LOST_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient delegate;
-    private final ChaosInjector injector;
-    private LongSupplier nanoClock = System::nanoTime;
+    private final RequestFaults.Builder faults;
     private HttpFaultListener listener = fault -> {};
     private Executor executor;
     private Duration lostResponseTimeout = DEFAULT_LOST_RESPONSE_TIMEOUT;
-    private Duration retryAfter = DEFAULT_RETRY_AFTER;
-    private Duration banDuration = DEFAULT_BAN_DURATION;
-    private int violationsToBan = DEFAULT_VIOLATIONS_TO_BAN;
 
     private Builder(HttpClient delegate, ChaosInjector injector) {
       this.delegate = Objects.requireNonNull(delegate, "delegate");
-      this.injector = Objects.requireNonNull(injector, "injector");
+      this.faults = RequestFaults.builder(Objects.requireNonNull(injector, "injector"));
       if (delegate instanceof ChaosHttpClient) {
         throw new IllegalArgumentException("delegate is already a ChaosHttpClient");
       }
@@ -332,7 +324,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
      * {@link System#nanoTime()} (the default). Pass the injector's virtual clock in tests.
      */
     public Builder nanoClock(LongSupplier nanoClock) {
-      this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+      faults.nanoClock(nanoClock);
       return this;
     }
 
@@ -354,56 +346,32 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     /** How long a lost response keeps a request without its own timeout waiting; 1 ms to 10 min. */
     public Builder lostResponseTimeout(Duration timeout) {
       this.lostResponseTimeout =
-          inRange("lostResponseTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
+          RequestFaults.Builder.inRange(
+              "lostResponseTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
       return this;
     }
 
     /** {@code Retry-After} of a synthetic 429, whole seconds from 1 s to 1 h (default 1 s). */
     public Builder retryAfter(Duration retryAfter) {
-      this.retryAfter =
-          wholeSeconds(
-              "retryAfter",
-              inRange("retryAfter", retryAfter, Duration.ofSeconds(1), Duration.ofHours(1)));
+      faults.retryAfter(retryAfter);
       return this;
     }
 
     /** How long a ban lasts, from 1 s to 3 days (default 2 min). */
     public Builder banDuration(Duration banDuration) {
-      this.banDuration =
-          inRange("banDuration", banDuration, Duration.ofSeconds(1), Duration.ofDays(3));
+      faults.banDuration(banDuration);
       return this;
     }
 
     /** Consecutive requests inside a storm 429's Retry-After that earn a ban, 1 to 1000. */
     public Builder violationsToBan(int violations) {
-      if (violations < 1 || violations > 1000) {
-        throw new IllegalArgumentException(
-            "violationsToBan must be in [1, 1000], was " + violations);
-      }
-      this.violationsToBan = violations;
+      faults.violationsToBan(violations);
       return this;
     }
 
     /** Builds the decorator. */
     public ChaosHttpClient build() {
       return new ChaosHttpClient(this);
-    }
-
-    private static Duration inRange(String name, Duration d, Duration min, Duration max) {
-      Objects.requireNonNull(d, name);
-      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-        throw new IllegalArgumentException(
-            name + " must be in [" + min + ", " + max + "], was " + d);
-      }
-      return d;
-    }
-
-    private static Duration wholeSeconds(String name, Duration d) {
-      if (d.getNano() != 0) {
-        throw new IllegalArgumentException(
-            name + " must be a whole number of seconds (Retry-After is in seconds), was " + d);
-      }
-      return d;
     }
   }
 }

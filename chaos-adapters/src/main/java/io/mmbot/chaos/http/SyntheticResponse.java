@@ -41,12 +41,13 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
 
   /** The synthetic answer {@code plan} calls for. */
   static <T> CompletableFuture<HttpResponse<T>> of(
-      HttpRequest request, Plan plan, BodyHandler<T> handler) {
+      HttpRequest request, FaultPlan plan, BodyHandler<T> handler) {
     return of(
         request,
-        plan.status,
-        ExchangeResponses.headers(plan.status, plan.retryAfterSeconds, USED_WEIGHT_WHEN_LIMITED),
-        ExchangeResponses.body(plan.status, plan.retryAfterSeconds),
+        plan.status(),
+        ExchangeResponses.headers(
+            plan.status(), plan.retryAfterSeconds(), USED_WEIGHT_WHEN_LIMITED),
+        ExchangeResponses.body(plan.status(), plan.retryAfterSeconds()),
         handler);
   }
 

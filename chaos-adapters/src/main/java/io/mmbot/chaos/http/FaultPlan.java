@@ -1,0 +1,128 @@
+package io.mmbot.chaos.http;
+
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.http.HttpFault.Outcome;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+
+/**
+ * What one request meets, decided once when it is submitted: an optional delay, then at most one
+ * fault. Transport-neutral: the JDK {@link ChaosHttpClient}, an OkHttp interceptor and a simulated
+ * exchange all apply the same plan, each in its own terms.
+ *
+ * <p>How a transport applies a plan:
+ *
+ * <ol>
+ *   <li>Wait {@link #delayMs()} (LAT_SPIKE) before anything else.
+ *   <li>If {@link #scenario()} is null, send the request untouched.
+ *   <li>If {@link #reachesServer()}, send the request for real and discard its response (the
+ *       exchange executes it: an unknown outcome for the caller).
+ *   <li>Then answer with the synthetic {@link #status()} (with {@code Retry-After: }{@link
+ *       #retryAfterSeconds()} for 429 and 418), or, when {@link #isLoss()}, fail as a lost
+ *       connection ({@link Outcome#NOT_SENT}) or a lost response ({@link Outcome#RESPONSE_LOST}).
+ * </ol>
+ *
+ * <p>Immutable and safe to share.
+ */
+public final class FaultPlan {
+
+  private final long delayMs;
+  private final Scenario scenario;
+  private final Outcome outcome;
+  private final int status;
+  private final long retryAfterSeconds;
+
+  private FaultPlan(long delayMs, Scenario scenario, Outcome outcome, int status, long retryAfter) {
+    this.delayMs = delayMs;
+    this.scenario = scenario;
+    this.outcome = outcome;
+    this.status = status;
+    this.retryAfterSeconds = retryAfter;
+  }
+
+  static FaultPlan delayOnly(long delayMs) {
+    return new FaultPlan(delayMs, null, null, 0, 0);
+  }
+
+  static FaultPlan loss(long delayMs, boolean afterSend) {
+    return new FaultPlan(
+        delayMs, Scenario.NET_LOSS, afterSend ? Outcome.RESPONSE_LOST : Outcome.NOT_SENT, 0, 0);
+  }
+
+  static FaultPlan status(long delayMs, Scenario scenario, int status, long retryAfterSeconds) {
+    return new FaultPlan(delayMs, scenario, Outcome.NOT_SENT, status, retryAfterSeconds);
+  }
+
+  static FaultPlan serverError(long delayMs, int status, boolean afterSend) {
+    return new FaultPlan(
+        delayMs,
+        Scenario.EXCH_5XX,
+        afterSend ? Outcome.RESPONSE_REPLACED : Outcome.NOT_SENT,
+        status,
+        0);
+  }
+
+  /** Milliseconds to wait before the request goes anywhere (LAT_SPIKE); 0 for none. */
+  public long delayMs() {
+    return delayMs;
+  }
+
+  /**
+   * The fault's scenario ({@code RATE_LIMIT_STORM} also for escalation 429s and 418 bans), or null
+   * when the request only waits {@link #delayMs()} and is then sent untouched.
+   */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Where the fault strikes, or null when there is no fault (a delay only). */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** The synthetic HTTP status (429, 418, 500, 502, 503, 504), or 0 for a loss or a delay only. */
+  public int status() {
+    return status;
+  }
+
+  /** {@code Retry-After} in whole seconds for a 429 or 418, else 0. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  /** Whether the caller loses the connection or the response (NET_LOSS) instead of an answer. */
+  public boolean isLoss() {
+    return scenario != null && status == 0;
+  }
+
+  /**
+   * Whether the request really reaches the server: always when there is no fault, and for faults
+   * that strike after sending (the exchange executes it, the caller's outcome is unknown).
+   */
+  public boolean reachesServer() {
+    return scenario == null || outcome != Outcome.NOT_SENT;
+  }
+
+  /** The exception a lost request or response ends in on the JDK client. */
+  IOException lossException() {
+    return outcome == Outcome.RESPONSE_LOST
+        ? new HttpTimeoutException("request timed out: response lost after sending (net_loss)")
+        : new IOException("connection lost before the request was sent (net_loss)");
+  }
+
+  @Override
+  public String toString() {
+    if (scenario == null) {
+      return "FaultPlan{delay=" + delayMs + "ms}";
+    }
+    return "FaultPlan{delay="
+        + delayMs
+        + "ms, "
+        + scenario.key()
+        + ", "
+        + outcome
+        + (status != 0 ? ", status=" + status : "")
+        + (retryAfterSeconds != 0 ? ", retryAfter=" + retryAfterSeconds + "s" : "")
+        + '}';
+  }
+}

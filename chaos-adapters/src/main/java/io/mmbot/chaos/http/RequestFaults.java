@@ -1,0 +1,175 @@
+package io.mmbot.chaos.http;
+
+import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.Scenario;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The HTTP fault plan of one client (one IP, as the exchange sees it), independent of any
+ * transport: each call of {@link #next()} draws the gates for one request and says what it meets as
+ * a {@link FaultPlan}, or null to forward it untouched (the common case). {@link ChaosHttpClient},
+ * the OkHttp adapter and a simulated exchange all apply these plans, so precedence, unknown
+ * outcomes and the 418 escalation live in this one place.
+ *
+ * <p>Per request: the LAT_SPIKE delay, then at most one fault, in the precedence NET_LOSS,
+ * RATE_LIMIT_STORM (with the escalation rule), EXCH_429, EXCH_5XX. Gates after the first that fires
+ * are not drawn, so the injector counts exactly the faults applied. NET_LOSS and EXCH_5XX strike
+ * after sending with the injector's {@code unknown_outcome_share}.
+ *
+ * <p>Escalation: each storm 429 opens a window of its {@code Retry-After}; a request planned inside
+ * that window is answered 429 again, and the {@link Builder#violationsToBan}-th such request in a
+ * row earns a 418 ban for {@link Builder#banDuration}. A caller that waits as told is never banned.
+ * Times come from {@link Builder#nanoClock}.
+ *
+ * <p>Thread safety: safe for concurrent use; all threads sharing one instance are one caller for
+ * the escalation rule.
+ */
+public final class RequestFaults {
+
+  private final ChaosInjector injector;
+  private final LongSupplier nanoClock;
+  private final long retryAfterSeconds;
+  private final Escalation escalation;
+
+  private RequestFaults(Builder b) {
+    this.injector = b.injector;
+    this.nanoClock = b.nanoClock;
+    this.retryAfterSeconds = b.retryAfter.toSeconds();
+    this.escalation =
+        new Escalation(b.retryAfter.toNanos(), b.banDuration.toNanos(), b.violationsToBan);
+  }
+
+  /** The plan of {@code injector} with the default settings of {@link Builder}. */
+  public static RequestFaults of(ChaosInjector injector) {
+    return builder(injector).build();
+  }
+
+  /** A builder for the plan of {@code injector}. */
+  public static Builder builder(ChaosInjector injector) {
+    return new Builder(injector);
+  }
+
+  /** The injector whose gates this plan draws. */
+  public ChaosInjector injector() {
+    return injector;
+  }
+
+  /** The plan for the next request, or null to forward it untouched. */
+  public FaultPlan next() {
+    long delay = injector.latencyToAddMs();
+    if (escalation.armed()) {
+      long now = nanoClock.getAsLong();
+      ChaosConfig c = injector.config();
+      switch (escalation.check(now, c.enabled() && !c.dryRun())) {
+        case BANNED:
+          return FaultPlan.status(
+              delay, Scenario.RATE_LIMIT_STORM, 418, escalation.banRemainingSeconds(now));
+        case VIOLATION:
+          return FaultPlan.status(
+              delay, Scenario.RATE_LIMIT_STORM, 429, escalation.windowRemainingSeconds(now));
+        default:
+          break;
+      }
+    }
+    if (injector.shouldInjectNetLoss()) {
+      return FaultPlan.loss(delay, injector.strikesAfterSend());
+    }
+    if (injector.shouldInjectRateLimitStorm()) {
+      escalation.storm429(nanoClock.getAsLong());
+      return FaultPlan.status(delay, Scenario.RATE_LIMIT_STORM, 429, retryAfterSeconds);
+    }
+    if (injector.shouldInjectExch429()) {
+      return FaultPlan.status(delay, Scenario.EXCH_429, 429, retryAfterSeconds);
+    }
+    if (injector.shouldInjectExch5xx()) {
+      return FaultPlan.serverError(
+          delay, injector.synthetic5xxStatus(), injector.strikesAfterSend());
+    }
+    return delay > 0 ? FaultPlan.delayOnly(delay) : null;
+  }
+
+  /**
+   * Builds a {@link RequestFaults}. Every setting is validated when set, with a message naming it
+   * and its allowed range. Not thread-safe.
+   */
+  public static final class Builder {
+    /** Default {@code Retry-After} of a synthetic 429: 1 s. */
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** Default ban length for a caller that ignores storm 429s: 2 minutes. */
+    public static final Duration DEFAULT_BAN_DURATION = Duration.ofMinutes(2);
+
+    /** Default number of consecutive Retry-After violations that earns a ban: 3. */
+    public static final int DEFAULT_VIOLATIONS_TO_BAN = 3;
+
+    private final ChaosInjector injector;
+    private LongSupplier nanoClock = System::nanoTime;
+    private Duration retryAfter = DEFAULT_RETRY_AFTER;
+    private Duration banDuration = DEFAULT_BAN_DURATION;
+    private int violationsToBan = DEFAULT_VIOLATIONS_TO_BAN;
+
+    private Builder(ChaosInjector injector) {
+      this.injector = Objects.requireNonNull(injector, "injector");
+    }
+
+    /**
+     * The nanosecond time source of the escalation rule ({@code Retry-After} windows and bans), as
+     * {@link System#nanoTime()} (the default). Pass the injector's virtual clock in tests.
+     */
+    public Builder nanoClock(LongSupplier nanoClock) {
+      this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+      return this;
+    }
+
+    /** {@code Retry-After} of a synthetic 429, whole seconds from 1 s to 1 h (default 1 s). */
+    public Builder retryAfter(Duration retryAfter) {
+      this.retryAfter =
+          wholeSeconds(
+              "retryAfter",
+              inRange("retryAfter", retryAfter, Duration.ofSeconds(1), Duration.ofHours(1)));
+      return this;
+    }
+
+    /** How long a ban lasts, from 1 s to 3 days (default 2 min). */
+    public Builder banDuration(Duration banDuration) {
+      this.banDuration =
+          inRange("banDuration", banDuration, Duration.ofSeconds(1), Duration.ofDays(3));
+      return this;
+    }
+
+    /** Consecutive requests inside a storm 429's Retry-After that earn a ban, 1 to 1000. */
+    public Builder violationsToBan(int violations) {
+      if (violations < 1 || violations > 1000) {
+        throw new IllegalArgumentException(
+            "violationsToBan must be in [1, 1000], was " + violations);
+      }
+      this.violationsToBan = violations;
+      return this;
+    }
+
+    /** Builds the plan. */
+    public RequestFaults build() {
+      return new RequestFaults(this);
+    }
+
+    static Duration inRange(String name, Duration d, Duration min, Duration max) {
+      Objects.requireNonNull(d, name);
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new IllegalArgumentException(
+            name + " must be in [" + min + ", " + max + "], was " + d);
+      }
+      return d;
+    }
+
+    private static Duration wholeSeconds(String name, Duration d) {
+      if (d.getNano() != 0) {
+        throw new IllegalArgumentException(
+            name + " must be a whole number of seconds (Retry-After is in seconds), was " + d);
+      }
+      return d;
+    }
+  }
+}
