@@ -50,6 +50,14 @@ final class GuardDriver {
     guard = b.build();
   }
 
+  /** The same injector and clock with another guard. */
+  GuardDriver(GuardDriver other, RollbackGuard guard) {
+    this.clock = other.clock;
+    this.injector = other.injector;
+    this.guard = guard;
+    this.seconds = other.seconds;
+  }
+
   /** Chaos on, continuously, nothing injected; default rollback thresholds. */
   static ChaosConfig.Builder chaosOn() {
     return ChaosConfig.builder().enabled(true).dryRun(false).burstOffSec(0).seed(1L);
