@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.ChaosReasons;
+import io.mmbot.chaos.RollbackGuard;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.control.ControlClient.LogCapture;
 import java.io.InputStream;
@@ -234,6 +235,39 @@ class ChaosControlServerTest {
     assertThat(s.get("scenarios").get("ws_disconnect").get("probability").isNull()).isTrue();
     assertThat(s.get("last_rollback").isNull()).isTrue();
     assertThat(s.get("guard").isNull()).isTrue();
+  }
+
+  @Test
+  void statusShowsTheGuardsBaselineAndEachTriggersValueAndHowLongItHeld() throws Exception {
+    long[] now = {1_000_000_000_000L};
+    RollbackGuard guard = RollbackGuard.builder(injector).nanoClock(() -> now[0]).build();
+    try (ChaosControlServer s =
+        ChaosControlServer.builder(injector).token(TOKEN).guard(guard).start()) {
+      for (int i = 0; i < 10 * 42; i++) {
+        guard.recordTick(150_000_000L, true);
+        now[0] += 100_000_000L;
+      }
+      JsonNode g = json(new ControlClient(s.port()).get("/chaos/status", TOKEN)).get("guard");
+      assertThat(g.get("armed").asBoolean()).isTrue();
+      assertThat(g.get("tripped_reason").isNull()).isTrue();
+      assertThat(g.get("window_sec").asInt()).isEqualTo(60);
+      assertThat(g.get("baseline").get("ready").asBoolean()).isFalse();
+      assertThat(g.get("baseline").get("p95_ms").isNull()).isTrue();
+      assertThat(g.get("baseline").get("note").asText()).startsWith("baseline not ready");
+      JsonNode miss = g.get("triggers").get("DEADLINE_MISS");
+      assertThat(miss.get("value").asDouble()).isEqualTo(100.0);
+      assertThat(miss.get("threshold").asDouble()).isEqualTo(2.0);
+      assertThat(miss.get("holding").asBoolean()).isTrue();
+      assertThat(miss.get("held_for_sec").asDouble()).isEqualTo(41.0);
+      assertThat(miss.get("for_sec").asLong()).isEqualTo(300);
+      JsonNode p95 = g.get("triggers").get("P95_TICK");
+      assertThat(p95.get("threshold").isNull()).isTrue();
+      assertThat(p95.get("value").asDouble())
+          .isCloseTo(150.0, org.assertj.core.data.Offset.offset(150.0 / 64));
+      assertThat(g.get("triggers").get("PARTIAL_FAIL").get("value").isNull()).isTrue();
+    } finally {
+      guard.close();
+    }
   }
 
   // ---------------------------------------------------------------- disable / enable
