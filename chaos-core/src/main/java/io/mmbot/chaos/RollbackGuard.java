@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -112,7 +112,10 @@ public final class RollbackGuard implements AutoCloseable {
   private final LongSupplier clock;
   private final long settleNanos;
   private final TickWindow window = new TickWindow();
-  private final AtomicBoolean evaluating = new AtomicBoolean();
+
+  /** The thread evaluating now, or null: the evaluator's state belongs to it. */
+  private final AtomicReference<Thread> evaluating = new AtomicReference<>();
+
   private final Watch watch = new Watch();
   private final AtomicLong enables = new AtomicLong();
   private final AtomicLong lastChaosSeen = new AtomicLong();
@@ -196,7 +199,11 @@ public final class RollbackGuard implements AutoCloseable {
 
   /** The guard's state now (evaluating any second that has passed): values, timers, baseline. */
   public Status status() {
-    while (!evaluating.compareAndSet(false, true)) {
+    Thread me = Thread.currentThread();
+    if (evaluating.get() == me) {
+      return snapshot(); // called back from a listener while this thread evaluates
+    }
+    while (!evaluating.compareAndSet(null, me)) {
       Thread.onSpinWait();
     }
     try {
@@ -207,7 +214,7 @@ public final class RollbackGuard implements AutoCloseable {
       syncEnables();
       return snapshot();
     } finally {
-      evaluating.set(false);
+      evaluating.set(null);
     }
   }
 
@@ -221,15 +228,16 @@ public final class RollbackGuard implements AutoCloseable {
   // ---------------------------------------------------------------- evaluation
 
   private void tryEvaluate(long now) {
-    if (!evaluating.compareAndSet(false, true)) {
-      return; // another thread is evaluating this second
+    Thread me = Thread.currentThread();
+    if (!evaluating.compareAndSet(null, me)) {
+      return; // another thread is evaluating this second (or this one, from a listener)
     }
     try {
       if (now - nextEvaluation >= 0) {
         evaluateSafely(now);
       }
     } finally {
-      evaluating.set(false);
+      evaluating.set(null);
     }
   }
 

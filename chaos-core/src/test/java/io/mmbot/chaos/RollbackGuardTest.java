@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -287,6 +288,27 @@ class RollbackGuardTest {
     }
     guard.recordTick(100 * GuardDriver.MS, true);
     assertThat(guard.trippedReason()).isEqualTo("DEADLINE_MISS");
+  }
+
+  @Test
+  @Timeout(10) // it used to spin for ever on the evaluating thread's own flag
+  void listenerThatAsksTheGuardDuringTheRollbackGetsAnAnswer() {
+    GuardDriver d = new GuardDriver(chaosOn().build());
+    RollbackGuard.Status[] seen = new RollbackGuard.Status[1];
+    d.injector.addListener(
+        new ChaosListener() {
+          @Override
+          public void onStateChange(StateChange change) {
+            if (change.change() == Change.DISABLED) {
+              seen[0] = d.guard.status();
+            }
+          }
+        });
+    while (d.guard.trippedReason() == null && d.seconds < 400) {
+      Degradation.DEADLINE_MISS.second(d);
+    }
+    assertThat(seen[0]).isNotNull();
+    assertThat(seen[0].trippedReason()).isEqualTo("DEADLINE_MISS");
   }
 
   @Test
