@@ -312,6 +312,32 @@ class RollbackGuardTest {
   }
 
   @Test
+  void guardWhoseEvaluationFailsSwitchesChaosOffAndNeverThrowsIntoTheBot() {
+    VirtualClock guardClock = new VirtualClock();
+    boolean[] failNextRead = {false};
+    VirtualClock injectorTime = new VirtualClock();
+    ChaosInjector injector =
+        ChaosInjector.builder()
+            .config(chaosOn().build())
+            .nanoClock(
+                () -> {
+                  if (failNextRead[0]) {
+                    failNextRead[0] = false;
+                    throw new IllegalStateException("clock source failed");
+                  }
+                  return injectorTime.getAsLong();
+                })
+            .build();
+    RollbackGuard guard = RollbackGuard.builder(injector).nanoClock(guardClock).build();
+    guard.recordTick(GuardDriver.MS, false);
+    guardClock.advanceMillis(1_000);
+    failNextRead[0] = true; // the evaluation's first look at the injector fails
+    guard.recordTick(GuardDriver.MS, false);
+    assertThat(injector.enabled()).isFalse();
+    assertThat(injector.lastDisableReason()).isEqualTo(ChaosReasons.GUARD_ERROR);
+  }
+
+  @Test
   void closedGuardNoLongerEvaluates() {
     GuardDriver d = new GuardDriver(chaosOn().build());
     d.guard.close();
