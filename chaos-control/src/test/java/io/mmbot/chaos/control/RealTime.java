@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * The wall-clock helpers of the fleet end-to-end test, in one place: that test talks to real
- * Prometheus and Alertmanager processes, which run on real time. Every wait is bounded.
+ * Wall-clock readings and bounded waits of the fleet end-to-end test, in one place: that test talks
+ * to real Prometheus and Alertmanager processes, which run on real time. Every wait is bounded.
  */
 final class RealTime {
 
