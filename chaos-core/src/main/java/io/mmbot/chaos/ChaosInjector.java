@@ -291,6 +291,11 @@ public final class ChaosInjector {
     return lastDisableReason;
   }
 
+  /** The time source of this injector, for companions in this package (the rollback guard). */
+  LongSupplier nanoClock() {
+    return clock;
+  }
+
   /** The instance id used for {@code instance_pct}. */
   public String instanceId() {
     return instanceId;
