@@ -3,6 +3,7 @@ package io.mmbot.chaos.http;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
+import io.mmbot.chaos.time.Scheduler;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -72,6 +73,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   private final HttpFaultListener listener;
   private final Executor executor;
   private final Duration lostResponseTimeout;
+  private final Scheduler scheduler;
   private volatile boolean closed;
 
   private ChaosHttpClient(Builder b) {
@@ -80,6 +82,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     this.executor =
         b.executor != null ? b.executor : b.delegate.executor().orElse(ForkJoinPool.commonPool());
     this.lostResponseTimeout = b.lostResponseTimeout;
+    this.scheduler = b.scheduler;
     this.faults = b.faults.build();
   }
 
@@ -105,19 +108,19 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     }
     if (plan.delayMs() > 0) {
       report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
-      TimeUnit.MILLISECONDS.sleep(plan.delayMs());
+      sleepNanos(TimeUnit.MILLISECONDS.toNanos(plan.delayMs()));
     }
     if (plan.scenario() == null) {
       return delegate.send(request, handler);
     }
-    long sentAt = System.nanoTime();
+    long sentAt = scheduler.nanoTime();
     if (plan.reachesServer()) {
       delegate.send(request, BodyHandlers.discarding());
     }
     report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
     if (plan.status() == 0) {
       if (plan.outcome() == Outcome.RESPONSE_LOST) {
-        TimeUnit.NANOSECONDS.sleep(lostWaitNanos(request, sentAt));
+        sleepNanos(lostWaitNanos(request, sentAt));
       }
       throw plan.lossException();
     }
@@ -153,7 +156,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
         plan.reachesServer()
             ? start.thenCompose(
                 v -> {
-                  sentAt[0] = System.nanoTime();
+                  sentAt[0] = scheduler.nanoTime();
                   return delegate.sendAsync(request, BodyHandlers.discarding());
                 })
             : start;
@@ -180,11 +183,21 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   /** What is left of the request's timeout since it was sent: the caller waits that long. */
   private long lostWaitNanos(HttpRequest request, long sentAt) {
     long timeout = request.timeout().orElse(lostResponseTimeout).toNanos();
-    return Math.max(0, timeout - (System.nanoTime() - sentAt));
+    return Math.max(0, timeout - (scheduler.nanoTime() - sentAt));
   }
 
   private Executor after(long delay, TimeUnit unit) {
-    return CompletableFuture.delayedExecutor(delay, unit, executor);
+    return task -> scheduler.schedule(unit.toNanos(delay), executor, task);
+  }
+
+  private void sleepNanos(long nanos) throws InterruptedException {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    scheduler.schedule(nanos, Runnable::run, () -> done.complete(null));
+    try {
+      done.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void report(Scenario s, Outcome outcome, int status, long delayMs, HttpRequest request) {
@@ -310,6 +323,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     private HttpFaultListener listener = fault -> {};
     private Executor executor;
     private Duration lostResponseTimeout = DEFAULT_LOST_RESPONSE_TIMEOUT;
+    private Scheduler scheduler = Scheduler.system();
 
     private Builder(HttpClient delegate, ChaosInjector injector) {
       this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -366,6 +380,12 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     /** Consecutive requests inside a storm 429's Retry-After that earn a ban, 1 to 1000. */
     public Builder violationsToBan(int violations) {
       faults.violationsToBan(violations);
+      return this;
+    }
+
+    /** Time and timers for delays and timeouts (default {@link Scheduler#system()}). */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 

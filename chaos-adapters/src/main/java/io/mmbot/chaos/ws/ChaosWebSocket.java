@@ -1,6 +1,7 @@
 package io.mmbot.chaos.ws;
 
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.time.Scheduler;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -57,12 +58,16 @@ public final class ChaosWebSocket {
 
   final long checkIntervalNanos;
 
+  /** Lag and check timers; never null. */
+  final Scheduler scheduler;
+
   private ChaosWebSocket(Builder b) {
     this.injector = b.injector;
     this.nanoClock = b.nanoClock;
     this.gapListener = b.gapListener;
     this.executor = b.executor != null ? b.executor : ForkJoinPool.commonPool();
     this.checkIntervalNanos = b.checkInterval.toNanos();
+    this.scheduler = b.scheduler;
   }
 
   /** With the defaults of {@link Builder}. */
@@ -103,6 +108,7 @@ public final class ChaosWebSocket {
     private DoubleConsumer gapListener = gapMs -> {};
     private Executor executor;
     private Duration checkInterval = DEFAULT_DISCONNECT_CHECK_INTERVAL;
+    private Scheduler scheduler = Scheduler.system();
 
     private Builder(ChaosInjector injector) {
       this.injector = Objects.requireNonNull(injector, "injector");
@@ -145,6 +151,15 @@ public final class ChaosWebSocket {
             "disconnectCheckInterval must be 0 or in [PT0.01S, PT1H], was " + interval);
       }
       this.checkInterval = interval;
+      return this;
+    }
+
+    /**
+     * Time and timers for lag and the disconnect checks (default {@link Scheduler#system()}); tests
+     * pass a virtual one, together with the same time as {@link #nanoClock}.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 

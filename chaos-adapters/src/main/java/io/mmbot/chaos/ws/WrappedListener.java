@@ -129,7 +129,7 @@ final class WrappedListener implements WebSocket.Listener {
     if (lagMs == 0 && tail.isDone()) {
       return deliver(complete, delivery);
     }
-    long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lagMs);
+    long due = factory.scheduler.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lagMs);
     CompletableFuture<CompletionStage<?>> invoked =
         tail.thenCompose(v -> waitUntil(due)).thenApply(v -> deliver(complete, delivery));
     tail = invoked.exceptionally(e -> null);
@@ -169,7 +169,7 @@ final class WrappedListener implements WebSocket.Listener {
   }
 
   private CompletableFuture<Void> waitUntil(long dueNanos) {
-    long remaining = dueNanos - System.nanoTime();
+    long remaining = dueNanos - factory.scheduler.nanoTime();
     if (remaining <= 0) {
       return CompletableFuture.completedFuture(null);
     }
@@ -177,7 +177,7 @@ final class WrappedListener implements WebSocket.Listener {
   }
 
   private Executor delayed(long nanos) {
-    return CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, factory.executor);
+    return task -> factory.scheduler.schedule(nanos, factory.executor, task);
   }
 
   private synchronized boolean disconnectDue() {
