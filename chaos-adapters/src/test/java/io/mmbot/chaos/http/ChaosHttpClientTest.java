@@ -431,11 +431,16 @@ class ChaosHttpClientTest {
 
     http.close();
     assertThat(http.isClosed()).isTrue();
+    // As the JDK 21+ client answers a closed client: IOException("closed").
     assertThatThrownBy(() -> http.send(get("/"), BodyHandlers.ofString()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("closed");
-    assertThatThrownBy(() -> http.sendAsync(get("/"), BodyHandlers.ofString()))
-        .isInstanceOf(IllegalStateException.class);
+        .isExactlyInstanceOf(IOException.class)
+        .hasMessage("closed");
+    assertThat(http.sendAsync(get("/"), BodyHandlers.ofString()))
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isExactlyInstanceOf(IOException.class)
+        .withMessage("closed");
     assertThat(server.received()).isZero();
   }
 
