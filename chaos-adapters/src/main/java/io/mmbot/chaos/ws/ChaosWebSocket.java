@@ -39,10 +39,20 @@ import java.util.function.LongSupplier;
  * <p>With chaos off, between bursts and in dry-run, messages pass straight through on the JDK's
  * thread. Lagged messages are delivered by a pool thread, one at a time per connection.
  *
+ * <p>Like the JDK's own WebSocket towards the bot's listener: a listener method that throws (from
+ * {@code onText}, {@code onBinary}, {@code onPing} or {@code onPong}, inline or on a lagged
+ * delivery) gets the connection aborted and its {@code onError} called with that exception, and
+ * nothing more is delivered; after the bot calls {@code abort()} on the wrapped socket nothing more
+ * is delivered either, lagged messages included. Sends are forwarded to the JDK's socket as they
+ * are, so its rules for concurrent and outstanding sends hold unchanged; after a WS_DISCONNECT they
+ * fail with an {@link java.io.IOException}. A gap callback that throws is logged, never propagated.
+ *
+ * <p>Time: gaps are measured on {@link Builder#nanoClock}, lag and the disconnect checks wait on
+ * {@link Builder#scheduler} (virtual in tests).
+ *
  * <p>Thread safety: this object is immutable and safe for concurrent use; each wrapped listener
  * serves exactly one connection and rejects a second {@code onOpen} with {@link
- * IllegalStateException} (the second connection is aborted). A listener or gap callback that throws
- * is logged, never propagated.
+ * IllegalStateException} (the second connection is aborted).
  */
 public final class ChaosWebSocket {
 

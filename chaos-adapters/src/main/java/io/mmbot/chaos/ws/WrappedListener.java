@@ -3,9 +3,11 @@ package io.mmbot.chaos.ws;
 import java.io.IOException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -17,9 +19,16 @@ import java.util.function.Supplier;
  * <p>Design: deliveries form one chain of futures per connection ({@link #tail}). A message that
  * needs no lag and finds the chain idle is delivered inline on the JDK's thread (the common case,
  * and the only one with chaos off); otherwise it is appended to the chain and waits for its own due
- * time and for every earlier delivery to have been handed over (not for the bot to finish with it).
- * The future returned to the JDK completes when the bot's listener has finished with the message,
- * so the JDK does not reuse its buffer too early.
+ * time (a timer on the factory's scheduler) and for every earlier delivery to have been handed over
+ * (not for the bot to finish with it). The future returned to the JDK completes when the bot's
+ * listener has finished with the message, so the JDK does not reuse its buffer too early.
+ *
+ * <p>As the JDK's own WebSocket does: a bot listener method that throws gets the connection aborted
+ * and its {@code onError} called with that exception, and nothing more is delivered; once the bot
+ * aborts the connection, nothing more is delivered either (lagged messages still waiting are
+ * dropped with their timers). The decision to stop and the enqueueing of an event happen under this
+ * object's lock, so an event that arrives while a timer check drops the connection is either
+ * delivered before the drop's {@code onError} or not at all.
  */
 final class WrappedListener implements WebSocket.Listener {
 
@@ -28,10 +37,17 @@ final class WrappedListener implements WebSocket.Listener {
   private final ChaosWebSocket factory;
   private final WebSocket.Listener user;
   private final AtomicBoolean opened = new AtomicBoolean();
+  private final Set<Timer> timers = ConcurrentHashMap.newKeySet();
 
   private WrappedWebSocket socket;
   private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+
+  /** No more events are accepted from the JDK (closed, failed, dropped, aborted). */
   private volatile boolean dead;
+
+  /** Nothing more is delivered to the bot, not even what was already accepted. */
+  private volatile boolean stopped;
+
   private boolean midMessage;
   private long lastCheck;
   private long lastDelivered;
@@ -51,6 +67,15 @@ final class WrappedListener implements WebSocket.Listener {
 
   boolean dead() {
     return dead;
+  }
+
+  /** The bot aborted the connection: deliver nothing more and stop every timer. */
+  void abortedByBot() {
+    synchronized (this) {
+      dead = true;
+      stopped = true;
+    }
+    cancelTimers();
   }
 
   @Override
@@ -80,30 +105,31 @@ final class WrappedListener implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-    return dead ? null : enqueue(0, false, () -> user.onPing(socket, message));
+    return enqueue(0, false, false, () -> user.onPing(socket, message));
   }
 
   @Override
   public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-    return dead ? null : enqueue(0, false, () -> user.onPong(socket, message));
+    return enqueue(0, false, false, () -> user.onPong(socket, message));
   }
 
   @Override
-  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+  public synchronized CompletionStage<?> onClose(
+      WebSocket webSocket, int statusCode, String reason) {
     if (dead) {
       return null;
     }
     dead = true;
-    return enqueue(0, false, () -> user.onClose(socket, statusCode, reason));
+    return enqueue(0, false, true, () -> user.onClose(socket, statusCode, reason));
   }
 
   @Override
-  public void onError(WebSocket webSocket, Throwable error) {
+  public synchronized void onError(WebSocket webSocket, Throwable error) {
     if (dead) {
       return;
     }
     dead = true;
-    enqueue(0, false, () -> deliverError(error));
+    enqueue(0, false, true, () -> deliverError(error));
   }
 
   private CompletionStage<?> message(
@@ -121,31 +147,68 @@ final class WrappedListener implements WebSocket.Listener {
       raw.request(1); // the bot never sees this message, so it will not ask for the next one
       return null;
     }
-    return enqueue(factory.injector.wsLagToAddMs(), last, delivery);
+    return enqueue(factory.injector.wsLagToAddMs(), last, false, delivery);
   }
 
+  /**
+   * Appends a delivery to the chain; a non-terminal event is refused once the connection is dead.
+   */
   private synchronized CompletionStage<?> enqueue(
-      long lagMs, boolean complete, Supplier<CompletionStage<?>> delivery) {
+      long lagMs, boolean complete, boolean terminal, Supplier<CompletionStage<?>> delivery) {
+    if (stopped || (dead && !terminal)) {
+      return null;
+    }
     if (lagMs == 0 && tail.isDone()) {
-      return deliver(complete, delivery);
+      return deliver(complete, terminal, delivery);
     }
     long due = factory.scheduler.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lagMs);
     CompletableFuture<CompletionStage<?>> invoked =
-        tail.thenCompose(v -> waitUntil(due)).thenApply(v -> deliver(complete, delivery));
+        tail.thenCompose(v -> waitUntil(due)).thenApply(v -> deliver(complete, terminal, delivery));
     tail = invoked.exceptionally(e -> null);
     return invoked.thenCompose(
         stage -> stage == null ? CompletableFuture.completedFuture(null) : stage);
   }
 
-  private CompletionStage<?> deliver(boolean complete, Supplier<CompletionStage<?>> delivery) {
+  private CompletionStage<?> deliver(
+      boolean complete, boolean terminal, Supplier<CompletionStage<?>> delivery) {
+    if (stopped) {
+      return null;
+    }
     if (complete) {
       reportGap();
     }
     try {
       return delivery.get();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "WebSocket listener failed", e);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      if (terminal) {
+        LOG.log(System.Logger.Level.WARNING, "WebSocket listener failed", e);
+      } else {
+        listenerFailed(e);
+      }
       return null;
+    }
+  }
+
+  /** As the JDK does when a listener method throws: abort, tell the bot, deliver nothing more. */
+  private void listenerFailed(Throwable e) {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      dead = true;
+      stopped = true;
+    }
+    cancelTimers();
+    socket.raw().abort();
+    try {
+      user.onError(socket, e);
+    } catch (RuntimeException | Error again) {
+      if (again instanceof VirtualMachineError) {
+        throw (VirtualMachineError) again;
+      }
+      LOG.log(System.Logger.Level.WARNING, "WebSocket listener failed in onError", again);
     }
   }
 
@@ -173,11 +236,30 @@ final class WrappedListener implements WebSocket.Listener {
     if (remaining <= 0) {
       return CompletableFuture.completedFuture(null);
     }
-    return CompletableFuture.runAsync(() -> {}, delayed(remaining));
+    CompletableFuture<Void> due = new CompletableFuture<>();
+    schedule(remaining, () -> due.complete(null));
+    return due;
   }
 
-  private Executor delayed(long nanos) {
-    return task -> factory.scheduler.schedule(nanos, factory.executor, task);
+  /** A timer on the factory's scheduler that {@link #cancelTimers} can stop. */
+  private void schedule(long nanos, Runnable task) {
+    Timer t = new Timer(task);
+    timers.add(t);
+    t.future = factory.scheduler.schedule(nanos, factory.executor, t);
+    if (stopped) {
+      t.future.cancel(false);
+      timers.remove(t);
+    }
+  }
+
+  private void cancelTimers() {
+    for (Timer t : timers) {
+      Future<?> f = t.future;
+      if (f != null) {
+        f.cancel(false);
+      }
+      timers.remove(t);
+    }
   }
 
   private synchronized boolean disconnectDue() {
@@ -191,7 +273,7 @@ final class WrappedListener implements WebSocket.Listener {
     if (factory.checkIntervalNanos == 0 || dead) {
       return;
     }
-    CompletableFuture.runAsync(this::timerCheck, delayed(factory.checkIntervalNanos));
+    schedule(factory.checkIntervalNanos, this::timerCheck);
   }
 
   private void timerCheck() {
@@ -212,14 +294,32 @@ final class WrappedListener implements WebSocket.Listener {
         return;
       }
       dead = true;
+      IOException lost = new IOException("WebSocket connection lost (ws_disconnect)");
+      socket.raw().abort();
+      enqueue(0, false, true, () -> deliverError(lost));
     }
-    socket.raw().abort();
-    IOException lost = new IOException("WebSocket connection lost (ws_disconnect)");
-    enqueue(0, false, () -> deliverError(lost));
   }
 
   private CompletionStage<?> deliverError(Throwable error) {
     user.onError(socket, error);
     return null;
+  }
+
+  /** A scheduled task that removes itself from {@link #timers} when it runs. */
+  private final class Timer implements Runnable {
+    private final Runnable task;
+    volatile Future<?> future;
+
+    Timer(Runnable task) {
+      this.task = task;
+    }
+
+    @Override
+    public void run() {
+      timers.remove(this);
+      if (!stopped) {
+        task.run();
+      }
+    }
   }
 }

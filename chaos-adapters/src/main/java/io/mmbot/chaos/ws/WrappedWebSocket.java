@@ -68,8 +68,10 @@ final class WrappedWebSocket implements WebSocket {
     return raw.isInputClosed();
   }
 
+  /** Aborts the connection; nothing more reaches the bot's listener, as on the JDK's socket. */
   @Override
   public void abort() {
+    listener.abortedByBot();
     raw.abort();
   }
 
