@@ -234,7 +234,10 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   void report(Scenario s, Outcome outcome, int status, long delayMs, HttpRequest request) {
     try {
       listener.onFault(new HttpFault(s, outcome, status, delayMs, request));
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      // Everything but the JVM's own failures is contained: never into the bot's network code.
       LOG.log(System.Logger.Level.WARNING, "HTTP fault listener failed", e);
     }
   }

@@ -226,7 +226,9 @@ final class WrappedListener implements WebSocket.Listener {
     }
     try {
       factory.gapListener.accept(gapMs);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
       LOG.log(System.Logger.Level.WARNING, "WebSocket gap listener failed", e);
     }
   }

@@ -398,6 +398,23 @@ class ChaosHttpClientTest {
   }
 
   @Test
+  void aFaultListenerThrowingAnErrorNeverReachesTheCallerEither() throws Exception {
+    ChaosHttpClient http =
+        ChaosHttpClient.builder(plain, injector(chaos().exch429(1.0).build()))
+            .listener(
+                f -> {
+                  throw new AssertionError("listener assertion");
+                })
+            .build();
+    assertThat(http.send(get("/x"), BodyHandlers.ofString()).statusCode()).isEqualTo(429);
+    assertThat(
+            http.sendAsync(get("/y"), BodyHandlers.ofString())
+                .get(5, TimeUnit.SECONDS)
+                .statusCode())
+        .isEqualTo(429);
+  }
+
+  @Test
   void rejectsBadUseWithClearExceptions() {
     ChaosInjector injector = injector(ChaosConfig.defaults());
     ChaosHttpClient http = client(injector);
