@@ -96,6 +96,51 @@ class ChaosHttpClientTimingTest {
         Arguments.of("loss after sending", spike500().netLoss(1.0).unknownOutcomeShare(1)));
   }
 
+  @Test
+  void aSendAsyncWaitsExactlyTheSpikeThenSends() throws Exception {
+    ChaosHttpClient http = client(spike500());
+    CompletableFuture<HttpResponse<String>> f =
+        http.sendAsync(order(Duration.ofSeconds(5)), BodyHandlers.ofString());
+    clock.advanceMillis(499);
+    assertThat(spy.sent()).isEmpty();
+    clock.advanceMillis(1);
+    assertThat(spy.sent()).hasSize(1);
+    assertThat(f.get(WAIT.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(faults)
+        .singleElement()
+        .satisfies(
+            fault -> {
+              assertThat(fault.outcome()).isEqualTo(Outcome.DELAYED);
+              assertThat(fault.delayMs()).isEqualTo(500);
+            });
+  }
+
+  @Test
+  void aSendBlocksItsCallerExactlyTheSpikeThenSends() throws Exception {
+    ChaosHttpClient http = client(spike500());
+    AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                response.set(http.send(order(Duration.ofSeconds(5)), BodyHandlers.ofString()));
+              } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    caller.start();
+    clock.awaitPending(1);
+    clock.advanceMillis(499);
+    assertThat(spy.sent()).isEmpty();
+    assertThat(caller.isAlive()).isTrue();
+    clock.advanceMillis(1);
+    caller.join(WAIT.toMillis());
+    assertThat(response.get().statusCode()).isEqualTo(200);
+    assertThat(spy.sent())
+        .singleElement()
+        .satisfies(r -> assertThat(r.timeout()).hasValue(Duration.ofMillis(4500)));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("plansThatSendAfterTheDelay")
   void aSendAsyncCancelledDuringInjectedLatencyIsNeverSent(String plan, ChaosConfig.Builder c) {
