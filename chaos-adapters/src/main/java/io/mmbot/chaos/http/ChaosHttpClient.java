@@ -428,7 +428,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
 
     /**
      * Runs the continuations of delayed async calls (default: the delegate's executor, else the
-     * common pool). Delays themselves use the JDK's shared timer thread.
+     * common pool). The delays and timeouts themselves wait on {@link #scheduler}.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

@@ -44,8 +44,9 @@ import java.util.function.LongSupplier;
  * delivery) gets the connection aborted and its {@code onError} called with that exception, and
  * nothing more is delivered; after the bot calls {@code abort()} on the wrapped socket nothing more
  * is delivered either, lagged messages included. Sends are forwarded to the JDK's socket as they
- * are, so its rules for concurrent and outstanding sends hold unchanged; after a WS_DISCONNECT they
- * fail with an {@link java.io.IOException}. A gap callback that throws is logged, never propagated.
+ * are, so its rules for concurrent and outstanding sends hold unchanged, and their futures fail
+ * with the JDK's own exception, unwrapped; after a WS_DISCONNECT they fail with an {@link
+ * java.io.IOException}. A gap callback that throws is logged, never propagated.
  *
  * <p>Time: gaps are measured on {@link Builder#nanoClock}, lag and the disconnect checks wait on
  * {@link Builder#scheduler} (virtual in tests).
@@ -100,7 +101,9 @@ public final class ChaosWebSocket {
 
   /**
    * Opens a connection with {@code builder} whose {@code listener} is wrapped, and completes with
-   * the wrapped {@link WebSocket} (the one the listener also receives).
+   * the wrapped {@link WebSocket} (the one the listener also receives). Cancelling the returned
+   * future gives the connection up: if it opens afterwards it is aborted at once, so a cancelled
+   * connect leaves no open connection behind.
    */
   public CompletableFuture<WebSocket> connect(
       WebSocket.Builder builder, URI uri, WebSocket.Listener listener) {
@@ -108,7 +111,15 @@ public final class ChaosWebSocket {
     Objects.requireNonNull(uri, "uri");
     WrappedListener wrapped =
         new WrappedListener(this, Objects.requireNonNull(listener, "listener"));
-    return builder.buildAsync(uri, wrapped).thenApply(wrapped::socketFor);
+    CompletableFuture<WebSocket> opening = builder.buildAsync(uri, wrapped);
+    CompletableFuture<WebSocket> result = opening.thenApply(wrapped::socketFor);
+    result.whenComplete(
+        (ws, e) -> {
+          if (result.isCancelled()) {
+            opening.thenAccept(raw -> wrapped.socketFor(raw).abort());
+          }
+        });
+    return result;
   }
 
   /** Builds a {@link ChaosWebSocket}. Not thread-safe. */

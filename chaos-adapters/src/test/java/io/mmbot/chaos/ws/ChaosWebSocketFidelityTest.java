@@ -8,8 +8,10 @@ import io.mmbot.chaos.testing.VirtualClock;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -160,5 +162,45 @@ class ChaosWebSocketFidelityTest {
     assertThat(bot.error).isDone();
     wrapped.onText(raw, "late", true);
     assertThat(bot.texts).isEmpty();
+  }
+
+  @Test
+  void aFailedSendFailsTheWrappedFutureWithTheJdksOwnExceptionUnwrapped() {
+    IllegalStateException pending = new IllegalStateException("Send pending");
+    FakeWebSocket raw =
+        new FakeWebSocket() {
+          @Override
+          public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
+            return CompletableFuture.failedFuture(pending);
+          }
+        };
+    CollectingListener bot = new CollectingListener();
+    factory(ChaosConfig.defaults()).wrap(bot).onOpen(raw);
+    WebSocket wrapped = bot.opened.join();
+    AtomicReference<Throwable> seenByRaw = new AtomicReference<>();
+    AtomicReference<Throwable> seenByWrapped = new AtomicReference<>();
+    raw.sendText("x", true).whenComplete((w, e) -> seenByRaw.set(e));
+    wrapped.sendText("x", true).whenComplete((w, e) -> seenByWrapped.set(e));
+    assertThat(seenByRaw.get()).isSameAs(pending);
+    assertThat(seenByWrapped.get()).isSameAs(pending);
+    assertThat(wrapped.sendPing(java.nio.ByteBuffer.allocate(1)).join()).isSameAs(wrapped);
+  }
+
+  @Test
+  void cancellingConnectAbortsTheConnectionIfItOpensAfterwards() {
+    CompletableFuture<WebSocket> opening = new CompletableFuture<>();
+    WebSocket.Builder builder =
+        (WebSocket.Builder)
+            java.lang.reflect.Proxy.newProxyInstance(
+                WebSocket.Builder.class.getClassLoader(),
+                new Class<?>[] {WebSocket.Builder.class},
+                (proxy, method, args) -> method.getName().equals("buildAsync") ? opening : proxy);
+    CompletableFuture<WebSocket> connected =
+        factory(ChaosConfig.defaults())
+            .connect(builder, java.net.URI.create("ws://127.0.0.1:9/"), new CollectingListener());
+    assertThat(connected.cancel(true)).isTrue();
+    FakeWebSocket raw = new FakeWebSocket();
+    opening.complete(raw);
+    assertThat(raw.aborted).as("a connection nobody waits for any more").isTrue();
   }
 }
