@@ -28,7 +28,9 @@ import java.util.function.Supplier;
  * aborts the connection, nothing more is delivered either (lagged messages still waiting are
  * dropped with their timers). The decision to stop and the enqueueing of an event happen under this
  * object's lock, so an event that arrives while a timer check drops the connection is either
- * delivered before the drop's {@code onError} or not at all.
+ * delivered before the drop's {@code onError} or not at all; the bot's listener and the JDK's
+ * {@code abort()} are never called with that lock held, so a JDK thread calling back into this
+ * listener cannot deadlock with one inside a delivery.
  */
 final class WrappedListener implements WebSocket.Listener {
 
@@ -114,22 +116,27 @@ final class WrappedListener implements WebSocket.Listener {
   }
 
   @Override
-  public synchronized CompletionStage<?> onClose(
-      WebSocket webSocket, int statusCode, String reason) {
-    if (dead) {
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    if (!die()) {
       return null;
     }
-    dead = true;
     return enqueue(0, false, true, () -> user.onClose(socket, statusCode, reason));
   }
 
   @Override
-  public synchronized void onError(WebSocket webSocket, Throwable error) {
+  public void onError(WebSocket webSocket, Throwable error) {
+    if (die()) {
+      enqueue(0, false, true, () -> deliverError(error));
+    }
+  }
+
+  /** Marks the connection dead; true for the one caller that did it (and enqueues the end). */
+  private synchronized boolean die() {
     if (dead) {
-      return;
+      return false;
     }
     dead = true;
-    enqueue(0, false, true, () -> deliverError(error));
+    return true;
   }
 
   private CompletionStage<?> message(
@@ -152,19 +159,34 @@ final class WrappedListener implements WebSocket.Listener {
 
   /**
    * Appends a delivery to the chain; a non-terminal event is refused once the connection is dead.
+   * The decision is taken under this object's lock, the delivery itself runs outside it (the bot's
+   * listener and the JDK's abort are never called with the lock held); an inline delivery holds the
+   * chain's place until it has been handed over, so later events still queue behind it.
    */
-  private synchronized CompletionStage<?> enqueue(
+  private CompletionStage<?> enqueue(
       long lagMs, boolean complete, boolean terminal, Supplier<CompletionStage<?>> delivery) {
-    if (stopped || (dead && !terminal)) {
-      return null;
+    CompletableFuture<Void> handedOver = new CompletableFuture<>();
+    CompletableFuture<?> previous;
+    synchronized (this) {
+      if (stopped || (dead && !terminal)) {
+        return null;
+      }
+      previous = tail;
+      tail = handedOver;
     }
-    if (lagMs == 0 && tail.isDone()) {
-      return deliver(complete, terminal, delivery);
+    if (lagMs == 0 && previous.isDone()) {
+      try {
+        return deliver(complete, terminal, delivery);
+      } finally {
+        handedOver.complete(null);
+      }
     }
     long due = factory.scheduler.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lagMs);
     CompletableFuture<CompletionStage<?>> invoked =
-        tail.thenCompose(v -> waitUntil(due)).thenApply(v -> deliver(complete, terminal, delivery));
-    tail = invoked.exceptionally(e -> null);
+        previous
+            .thenCompose(v -> waitUntil(due))
+            .thenApply(v -> deliver(complete, terminal, delivery));
+    invoked.whenComplete((stage, e) -> handedOver.complete(null));
     return invoked.thenCompose(
         stage -> stage == null ? CompletableFuture.completedFuture(null) : stage);
   }
@@ -291,15 +313,12 @@ final class WrappedListener implements WebSocket.Listener {
 
   /** WS_DISCONNECT: abort the real connection and tell the bot as for a lost connection. */
   private void disconnect() {
-    synchronized (this) {
-      if (dead) {
-        return;
-      }
-      dead = true;
-      IOException lost = new IOException("WebSocket connection lost (ws_disconnect)");
-      socket.raw().abort();
-      enqueue(0, false, true, () -> deliverError(lost));
+    if (!die()) {
+      return;
     }
+    socket.raw().abort();
+    IOException lost = new IOException("WebSocket connection lost (ws_disconnect)");
+    enqueue(0, false, true, () -> deliverError(lost));
   }
 
   private CompletionStage<?> deliverError(Throwable error) {
