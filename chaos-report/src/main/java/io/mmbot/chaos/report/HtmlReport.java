@@ -64,6 +64,10 @@ public final class HtmlReport {
     if (!model.withoutRuns().isEmpty()) {
       b.append(" · ").append(model.withoutRuns().size()).append(" without runs");
     }
+    int duplicates = model.duplicates().size();
+    if (duplicates > 0) {
+      b.append(" · ").append(duplicates).append(duplicates == 1 ? " duplicate" : " duplicates");
+    }
     b.append("</p>\n</header>\n");
   }
 

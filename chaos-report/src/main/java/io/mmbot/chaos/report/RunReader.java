@@ -63,7 +63,18 @@ public final class RunReader {
    * @throws RunFileException if the file cannot be read or any field is missing or invalid
    */
   public static RunRecord read(Path file) throws RunFileException {
-    JsonNode root = parse(file);
+    byte[] bytes;
+    try {
+      bytes = BoundedFile.read(file, MAX_BYTES, READ_TIMEOUT);
+    } catch (IOException e) {
+      throw new RunFileException(file, "(file)", e.getMessage(), e);
+    }
+    return read(file, bytes);
+  }
+
+  /** Validates the content of a run file already read; {@code file} names it in errors. */
+  static RunRecord read(Path file, byte[] bytes) throws RunFileException {
+    JsonNode root = parse(file, bytes);
     Fields f = new Fields(file);
     if (!root.isObject()) {
       throw f.error("(root)", "expected a JSON object, found " + Fields.describe(root));
@@ -109,13 +120,7 @@ public final class RunReader {
         timeline);
   }
 
-  private static JsonNode parse(Path file) throws RunFileException {
-    byte[] bytes;
-    try {
-      bytes = BoundedFile.read(file, MAX_BYTES, READ_TIMEOUT);
-    } catch (IOException e) {
-      throw new RunFileException(file, "(file)", e.getMessage(), e);
-    }
+  private static JsonNode parse(Path file, byte[] bytes) throws RunFileException {
     if (bytes.length == 0) {
       throw new RunFileException(file, "(file)", "is empty");
     }

@@ -31,13 +31,18 @@ import org.junit.jupiter.api.Timeout;
  * (coverage-guided; new findings are written to that directory):
  *
  * <pre>
- * JAZZER_FUZZ=1 mvn -B -pl chaos-report -am test -Dtest='ReportFuzzTest#anyRunFile*' \
+ * JAZZER_FUZZ=1 mvn -B -pl chaos-report -am test \
+ *     -Dtest='ReportFuzzTest#anyRunFileContentRendersAndReadsBack' \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.max_duration=5m \
+ *     -Djunit.jupiter.execution.timeout.mode=disabled \
  *     '-Djazzer.instrumentation_includes=io.mmbot.chaos.**:com.fasterxml.jackson.**'
  * </pre>
  *
- * <p>(and {@code #anyReportText*} for the parser). One fuzz test runs per invocation. The working
- * corpus goes to {@code chaos-report/.cifuzz-corpus} (ignored by git).
+ * <p>One target per invocation; the others are {@code anyRunFileGivesAReportThatFindingsReadsBack}
+ * (the command line on real files, slow) and {@code
+ * anyReportTextGivesFindingsOrAReportFormatException} (the parser). The timeout mode property keeps
+ * JUnit from applying the {@code @Timeout} to the whole fuzzing run; Jazzer applies it to each
+ * input. The working corpus goes to {@code chaos-report/.cifuzz-corpus} (ignored by git).
  */
 class ReportFuzzTest {
 
@@ -62,6 +67,32 @@ class ReportFuzzTest {
     return new Cli(exit, err.toString());
   }
 
+  /**
+   * The same checks in memory, without files or the command line: the fast target for long fuzzing
+   * runs (the one below runs the command line on real files for each input, at a few executions per
+   * second).
+   */
+  @FuzzTest
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void anyRunFileContentRendersAndReadsBack(byte[] input) throws Exception {
+    int newline = indexOf(input, (byte) '\n', 320);
+    Path file;
+    try {
+      file = Path.of((newline < 0 ? "run" : name(input, newline)) + ".json");
+    } catch (InvalidPathException e) {
+      file = Path.of("run.json");
+    }
+    byte[] content =
+        newline < 0 ? input : java.util.Arrays.copyOfRange(input, newline + 1, input.length);
+    RunSet set;
+    try {
+      set = new RunSet(List.of(RunReader.read(file, content)), List.of());
+    } catch (RunFileException e) {
+      set = new RunSet(List.of(), List.of(e));
+    }
+    checkLibrary(set);
+  }
+
   @FuzzTest
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void anyRunFileGivesAReportThatFindingsReadsBack(byte[] input) throws Exception {
@@ -78,31 +109,7 @@ class ReportFuzzTest {
     }
 
     RunSet set = RunSet.load(runs);
-    assertThat(set.runs().size() + set.unreadable().size()).isEqualTo(1);
-    for (RunFileException e : set.unreadable()) {
-      assertThat(e.field()).isNotBlank().hasSizeLessThanOrEqualTo(RunFileException.MAX_FIELD);
-      assertThat(e.problem()).isNotBlank().hasSizeLessThanOrEqualTo(RunFileException.MAX_PROBLEM);
-      assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u001b");
-    }
-    ReportModel model = ReportModel.of(set);
-    String md = MarkdownReport.render(model);
-    assertThat(MarkdownLint.problems(md)).isEmpty();
-    String html = HtmlReport.render(model);
-    assertThat(html.split("<script", -1)).hasSize(2); // the probe script only
-    assertThat(html).doesNotContain("<img").doesNotContain("<iframe").doesNotContain("\"NaN\"");
-    ParsedReport parsed = ReportParser.parse("report.md", md);
-    assertThat(parsed.unreadableRuns()).isEqualTo(set.unreadable().size());
-    assertThat(parsed.scenarios()).hasSameSizeAs(model.scenarios());
-    for (int i = 0; i < parsed.scenarios().size(); i++) {
-      List<CriterionResult> want = model.scenarios().get(i).criteria();
-      List<CriterionResult> got = parsed.scenarios().get(i).criteria();
-      assertThat(got).hasSameSizeAs(want);
-      for (int c = 0; c < want.size(); c++) {
-        assertThat(got.get(c).worstRun()).isEqualTo(want.get(c).worstRun());
-        assertThat(Double.isFinite(got.get(c).worstValue())).isTrue();
-      }
-    }
-    FindingsJson.render(FindingsAnalyzer.analyze(parsed));
+    ReportModel model = checkLibrary(set);
 
     Path report = ROOT.resolve("report.md");
     Cli written =
@@ -142,6 +149,36 @@ class ReportFuzzTest {
         mmChaos("findings", "--report", report.toString(), "--output", json().toString());
     assertThat(findings.exit()).as(findings.err()).isIn(0, MmChaos.BAD_INPUT);
     assertThat(findings.err()).doesNotContain("internal error");
+  }
+
+  /** The library's checks on one run file's outcome; the model for the command line's checks. */
+  private static ReportModel checkLibrary(RunSet set) throws Exception {
+    assertThat(set.runs().size() + set.unreadable().size()).isEqualTo(1);
+    for (RunFileException e : set.unreadable()) {
+      assertThat(e.field()).isNotBlank().hasSizeLessThanOrEqualTo(RunFileException.MAX_FIELD);
+      assertThat(e.problem()).isNotBlank().hasSizeLessThanOrEqualTo(RunFileException.MAX_PROBLEM);
+      assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u001b");
+    }
+    ReportModel model = ReportModel.of(set);
+    String md = MarkdownReport.render(model);
+    assertThat(MarkdownLint.problems(md)).isEmpty();
+    String html = HtmlReport.render(model);
+    assertThat(html.split("<script", -1)).hasSize(2); // the probe script only
+    assertThat(html).doesNotContain("<img").doesNotContain("<iframe").doesNotContain("\"NaN\"");
+    ParsedReport parsed = ReportParser.parse("report.md", md);
+    assertThat(parsed.unreadableRuns()).isEqualTo(set.unreadable().size());
+    assertThat(parsed.scenarios()).hasSameSizeAs(model.scenarios());
+    for (int i = 0; i < parsed.scenarios().size(); i++) {
+      List<CriterionResult> want = model.scenarios().get(i).criteria();
+      List<CriterionResult> got = parsed.scenarios().get(i).criteria();
+      assertThat(got).hasSameSizeAs(want);
+      for (int c = 0; c < want.size(); c++) {
+        assertThat(got.get(c).worstRun()).isEqualTo(want.get(c).worstRun());
+        assertThat(Double.isFinite(got.get(c).worstValue())).isTrue();
+      }
+    }
+    FindingsJson.render(FindingsAnalyzer.analyze(parsed));
+    return model;
   }
 
   private static Path json() {
