@@ -39,8 +39,7 @@ final class MarkdownLint {
             || type == Character.LINE_SEPARATOR
             || type == Character.PARAGRAPH_SEPARATOR
             || (type == Character.SURROGATE && !pairedSurrogate(line, i))) {
-          // the status emoji "⚠️" carries a variation selector (a non-spacing mark), not a format
-          // char
+          // (the status emoji "⚠️" ends in a variation selector, a non-spacing mark: allowed)
           out.add(where + "raw control or format character U+" + Integer.toHexString(c));
         }
       }
