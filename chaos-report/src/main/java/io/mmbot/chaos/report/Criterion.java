@@ -165,11 +165,15 @@ public enum Criterion {
     }
   }
 
-  /** The target the run's value is compared with. */
+  /**
+   * The target the run's value is compared with; always finite (a baseline so large that its +15 %
+   * would overflow gives {@link Double#MAX_VALUE}).
+   */
   public double target(RunRecord run) {
     switch (this) {
       case P95_TICK:
-        return run.metrics().effectiveBaselineP95Ms() * (1 + P95_INCREASE);
+        return Math.min(
+            run.metrics().effectiveBaselineP95Ms() * (1 + P95_INCREASE), Double.MAX_VALUE);
       case P99_TICK:
         return LAT_SPIKE_P99_MS;
       case DEADLINE_MISS:

@@ -143,7 +143,7 @@ final class Fields {
     }
     switch (node.getNodeType()) {
       case STRING:
-        return "the string \"" + node.textValue() + "\"";
+        return "the string \"" + RunFileException.shorten(node.textValue(), 80) + "\"";
       case NUMBER:
         return "the number " + node.asText();
       case BOOLEAN:

@@ -113,7 +113,7 @@ public final class FindingsAnalyzer {
 
   private static String describe(CriterionResult r, Severity sev) {
     Criterion c = r.criterion();
-    String run = r.worstRun().replace("`", "");
+    String run = MarkdownText.plain(r.worstRun());
     String label = sentence(c.label());
     String where =
         " (worst run: "

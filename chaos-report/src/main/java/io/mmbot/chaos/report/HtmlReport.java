@@ -37,6 +37,7 @@ public final class HtmlReport {
     b.append("</section>\n");
     summary(b, model);
     unreadable(b, model);
+    duplicates(b, model);
     b.append("<h2 class=\"section\">Scenarios</h2>\n<div class=\"grid\">\n");
     for (ScenarioSummary s : model.scenarios()) {
       scenario(b, s);
@@ -62,6 +63,10 @@ public final class HtmlReport {
     }
     if (!model.withoutRuns().isEmpty()) {
       b.append(" · ").append(model.withoutRuns().size()).append(" without runs");
+    }
+    int duplicates = model.duplicates().size();
+    if (duplicates > 0) {
+      b.append(" · ").append(duplicates).append(duplicates == 1 ? " duplicate" : " duplicates");
     }
     b.append("</p>\n</header>\n");
   }
@@ -124,14 +129,39 @@ public final class HtmlReport {
     b.append("<section class=\"card unreadable\">\n<h2>Unreadable runs</h2>\n<ul>\n");
     for (RunFileException e : model.unreadable()) {
       b.append("<li><code>")
-          .append(Svg.esc(String.valueOf(e.file().getFileName())))
+          .append(text(String.valueOf(e.file().getFileName())))
           .append("</code> — <code>")
-          .append(Svg.esc(e.field()))
+          .append(text(e.field()))
           .append("</code>: ")
-          .append(Svg.esc(e.problem()))
+          .append(text(e.problem()))
           .append("</li>\n");
     }
     b.append("</ul>\n</section>\n");
+  }
+
+  private static void duplicates(StringBuilder b, ReportModel model) {
+    List<DuplicateRuns> duplicates = model.duplicates();
+    if (duplicates.isEmpty()) {
+      return;
+    }
+    b.append("<section class=\"card unreadable\">\n<h2>Duplicate runs</h2>\n");
+    b.append("<p class=\"note\">Run files that record the same scenario and seed;")
+        .append(" each file is counted.</p>\n<ul>\n");
+    for (DuplicateRuns d : duplicates) {
+      b.append("<li>").append(d.scenario().key()).append(" seed ").append(d.seed()).append(": ");
+      for (int i = 0; i < d.runs().size(); i++) {
+        b.append(i == 0 ? "<code>" : ", <code>")
+            .append(text(String.valueOf(d.runs().get(i).source().getFileName())))
+            .append("</code>");
+      }
+      b.append("</li>\n");
+    }
+    b.append("</ul>\n</section>\n");
+  }
+
+  /** Text from a run file: control and invisible characters as escapes, then HTML-escaped. */
+  private static String text(String raw) {
+    return Svg.esc(MarkdownText.visible(raw));
   }
 
   private static void scenario(StringBuilder b, ScenarioSummary s) {
@@ -149,7 +179,7 @@ public final class HtmlReport {
     if (shown.isPresent()) {
       RunRecord r = shown.get();
       b.append("<p class=\"note\">")
-          .append(Svg.esc(r.label().replace("`", "")))
+          .append(Svg.esc(r.displayName()))
           .append(r.passed() ? " · passed" : " · failed")
           .append(" · p95 ")
           .append(Fmt.num(r.metrics().p95TickMs()))
@@ -175,7 +205,7 @@ public final class HtmlReport {
           .append("</td><td class=\"num\">")
           .append(Fmt.withUnit(r.worstValue(), c.unit()))
           .append("</td><td>")
-          .append(Svg.esc(r.worstRun().replace("`", "")))
+          .append(Svg.esc(MarkdownText.plain(r.worstRun())))
           .append("</td><td class=\"num\">")
           .append(r.runsMissing())
           .append(" of ")
@@ -183,11 +213,11 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n");
-    List<String> failures = MarkdownReport.failures(s);
+    List<String> failures = MarkdownReport.failures(s, RunRecord::displayName);
     if (!failures.isEmpty()) {
       b.append("<ul class=\"failures\">\n");
       for (String f : failures) {
-        b.append("<li>").append(Svg.esc(f.replace("`", ""))).append("</li>\n");
+        b.append("<li>").append(Svg.esc(f)).append("</li>\n");
       }
       b.append("</ul>\n");
     }

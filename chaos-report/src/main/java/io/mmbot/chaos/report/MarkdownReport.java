@@ -6,20 +6,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Renders {@code report.md}: the summary table (scenario, runs passed/failed, p95, deadline miss,
- * recovery, pass rate with its Wilson interval, status), the unreadable runs, and a section per
- * scenario with its criteria and what failed by how much. The output depends only on the runs (no
- * time stamps, no absolute paths), so the same runs always give the same bytes. {@link
- * ReportParser} reads it back. Stateless and safe for concurrent use.
+ * recovery, pass rate with its Wilson interval, status), the unreadable runs, the runs that share a
+ * scenario and seed (when there are any), and a section per scenario with its criteria and what
+ * failed by how much. The output depends only on the runs (no time stamps, no absolute paths), so
+ * the same runs always give the same bytes. {@link ReportParser} reads it back.
+ *
+ * <p>Text from run files (file names, field paths, values quoted in errors) is escaped so that it
+ * can neither break the layout nor bring raw HTML in: see {@link MarkdownText}. Stateless and safe
+ * for concurrent use.
  */
 public final class MarkdownReport {
 
   static final String TITLE = "# Chaos test report";
   static final String SUMMARY = "## Summary";
   static final String UNREADABLE = "## Unreadable runs";
+  static final String DUPLICATES = "## Duplicate runs";
   static final String SCENARIOS = "## Scenarios";
   static final String SUMMARY_HEADER =
       "| Scenario | Runs passed/failed | p95 tick | Deadline miss | Recovery"
@@ -61,9 +67,16 @@ public final class MarkdownReport {
           .append(model.unreadable().size() == 1 ? "file" : "files")
           .append(" could not be read (see below).\n");
     }
+    List<DuplicateRuns> duplicates = model.duplicates();
+    if (!duplicates.isEmpty()) {
+      b.append(duplicates.size())
+          .append(duplicates.size() == 1 ? " scenario and seed is" : " scenario and seed pairs are")
+          .append(" recorded by more than one run file, and each file is counted (see below).\n");
+    }
     b.append('\n');
     summary(b, model);
     unreadable(b, model);
+    duplicates(b, duplicates);
     b.append(SCENARIOS).append("\n");
     for (ScenarioSummary s : model.scenarios()) {
       scenario(b, s);
@@ -125,13 +138,35 @@ public final class MarkdownReport {
       return;
     }
     for (RunFileException e : model.unreadable()) {
-      b.append("- `")
-          .append(e.file().getFileName())
-          .append("` — `")
-          .append(e.field())
-          .append("`: ")
-          .append(e.problem().replace('\n', ' '))
+      b.append("- ")
+          .append(MarkdownText.code(String.valueOf(e.file().getFileName())))
+          .append(" — ")
+          .append(MarkdownText.code(e.field()))
+          .append(": ")
+          .append(MarkdownText.text(e.problem()))
           .append('\n');
+    }
+    b.append('\n');
+  }
+
+  private static void duplicates(StringBuilder b, List<DuplicateRuns> duplicates) {
+    if (duplicates.isEmpty()) {
+      return;
+    }
+    b.append(DUPLICATES).append("\n\n");
+    for (DuplicateRuns d : duplicates) {
+      b.append("- ")
+          .append(d.scenario().key())
+          .append(" seed ")
+          .append(d.seed())
+          .append(": ")
+          .append(d.runs().size())
+          .append(" run files (")
+          .append(
+              d.runs().stream()
+                  .map(r -> MarkdownText.code(String.valueOf(r.source().getFileName())))
+                  .collect(Collectors.joining(", ")))
+          .append("), each counted\n");
     }
     b.append('\n');
   }
@@ -169,14 +204,14 @@ public final class MarkdownReport {
           .append(" | ")
           .append(Fmt.withUnit(r.worstValue(), c.unit()))
           .append(" | ")
-          .append(r.worstRun())
+          .append(MarkdownText.cell(r.worstRun()))
           .append(" | ")
           .append(r.runsMissing())
           .append(" of ")
           .append(r.runsJudged())
           .append(" |\n");
     }
-    List<String> failures = failures(s);
+    List<String> failures = failures(s, RunRecord::label);
     if (!failures.isEmpty()) {
       b.append("\nWhat failed:\n\n");
       for (String f : failures) {
@@ -192,7 +227,12 @@ public final class MarkdownReport {
     return (c.inclusive() ? "≤ " : "< ") + Fmt.withUnit(target, c.unit());
   }
 
-  static List<String> failures(ScenarioSummary s) {
+  /**
+   * One line per run that failed or missed a criterion, the run named by {@code name} (its Markdown
+   * label here, its plain name in report.html); the rest of each line holds no text from the run
+   * file.
+   */
+  static List<String> failures(ScenarioSummary s, Function<RunRecord, String> name) {
     List<String> out = new ArrayList<>();
     for (RunRecord run : s.runs()) {
       List<String> misses = new ArrayList<>();
@@ -207,7 +247,7 @@ public final class MarkdownReport {
       }
       String verdict = run.passed() ? " (judged pass)" : " (judged fail)";
       out.add(
-          run.label()
+          name.apply(run)
               + verdict
               + ": "
               + (misses.isEmpty()
@@ -223,14 +263,16 @@ public final class MarkdownReport {
     double by = value - target;
     switch (c.unit()) {
       case MS:
+        double pct = by / target * 100;
         return head
             + " exceeds target "
             + Fmt.withUnit(target, c.unit())
             + " by "
             + Fmt.withUnit(by, c.unit())
-            + " (+"
-            + Fmt.decimals(by / target * 100, 1)
-            + " %)";
+            // a target near zero gives no meaningful share (and one that overflows)
+            + (Double.isFinite(pct) && pct < Fmt.PLAIN_LIMIT
+                ? " (+" + Fmt.decimals(pct, 1) + " %)"
+                : "");
       case PCT:
         return head
             + " exceeds target "

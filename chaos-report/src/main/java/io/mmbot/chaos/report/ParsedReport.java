@@ -7,11 +7,18 @@ import java.util.List;
  *
  * @param scenarios one outcome per scenario with runs, in report order
  * @param unreadableRuns number of run files the report lists as unreadable
+ * @param duplicateRuns number of scenario and seed pairs the report lists as recorded by more than
+ *     one run file
  */
-public record ParsedReport(List<ScenarioOutcome> scenarios, int unreadableRuns) {
+public record ParsedReport(List<ScenarioOutcome> scenarios, int unreadableRuns, int duplicateRuns) {
 
   /** Copies the list. */
   public ParsedReport {
     scenarios = List.copyOf(scenarios);
+  }
+
+  /** A report without duplicate runs. */
+  public ParsedReport(List<ScenarioOutcome> scenarios, int unreadableRuns) {
+    this(scenarios, unreadableRuns, 0);
   }
 }

@@ -1,6 +1,9 @@
 package io.mmbot.chaos.report;
 
-/** A {@code report.md} that does not have the layout {@link MarkdownReport} writes. */
+/**
+ * A {@code report.md} that does not have the layout {@link MarkdownReport} writes, or a file that
+ * cannot be read as one (not a regular file, too large, not UTF-8, too slow to read).
+ */
 public final class ReportFormatException extends Exception {
 
   private static final long serialVersionUID = 1L;

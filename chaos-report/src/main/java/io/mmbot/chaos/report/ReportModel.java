@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything a report shows: one summary per scenario that has runs (in {@link Scenario} order),
@@ -43,6 +44,28 @@ public record ReportModel(
       }
     }
     return new ReportModel(summaries, without, set.unreadable());
+  }
+
+  /**
+   * The scenario and seed pairs recorded by more than one run file, in scenario and seed order.
+   * Runs without a seed are never duplicates of one another.
+   */
+  public List<DuplicateRuns> duplicates() {
+    List<DuplicateRuns> out = new ArrayList<>();
+    for (ScenarioSummary s : scenarios) {
+      Map<Long, List<RunRecord>> bySeed = new TreeMap<>();
+      for (RunRecord r : s.runs()) {
+        if (r.seed().isPresent()) {
+          bySeed.computeIfAbsent(r.seed().getAsLong(), k -> new ArrayList<>()).add(r);
+        }
+      }
+      for (Map.Entry<Long, List<RunRecord>> e : bySeed.entrySet()) {
+        if (e.getValue().size() > 1) {
+          out.add(new DuplicateRuns(s.scenario(), e.getKey(), e.getValue()));
+        }
+      }
+    }
+    return out;
   }
 
   /** Number of runs read. */

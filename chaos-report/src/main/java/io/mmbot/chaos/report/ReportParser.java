@@ -1,6 +1,15 @@
 package io.mmbot.chaos.report;
 
 import io.mmbot.chaos.Scenario;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,16 +21,58 @@ import java.util.regex.Pattern;
 /**
  * Reads a {@code report.md} written by {@link MarkdownReport} back into a {@link ParsedReport}: the
  * summary table, the count of unreadable runs and each scenario's criteria table. Prose lines are
- * ignored; a missing section, a malformed table row or a summary row without its scenario section
- * is a {@link ReportFormatException} naming the line. Stateless and safe for concurrent use.
+ * ignored; a missing section, a malformed table row, a number out of range or a summary row without
+ * its scenario section is a {@link ReportFormatException} naming the line. Table cells are split as
+ * GitHub-flavoured Markdown splits them (a pipe escaped with a backslash stays in its cell).
+ * Stateless and safe for concurrent use.
  */
 public final class ReportParser {
 
-  private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+  /** The largest report file {@link #read} accepts: {@value} bytes (64 MiB). */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  /** How long {@link #read} may take to read a report file. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?");
   private static final Pattern PASSED_FAILED = Pattern.compile("(\\d+)/(\\d+)");
   private static final Pattern MISSING = Pattern.compile("(\\d+) of (\\d+)");
 
   private ReportParser() {}
+
+  /**
+   * Reads and parses a report file: a regular file (or a symbolic link to one) of at most {@link
+   * #MAX_BYTES} bytes of UTF-8, read within {@link #READ_TIMEOUT}.
+   *
+   * @throws ReportFormatException if the file cannot be read within these limits (the problem is
+   *     then on line 0) or is not a report
+   */
+  public static ParsedReport read(Path file) throws ReportFormatException {
+    byte[] bytes;
+    try {
+      bytes = BoundedFile.read(file, MAX_BYTES, READ_TIMEOUT);
+    } catch (IOException e) {
+      throw new ReportFormatException(file.toString(), 0, e.getMessage());
+    }
+    return parse(file.toString(), utf8(file.toString(), bytes));
+  }
+
+  private static String utf8(String source, byte[] bytes) throws ReportFormatException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      throw new ReportFormatException(
+          source, 0, "is not UTF-8 text (byte " + (in.position() + 1) + ")");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
+  }
 
   /**
    * Parses the report text.
@@ -52,7 +103,12 @@ public final class ReportParser {
         throw new ReportFormatException(
             source, row + 1, "expected runs as passed/failed, found '" + cells.get(1) + "'");
       }
-      if (counts.put(s, new int[] {parseInt(m.group(1)), parseInt(m.group(2))}) != null) {
+      int passed = parseInt(m.group(1), source, row);
+      int failed = parseInt(m.group(2), source, row);
+      if ((long) passed + failed > Integer.MAX_VALUE) {
+        throw new ReportFormatException(source, row + 1, "more runs than a report can hold");
+      }
+      if (counts.put(s, new int[] {passed, failed}) != null) {
         throw new ReportFormatException(source, row + 1, "scenario " + s.key() + " listed twice");
       }
     }
@@ -82,7 +138,8 @@ public final class ReportParser {
       }
       outcomes.add(new ScenarioOutcome(e.getKey(), e.getValue()[0], e.getValue()[1], c));
     }
-    return new ParsedReport(outcomes, unreadable);
+    int duplicates = countItems(lines, findOptional(lines, MarkdownReport.DUPLICATES));
+    return new ParsedReport(outcomes, unreadable, duplicates);
   }
 
   private static CriterionResult criterion(List<String> cells, String source, int row)
@@ -106,7 +163,13 @@ public final class ReportParser {
           source, row + 1, "expected 'N of M' runs missing, found '" + cells.get(5) + "'");
     }
     return new CriterionResult(
-        c, target, margin, worst, cells.get(4), parseInt(m.group(1)), parseInt(m.group(2)));
+        c,
+        target,
+        margin,
+        worst,
+        cells.get(4),
+        parseInt(m.group(1), source, row),
+        parseInt(m.group(2), source, row));
   }
 
   private static double number(String cell, String source, int row, String what)
@@ -116,11 +179,20 @@ public final class ReportParser {
       throw new ReportFormatException(
           source, row + 1, "expected a number as " + what + ", found '" + cell + "'");
     }
-    return Double.parseDouble(m.group());
+    double v = Double.parseDouble(m.group());
+    if (!Double.isFinite(v)) {
+      throw new ReportFormatException(
+          source, row + 1, what + " " + m.group() + " is outside the range of a number");
+    }
+    return v;
   }
 
-  private static int parseInt(String digits) {
-    return Integer.parseInt(digits);
+  private static int parseInt(String digits, String source, int row) throws ReportFormatException {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new ReportFormatException(source, row + 1, "count " + digits + " is too large");
+    }
   }
 
   private static Scenario scenario(String key, String source, int row)
@@ -133,6 +205,14 @@ public final class ReportParser {
   }
 
   private static int countUnreadable(String[] lines, int heading) {
+    return countItems(lines, heading);
+  }
+
+  /** The list items under the heading at {@code heading} (none when it is -1). */
+  private static int countItems(String[] lines, int heading) {
+    if (heading < 0) {
+      return 0;
+    }
     int n = 0;
     for (int l = heading + 1; l < lines.length && !lines[l].startsWith("## "); l++) {
       if (lines[l].startsWith("- ")) {
@@ -144,12 +224,20 @@ public final class ReportParser {
 
   private static int find(String[] lines, String heading, String source)
       throws ReportFormatException {
+    int l = findOptional(lines, heading);
+    if (l < 0) {
+      throw new ReportFormatException(source, 0, "section '" + heading + "' is missing");
+    }
+    return l;
+  }
+
+  private static int findOptional(String[] lines, String heading) {
     for (int l = 0; l < lines.length; l++) {
       if (lines[l].trim().equals(heading)) {
         return l;
       }
     }
-    throw new ReportFormatException(source, 0, "section '" + heading + "' is missing");
+    return -1;
   }
 
   /** Checks the table header after {@code from} (blank lines allowed) and returns its first row. */
@@ -172,17 +260,32 @@ public final class ReportParser {
     return l + 2;
   }
 
-  private static List<String> cells(String line) {
+  /**
+   * The cells of a table row, split as GitHub-flavoured Markdown does: a backslash takes the next
+   * character with it, so an escaped pipe stays in its cell (and loses its backslash); the pipes at
+   * the start and end of the row are not cell boundaries.
+   */
+  static List<String> cells(String line) {
     String t = line.trim();
-    if (t.startsWith("|")) {
-      t = t.substring(1);
-    }
-    if (t.endsWith("|")) {
-      t = t.substring(0, t.length() - 1);
-    }
     List<String> out = new ArrayList<>();
-    for (String c : t.split("\\|", -1)) {
-      out.add(c.trim());
+    StringBuilder cell = new StringBuilder();
+    for (int i = t.startsWith("|") ? 1 : 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\\' && i + 1 < t.length()) {
+        char next = t.charAt(++i);
+        if (next != '|') {
+          cell.append(c);
+        }
+        cell.append(next);
+      } else if (c == '|') {
+        out.add(cell.toString().trim());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    if (!cell.toString().isBlank() || out.isEmpty()) {
+      out.add(cell.toString().trim());
     }
     return out;
   }

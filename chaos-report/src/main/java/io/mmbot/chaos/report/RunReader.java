@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mmbot.chaos.Scenario;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,12 +29,23 @@ import java.util.OptionalLong;
  * {@value #SCHEMA_VERSION} is rejected. A file without {@code schema_version} is read as version 1,
  * the format of the product contract.
  *
+ * <p>Only a regular file (or a symbolic link to one) of at most {@link #MAX_BYTES} bytes is read,
+ * within {@link #READ_TIMEOUT}: a directory, FIFO or device, a larger file or a read that does not
+ * finish in time is a {@link RunFileException} on the field {@code (file)}, found without reading
+ * the content where the file's type or size tells.
+ *
  * <p>Stateless and safe for concurrent use.
  */
 public final class RunReader {
 
   /** The newest run-file schema version this reader understands. */
   public static final int SCHEMA_VERSION = 1;
+
+  /** The largest run file read: {@value} bytes (8 MiB, some 80 000 timeline windows). */
+  public static final long MAX_BYTES = 8L * 1024 * 1024;
+
+  /** How long reading one run file may take. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
@@ -52,7 +63,18 @@ public final class RunReader {
    * @throws RunFileException if the file cannot be read or any field is missing or invalid
    */
   public static RunRecord read(Path file) throws RunFileException {
-    JsonNode root = parse(file);
+    byte[] bytes;
+    try {
+      bytes = BoundedFile.read(file, MAX_BYTES, READ_TIMEOUT);
+    } catch (IOException e) {
+      throw new RunFileException(file, "(file)", e.getMessage(), e);
+    }
+    return read(file, bytes);
+  }
+
+  /** Validates the content of a run file already read; {@code file} names it in errors. */
+  static RunRecord read(Path file, byte[] bytes) throws RunFileException {
+    JsonNode root = parse(file, bytes);
     Fields f = new Fields(file);
     if (!root.isObject()) {
       throw f.error("(root)", "expected a JSON object, found " + Fields.describe(root));
@@ -69,7 +91,9 @@ public final class RunReader {
     double duration = f.requiredDouble(root, "duration_sec", Double.MIN_VALUE, Double.MAX_VALUE);
     String result = f.requiredText(root, "result");
     if (!result.equals("pass") && !result.equals("fail")) {
-      throw f.error("result", "expected \"pass\" or \"fail\", found \"" + result + "\"");
+      throw f.error(
+          "result",
+          "expected \"pass\" or \"fail\", found \"" + RunFileException.shorten(result, 80) + "\"");
     }
     OptionalLong seed = f.optionalLong(root, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
     Optional<Instant> started = optionalInstant(f, root, "started_at");
@@ -96,13 +120,7 @@ public final class RunReader {
         timeline);
   }
 
-  private static JsonNode parse(Path file) throws RunFileException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new RunFileException(file, "(file)", "cannot be read: " + e, e);
-    }
+  private static JsonNode parse(Path file, byte[] bytes) throws RunFileException {
     if (bytes.length == 0) {
       throw new RunFileException(file, "(file)", "is empty");
     }
@@ -133,7 +151,7 @@ public final class RunReader {
     List<String> parts = new ArrayList<>();
     for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
       if (c.inObject() && c.getCurrentName() != null) {
-        parts.add(0, c.getCurrentName());
+        parts.add(0, RunFileException.shorten(c.getCurrentName(), 60));
       } else if (c.inArray()) {
         parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
       }
@@ -158,7 +176,9 @@ public final class RunReader {
     } catch (DateTimeParseException e) {
       throw f.error(
           name,
-          "expected an ISO-8601 instant such as 2026-01-31T12:00:00Z, found \"" + text + "\"");
+          "expected an ISO-8601 instant such as 2026-01-31T12:00:00Z, found \""
+              + RunFileException.shorten(text, 80)
+              + "\"");
     }
   }
 
@@ -193,7 +213,8 @@ public final class RunReader {
       String p = "timeline.windows[" + i + "]";
       JsonNode w = f.requiredObject(t.get("windows"), i, p);
       double start = f.requiredDouble(w, p + ".start_sec", 0, Double.MAX_VALUE);
-      if (start < previousStart + windowSec) {
+      // a difference, not a sum: near the largest doubles, start + window_sec == start
+      if (start - previousStart < windowSec) {
         throw f.error(
             p + ".start_sec",
             "windows must be in time order and not overlap: "

@@ -50,8 +50,24 @@ public record RunRecord(
     Objects.requireNonNull(timeline, "timeline");
   }
 
-  /** How the run is named in reports: {@code "seed 42"}, or the file name when no seed is known. */
+  /**
+   * How the run is named in report.md: {@code "seed 42"}, or the file name as a Markdown code span
+   * when no seed is known ({@code `net_loss.json`}; see {@link #displayName()} for its escaping).
+   */
   public String label() {
-    return seed.isPresent() ? "seed " + seed.getAsLong() : "`" + source.getFileName() + "`";
+    return seed.isPresent() ? "seed " + seed.getAsLong() : MarkdownText.code(fileName());
+  }
+
+  /**
+   * The run's name as plain text, for report.html and findings: {@code "seed 42"}, or the file name
+   * with a doubled backslash and line endings, control and invisible characters written as escapes
+   * ({@code \n}, or a backslash, {@code u} and four hex digits).
+   */
+  public String displayName() {
+    return seed.isPresent() ? "seed " + seed.getAsLong() : MarkdownText.visible(fileName());
+  }
+
+  private String fileName() {
+    return String.valueOf(source.getFileName());
   }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Every run file of a directory, split into the runs that were read and the files that could not
- * be. No file is dropped silently: each {@code *.json} file of the directory ends up in exactly one
- * of the two lists. Files are taken in name order, so reports are stable. Immutable.
+ * be. No file is dropped silently: each {@code *.json} entry of the directory ends up in exactly
+ * one of the two lists, a directory, FIFO or device so named among the unreadable ones. Files are
+ * taken in name order, so reports are stable. Immutable.
  *
  * @param runs the runs that were read, in file-name order
  * @param unreadable the files that could not be read, in file-name order
@@ -42,9 +43,8 @@ public record RunSet(List<RunRecord> runs, List<RunFileException> unreadable) {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.json")) {
       for (Path p : stream) {
-        if (!Files.isDirectory(p)) {
-          files.add(p);
-        }
+        // directories, FIFOs and devices named *.json too: RunReader lists them as unreadable
+        files.add(p);
       }
     }
     files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));

@@ -55,7 +55,7 @@ public record ScenarioSummary(
         missing++;
       }
       double excess = margin > 0 ? (v.getAsDouble() - target) / margin : v.getAsDouble() - target;
-      if (excess > worstExcess) {
+      if (worst == null || excess > worstExcess) {
         worstExcess = excess;
         worst = run;
       }

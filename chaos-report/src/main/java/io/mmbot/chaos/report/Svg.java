@@ -33,33 +33,63 @@ final class Svg {
     return b.toString();
   }
 
-  /** A coordinate with at most one decimal. */
+  /** Coordinates are kept within this distance of the origin, far outside any chart. */
+  static final double COORDINATE_LIMIT = 1e5;
+
+  /**
+   * Where a value axis stops growing: larger values are drawn at the top of an axis that ends here.
+   * Far below {@link Double#MAX_VALUE}, so that the axis arithmetic cannot overflow.
+   */
+  static final double AXIS_LIMIT = 1e300;
+
+  /** A coordinate with at most one decimal, clamped to ±{@value #COORDINATE_LIMIT} (NaN: 0). */
   static String c(double v) {
-    return Fmt.decimals(v, 1);
+    if (Double.isNaN(v)) {
+      return "0";
+    }
+    return Fmt.decimals(Math.max(-COORDINATE_LIMIT, Math.min(COORDINATE_LIMIT, v)), 1);
   }
 
   /**
    * A value axis with four equal "nice" steps that holds {@code lo} and {@code hi} with some room
-   * around them: {@code {min, max}}.
+   * around them: {@code {min, max}}, with {@code 0 <= min < max}, both finite. Values are taken in
+   * [0, {@value #AXIS_LIMIT}]; the search for a step ends after a bounded number of tries.
    */
   static double[] axis(double lo, double hi) {
-    double pad = Math.max((hi - lo) * 0.1, Math.max(1, hi * 0.01));
-    double step = niceMax((hi - lo + 2 * pad) / 4);
-    while (true) {
-      double min = Math.max(0, Math.floor((lo - pad) / step) * step);
-      if (min + 4 * step >= hi + pad / 2) {
+    double l = clamp(lo);
+    double h = Math.max(l, clamp(hi));
+    double pad = Math.max((h - l) * 0.1, Math.max(1, h * 0.01));
+    double step = niceMax((h - l + 2 * pad) / 4);
+    for (int i = 0; i < 200; i++) {
+      double min = Math.max(0, Math.floor((l - pad) / step) * step);
+      if (min + 4 * step >= h + pad / 2) {
         return new double[] {min, min + 4 * step};
       }
       step = niceMax(step * 1.01);
     }
+    // not reached: each try at least doubles the step; an axis from 0 always holds the range
+    return new double[] {0, 4 * niceMax((h + pad) / 4)};
   }
 
-  /** "Nice" axis maximum: 1, 2, 2.5 or 5 times a power of ten, at least {@code v}. */
+  private static double clamp(double v) {
+    return Double.isNaN(v) ? 0 : Math.max(0, Math.min(AXIS_LIMIT, v));
+  }
+
+  /**
+   * "Nice" axis maximum: 1, 2, 2.5 or 5 times a power of ten, at least {@code v} (1 for {@code v <=
+   * 0}, {@link Double#MAX_VALUE} when no such double exists).
+   */
   static double niceMax(double v) {
-    if (v <= 0) {
+    if (!(v > 0)) {
       return 1;
     }
+    if (v > Double.MAX_VALUE / 10) {
+      return Double.MAX_VALUE;
+    }
     double p = Math.pow(10, Math.floor(Math.log10(v)));
+    if (p == 0) {
+      return v;
+    }
     for (double m : new double[] {1, 2, 2.5, 5, 10}) {
       if (m * p >= v) {
         return m * p;

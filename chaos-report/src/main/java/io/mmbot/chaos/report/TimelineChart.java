@@ -45,7 +45,7 @@ final class TimelineChart {
         .append(' ')
         .append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"")
-        .append(Svg.esc(run.scenario().key() + " timeline, " + run.label().replace("`", "")))
+        .append(Svg.esc(run.scenario().key() + " timeline, " + run.displayName()))
         .append("\">\n");
     // chaos bursts: consecutive burst windows merged into one shaded band over both panels
     for (int i = 0; i < ws.size(); i++) {
@@ -149,7 +149,7 @@ final class TimelineChart {
         .append("\" text-anchor=\"end\">")
         .append(Fmt.num(missMax))
         .append("</text>\n");
-    double barW = Math.max(1, plotW * t.windowSec() / span - 2);
+    double barW = Math.max(1, plotW * (t.windowSec() / span) - 2);
     for (Timeline.Window w : ws) {
       if (w.deadlineMisses() == 0) {
         continue;
@@ -180,7 +180,7 @@ final class TimelineChart {
         .append(Svg.c(axisY))
         .append("\"/>\n");
     for (int k = 0; k <= 4; k++) {
-      double sec = start + span * k / 4;
+      double sec = start + span * (k / 4.0);
       b.append("<text class=\"axis\" x=\"")
           .append(Svg.c(x(sec, start, span, plotW)))
           .append("\" y=\"")
@@ -215,11 +215,14 @@ final class TimelineChart {
         .append("</text>\n");
   }
 
+  /** The height of {@code v}; a value beyond the axis (over {@link Svg#AXIS_LIMIT}) at its top. */
   private static double y(double v, double yMin, double yMax) {
-    return TOP + P95_H - P95_H * (v - yMin) / (yMax - yMin);
+    double share = (Math.min(v, yMax) - yMin) / (yMax - yMin);
+    return TOP + P95_H - P95_H * Math.max(0, Math.min(1, share));
   }
 
+  /** Divides before multiplying, so that times near {@link Double#MAX_VALUE} cannot overflow. */
   private static double x(double sec, double start, double span, double plotW) {
-    return LEFT + plotW * (sec - start) / span;
+    return LEFT + plotW * ((sec - start) / span);
   }
 }

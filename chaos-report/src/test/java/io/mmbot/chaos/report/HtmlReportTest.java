@@ -57,4 +57,26 @@ class HtmlReportTest {
     assertThat(html).contains("&lt;b&gt;x&amp;&quot;y.json").doesNotContain("<b>x");
     assertThat(html).contains("No run of this scenario recorded a timeline.");
   }
+
+  @Test
+  void listsDuplicateRunsAndEscapesHostileNamesAndProblems() throws Exception {
+    String run = RunReaderTest.SEED_EXAMPLE.replace("{\"scenario\"", "{\"seed\": 4, \"scenario\"");
+    Files.writeString(dir.resolve("a<b>&.json"), run);
+    Files.writeString(dir.resolve("b.json"), run);
+    Files.writeString(
+        dir.resolve("c\u202e.json"),
+        RunReaderTest.SEED_EXAMPLE.replace("\"pass\"", "\"<script>alert(1)</script>\""));
+
+    String html = HtmlReport.render(ReportModel.of(RunSet.load(dir)));
+
+    assertThat(html).contains("1 unreadable</strong> · 9 without runs · 1 duplicate</p>");
+    assertThat(html)
+        .contains(
+            "<li>net_loss seed 4: <code>a&lt;b&gt;&amp;.json</code>, <code>b.json</code></li>");
+    assertThat(html)
+        .contains("<code>c\\u202e.json</code>")
+        .contains("found &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;")
+        .doesNotContain("<script>alert")
+        .doesNotContain("\u202e");
+  }
 }

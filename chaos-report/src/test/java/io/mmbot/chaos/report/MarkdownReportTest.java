@@ -71,4 +71,57 @@ class MarkdownReportTest {
             "- `a.json` (judged fail): every recorded criterion was met; see the suite's log for"
                 + " the reason.");
   }
+
+  @Test
+  void aRunNamedWithPipesNewlinesBackticksAndMarkupKeepsTheTablesIntact() throws Exception {
+    String name = "a|b`c\n<b>x.json";
+    Files.writeString(
+        dir.resolve(name), RunReaderTest.SEED_EXAMPLE.replace("\"pass\"", "\"fail\""));
+
+    String md = report();
+
+    assertThat(MarkdownLint.problems(md)).as(md).isEmpty();
+    // one code span, the pipe escaped for the table, the newline shown as \n
+    assertThat(md)
+        .contains("| p95 tick | < 215.05 ms | 28.05 ms | 185.2 ms | ``a\\|b`c\\n<b>x.json`` |");
+    assertThat(md).contains("- ``a|b`c\\n<b>x.json`` (judged fail): every recorded criterion");
+    ParsedReport parsed = ReportParser.parse("r.md", md);
+    assertThat(parsed.scenarios().get(0).criteria().get(0).worstRun())
+        .isEqualTo("``a|b`c\\n<b>x.json``");
+  }
+
+  @Test
+  void rawHtmlFromARunFileIsEscapedOutsideCodeSpans() throws Exception {
+    Files.writeString(
+        dir.resolve("x.json"),
+        RunReaderTest.SEED_EXAMPLE.replace("\"pass\"", "\"<img src=x onerror=alert(1)>|&amp;\""));
+
+    String md = report();
+
+    assertThat(MarkdownLint.problems(md)).as(md).isEmpty();
+    assertThat(md)
+        .contains(
+            "- `x.json` — `result`: expected \"pass\" or \"fail\", found"
+                + " \"\\<img src=x onerror=alert(1)\\>\\|\\&amp;\"\n");
+  }
+
+  @Test
+  void aBacktickRunInANameGetsALongerFenceAndPadding() throws Exception {
+    Files.writeString(dir.resolve("``tick``.json"), RunReaderTest.SEED_EXAMPLE);
+
+    String md = report();
+
+    assertThat(MarkdownLint.problems(md)).as(md).isEmpty();
+    assertThat(md).contains("| ``` ``tick``.json ``` |");
+  }
+
+  @Test
+  void controlAndBidiCharactersInANameAreShownAsEscapes() throws Exception {
+    Files.writeString(dir.resolve("a\u202eb\u001b[31m\\c.json"), RunReaderTest.SEED_EXAMPLE);
+
+    String md = report();
+
+    assertThat(MarkdownLint.problems(md)).as(md).isEmpty();
+    assertThat(md).contains("`a\\u202eb\\u001b[31m\\\\c.json`");
+  }
 }

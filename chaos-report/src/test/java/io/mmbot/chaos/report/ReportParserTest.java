@@ -115,4 +115,27 @@ class ReportParserTest {
     }
     throw new AssertionError(needle);
   }
+
+  @Test
+  void refusesCountsTooLargeForAnIntegerNamingTheLine() throws Exception {
+    String md =
+        MarkdownReport.render(ReportModel.of(RunSet.load(GoldenFilesTest.RUNS)))
+            .replace("| net_loss | 3/0 |", "| net_loss | 99999999999/0 |");
+
+    assertThatThrownBy(() -> ReportParser.parse("r.md", md))
+        .isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("r.md:")
+        .hasMessageContaining("99999999999");
+  }
+
+  @Test
+  void refusesANumberOutsideTheDoubleRange() throws Exception {
+    String md =
+        MarkdownReport.render(ReportModel.of(RunSet.load(GoldenFilesTest.RUNS)))
+            .replaceFirst("\\| p95 tick \\| < [0-9.]+ ms", "| p95 tick | < 1e999 ms");
+
+    assertThatThrownBy(() -> ReportParser.parse("r.md", md))
+        .isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("1e999");
+  }
 }

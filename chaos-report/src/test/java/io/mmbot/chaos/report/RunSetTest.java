@@ -30,7 +30,7 @@ class RunSetTest {
         .containsExactly("b.json", "d.json");
     assertThat(set.unreadable())
         .extracting(e -> e.file().getFileName().toString())
-        .containsExactly("a.json", "c.json");
+        .containsExactly("a.json", "c.json", "sub.json");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.mmbot.chaos.report.cli;
 
 import io.mmbot.chaos.report.AtomicFiles;
+import io.mmbot.chaos.report.DuplicateRuns;
 import io.mmbot.chaos.report.Finding;
 import io.mmbot.chaos.report.FindingsAnalyzer;
 import io.mmbot.chaos.report.FindingsJson;
@@ -13,8 +14,6 @@ import io.mmbot.chaos.report.RunSet;
 import io.mmbot.chaos.report.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Analyses report.md (or the run files directly) and writes findings.json.",
       "Severity rules: docs/findings.md. Exits 1 with --fail-on when a finding is at or above"
-          + " that severity, 2 on bad input or when the report lists unreadable runs."
+          + " that severity, 2 on bad input or when the report lists unreadable runs. The report"
+          + " must be a regular file (or a link to one) of at most 64 MiB of UTF-8."
     })
 final class FindingsCommand implements Callable<Integer> {
 
@@ -77,13 +77,20 @@ final class FindingsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ParsedReport report;
     try {
-      report = source.report != null ? fromReport(source.report) : fromRuns(source.runs);
+      report =
+          source.report != null ? ReportParser.read(source.report) : fromRuns(source.runs, err);
     } catch (IOException e) {
       err.println("mm-chaos findings: cannot read input: " + e);
       return MmChaos.BAD_INPUT;
     } catch (ReportFormatException e) {
       err.println("mm-chaos findings: " + e.getMessage());
       return MmChaos.BAD_INPUT;
+    }
+    if (source.report != null && report.duplicateRuns() > 0) {
+      err.println(
+          "mm-chaos findings: warning: the report lists "
+              + report.duplicateRuns()
+              + " scenario and seed pair(s) recorded by more than one run file; each is counted");
     }
     List<Finding> findings = FindingsAnalyzer.analyze(report);
     try {
@@ -116,17 +123,18 @@ final class FindingsCommand implements Callable<Integer> {
     return MmChaos.OK;
   }
 
-  private static ParsedReport fromReport(Path file) throws IOException, ReportFormatException {
-    return ReportParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-  }
-
-  private static ParsedReport fromRuns(Path dir) throws IOException, ReportFormatException {
+  private static ParsedReport fromRuns(Path dir, PrintWriter err)
+      throws IOException, ReportFormatException {
     RunSet set = RunSet.load(dir);
     if (set.runs().isEmpty() && set.unreadable().isEmpty()) {
       throw new IOException("no *.json run files in " + dir);
     }
+    ReportModel model = ReportModel.of(set);
+    for (DuplicateRuns d : model.duplicates()) {
+      err.println("mm-chaos findings: warning: " + d.describe());
+    }
     // The same path as a written report, so --runs and --report always agree.
-    return ReportParser.parse(dir.toString(), MarkdownReport.render(ReportModel.of(set)));
+    return ReportParser.parse(dir.toString(), MarkdownReport.render(model));
   }
 
   private static long count(List<Finding> findings, Severity s) {

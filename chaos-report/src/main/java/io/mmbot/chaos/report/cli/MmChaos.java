@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes: {@value #OK} all well; {@value #CRITERIA_FAILED} acceptance criteria failed (or,
  * with {@code --fail-on}, findings at or above the given severity); {@value #BAD_INPUT} bad input
- * (usage errors, unreadable run files, a malformed report, files that cannot be written).
+ * (usage errors, unreadable run files, a malformed report, files that cannot be written) and any
+ * internal failure, even an {@code OutOfMemoryError}: 1 always means that criteria failed.
  */
 @Command(
     name = "mm-chaos",
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:all runs passed / no findings at the --fail-on level",
       "1:acceptance criteria failed, or findings at the --fail-on level",
-      "2:bad input: usage error, unreadable run file, malformed report, invalid config, I/O error"
+      "2:bad input: usage error, unreadable run file, malformed report, invalid config, I/O error;"
+          + " any internal error"
     })
 public final class MmChaos implements Callable<Integer> {
 
@@ -63,10 +65,19 @@ public final class MmChaos implements Callable<Integer> {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
-          cmd.getErr().println("mm-chaos: " + ex);
+          cmd.getErr().println("mm-chaos: internal error: " + ex);
           return BAD_INPUT;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (Throwable t) { // an Error such as OutOfMemoryError: still exit 2, never 1
+      code = BAD_INPUT;
+      try {
+        err.println("mm-chaos: internal error: " + t);
+      } catch (Throwable ignored) { // nothing more can be said; the exit code still tells
+      }
+    }
     out.flush();
     err.flush();
     return code;

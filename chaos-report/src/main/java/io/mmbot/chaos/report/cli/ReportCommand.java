@@ -1,6 +1,7 @@
 package io.mmbot.chaos.report.cli;
 
 import io.mmbot.chaos.report.AtomicFiles;
+import io.mmbot.chaos.report.DuplicateRuns;
 import io.mmbot.chaos.report.HtmlReport;
 import io.mmbot.chaos.report.MarkdownReport;
 import io.mmbot.chaos.report.ReportModel;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Reads every *.json run file of a directory and writes report.md (and report.html).",
       "Files are written atomically. Unreadable run files are listed in the report and make the"
-          + " command exit 2; failed runs or criteria exit 1."
+          + " command exit 2; failed runs or criteria exit 1. Run files that share a scenario and"
+          + " seed are each counted, with a warning."
     })
 final class ReportCommand implements Callable<Integer> {
 
@@ -86,6 +88,9 @@ final class ReportCommand implements Callable<Integer> {
             + (html != null ? " and " + html : ""));
     for (RunFileException e : set.unreadable()) {
       err.println("unreadable run: " + e.getMessage());
+    }
+    for (DuplicateRuns d : model.duplicates()) {
+      err.println("mm-chaos report: warning: " + d.describe());
     }
     if (!set.unreadable().isEmpty()) {
       return MmChaos.BAD_INPUT;

@@ -21,10 +21,15 @@ class CliJarIT {
   private record Result(int exit, String out, String err) {}
 
   private Result javaJar(String... args) throws Exception {
+    return javaJar(List.of(), args);
+  }
+
+  private Result javaJar(List<String> jvmOptions, String... args) throws Exception {
     Path jar = Paths.get(System.getProperty("cli.jar"));
     assertThat(jar).exists();
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.addAll(List.of(args));
@@ -107,5 +112,56 @@ class CliJarIT {
     Result bad = javaJar("report", "--runs");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("Missing required parameter");
+  }
+
+  @Test
+  void aRunFileLinkedToDevZeroExitsTwoAtOnceNotOneAfterRunningOutOfMemory() throws Exception {
+    Path runs = Files.createDirectories(dir.resolve("runs"));
+    Files.createSymbolicLink(runs.resolve("zero.json"), Paths.get("/dev/zero"));
+
+    Result report =
+        javaJar(
+            List.of("-Xmx64m"),
+            "report",
+            "--runs",
+            runs.toString(),
+            "--output",
+            dir.resolve("report.md").toString());
+
+    assertThat(report.exit()).as(report.err()).isEqualTo(2);
+    assertThat(report.err()).contains("zero.json: (file): is not a regular file (a device)");
+  }
+
+  @Test
+  void anInternalFailureExitsTwoNeverOne() throws Exception {
+    // A valid run file just under the size limit, read by a JVM far too small to hold its tree:
+    // the OutOfMemoryError is an internal failure, exit 2 (1 means "criteria failed").
+    Path runs = Files.createDirectories(dir.resolve("runs"));
+    StringBuilder json =
+        new StringBuilder(8_300_000)
+            .append("{\"scenario\": \"net_loss\", \"intensity\": 0.3, \"duration_sec\": 1,")
+            .append(" \"result\": \"pass\", \"metrics\": {\"p95_tick_ms\": 1,")
+            .append(" \"deadline_miss_pct\": 0, \"recovery_ticks\": 0},")
+            .append(" \"timeline\": {\"window_sec\": 1, \"windows\": [");
+    for (int i = 0; json.length() < 8_000_000; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"start_sec\":")
+          .append(i)
+          .append(",\"p95_tick_ms\":1,\"deadline_misses\":0,\"burst\":false,\"injections\":0}");
+    }
+    json.append("]}}");
+    Files.writeString(runs.resolve("huge.json"), json);
+
+    Result report =
+        javaJar(
+            List.of("-Xmx16m"),
+            "report",
+            "--runs",
+            runs.toString(),
+            "--output",
+            dir.resolve("report.md").toString());
+
+    assertThat(report.exit()).as(report.err()).isEqualTo(2);
+    assertThat(report.err()).contains("mm-chaos: internal error: java.lang.OutOfMemoryError");
   }
 }
