@@ -30,7 +30,10 @@ final class FailureMessages {
     } else if (failure.getClass() == AssertionError.class) {
       result = new AssertionError(message, failure.getCause());
     } else {
-      return new AssertionFailedError(failure + "\n" + info, failure);
+      // The cause keeps the original; the wrapper points where it did, not into this extension.
+      result = new AssertionFailedError(failure + "\n" + info, failure);
+      result.setStackTrace(failure.getStackTrace());
+      return result;
     }
     result.setStackTrace(failure.getStackTrace());
     for (Throwable s : failure.getSuppressed()) {
