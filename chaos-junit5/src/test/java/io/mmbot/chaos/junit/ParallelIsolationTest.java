@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -137,6 +139,26 @@ class ParallelIsolationTest {
     void b(ChaosInjector chaos) {
       ownsGlobalChaos(chaos);
     }
+
+    /** A nested class holds its enclosing class's lock. */
+    @Nested
+    class Inner {
+      @Test
+      void c(ChaosInjector chaos) {
+        ownsGlobalChaos(chaos);
+      }
+    }
+  }
+
+  /** An isolated test holds every lock. */
+  @ExtendWith(ChaosExtension.class)
+  @Isolated
+  @Chaos(scenario = Scenario.NET_LOSS, intensity = 0.5)
+  static class IsolatedClass {
+    @Test
+    void a(ChaosInjector chaos) {
+      ownsGlobalChaos(chaos);
+    }
   }
 
   /** An unlocked test: gets its own injector, leaves GlobalChaos alone, meets its peer. */
@@ -175,13 +197,14 @@ class ParallelIsolationTest {
             Locked1.class,
             Locked2.class,
             LockedClass.class,
+            IsolatedClass.class,
             Unlocked1.class,
             Unlocked2.class);
 
-    r.testEvents().assertStatistics(s -> s.started(10).succeeded(9).failed(1));
+    r.testEvents().assertStatistics(s -> s.started(12).succeeded(11).failed(1));
     assertThat(Kit.onlyFailure(r)).hasMessageStartingWith("intended failure\nmm-chaos: seed ");
-    assertThat(TESTS.get()).isEqualTo(10);
-    assertThat(INJECTORS).hasSize(10);
+    assertThat(TESTS.get()).isEqualTo(12);
+    assertThat(INJECTORS).hasSize(12);
     assertThat(MOST_INSIDE.get()).as("locked tests at once").isEqualTo(1);
     assertThat(GlobalChaos.get()).as("restored after the parallel run").isSameAs(outside);
   }
