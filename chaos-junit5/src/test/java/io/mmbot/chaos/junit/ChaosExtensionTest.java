@@ -210,7 +210,9 @@ class ChaosExtensionTest {
   @ExtendWith(ChaosExtension.class)
   static class RepeatedChaosTest {
     @RepeatedTest(3)
+    @Chaos(scenario = Scenario.NET_LOSS, intensity = 0.5)
     void each(ChaosInjector chaos, VirtualClock clock) {
+      assertThat(chaos.config().netLoss()).isEqualTo(0.5);
       SEEN.add(chaos);
       clock.advanceMillis(5);
       SEEN.add(clock.nanoTime());
