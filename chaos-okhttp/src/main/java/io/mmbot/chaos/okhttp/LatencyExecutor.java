@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.Request;
 
 /**
  * The executor of a decorated client's {@code Dispatcher}: each asynchronous call ({@code enqueue})
@@ -18,9 +20,12 @@ import java.util.concurrent.TimeoutException;
  * counts the call as running meanwhile, as it would a call stuck on a slow network.
  *
  * <p>The plan travels to {@link PlanInterceptor} in a thread-local set while the call runs, so the
- * interceptor applies it instead of drawing another. Everything but {@link #execute} is forwarded
- * to the real executor unchanged (OkHttp only calls {@code execute}; shutting the client's executor
- * down through {@code client.dispatcher().executorService()} shuts the real one down).
+ * interceptor applies it instead of drawing another. A call canceled during its delay is handed
+ * over at the next look (every {@value #CANCEL_POLL_MS} ms), and then fails at once with OkHttp's
+ * {@code IOException("Canceled")} without reaching the server. WebSocket handshakes pass straight
+ * through (see {@link AsyncCalls}). Everything but {@link #execute} is forwarded to the real
+ * executor unchanged (OkHttp only calls {@code execute}; shutting the client's executor down
+ * through {@code client.dispatcher().executorService()} shuts the real one down).
  */
 final class LatencyExecutor implements ExecutorService {
 
@@ -32,19 +37,38 @@ final class LatencyExecutor implements ExecutorService {
     this.chaos = chaos;
   }
 
+  /** How often a delayed call is looked at for cancellation, in milliseconds. */
+  static final long CANCEL_POLL_MS = 10;
+
   @Override
-  public void execute(Runnable call) {
+  public void execute(Runnable runnable) {
     if (!chaos.injector.config().enabled()) {
-      delegate.execute(call);
+      delegate.execute(runnable);
+      return;
+    }
+    Request request = AsyncCalls.requestOf(runnable);
+    if (request != null && PlanInterceptor.isWebSocketUpgrade(request)) {
+      delegate.execute(runnable);
       return;
     }
     FaultPlan plan = chaos.faults.next();
-    Planned planned = new Planned(plan, call);
+    Planned planned = new Planned(plan, runnable, AsyncCalls.callOf(runnable));
     if (plan == null || plan.delayMs() == 0 || delegate.isShutdown()) {
       delegate.execute(planned); // a rejection here is OkHttp's to report, as without chaos
       return;
     }
-    chaos.timing.schedule(plan.delayMs(), () -> handOver(planned));
+    waitThenHandOver(planned, chaos.timing.nanoTime() + plan.delayMs() * 1_000_000L);
+  }
+
+  /** Waits on timers until {@code due} or until the call is canceled, then hands it over. */
+  private void waitThenHandOver(Planned planned, long due) {
+    long left = due - chaos.timing.nanoTime();
+    if (left <= 0 || (planned.call != null && planned.call.isCanceled())) {
+      handOver(planned);
+      return;
+    }
+    long ms = Math.min(CANCEL_POLL_MS, (left + 999_999) / 1_000_000L);
+    chaos.timing.schedule(ms, () -> waitThenHandOver(planned, due));
   }
 
   private void handOver(Planned planned) {
@@ -68,23 +92,30 @@ final class LatencyExecutor implements ExecutorService {
     private static final ThreadLocal<Planned> CURRENT = new ThreadLocal<>();
 
     final FaultPlan plan;
-    private final Runnable call;
+    private final Runnable runnable;
+
+    /** The call, when it could be read; null otherwise. */
+    final Call call;
+
     volatile boolean rejected;
 
-    Planned(FaultPlan plan, Runnable call) {
+    Planned(FaultPlan plan, Runnable runnable, Call call) {
       this.plan = plan;
+      this.runnable = runnable;
       this.call = call;
     }
 
     /**
-     * The plan of the call running on this thread, once: a second pass of the interceptor in the
-     * same call (a connector's retry around it) draws its own.
+     * The plan of {@code call} if it is the call running on this thread, once: a second pass of the
+     * interceptor in the same call (a connector's retry around it) draws its own, and so does
+     * another call made from inside this one.
      */
-    static Planned take() {
+    static Planned takeFor(Call call) {
       Planned p = CURRENT.get();
-      if (p != null) {
-        CURRENT.remove();
+      if (p == null || (p.call != null && p.call != call)) {
+        return null;
       }
+      CURRENT.remove();
       return p;
     }
 
@@ -92,7 +123,7 @@ final class LatencyExecutor implements ExecutorService {
     public void run() {
       CURRENT.set(this);
       try {
-        call.run();
+        runnable.run();
       } finally {
         CURRENT.remove();
       }
@@ -100,7 +131,7 @@ final class LatencyExecutor implements ExecutorService {
 
     @Override
     public String toString() {
-      return "Planned{" + plan + ", " + call + '}';
+      return "Planned{" + plan + ", " + runnable + '}';
     }
   }
 

@@ -34,7 +34,7 @@ final class PlanInterceptor implements Interceptor {
     if (!chaos.injector.config().enabled() || isWebSocketUpgrade(request)) {
       return chain.proceed(request);
     }
-    LatencyExecutor.Planned scheduled = LatencyExecutor.Planned.take();
+    LatencyExecutor.Planned scheduled = LatencyExecutor.Planned.takeFor(chain.call());
     FaultPlan plan;
     if (scheduled != null) {
       if (scheduled.rejected) {
