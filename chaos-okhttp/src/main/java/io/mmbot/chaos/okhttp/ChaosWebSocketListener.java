@@ -57,8 +57,9 @@ final class ChaosWebSocketListener extends WebSocketListener {
     synchronized (this) {
       lastCheck = chaos.nanoClock.getAsLong();
     }
-    user.onOpen(webSocket, response);
     scheduleCheck(webSocket);
+    // Through the queue, so that a disconnect the first check decides comes after it.
+    enqueue(0, false, () -> user.onOpen(webSocket, response));
   }
 
   @Override

@@ -30,6 +30,7 @@ final class MockServers {
 
     Server() {
       server.setDispatcher(this);
+      server.setServerSocketFactory(new NoDelayServerSockets());
       try {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
       } catch (IOException e) {
