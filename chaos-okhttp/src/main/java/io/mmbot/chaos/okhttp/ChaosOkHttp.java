@@ -72,9 +72,10 @@ import okhttp3.WebSocketListener;
  *       these faults and never repeat them: one call, one plan, one visible effect. A connector's
  *       retry interceptor added to the builder <em>before</em> {@code decorate} wraps the chaos
  *       interceptor, sees every fault exactly as the bot would, and each of its retries is a new
- *       request with a plan of its own (as each reaches the exchange anew). Interceptors added
- *       after {@code decorate} sit outside it too, but their retries happen around the faults just
- *       the same.
+ *       request with a plan of its own (as each reaches the exchange anew). An interceptor added
+ *       after {@code decorate} sits inside the chaos interceptor: a call that fails before sending
+ *       never reaches it, and its retries belong to the call's one plan (an after-send fault it
+ *       sees is not repeated on its retry).
  *   <li>Faults after sending are applied by {@link #networkInterceptor()}, appended last among the
  *       network interceptors so it sits next to the wire. The application interceptor hands it the
  *       call's plan as a request tag; OkHttp copies tags into its retries and follow-ups, and only
