@@ -1,5 +1,6 @@
 package io.mmbot.chaos.okhttp;
 
+import io.mmbot.chaos.ChaosInjector;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -15,14 +16,19 @@ import okhttp3.Response;
 final class AfterSendInterceptor implements Interceptor {
 
   private final ChaosOkHttp chaos;
+  private final ChaosInjector injector;
 
   AfterSendInterceptor(ChaosOkHttp chaos) {
     this.chaos = chaos;
+    this.injector = chaos.injector;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    if (!injector.config().enabled()) {
+      return chain.proceed(request); // off, or switched off since the plan was drawn: disable wins
+    }
     AfterSend token = request.tag(AfterSend.class);
     Response response = chain.proceed(request);
     if (token == null || !token.claim()) {

@@ -1,5 +1,6 @@
 package io.mmbot.chaos.okhttp;
 
+import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.FaultPlan;
 import io.mmbot.chaos.http.HttpFault.Outcome;
@@ -23,15 +24,17 @@ import okhttp3.Response;
 final class PlanInterceptor implements Interceptor {
 
   private final ChaosOkHttp chaos;
+  private final ChaosInjector injector;
 
   PlanInterceptor(ChaosOkHttp chaos) {
     this.chaos = chaos;
+    this.injector = chaos.injector;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (!chaos.injector.config().enabled() || isWebSocketUpgrade(request)) {
+    if (!injector.config().enabled() || isWebSocketUpgrade(request)) {
       return chain.proceed(request);
     }
     LatencyExecutor.Planned scheduled = LatencyExecutor.Planned.takeFor(chain.call());
@@ -67,7 +70,11 @@ final class PlanInterceptor implements Interceptor {
     }
     AfterSend token = new AfterSend(plan);
     Response response = chain.proceed(request.newBuilder().tag(AfterSend.class, token).build());
-    return token.claim() ? chaos.strikeAfterSending(plan, response, chain) : response;
+    // No network attempt applied it (a cached response, or no network interceptor installed);
+    // a plan whose chaos was switched off meanwhile is dropped: disable wins.
+    return token.claim() && injector.config().enabled()
+        ? chaos.strikeAfterSending(plan, response, chain)
+        : response;
   }
 
   /** WebSocket handshakes are left alone: their faults are the listener wrapper's. */
