@@ -41,8 +41,10 @@ import okhttp3.WebSocketListener;
  *       expires meanwhile, ends at once with OkHttp's own failure); {@code enqueue} spends the wait
  *       on a timer before the call reaches a dispatcher thread, so no thread is parked (the
  *       dispatcher counts the call as running, as for a slow network, and its {@code callTimeout}
- *       starts after the wait). A call canceled during the wait fails with {@code
- *       IOException("Canceled")} when the wait ends and never reaches the server.
+ *       starts after the wait). A call canceled during the wait fails at once (within about 10 ms
+ *       for {@code enqueue}) with OkHttp's {@code IOException("Canceled")} and never reaches the
+ *       server. A retry made inside the call by a connector's interceptor waits on the dispatcher
+ *       thread, as that retry itself holds it.
  *   <li>Then at most one fault:
  *   <li>NET_LOSS before sending: the call fails with a {@link java.net.ConnectException}; the
  *       server never sees it. After sending (chance {@code unknown_outcome_share}): the request

@@ -24,6 +24,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP faults of a decorated client, one scenario and outcome at a time, on a real server. */
 class ChaosOkHttpTest {
@@ -310,6 +311,31 @@ class ChaosOkHttpTest {
     OkHttpClient http = fx.plainBuilder().addInterceptor(chaos.applicationInterceptor()).build();
     assertThat(Fixture.status(http, fx.get("/order"))).isIn(500, 502, 503, 504);
     assertThat(fx.server.requestCount()).isEqualTo(1);
+    assertThat(fx.faults)
+        .singleElement()
+        .extracting(OkHttpFault::outcome)
+        .isEqualTo(Outcome.RESPONSE_REPLACED);
+  }
+
+  @Test
+  void anAfterSendFaultOnACachedResponseIsAppliedOnTheWayBack(@TempDir java.nio.file.Path dir)
+      throws Exception {
+    ChaosInjector injector = fx.injector(ChaosConfig.defaults());
+    OkHttpClient http =
+        fx.adapter(injector)
+            .build()
+            .decorate(fx.plainBuilder().cache(new okhttp3.Cache(dir.toFile(), 1 << 20)))
+            .build();
+    fx.server.nextWithHeader("Cache-Control", "max-age=600");
+    try (Response first = http.newCall(fx.get("/ticker")).execute()) {
+      assertThat(first.body().string()).isEqualTo(LoopbackServer.BODY);
+    }
+    injector.update(chaos().exch5xx(1.0).unknownOutcomeShare(1).build());
+    try (Response cached = http.newCall(fx.get("/ticker")).execute()) {
+      assertThat(cached.code()).isIn(500, 502, 503, 504);
+      assertThat(cached.cacheResponse()).isNull(); // the synthetic answer replaced it
+    }
+    assertThat(fx.server.requestCount()).isEqualTo(1); // the cache answered, not the server
     assertThat(fx.faults)
         .singleElement()
         .extracting(OkHttpFault::outcome)
