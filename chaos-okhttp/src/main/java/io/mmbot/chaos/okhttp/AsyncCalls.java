@@ -21,6 +21,11 @@ final class AsyncCalls {
 
   private AsyncCalls() {}
 
+  /** Test seam: behave as if OkHttp's call type could not be linked ({@code false}), or not. */
+  static void linked(boolean value) {
+    linked = value;
+  }
+
   /** The call {@code runnable} runs, or null if it is not an OkHttp call (or cannot be read). */
   static Call callOf(Runnable runnable) {
     if (!linked) {

@@ -174,6 +174,31 @@ class ChaosOkHttpAsyncTest {
   }
 
   @Test
+  void withoutAccessToOkHttpsCallTypeEachEnqueuedCallStillMeetsOnePlanOnATimer() throws Exception {
+    AsyncCalls.linked(false);
+    try {
+      ChaosInjector injector =
+          fx.injector(chaos().latSpikeMs(300).latSpikeProbability(1.0).exch429(1.0).build());
+      OkHttpClient http = client(injector);
+      List<CompletableFuture<Integer>> results = new CopyOnWriteArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        results.add(enqueue(http, http.newCall(fx.get("/fallback/" + i))));
+      }
+      assertThat(fx.timing.pending()).isEqualTo(10);
+      assertThat(dispatcherPool(http).getPoolSize()).isZero();
+      fx.timing.advance(300);
+      for (CompletableFuture<Integer> r : results) {
+        assertThat(r.get(10, TimeUnit.SECONDS)).isEqualTo(429);
+      }
+      assertThat(injector.injections(Scenario.LAT_SPIKE)).isEqualTo(10);
+      assertThat(injector.injections(Scenario.EXCH_429)).isEqualTo(10);
+      assertThat(fx.timing.sleeps()).isEmpty();
+    } finally {
+      AsyncCalls.linked(true);
+    }
+  }
+
+  @Test
   void fiveHundredCallsWithRealTimersLeaveNoThreadBehind() throws Exception {
     ChaosInjector injector =
         ChaosInjector.create(
