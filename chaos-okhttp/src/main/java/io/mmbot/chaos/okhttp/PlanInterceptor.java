@@ -33,8 +33,16 @@ final class PlanInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    // Kept small so that the chaos-off path inlines: one volatile read, then proceed.
+    if (!injector.config().enabled()) {
+      return chain.proceed(chain.request());
+    }
+    return interceptLive(chain);
+  }
+
+  private Response interceptLive(Chain chain) throws IOException {
     Request request = chain.request();
-    if (!injector.config().enabled() || isWebSocketUpgrade(request)) {
+    if (isWebSocketUpgrade(request)) {
       return chain.proceed(request);
     }
     LatencyExecutor.Planned scheduled = LatencyExecutor.Planned.takeFor(chain.call());
