@@ -171,7 +171,8 @@ class ChaosWebSocketListenerTest {
     List<String> expected = new ArrayList<>(sent);
     expected.add("closing 1000");
     assertThat(bot.events).containsExactlyElementsOf(expected);
-    assertThat(injector.injections(Scenario.WS_LAG)).isBetween(1L, 39L);
+    assertThat(injector.injections(Scenario.WS_LAG))
+        .isBetween(Binomial.lower(40, 0.5), Binomial.upper(40, 0.5));
   }
 
   @Test
@@ -202,6 +203,26 @@ class ChaosWebSocketListenerTest {
     peer.ws().send("tick");
     Await.until("the drop", WAIT, () -> bot.events.contains("failure"));
     assertThat(bot.events).containsExactly("failure");
+  }
+
+  @Test
+  void wsDisconnectFiresAtItsPoissonRatePerMinuteOfEachConnectionsOwnTime() {
+    int n = 2000;
+    double ratePerMinute = 6;
+    ChaosInjector injector = fx.injector(chaos().wsDisconnect(ratePerMinute).build());
+    ChaosOkHttp chaos = adapter(injector, Duration.ZERO);
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+      FakeWebSocket ws = new FakeWebSocket();
+      WebSocketListener wrapped = chaos.webSocketListener(new Bot());
+      wrapped.onOpen(ws, null);
+      fx.clock.advance(Duration.ofSeconds(1));
+      wrapped.onMessage(ws, "tick"); // one check after 1 s of this connection's own time
+      dropped += ws.cancelled ? 1 : 0;
+    }
+    double p = -Math.expm1(-ratePerMinute / 60.0);
+    assertThat((long) dropped).isBetween(Binomial.lower(n, p), Binomial.upper(n, p));
+    assertThat(injector.injections(Scenario.WS_DISCONNECT)).isEqualTo(dropped);
   }
 
   @Test
