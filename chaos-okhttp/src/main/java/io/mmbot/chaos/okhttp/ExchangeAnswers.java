@@ -11,10 +11,13 @@ import okhttp3.ResponseBody;
 
 /**
  * The synthetic answers and failures of the OkHttp adapter, shaped like a large spot exchange's
- * REST API and identical, header for header and byte for byte, to those of the JDK adapter ({@code
- * io.mmbot.chaos.http.ChaosHttpClient}): a JSON body with a numeric error code and a message;
- * {@code Retry-After} in seconds and a used-weight header on 429 and 418. A test holds the two
- * adapters to the same answers.
+ * REST API and the same as those of the JDK adapter ({@code io.mmbot.chaos.http.ChaosHttpClient}):
+ * the same headers and values, byte for byte the same JSON body with a numeric error code and a
+ * message, {@code Retry-After} in seconds and a used-weight header on 429 and 418.
+ *
+ * <p>Design: the JDK adapter keeps these facts in a package-private class of its own; they are
+ * repeated here rather than shared, so that neither module's internals become API, and {@code
+ * CrossAdapterTest} holds the two copies to the same answers, status, headers and body.
  */
 final class ExchangeAnswers {
 
