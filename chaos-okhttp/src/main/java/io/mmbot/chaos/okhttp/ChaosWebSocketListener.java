@@ -18,9 +18,9 @@ import okio.ByteString;
  * the only one with chaos off, so nothing changes thread then) or a timer task when the head is
  * lagged. A lagged message therefore holds back everything behind it, and the bot's listener is
  * never called concurrently, as OkHttp promises. After a WS_DISCONNECT the connection is cancelled
- * (the peer sees the socket close without a close frame) and the bot's listener gets {@code
- * onFailure} after any lagged messages that arrived before; OkHttp's own failure callback for the
- * cancel, and anything that arrives later, is not passed on.
+ * (the peer sees the socket close without a close frame); when OkHttp reports the cancel, the bot's
+ * listener gets {@code onFailure} with a {@link SocketException} in its place, after any lagged
+ * messages that arrived before; anything that arrives after the drop is not passed on.
  */
 final class ChaosWebSocketListener extends WebSocketListener {
 
@@ -36,8 +36,11 @@ final class ChaosWebSocketListener extends WebSocketListener {
   private long lastDelivered; // guarded by this
   private boolean delivered; // guarded by this
 
-  /** No more callbacks pass: WS_DISCONNECT struck, or the connection ended. */
+  /** No more callbacks pass: the connection ended. */
   private volatile boolean dead;
+
+  /** WS_DISCONNECT struck: no more messages pass; OkHttp's failure for the cancel is awaited. */
+  private volatile boolean dropped;
 
   /** No more disconnect checks: the connection is closing or gone. */
   private volatile boolean ending;
@@ -74,7 +77,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
 
   @Override
   public void onClosing(WebSocket webSocket, int code, String reason) {
-    if (dead) {
+    if (dead || dropped) {
       return;
     }
     ending = true;
@@ -92,13 +95,20 @@ final class ChaosWebSocketListener extends WebSocketListener {
   @Override
   public void onFailure(WebSocket webSocket, Throwable t, Response response) {
     if (!end()) {
-      return; // after a WS_DISCONNECT: this is OkHttp reporting our own cancel
+      return;
     }
-    enqueue(0, false, () -> user.onFailure(webSocket, t, response));
+    if (dropped) {
+      // OkHttp reporting the cancel of a WS_DISCONNECT: by now it has marked the socket failed, so
+      // the bot's sends return false once it hears of the drop.
+      SocketException lost = new SocketException("WebSocket connection lost (ws_disconnect)");
+      enqueue(0, false, () -> user.onFailure(webSocket, lost, null));
+    } else {
+      enqueue(0, false, () -> user.onFailure(webSocket, t, response));
+    }
   }
 
   private void message(WebSocket webSocket, Runnable delivery) {
-    if (dead) {
+    if (dead || dropped) {
       return;
     }
     if (disconnectDue()) {
@@ -191,7 +201,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
   }
 
   private void timerCheck(WebSocket webSocket) {
-    if (ending || dead) {
+    if (ending || dead || dropped) {
       return;
     }
     if (disconnectDue()) {
@@ -201,14 +211,19 @@ final class ChaosWebSocketListener extends WebSocketListener {
     }
   }
 
-  /** WS_DISCONNECT: drop the connection without a close frame and tell the bot it was lost. */
+  /**
+   * WS_DISCONNECT: drop the connection without a close frame. The bot hears of it when OkHttp
+   * reports the cancel ({@link #onFailure}), as a lost connection.
+   */
   private void disconnect(WebSocket webSocket) {
-    if (!end()) {
-      return;
+    synchronized (this) {
+      if (dead || dropped) {
+        return;
+      }
+      dropped = true;
+      ending = true;
     }
     webSocket.cancel();
-    SocketException lost = new SocketException("WebSocket connection lost (ws_disconnect)");
-    enqueue(0, false, () -> user.onFailure(webSocket, lost, null));
   }
 
   /** Marks the connection over; true for the one caller that ended it. */
