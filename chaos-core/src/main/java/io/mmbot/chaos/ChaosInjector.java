@@ -84,6 +84,7 @@ public final class ChaosInjector {
   private final InjectionCounter[] wouldBe = counters();
   private final AtomicLong lastDisconnectCheck;
   private final Listeners listeners;
+  private final HttpFaultChoice httpFaults = new HttpFaultChoice();
   private volatile String lastDisableReason = "";
 
   private ChaosInjector(Builder b) {
@@ -202,6 +203,29 @@ public final class ChaosInjector {
 
   // ---------------------------------------------------------------- magnitudes and choices
 
+  /**
+   * One draw among the HTTP faults of a request: NET_LOSS, RATE_LIMIT_STORM, EXCH_429 or EXCH_5XX,
+   * or null for none. Unlike calling their four gates one after the other, each scenario's share of
+   * the requests that make this call is its configured intensity, whatever else is on, as long as
+   * the four intensities sum to at most 1; beyond that they are served in that precedence order
+   * until the shares reach 1. Waves and storms keep their runs of consecutive calls. Exactly one
+   * injection is counted for the scenario returned (a would-be injection in dry-run, where this
+   * returns null), none otherwise. Chaos off, between bursts and outside the traffic share: null.
+   */
+  public Scenario httpFaultOrNull() {
+    InjectorState s = state;
+    if (!s.live) {
+      return null;
+    }
+    long now = clock.getAsLong();
+    s = current(s, now);
+    if (!s.active || !inTraffic(s, HttpFaultChoice.NET_LOSS)) {
+      return null;
+    }
+    int i = httpFaults.choose(s);
+    return i >= 0 && fire(s, i, now) ? SCENARIOS[i] : null;
+  }
+
   /** Milliseconds to add before this call: the configured spike when LAT_SPIKE fires, else 0. */
   public long latencyToAddMs() {
     InjectorState s = firedIn(3);
@@ -289,6 +313,11 @@ public final class ChaosInjector {
   /** The reason code of the last time chaos was switched off, or "" if it never was. */
   public String lastDisableReason() {
     return lastDisableReason;
+  }
+
+  /** The time source of this injector, for companions in this package (the rollback guard). */
+  LongSupplier nanoClock() {
+    return clock;
   }
 
   /** The instance id used for {@code instance_pct}. */

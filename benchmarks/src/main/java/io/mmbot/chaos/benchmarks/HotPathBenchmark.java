@@ -1,10 +1,12 @@
 package io.mmbot.chaos.benchmarks;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.RollbackGuard;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       Prometheus registry; the difference to {@code enabledBurstOn} is what metrics cost.
  *   <li>{@code baseline_counterIncrement}: a pre-registered Micrometer counter's {@code
  *       increment()}, the yardstick for that difference.
+ *   <li>{@code guard_recordTick}, {@code guard_recordOperation}: the rollback guard's recording
+ *       calls (chaos on, default clock; the once-a-second evaluation is included, amortised), next
+ *       to {@code baseline_summaryRecord}: a Micrometer {@code DistributionSummary.record} with a
+ *       percentile histogram, as chaos-metrics registers {@code mm_tick_total_ms}. Target:
+ *       recordTick at most 0.35 times that call, 0 B/op.
  * </ul>
  *
  * <p>Run, single-threaded and with two threads, with the allocation profiler:
@@ -66,6 +73,9 @@ public class HotPathBenchmark {
   private ChaosInjector burstOnWithMetrics;
   private ChaosMetrics metrics;
   private Counter counter;
+  private RollbackGuard guard;
+  private DistributionSummary summary;
+  private long tick;
 
   @Setup
   public void setUp() throws InterruptedException {
@@ -88,6 +98,14 @@ public class HotPathBenchmark {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metrics = ChaosMetrics.bind(burstOnWithMetrics, registry);
     counter = Counter.builder("mm.bench.baseline").register(registry);
+    summary =
+        DistributionSummary.builder("mm.bench.summary")
+            .baseUnit("ms")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(1.0)
+            .maximumExpectedValue(60_000.0)
+            .register(registry);
+    guard = RollbackGuard.builder(burstOn).build();
     // Let the one-second burst pass so that every measured call is between bursts.
     Thread.sleep(1_200);
     if (burstOff.burstActive() || !burstOn.burstActive()) {
@@ -98,6 +116,7 @@ public class HotPathBenchmark {
 
   @TearDown
   public void tearDown() {
+    guard.close();
     metrics.close();
   }
 
@@ -141,5 +160,26 @@ public class HotPathBenchmark {
   @Benchmark
   public void baseline_counterIncrement() {
     counter.increment();
+  }
+
+  /** A tick duration that varies from call to call (150-405 ms), so nothing is constant-folded. */
+  private long nextTickNanos() {
+    return 150_000_000L + ((++tick & 0xFF) << 20);
+  }
+
+  @Benchmark
+  public void guard_recordTick() {
+    long t = nextTickNanos();
+    guard.recordTick(t, (t & 0x7F00000L) == 0);
+  }
+
+  @Benchmark
+  public void guard_recordOperation() {
+    guard.recordOperation((++tick & 0x3F) == 0);
+  }
+
+  @Benchmark
+  public void baseline_summaryRecord() {
+    summary.record(nextTickNanos() / 1e6);
   }
 }

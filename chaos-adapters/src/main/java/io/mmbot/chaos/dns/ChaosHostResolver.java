@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@link HostResolver} that fails lookups for DNS_FLAP. Safe for concurrent use when its delegate
- * is.
+ * A {@link HostResolver} that fails lookups for DNS_FLAP; IP literals, which the JDK resolves
+ * without DNS, always pass through. Safe for concurrent use when its delegate is.
  */
 final class ChaosHostResolver implements HostResolver {
 
@@ -23,7 +23,8 @@ final class ChaosHostResolver implements HostResolver {
   @Override
   public List<InetAddress> resolve(String host) throws UnknownHostException {
     Objects.requireNonNull(host, "host");
-    if (injector.shouldInjectDnsFlap()) {
+    // An IP literal never goes to DNS, so a flapping DNS server cannot fail it: no gate is drawn.
+    if (!IpLiterals.isLiteral(host) && injector.shouldInjectDnsFlap()) {
       // The same message the JDK gives on Linux for a name the server says does not exist.
       throw new UnknownHostException(host + ": Name or service not known");
     }

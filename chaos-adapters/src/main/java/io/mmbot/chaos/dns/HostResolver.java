@@ -32,7 +32,8 @@ public interface HostResolver {
   /**
    * This resolver with DNS_FLAP applied: while the gate fires, a lookup throws {@link
    * UnknownHostException} without asking this resolver; otherwise the lookup is passed through
-   * unchanged (chaos off, between bursts and in dry-run).
+   * unchanged (chaos off, between bursts and in dry-run). IP literals ({@code 127.0.0.1}, {@code
+   * ::1}, {@code [::1]}) never go to DNS, so they always pass through and draw no gate.
    */
   default HostResolver withChaos(ChaosInjector injector) {
     return new ChaosHostResolver(this, injector);

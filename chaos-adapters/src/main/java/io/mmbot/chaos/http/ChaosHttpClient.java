@@ -3,6 +3,7 @@ package io.mmbot.chaos.http;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
+import io.mmbot.chaos.time.Scheduler;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -32,19 +32,26 @@ import javax.net.ssl.SSLParameters;
  * delegate client. A connector opts in with one line: {@code HttpClient http =
  * ChaosHttpClient.wrap(HttpClient.newHttpClient(), injector);}
  *
- * <p>Fault contract, per request (gates drawn once, when the request is submitted, by the
- * transport-neutral {@link RequestFaults} plan that every mm-chaos HTTP transport shares):
+ * <p>Fault contract, per request (planned by the transport-neutral {@link RequestFaults} that every
+ * mm-chaos HTTP transport shares):
  *
  * <ul>
- *   <li>LAT_SPIKE: the request waits {@code lat_spike_ms} before anything else happens. {@code
- *       send} sleeps on the caller's thread (as a slow network would block it); {@code sendAsync}
- *       returns at once and is continued by a timer, never by parking a thread.
- *   <li>Then at most one fault, in this order of precedence:
+ *   <li>LAT_SPIKE, drawn when the request is submitted: it waits {@code lat_spike_ms} before
+ *       anything else happens. {@code send} blocks the caller (as a slow network would); {@code
+ *       sendAsync} returns at once and a timer continues the request, no thread is parked. The wait
+ *       counts against the request's own {@code timeout()} and the client's {@code
+ *       connectTimeout()}, as a slow connection would: if either runs out first, the call fails
+ *       then with the JDK's {@link HttpTimeoutException} ({@code "request timed out"}) or {@link
+ *       java.net.http.HttpConnectTimeoutException} ({@code "HTTP connect timed out"}), the request
+ *       is never sent and no other fault is drawn for it. Otherwise the request goes out with only
+ *       what is left of its timeout.
+ *   <li>Then, as the request goes out, at most one fault, chosen by one draw so that each
+ *       scenario's share of requests is its intensity (see {@link RequestFaults}):
  *   <li>NET_LOSS: the call fails with an {@link IOException}. Before sending (the exchange never
  *       sees the request) it fails at once; after sending (chance {@code unknown_outcome_share},
  *       default 0.5) the request really reaches the server, its response is discarded, and the
- *       caller gets an {@link HttpTimeoutException} after the request's own timeout (or {@link
- *       Builder#lostResponseTimeout}).
+ *       caller gets an {@link HttpTimeoutException} when the request's own timeout (or {@link
+ *       Builder#lostResponseTimeout}), counted from submission, runs out.
  *   <li>RATE_LIMIT_STORM and EXCH_429: a synthetic 429 with {@code Retry-After} (seconds), a JSON
  *       error body and a used-weight header; the request never reaches the server.
  *   <li>EXCH_5XX: a synthetic 500, 502, 503 or 504. With chance {@code unknown_outcome_share} the
@@ -55,13 +62,29 @@ import javax.net.ssl.SSLParameters;
  *       waits as told is never banned. Times come from {@link Builder#nanoClock}.
  * </ul>
  *
+ * <p>Like the JDK client: a synthetic answer is fed through the caller's {@code BodyHandler} and
+ * reports the protocol version the JDK would have used (HTTP/2 only over {@code https}; over
+ * cleartext the JDK falls back to HTTP/1.1); a body handler that throws fails {@code send} with an
+ * {@link IOException} carrying it (the future of {@code sendAsync} with the exception itself).
+ *
+ * <p>Cancellation: cancelling the future of {@code sendAsync}, or interrupting a {@code send},
+ * while the request waits out its injected delay means it is never sent, whatever fault was to
+ * follow; once it was handed to the delegate, cancelling cancels the delegate's exchange.
+ * Cancelling while a lost response times out ends the wait at once.
+ *
  * <p>With chaos off, between bursts and in dry-run the call is forwarded unchanged. Every applied
  * fault is reported to the {@link HttpFaultListener} with its {@link Outcome}, so duplicates and
  * orphans can be checked against what the server received.
  *
+ * <p>Lifecycle: every method of the running JDK's {@code HttpClient} is forwarded, including those
+ * added in JDK 21 ({@link #shutdown()}, {@link #shutdownNow()}, {@link #awaitTermination}, {@link
+ * #isTerminated()}, {@link #close()}), which this class declares so that they override on 21 and
+ * newer and work the same on 17. After shutdown a new request fails with {@code
+ * IOException("closed")} as on the JDK client; requests already submitted (also those still in an
+ * injected delay) finish.
+ *
  * <p>Thread safety: safe for concurrent use, like the delegate. All threads sharing one instance
- * are one caller (one IP) for the escalation rule. After {@link #close()} every send throws {@link
- * IllegalStateException}.
+ * are one caller (one IP) for the escalation rule.
  */
 public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
 
@@ -72,7 +95,8 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   private final HttpFaultListener listener;
   private final Executor executor;
   private final Duration lostResponseTimeout;
-  private volatile boolean closed;
+  private final Scheduler scheduler;
+  private final Lifecycle lifecycle;
 
   private ChaosHttpClient(Builder b) {
     this.delegate = b.delegate;
@@ -80,7 +104,9 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     this.executor =
         b.executor != null ? b.executor : b.delegate.executor().orElse(ForkJoinPool.commonPool());
     this.lostResponseTimeout = b.lostResponseTimeout;
+    this.scheduler = b.scheduler;
     this.faults = b.faults.build();
+    this.lifecycle = new Lifecycle(b.delegate);
   }
 
   /** {@code delegate} with the injector's faults and the default settings of {@link Builder}. */
@@ -99,29 +125,55 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
       throws IOException, InterruptedException {
     check(request, handler);
-    FaultPlan plan = faults.next();
-    if (plan == null) {
+    if (lifecycle.isShutdown()) {
+      throw Lifecycle.closed();
+    }
+    long delayMs = faults.nextDelayMs();
+    FaultPlan plan = delayMs == 0 ? faults.afterDelay(0) : null;
+    if (delayMs == 0 && plan == null) {
       return delegate.send(request, handler);
     }
-    if (plan.delayMs() > 0) {
-      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
-      TimeUnit.MILLISECONDS.sleep(plan.delayMs());
+    SyncCall call = new SyncCall(scheduler, lifecycle);
+    try {
+      return sendWithChaos(call, request, handler, delayMs, plan);
+    } finally {
+      call.finished();
     }
-    if (plan.scenario() == null) {
-      return delegate.send(request, handler);
+  }
+
+  private <T> HttpResponse<T> sendWithChaos(
+      SyncCall call, HttpRequest request, BodyHandler<T> handler, long delayMs, FaultPlan plan)
+      throws IOException, InterruptedException {
+    long submittedAt = scheduler.nanoTime();
+    HttpRequest out = request;
+    if (delayMs > 0) {
+      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, delayMs, request);
+      long delayNanos = TimeUnit.MILLISECONDS.toNanos(delayMs);
+      long budget = Timeouts.unsentBudgetNanos(request, delegate);
+      if (budget <= delayNanos) {
+        call.sleep(budget);
+        throw Timeouts.unsentTimeout(request, delegate);
+      }
+      call.sleep(delayNanos);
+      plan = faults.afterDelay(delayMs);
+      out = Timeouts.withRemainingTimeout(request, scheduler.nanoTime() - submittedAt);
+      if (plan == null || plan.scenario() == null) {
+        return delegate.send(out, handler);
+      }
     }
-    long sentAt = System.nanoTime();
     if (plan.reachesServer()) {
-      delegate.send(request, BodyHandlers.discarding());
+      delegate.send(out, BodyHandlers.discarding());
     }
     report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
     if (plan.status() == 0) {
       if (plan.outcome() == Outcome.RESPONSE_LOST) {
-        TimeUnit.NANOSECONDS.sleep(lostWaitNanos(request, sentAt));
+        long timeout = Timeouts.lostResponseNanos(request, lostResponseTimeout);
+        call.sleep(timeout - (scheduler.nanoTime() - submittedAt));
       }
       throw plan.lossException();
     }
-    return SyntheticResponse.await(SyntheticResponse.of(request, plan, handler));
+    return SyntheticResponse.await(
+        SyntheticResponse.of(request, syntheticVersion(request), plan, handler));
   }
 
   @Override
@@ -134,96 +186,135 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
       HttpRequest request, BodyHandler<T> handler, PushPromiseHandler<T> pushPromiseHandler) {
     check(request, handler);
-    FaultPlan plan = faults.next();
+    if (lifecycle.isShutdown()) {
+      return CompletableFuture.failedFuture(Lifecycle.closed());
+    }
+    long delayMs = faults.nextDelayMs();
+    if (delayMs > 0) {
+      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, delayMs, request);
+      return new AsyncCall<>(this, request, handler, pushPromiseHandler, scheduler.nanoTime())
+          .delayThenSend(delayMs);
+    }
+    FaultPlan plan = faults.afterDelay(0);
     if (plan == null) {
-      return delegate.sendAsync(request, handler, pushPromiseHandler);
+      return pushPromiseHandler == null
+          ? delegate.sendAsync(request, handler)
+          : delegate.sendAsync(request, handler, pushPromiseHandler);
     }
-    CompletableFuture<Void> start;
-    if (plan.delayMs() > 0) {
-      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
-      start = CompletableFuture.runAsync(() -> {}, after(plan.delayMs(), TimeUnit.MILLISECONDS));
-    } else {
-      start = CompletableFuture.completedFuture(null);
-    }
-    if (plan.scenario() == null) {
-      return start.thenCompose(v -> delegate.sendAsync(request, handler, pushPromiseHandler));
-    }
-    long[] sentAt = new long[1];
-    CompletableFuture<?> sent =
-        plan.reachesServer()
-            ? start.thenCompose(
-                v -> {
-                  sentAt[0] = System.nanoTime();
-                  return delegate.sendAsync(request, BodyHandlers.discarding());
-                })
-            : start;
-    return sent.thenCompose(
-        ignored -> {
-          report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
-          if (plan.status() != 0) {
-            return SyntheticResponse.of(request, plan, handler);
-          }
-          if (plan.outcome() == Outcome.NOT_SENT) {
-            return CompletableFuture.failedFuture(plan.lossException());
-          }
-          long waitNanos = lostWaitNanos(request, sentAt[0]);
-          return CompletableFuture.supplyAsync(
-              () -> {
-                throw new CompletionException(plan.lossException());
-              },
-              after(waitNanos, TimeUnit.NANOSECONDS));
-        });
+    return new AsyncCall<>(this, request, handler, pushPromiseHandler, scheduler.nanoTime())
+        .apply(plan);
   }
 
-  // ---------------------------------------------------------------- decisions
+  // ---------------------------------------------------------------- for the calls in progress
 
-  /** What is left of the request's timeout since it was sent: the caller waits that long. */
-  private long lostWaitNanos(HttpRequest request, long sentAt) {
-    long timeout = request.timeout().orElse(lostResponseTimeout).toNanos();
-    return Math.max(0, timeout - (System.nanoTime() - sentAt));
+  RequestFaults faults() {
+    return faults;
   }
 
-  private Executor after(long delay, TimeUnit unit) {
-    return CompletableFuture.delayedExecutor(delay, unit, executor);
+  Scheduler scheduler() {
+    return scheduler;
   }
 
-  private void report(Scenario s, Outcome outcome, int status, long delayMs, HttpRequest request) {
+  Executor continuations() {
+    return executor;
+  }
+
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  Duration lostResponseTimeout() {
+    return lostResponseTimeout;
+  }
+
+  HttpClient.Version syntheticVersion(HttpRequest request) {
+    return SyntheticResponse.versionFor(request, delegate.version());
+  }
+
+  void report(Scenario s, Outcome outcome, int status, long delayMs, HttpRequest request) {
     try {
       listener.onFault(new HttpFault(s, outcome, status, delayMs, request));
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      // Everything but the JVM's own failures is contained: never into the bot's network code.
       LOG.log(System.Logger.Level.WARNING, "HTTP fault listener failed", e);
     }
   }
 
-  private void check(HttpRequest request, BodyHandler<?> handler) {
+  private static void check(HttpRequest request, BodyHandler<?> handler) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(handler, "responseBodyHandler");
-    if (closed) {
-      throw new IllegalStateException("ChaosHttpClient is closed; create a new one to send");
-    }
   }
 
   // ---------------------------------------------------------------- lifecycle and delegation
 
   /**
-   * Closes this decorator: from now on every send throws {@link IllegalStateException}. On JDK 21
-   * and newer, where {@link HttpClient} is closeable, the delegate is closed too.
+   * Refuses new requests from now on ({@code IOException("closed")}) and lets those already
+   * submitted finish; the delegate is shut down (on JDK 21 and newer) once this decorator's own
+   * delayed or timing-out requests are done.
+   */
+  public void shutdown() {
+    lifecycle.shutdown();
+  }
+
+  /**
+   * As {@link #shutdown()}, and fails every request in progress with an {@link IOException}: this
+   * decorator's own at once, the delegate's through its {@code shutdownNow()} (JDK 21 and newer).
+   */
+  public void shutdownNow() {
+    lifecycle.shutdownNow();
+  }
+
+  /**
+   * Waits until this client has terminated (shut down, nothing in progress), at most {@code
+   * duration}; true if it did.
+   */
+  public boolean awaitTermination(Duration duration) throws InterruptedException {
+    Objects.requireNonNull(duration, "duration");
+    return lifecycle.awaitTermination(duration);
+  }
+
+  /**
+   * Whether this client was shut down and nothing is in progress: neither this decorator's own
+   * requests nor (on JDK 21 and newer) the delegate's.
+   */
+  public boolean isTerminated() {
+    return lifecycle.isTerminated();
+  }
+
+  /**
+   * Shuts down and waits for termination, as {@code HttpClient.close()} does on JDK 21 and newer:
+   * interrupted while waiting, it shuts down now and keeps the interrupt. On JDK 17 the delegate
+   * has no lifecycle; this decorator still refuses new requests and waits for its own.
    */
   @Override
   public void close() {
-    closed = true;
-    if (delegate instanceof AutoCloseable) {
+    shutdown();
+    boolean interrupted = false;
+    try {
+      while (!awaitTermination(Duration.ofDays(1))) {
+        // keep waiting, as the JDK client does
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      shutdownNow();
+    }
+    if (delegate instanceof AutoCloseable && Lifecycle.SHUTDOWN == null) {
       try {
         ((AutoCloseable) delegate).close();
       } catch (Exception e) {
         LOG.log(System.Logger.Level.WARNING, "closing the delegate HttpClient failed", e);
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
-  /** Whether {@link #close()} was called. */
+  /** Whether {@link #shutdown()}, {@link #shutdownNow()} or {@link #close()} was called. */
   public boolean isClosed() {
-    return closed;
+    return lifecycle.isShutdown();
   }
 
   /** The client requests are forwarded to. */
@@ -310,6 +401,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     private HttpFaultListener listener = fault -> {};
     private Executor executor;
     private Duration lostResponseTimeout = DEFAULT_LOST_RESPONSE_TIMEOUT;
+    private Scheduler scheduler = Scheduler.system();
 
     private Builder(HttpClient delegate, ChaosInjector injector) {
       this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -336,7 +428,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
 
     /**
      * Runs the continuations of delayed async calls (default: the delegate's executor, else the
-     * common pool). Delays themselves use the JDK's shared timer thread.
+     * common pool). The delays and timeouts themselves wait on {@link #scheduler}.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -366,6 +458,12 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     /** Consecutive requests inside a storm 429's Retry-After that earn a ban, 1 to 1000. */
     public Builder violationsToBan(int violations) {
       faults.violationsToBan(violations);
+      return this;
+    }
+
+    /** Time and timers for delays and timeouts (default {@link Scheduler#system()}). */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 

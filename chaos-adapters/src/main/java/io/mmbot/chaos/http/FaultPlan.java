@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 
 /**
- * What one request meets, decided once when it is submitted: an optional delay, then at most one
- * fault. Transport-neutral: the JDK {@link ChaosHttpClient}, an OkHttp interceptor and a simulated
- * exchange all apply the same plan, each in its own terms.
+ * What one request meets: an optional delay, then at most one fault. Transport-neutral: the JDK
+ * {@link ChaosHttpClient}, an OkHttp interceptor and a simulated exchange all apply the same plan,
+ * each in its own terms. {@link RequestFaults#next()} decides both at once; a transport whose
+ * requests can be cancelled or time out during the delay draws the delay with {@link
+ * RequestFaults#nextDelayMs()} and the rest with {@link RequestFaults#afterDelay} as the request
+ * goes out, so that a request that never goes out draws no fault.
  *
  * <p>How a transport applies a plan:
  *

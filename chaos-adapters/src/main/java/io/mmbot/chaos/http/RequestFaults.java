@@ -14,10 +14,15 @@ import java.util.function.LongSupplier;
  * the OkHttp adapter and a simulated exchange all apply these plans, so precedence, unknown
  * outcomes and the 418 escalation live in this one place.
  *
- * <p>Per request: the LAT_SPIKE delay, then at most one fault, in the precedence NET_LOSS,
- * RATE_LIMIT_STORM (with the escalation rule), EXCH_429, EXCH_5XX. Gates after the first that fires
- * are not drawn, so the injector counts exactly the faults applied. NET_LOSS and EXCH_5XX strike
- * after sending with the injector's {@code unknown_outcome_share}.
+ * <p>Per request: the LAT_SPIKE delay (drawn on its own: it adds to any fault), then at most one
+ * fault, chosen by one draw among NET_LOSS, RATE_LIMIT_STORM (with the escalation rule), EXCH_429
+ * and EXCH_5XX ({@link ChaosInjector#httpFaultOrNull()}). So each scenario's share of requests is
+ * its configured intensity however many are on, as long as the four intensities sum to at most 1;
+ * beyond 1 they are served in that order of precedence until every request meets a fault (for
+ * example {@code net_loss 0.7, exch_429 0.5}: 70 % losses, 30 % 429s). EXCH_429 waves and storms
+ * keep their runs of consecutive requests. The injector counts exactly one injection per planned
+ * fault. NET_LOSS and EXCH_5XX strike after sending with the injector's {@code
+ * unknown_outcome_share}.
  *
  * <p>Escalation: each storm 429 opens a window of its {@code Retry-After}; a request planned inside
  * that window is answered 429 again, and the {@link Builder#violationsToBan}-th such request in a
@@ -57,38 +62,63 @@ public final class RequestFaults {
     return injector;
   }
 
-  /** The plan for the next request, or null to forward it untouched. */
+  /**
+   * The plan for the next request, or null to forward it untouched: {@link #nextDelayMs()} and
+   * {@link #afterDelay} drawn together. A transport that can be cancelled or time out while the
+   * delay runs should call the two itself, so that a request that never goes out draws (and counts)
+   * no fault.
+   */
   public FaultPlan next() {
-    long delay = injector.latencyToAddMs();
+    return afterDelay(nextDelayMs());
+  }
+
+  /**
+   * Draws LAT_SPIKE alone: the milliseconds the next request waits before it goes anywhere, 0 for
+   * none. Counted as one LAT_SPIKE injection when positive.
+   */
+  public long nextDelayMs() {
+    return injector.latencyToAddMs();
+  }
+
+  /**
+   * The rest of the plan of a request that has waited {@code delayMs} (from {@link #nextDelayMs()})
+   * and goes out now: the escalation rule, then one draw among the HTTP faults ({@link
+   * ChaosInjector#httpFaultOrNull()}). Null when there is neither a delay nor a fault.
+   */
+  public FaultPlan afterDelay(long delayMs) {
+    if (delayMs < 0) {
+      throw new IllegalArgumentException("delayMs must be >= 0, was " + delayMs);
+    }
     if (escalation.armed()) {
       long now = nanoClock.getAsLong();
       ChaosConfig c = injector.config();
       switch (escalation.check(now, c.enabled() && !c.dryRun())) {
         case BANNED:
           return FaultPlan.status(
-              delay, Scenario.RATE_LIMIT_STORM, 418, escalation.banRemainingSeconds(now));
+              delayMs, Scenario.RATE_LIMIT_STORM, 418, escalation.banRemainingSeconds(now));
         case VIOLATION:
           return FaultPlan.status(
-              delay, Scenario.RATE_LIMIT_STORM, 429, escalation.windowRemainingSeconds(now));
+              delayMs, Scenario.RATE_LIMIT_STORM, 429, escalation.windowRemainingSeconds(now));
         default:
           break;
       }
     }
-    if (injector.shouldInjectNetLoss()) {
-      return FaultPlan.loss(delay, injector.strikesAfterSend());
+    Scenario fault = injector.httpFaultOrNull();
+    if (fault == null) {
+      return delayMs > 0 ? FaultPlan.delayOnly(delayMs) : null;
     }
-    if (injector.shouldInjectRateLimitStorm()) {
-      escalation.storm429(nanoClock.getAsLong());
-      return FaultPlan.status(delay, Scenario.RATE_LIMIT_STORM, 429, retryAfterSeconds);
+    switch (fault) {
+      case NET_LOSS:
+        return FaultPlan.loss(delayMs, injector.strikesAfterSend());
+      case RATE_LIMIT_STORM:
+        escalation.storm429(nanoClock.getAsLong());
+        return FaultPlan.status(delayMs, Scenario.RATE_LIMIT_STORM, 429, retryAfterSeconds);
+      case EXCH_429:
+        return FaultPlan.status(delayMs, Scenario.EXCH_429, 429, retryAfterSeconds);
+      default:
+        return FaultPlan.serverError(
+            delayMs, injector.synthetic5xxStatus(), injector.strikesAfterSend());
     }
-    if (injector.shouldInjectExch429()) {
-      return FaultPlan.status(delay, Scenario.EXCH_429, 429, retryAfterSeconds);
-    }
-    if (injector.shouldInjectExch5xx()) {
-      return FaultPlan.serverError(
-          delay, injector.synthetic5xxStatus(), injector.strikesAfterSend());
-    }
-    return delay > 0 ? FaultPlan.delayOnly(delay) : null;
   }
 
   /**

@@ -27,23 +27,43 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
   private final HttpRequest request;
   private final int status;
   private final HttpHeaders headers;
+  private final HttpClient.Version version;
   private final T body;
 
-  private SyntheticResponse(HttpRequest request, int status, HttpHeaders headers, T body) {
+  private SyntheticResponse(
+      HttpRequest request, int status, HttpHeaders headers, HttpClient.Version version, T body) {
     this.request = request;
     this.status = status;
     this.headers = headers;
+    this.version = version;
     this.body = body;
+  }
+
+  /**
+   * The protocol version the JDK client would have used for {@code request} on a client preferring
+   * {@code clientVersion}: HTTP/2 only over TLS (negotiated by ALPN); over cleartext the JDK offers
+   * an h2c upgrade that exchanges do not accept, so the answer comes back in HTTP/1.1.
+   */
+  static HttpClient.Version versionFor(HttpRequest request, HttpClient.Version clientVersion) {
+    HttpClient.Version wanted = request.version().orElse(clientVersion);
+    boolean tls = "https".equalsIgnoreCase(request.uri().getScheme());
+    return wanted == HttpClient.Version.HTTP_2 && tls
+        ? HttpClient.Version.HTTP_2
+        : HttpClient.Version.HTTP_1_1;
   }
 
   /** Used weight reported with every synthetic answer, as a client at its limit would see. */
   private static final int USED_WEIGHT_WHEN_LIMITED = 1200;
 
-  /** The synthetic answer {@code plan} calls for. */
+  /**
+   * The synthetic answer {@code plan} calls for, in {@code version}. Never throws: a body handler
+   * that fails completes the future with its exception, as the JDK client's {@code sendAsync} does.
+   */
   static <T> CompletableFuture<HttpResponse<T>> of(
-      HttpRequest request, FaultPlan plan, BodyHandler<T> handler) {
+      HttpRequest request, HttpClient.Version version, FaultPlan plan, BodyHandler<T> handler) {
     return of(
         request,
+        version,
         plan.status(),
         ExchangeResponses.headers(
             plan.status(), plan.retryAfterSeconds(), USED_WEIGHT_WHEN_LIMITED),
@@ -51,32 +71,47 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
         handler);
   }
 
-  /** Waits for a synthetic response, unwrapping the body handler's failure. */
+  /**
+   * Waits for a synthetic response on a blocking {@code send}, turning the body handler's failure
+   * into the exception the JDK client's {@code send} throws for it.
+   */
   static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> f)
       throws IOException, InterruptedException {
     try {
       return f.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException) {
-        throw (IOException) cause;
-      }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw new IOException(cause);
+      throw sendFailure(e.getCause());
     }
+  }
+
+  /**
+   * As the JDK client's blocking {@code send} reports a failure of its asynchronous exchange:
+   * {@code IllegalArgumentException} and {@code SecurityException} as themselves, anything else as
+   * an {@link IOException} with the same message and the failure as its cause.
+   */
+  static IOException sendFailure(Throwable t) {
+    if (t instanceof VirtualMachineError) {
+      throw (VirtualMachineError) t;
+    }
+    String msg = t.getMessage();
+    if (t instanceof IllegalArgumentException) {
+      throw new IllegalArgumentException(msg, t);
+    }
+    if (t instanceof SecurityException) {
+      throw new SecurityException(msg, t);
+    }
+    return new IOException(msg, t);
   }
 
   /** A response with {@code status}, {@code headers} and a JSON {@code body}. */
   static <T> CompletableFuture<HttpResponse<T>> of(
       HttpRequest request,
+      HttpClient.Version version,
       int status,
       Map<String, List<String>> headers,
       String body,
       BodyHandler<T> handler) {
     HttpHeaders h = HttpHeaders.of(headers, (name, value) -> true);
-    HttpClient.Version version = request.version().orElse(HttpClient.Version.HTTP_1_1);
     ResponseInfo info =
         new ResponseInfo() {
           @Override
@@ -94,13 +129,19 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
             return version;
           }
         };
-    BodySubscriber<T> subscriber = handler.apply(info);
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    subscriber.onSubscribe(new OneShot(subscriber, bytes));
-    return subscriber
-        .getBody()
-        .toCompletableFuture()
-        .thenApply(b -> new SyntheticResponse<>(request, status, h, b));
+    try {
+      BodySubscriber<T> subscriber = handler.apply(info);
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      subscriber.onSubscribe(new OneShot(subscriber, bytes));
+      return subscriber
+          .getBody()
+          .toCompletableFuture()
+          .thenApply(b -> new SyntheticResponse<>(request, status, h, version, b));
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override
@@ -140,7 +181,7 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
 
   @Override
   public HttpClient.Version version() {
-    return request.version().orElse(HttpClient.Version.HTTP_1_1);
+    return version;
   }
 
   @Override

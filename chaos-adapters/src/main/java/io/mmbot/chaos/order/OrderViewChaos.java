@@ -134,7 +134,9 @@ public final class OrderViewChaos<O> {
   private void report(MismatchType type) {
     try {
       listener.accept(type);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
       LOG.log(System.Logger.Level.WARNING, "reconcile mismatch listener failed", e);
     }
   }

@@ -16,6 +16,13 @@ import java.util.Objects;
  * CLOCK_SKEW probability below 1 a read may be unskewed, so two reads can disagree then; the
  * default probability is 1.
  *
+ * <p>Counting: every {@link #millis()} or {@link #instant()} read for which the CLOCK_SKEW gate
+ * fires counts as one CLOCK_SKEW injection (one would-be injection in dry-run), also when the
+ * drifting offset happens to round to 0 ms; reads between bursts, with chaos off, and {@link
+ * #getZone()} or {@link #withZone} count nothing. So {@code mm_chaos_injections_total{scenario=
+ * "clock_skew"}} follows how often the bot reads the clock during bursts, not how many skew
+ * episodes there were (one per burst).
+ *
  * <p>Use it wherever the bot stamps requests or checks the exchange's server time, so that its
  * clock-skew guard can be exercised. Thread safety: immutable, safe for concurrent use.
  */

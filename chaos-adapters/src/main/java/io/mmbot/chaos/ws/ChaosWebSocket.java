@@ -1,6 +1,7 @@
 package io.mmbot.chaos.ws;
 
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.time.Scheduler;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -38,10 +39,21 @@ import java.util.function.LongSupplier;
  * <p>With chaos off, between bursts and in dry-run, messages pass straight through on the JDK's
  * thread. Lagged messages are delivered by a pool thread, one at a time per connection.
  *
+ * <p>Like the JDK's own WebSocket towards the bot's listener: a listener method that throws (from
+ * {@code onText}, {@code onBinary}, {@code onPing} or {@code onPong}, inline or on a lagged
+ * delivery) gets the connection aborted and its {@code onError} called with that exception, and
+ * nothing more is delivered; after the bot calls {@code abort()} on the wrapped socket nothing more
+ * is delivered either, lagged messages included. Sends are forwarded to the JDK's socket as they
+ * are, so its rules for concurrent and outstanding sends hold unchanged, and their futures fail
+ * with the JDK's own exception, unwrapped; after a WS_DISCONNECT they fail with an {@link
+ * java.io.IOException}. A gap callback that throws is logged, never propagated.
+ *
+ * <p>Time: gaps are measured on {@link Builder#nanoClock}, lag and the disconnect checks wait on
+ * {@link Builder#scheduler} (virtual in tests).
+ *
  * <p>Thread safety: this object is immutable and safe for concurrent use; each wrapped listener
  * serves exactly one connection and rejects a second {@code onOpen} with {@link
- * IllegalStateException} (the second connection is aborted). A listener or gap callback that throws
- * is logged, never propagated.
+ * IllegalStateException} (the second connection is aborted).
  */
 public final class ChaosWebSocket {
 
@@ -57,12 +69,16 @@ public final class ChaosWebSocket {
 
   final long checkIntervalNanos;
 
+  /** Lag and check timers; never null. */
+  final Scheduler scheduler;
+
   private ChaosWebSocket(Builder b) {
     this.injector = b.injector;
     this.nanoClock = b.nanoClock;
     this.gapListener = b.gapListener;
     this.executor = b.executor != null ? b.executor : ForkJoinPool.commonPool();
     this.checkIntervalNanos = b.checkInterval.toNanos();
+    this.scheduler = b.scheduler;
   }
 
   /** With the defaults of {@link Builder}. */
@@ -85,7 +101,9 @@ public final class ChaosWebSocket {
 
   /**
    * Opens a connection with {@code builder} whose {@code listener} is wrapped, and completes with
-   * the wrapped {@link WebSocket} (the one the listener also receives).
+   * the wrapped {@link WebSocket} (the one the listener also receives). Cancelling the returned
+   * future gives the connection up: if it opens afterwards it is aborted at once, so a cancelled
+   * connect leaves no open connection behind.
    */
   public CompletableFuture<WebSocket> connect(
       WebSocket.Builder builder, URI uri, WebSocket.Listener listener) {
@@ -93,7 +111,15 @@ public final class ChaosWebSocket {
     Objects.requireNonNull(uri, "uri");
     WrappedListener wrapped =
         new WrappedListener(this, Objects.requireNonNull(listener, "listener"));
-    return builder.buildAsync(uri, wrapped).thenApply(wrapped::socketFor);
+    CompletableFuture<WebSocket> opening = builder.buildAsync(uri, wrapped);
+    CompletableFuture<WebSocket> result = opening.thenApply(wrapped::socketFor);
+    result.whenComplete(
+        (ws, e) -> {
+          if (result.isCancelled()) {
+            opening.thenAccept(raw -> wrapped.socketFor(raw).abort());
+          }
+        });
+    return result;
   }
 
   /** Builds a {@link ChaosWebSocket}. Not thread-safe. */
@@ -103,6 +129,7 @@ public final class ChaosWebSocket {
     private DoubleConsumer gapListener = gapMs -> {};
     private Executor executor;
     private Duration checkInterval = DEFAULT_DISCONNECT_CHECK_INTERVAL;
+    private Scheduler scheduler = Scheduler.system();
 
     private Builder(ChaosInjector injector) {
       this.injector = Objects.requireNonNull(injector, "injector");
@@ -145,6 +172,15 @@ public final class ChaosWebSocket {
             "disconnectCheckInterval must be 0 or in [PT0.01S, PT1H], was " + interval);
       }
       this.checkInterval = interval;
+      return this;
+    }
+
+    /**
+     * Time and timers for lag and the disconnect checks (default {@link Scheduler#system()}); tests
+     * pass a virtual one, together with the same time as {@link #nanoClock}.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 

@@ -25,27 +25,27 @@ final class WrappedWebSocket implements WebSocket {
 
   @Override
   public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
-    return dropped() ? lost() : raw.sendText(data, last).thenApply(ws -> this);
+    return dropped() ? lost() : forward(raw.sendText(data, last));
   }
 
   @Override
   public CompletableFuture<WebSocket> sendBinary(ByteBuffer data, boolean last) {
-    return dropped() ? lost() : raw.sendBinary(data, last).thenApply(ws -> this);
+    return dropped() ? lost() : forward(raw.sendBinary(data, last));
   }
 
   @Override
   public CompletableFuture<WebSocket> sendPing(ByteBuffer message) {
-    return dropped() ? lost() : raw.sendPing(message).thenApply(ws -> this);
+    return dropped() ? lost() : forward(raw.sendPing(message));
   }
 
   @Override
   public CompletableFuture<WebSocket> sendPong(ByteBuffer message) {
-    return dropped() ? lost() : raw.sendPong(message).thenApply(ws -> this);
+    return dropped() ? lost() : forward(raw.sendPong(message));
   }
 
   @Override
   public CompletableFuture<WebSocket> sendClose(int statusCode, String reason) {
-    return raw.sendClose(statusCode, reason).thenApply(ws -> this);
+    return forward(raw.sendClose(statusCode, reason));
   }
 
   @Override
@@ -68,14 +68,41 @@ final class WrappedWebSocket implements WebSocket {
     return raw.isInputClosed();
   }
 
+  /** Aborts the connection; nothing more reaches the bot's listener, as on the JDK's socket. */
   @Override
   public void abort() {
+    listener.abortedByBot();
     raw.abort();
   }
 
   @Override
   public String toString() {
     return "ChaosWebSocket{" + raw + '}';
+  }
+
+  /**
+   * A future that completes as {@code sent} does, with this wrapper instead of the JDK's socket and
+   * with the JDK's own exception as it is (not wrapped in a {@code CompletionException}), so a bot
+   * that tests the failure's type sees what it would see without chaos. Cancelling it cancels
+   * {@code sent}.
+   */
+  private CompletableFuture<WebSocket> forward(CompletableFuture<WebSocket> sent) {
+    CompletableFuture<WebSocket> out = new CompletableFuture<>();
+    sent.whenComplete(
+        (ws, e) -> {
+          if (e != null) {
+            out.completeExceptionally(e);
+          } else {
+            out.complete(this);
+          }
+        });
+    out.whenComplete(
+        (ws, e) -> {
+          if (out.isCancelled()) {
+            sent.cancel(true);
+          }
+        });
+    return out;
   }
 
   private boolean dropped() {

@@ -52,6 +52,26 @@ class HostResolverTest {
   }
 
   @Test
+  void dnsFlapNeverFailsAnIpLiteralWhichTheJdkNeverLooksUp() throws Exception {
+    ChaosInjector injector = injector(chaos().dnsFlap(1.0).build());
+    HostResolver resolver = HostResolver.SYSTEM.withChaos(injector);
+    for (String literal :
+        List.of("127.0.0.1", "10.0.0.7", "::1", "[::1]", "fe80::1%1", "::ffff:127.0.0.1")) {
+      assertThat(resolver.resolve(literal))
+          .as(literal)
+          .containsExactly(InetAddress.getAllByName(literal));
+    }
+    assertThat(injector.injections(Scenario.DNS_FLAP)).as("literals draw no gate").isZero();
+    // Names that merely look numeric or hexadecimal are names: they flap.
+    for (String name : List.of("cafe", "1.2.3.4.example", "256.1.1.1", "1e100.net")) {
+      assertThatThrownBy(() -> resolver.resolve(name))
+          .as(name)
+          .isInstanceOf(UnknownHostException.class);
+    }
+    assertThat(injector.injections(Scenario.DNS_FLAP)).isEqualTo(4);
+  }
+
+  @Test
   void flapsOnlyDuringBurstsAndPassesThroughBetweenThem() throws Exception {
     HostResolver resolver =
         counting.withChaos(injector(chaos().dnsFlap(1.0).burstOnSec(30).burstOffSec(90).build()));

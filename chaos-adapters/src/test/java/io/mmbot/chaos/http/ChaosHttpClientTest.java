@@ -398,6 +398,23 @@ class ChaosHttpClientTest {
   }
 
   @Test
+  void aFaultListenerThrowingAnErrorNeverReachesTheCallerEither() throws Exception {
+    ChaosHttpClient http =
+        ChaosHttpClient.builder(plain, injector(chaos().exch429(1.0).build()))
+            .listener(
+                f -> {
+                  throw new AssertionError("listener assertion");
+                })
+            .build();
+    assertThat(http.send(get("/x"), BodyHandlers.ofString()).statusCode()).isEqualTo(429);
+    assertThat(
+            http.sendAsync(get("/y"), BodyHandlers.ofString())
+                .get(5, TimeUnit.SECONDS)
+                .statusCode())
+        .isEqualTo(429);
+  }
+
+  @Test
   void rejectsBadUseWithClearExceptions() {
     ChaosInjector injector = injector(ChaosConfig.defaults());
     ChaosHttpClient http = client(injector);
@@ -431,11 +448,16 @@ class ChaosHttpClientTest {
 
     http.close();
     assertThat(http.isClosed()).isTrue();
+    // As the JDK 21+ client answers a closed client: IOException("closed").
     assertThatThrownBy(() -> http.send(get("/"), BodyHandlers.ofString()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("closed");
-    assertThatThrownBy(() -> http.sendAsync(get("/"), BodyHandlers.ofString()))
-        .isInstanceOf(IllegalStateException.class);
+        .isExactlyInstanceOf(IOException.class)
+        .hasMessage("closed");
+    assertThat(http.sendAsync(get("/"), BodyHandlers.ofString()))
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isExactlyInstanceOf(IOException.class)
+        .withMessage("closed");
     assertThat(server.received()).isZero();
   }
 

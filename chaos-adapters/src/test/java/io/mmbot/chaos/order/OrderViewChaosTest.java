@@ -137,6 +137,18 @@ class OrderViewChaosTest {
   }
 
   @Test
+  void aListenerThrowingAnErrorIsContainedToo() {
+    OrderViewChaos<Order> chaos =
+        OrderViewChaos.of(
+            injector(chaos(1.0).build()),
+            new Perturb(),
+            t -> {
+              throw new AssertionError("metrics assertion");
+            });
+    assertThat(chaos.view(OPEN).perturbed()).isTrue();
+  }
+
+  @Test
   void rejectsNulls() {
     ChaosInjector injector = injector(chaos(1.0).build());
     assertThatThrownBy(() -> OrderViewChaos.of(null, new Perturb()))

@@ -1,23 +1,158 @@
 package io.mmbot.chaos.testing;
 
+import io.mmbot.chaos.time.Scheduler;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.PriorityQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-/** A nanosecond time source that moves only when a test advances it. */
-public final class VirtualClock implements LongSupplier {
-  private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
+/**
+ * A nanosecond time source that moves only when a test advances it, and a {@link Scheduler} whose
+ * timers fire when the advance passes their due time (in due order, each with the clock set to its
+ * due time, handed to its executor on the advancing thread).
+ */
+public final class VirtualClock implements LongSupplier, Scheduler {
+  private static final int POLLS = 400;
+  private static final long POLL_MS = 25;
+
+  private long now = 1_000_000_000_000L;
+  private long sequence;
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
 
   @Override
-  public long getAsLong() {
-    return now.get();
+  public synchronized long getAsLong() {
+    return now;
   }
 
+  @Override
+  public long nanoTime() {
+    return getAsLong();
+  }
+
+  @Override
+  public synchronized Future<?> schedule(long delayNanos, Executor executor, Runnable task) {
+    Timer t = new Timer(now + Math.max(0, delayNanos), sequence++, executor, task);
+    timers.add(t);
+    notifyAll();
+    return t;
+  }
+
+  /** Moves time forward by {@code d}, firing every timer that falls due on the way. */
   public void advance(Duration d) {
-    now.addAndGet(d.toNanos());
+    long target;
+    synchronized (this) {
+      target = now + d.toNanos();
+    }
+    for (; ; ) {
+      Timer due;
+      synchronized (this) {
+        Timer head = timers.peek();
+        if (head == null || head.due - target > 0) {
+          now = target;
+          return;
+        }
+        due = timers.poll();
+        if (due.due - now > 0) {
+          now = due.due;
+        }
+      }
+      due.fire();
+    }
   }
 
   public void advanceMillis(long ms) {
     advance(Duration.ofMillis(ms));
+  }
+
+  /** Timers set and not yet fired or cancelled. */
+  public synchronized int pending() {
+    return (int) timers.stream().filter(t -> !t.isCancelled()).count();
+  }
+
+  /**
+   * Waits (bounded, about 10 s) until at least {@code n} timers are pending: another thread has
+   * reached the point where it waits on this clock.
+   */
+  public synchronized void awaitPending(int n) throws InterruptedException {
+    for (int i = 0; i < POLLS; i++) {
+      if (pending() >= n) {
+        return;
+      }
+      wait(POLL_MS);
+    }
+    throw new AssertionError("timed out waiting for " + n + " pending timers, have " + pending());
+  }
+
+  private final class Timer implements ScheduledFuture<Object> {
+    final long due;
+    final long seq;
+    final Executor executor;
+    final Runnable task;
+    private volatile int state; // 0 pending, 1 fired, 2 cancelled
+
+    Timer(long due, long seq, Executor executor, Runnable task) {
+      this.due = due;
+      this.seq = seq;
+      this.executor = executor;
+      this.task = task;
+    }
+
+    void fire() {
+      synchronized (VirtualClock.this) {
+        if (state != 0) {
+          return;
+        }
+        state = 1;
+      }
+      executor.execute(task);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterrupt) {
+      synchronized (VirtualClock.this) {
+        if (state != 0) {
+          return false;
+        }
+        state = 2;
+        timers.remove(this);
+        return true;
+      }
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return state == 2;
+    }
+
+    @Override
+    public boolean isDone() {
+      return state != 0;
+    }
+
+    @Override
+    public Object get() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object get(long timeout, TimeUnit unit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return unit.convert(due - getAsLong(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public int compareTo(Delayed o) {
+      Timer t = (Timer) o;
+      int c = Long.compare(due, t.due);
+      return c != 0 ? c : Long.compare(seq, t.seq);
+    }
   }
 }

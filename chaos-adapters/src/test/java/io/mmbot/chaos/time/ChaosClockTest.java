@@ -74,6 +74,37 @@ class ChaosClockTest {
   }
 
   @Test
+  void everyReadDuringABurstCountsAsOneClockSkewInjectionAndNoOtherReadDoes() {
+    ChaosInjector injector =
+        ChaosInjector.builder()
+            .config(skew80().burstOnSec(30).burstOffSec(90).build())
+            .nanoClock(nanos)
+            .build();
+    ChaosClock clock = ChaosClock.wrap(base, injector);
+    nanos.advance(Duration.ofSeconds(5));
+    for (int i = 0; i < 7; i++) {
+      clock.millis();
+      clock.instant();
+    }
+    clock.getZone();
+    clock.withZone(ZoneId.of("Asia/Tokyo")).getZone();
+    assertThat(injector.injections(io.mmbot.chaos.Scenario.CLOCK_SKEW)).isEqualTo(14);
+    nanos.advance(Duration.ofSeconds(30)); // between bursts: reads are not skewed, not counted
+    clock.millis();
+    clock.instant();
+    assertThat(injector.injections(io.mmbot.chaos.Scenario.CLOCK_SKEW)).isEqualTo(14);
+
+    ChaosInjector shadow =
+        ChaosInjector.builder().config(skew80().dryRun(true).build()).nanoClock(nanos).build();
+    ChaosClock shadowClock = ChaosClock.wrap(base, shadow);
+    for (int i = 0; i < 5; i++) {
+      assertThat(shadowClock.millis()).isEqualTo(T0.toEpochMilli());
+    }
+    assertThat(shadow.wouldBeInjections(io.mmbot.chaos.Scenario.CLOCK_SKEW)).isEqualTo(5);
+    assertThat(shadow.injections(io.mmbot.chaos.Scenario.CLOCK_SKEW)).isZero();
+  }
+
+  @Test
   void withZoneKeepsTheSkewAndChangesOnlyTheZone() {
     ChaosClock clock = clock(skew80().burstOffSec(0).build());
     nanos.advance(Duration.ofSeconds(15));

@@ -152,6 +152,38 @@ class ChaosWebSocketLoopbackTest {
   }
 
   @Test
+  void aThrowingListenerEndsTheConnectionAsTheJdkWouldWithoutTheWrapper() throws Exception {
+    ChaosWebSocket chaosWs = ChaosWebSocket.of(ChaosInjector.create(ChaosConfig.defaults()));
+    java.util.List<Throwable> errors = new CopyOnWriteArrayList<>();
+    CollectingListener bot =
+        new CollectingListener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(
+              WebSocket webSocket, CharSequence data, boolean last) {
+            if (data.toString().equals("m-1")) {
+              throw new IllegalStateException("listener bug");
+            }
+            return super.onText(webSocket, data, last);
+          }
+
+          @Override
+          public void onError(WebSocket webSocket, Throwable e) {
+            errors.add(e);
+            super.onError(webSocket, e);
+          }
+        };
+    WebSocket ws = connect(chaosWs, bot);
+    ws.sendText("send 5", true).get(5, TimeUnit.SECONDS);
+    assertThat(bot.error.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("listener bug");
+    assertThat(server.nextCloseCode(WAIT.toMillis())).isEqualTo(1006);
+    assertThat(bot.texts).containsExactly("m-0");
+    assertThat(errors).hasSize(1);
+    assertThat(ws.isInputClosed()).isTrue();
+  }
+
+  @Test
   void aQuietConnectionIsDroppedByTheTimerCheck() throws Exception {
     VirtualClock clock = new VirtualClock();
     ChaosInjector injector =

@@ -189,6 +189,28 @@ class ChaosWebSocketTest {
   }
 
   @Test
+  void aGapListenerThrowingAnErrorNeverReachesTheConnectionEither() {
+    ChaosWebSocket chaosWs =
+        ChaosWebSocket.builder(injector(ChaosConfig.defaults()))
+            .nanoClock(clock)
+            .gapListener(
+                g -> {
+                  throw new AssertionError("metrics assertion");
+                })
+            .disconnectCheckInterval(Duration.ZERO)
+            .build();
+    CollectingListener bot = new CollectingListener();
+    WebSocket.Listener wrapped = chaosWs.wrap(bot);
+    FakeWebSocket raw = new FakeWebSocket();
+    wrapped.onOpen(raw);
+    wrapped.onText(raw, "a", true);
+    wrapped.onText(raw, "b", true);
+    wrapped.onText(raw, "c", true);
+    assertThat(bot.texts).containsExactly("a", "b", "c");
+    assertThat(raw.aborted).isFalse();
+  }
+
+  @Test
   void rejectsBadUseWithClearExceptions() {
     ChaosInjector injector = injector(ChaosConfig.defaults());
     assertThatThrownBy(() -> ChaosWebSocket.of(null))

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The bot's side in tests: collects whole text messages, errors and closes. */
-final class CollectingListener implements WebSocket.Listener {
+class CollectingListener implements WebSocket.Listener {
   final List<String> texts = new CopyOnWriteArrayList<>();
   final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
   final CompletableFuture<Throwable> error = new CompletableFuture<>();

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A JDK-side socket stand-in for driving a wrapped listener directly in virtual time. */
-final class FakeWebSocket implements WebSocket {
+class FakeWebSocket implements WebSocket {
   final AtomicLong requested = new AtomicLong();
   volatile boolean aborted;
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mmbot.chaos.ChaosListener;
+import io.mmbot.chaos.ChaosReasons;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,15 +27,7 @@ import java.util.regex.Pattern;
 final class RollbackCounters implements ChaosListener {
 
   /** Reasons registered at bind time, so their series exist (at 0) before the first rollback. */
-  static final Set<String> KNOWN_REASONS =
-      Set.of(
-          "MANUAL",
-          "EXPIRED",
-          "CONFIG_DISABLED",
-          "CONFIG_INVALID",
-          "P95_TICK",
-          "DEADLINE_MISS",
-          "PARTIAL_FAIL");
+  static final Set<String> KNOWN_REASONS = Set.copyOf(ChaosReasons.ALL);
 
   static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{0,47}";
   static final int MAX_EXTRA_REASONS = 16;
@@ -66,6 +59,7 @@ final class RollbackCounters implements ChaosListener {
 
   /** The counter a rollback with {@code reason} is counted under. */
   Counter counter(String reason) {
+    reason = ChaosReasons.codeOf(reason);
     Counter c = reason == null ? null : counters.get(reason);
     return c != null ? c : extraOrOther(reason);
   }

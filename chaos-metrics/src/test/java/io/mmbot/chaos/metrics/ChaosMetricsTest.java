@@ -425,6 +425,31 @@ class ChaosMetricsTest {
   }
 
   @Test
+  void everyReasonCodeOfCoreHasItsSeriesFromBinding() {
+    ChaosInjector injector = injector(continuous().build());
+    metrics = ChaosMetrics.bind(injector, registry);
+    for (String code : io.mmbot.chaos.ChaosReasons.ALL) {
+      assertThat(registry.find("mm.chaos.rollbacks").tag("reason", code).counter())
+          .as(code)
+          .isNotNull();
+    }
+  }
+
+  @Test
+  void reasonWithADetailAfterAColonIsCountedUnderItsCode() {
+    ChaosInjector injector = injector(continuous().build());
+    metrics = ChaosMetrics.bind(injector, registry);
+    // As the config watcher reports an invalid file.
+    injector.disable("CONFIG_INVALID: chaos.net_loss at 3:13: \"1.3\" is out of range");
+    injector.update(continuous().build());
+    injector.disable("REMOTE: alertmanager");
+
+    assertThat(counter("mm.chaos.rollbacks", "reason", "CONFIG_INVALID")).isEqualTo(1);
+    assertThat(counter("mm.chaos.rollbacks", "reason", "REMOTE")).isEqualTo(1);
+    assertThat(counter("mm.chaos.rollbacks", "reason", "OTHER")).isZero();
+  }
+
+  @Test
   void rollbackReasonsAreBoundedToKnownCodesSixteenMoreAndOther() {
     ChaosInjector injector = injector(continuous().build());
     metrics = ChaosMetrics.bind(injector, registry);

@@ -1,0 +1,227 @@
+package io.mmbot.chaos.control;
+
+import com.sun.net.httpserver.HttpServer;
+import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.RollbackGuard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * A token-protected HTTP control endpoint for one injector, on the JDK HTTP server:
+ *
+ * <pre>
+ * GET  /chaos/status              enabled, dry_run, burst_active, scenarios, last rollback, guard
+ * POST /chaos/disable             optional {"reason": "CODE"}; default REMOTE
+ * POST /chaos/enable              the current configuration with enabled: true
+ * POST /chaos/scenarios/{key}     {"intensity": x}; 0 is a point rollback
+ * POST /chaos/alertmanager        Alertmanager webhook (version 4): a firing alert labelled
+ *                                 chaos_rollback="true" disables chaos with its reason label
+ * </pre>
+ *
+ * <pre>
+ * ChaosControlServer server = ChaosControlServer.builder(injector)
+ *     .tokenFromEnv("MM_CHAOS_TOKEN")
+ *     .port(9464)
+ *     .guard(guard)
+ *     .start();
+ * </pre>
+ *
+ * <p><b>Security.</b> The server binds 127.0.0.1 unless {@link Builder#bind} says otherwise, and
+ * refuses to start without a token of at least {@value #MIN_TOKEN_LENGTH} characters. Every request
+ * must carry {@code Authorization: Bearer <token>}; the token is compared in constant time. A
+ * request without it, or with another token, gets 401 with {@code WWW-Authenticate: Bearer} and
+ * changes nothing, before its body is read. A body over {@value #MAX_BODY_BYTES} bytes gets 413
+ * without being read whole. Malformed JSON, an unknown scenario or an out-of-range value gets 400
+ * naming the field; a wrong method 405; an unknown path 404. Responses are JSON ({@code
+ * application/json}) and carry no CORS header, so no web page can drive the endpoint from a
+ * browser. Every request that changes state (and every refused one) is logged with its source
+ * address and the result.
+ *
+ * <p>Requests are served one at a time on one daemon thread ({@code mm-chaos-control}). {@link
+ * #close()} stops the server; it leaves the injector as it is.
+ */
+public final class ChaosControlServer implements AutoCloseable {
+
+  /** Shortest token accepted. */
+  public static final int MIN_TOKEN_LENGTH = 16;
+
+  /** Largest request body accepted, in bytes (64 KiB). */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final ControlHandler handler;
+
+  private ChaosControlServer(HttpServer server, ExecutorService executor, ControlHandler handler) {
+    this.server = server;
+    this.executor = executor;
+    this.handler = handler;
+  }
+
+  /** A builder for a server controlling {@code injector}. */
+  public static Builder builder(ChaosInjector injector) {
+    return new Builder(Objects.requireNonNull(injector, "injector"));
+  }
+
+  /** The port the server listens on (the one chosen, if the builder asked for 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The address the server listens on. */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /** Stops the server at once and removes its listener from the injector. Idempotent. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    handler.close();
+  }
+
+  /** Builds and starts a {@link ChaosControlServer}. Not thread-safe. */
+  public static final class Builder {
+    private final ChaosInjector injector;
+    private String token;
+    private int port = 0;
+    private InetAddress address = InetAddress.getLoopbackAddress();
+    private RollbackGuard guard;
+    private UnaryOperator<String> env = System::getenv;
+
+    private Builder(ChaosInjector injector) {
+      this.injector = injector;
+    }
+
+    /**
+     * The bearer token every request must carry: at least {@value #MIN_TOKEN_LENGTH} characters, no
+     * whitespace.
+     *
+     * @throws IllegalArgumentException if the token is shorter or contains whitespace
+     */
+    public Builder token(String token) {
+      Objects.requireNonNull(token, "token");
+      if (token.length() < MIN_TOKEN_LENGTH) {
+        throw new IllegalArgumentException(
+            "token is "
+                + token.length()
+                + " characters long: must be at least "
+                + MIN_TOKEN_LENGTH
+                + " (for example 32 random bytes in hex)");
+      }
+      for (int i = 0; i < token.length(); i++) {
+        if (Character.isWhitespace(token.charAt(i)) || Character.isISOControl(token.charAt(i))) {
+          throw new IllegalArgumentException("token must not contain whitespace or controls");
+        }
+      }
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * The token from the environment variable {@code name} (for example {@code MM_CHAOS_TOKEN}).
+     *
+     * @throws IllegalStateException if the variable is not set or empty
+     * @throws IllegalArgumentException if its value is not a valid token (see {@link #token})
+     */
+    public Builder tokenFromEnv(String name) {
+      Objects.requireNonNull(name, "name");
+      String value = env.apply(name);
+      if (value == null || value.isEmpty()) {
+        throw new IllegalStateException(
+            "environment variable " + name + " is not set: the control endpoint needs a token");
+      }
+      return token(value.strip());
+    }
+
+    /** Where environment variables are read from; tests replace it. */
+    Builder environment(UnaryOperator<String> env) {
+      this.env = Objects.requireNonNull(env, "env");
+      return this;
+    }
+
+    /** The TCP port, 0 (the default) for any free one; see {@link ChaosControlServer#port()}. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException(
+            "port = " + port + " is out of range: must be in [0, 65535]");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * The address to listen on (default 127.0.0.1, the loopback address). Anything else exposes the
+     * endpoint to the network; put it behind a TLS-terminating reverse proxy instead (see {@code
+     * docs/rollback.md}).
+     */
+    public Builder bind(InetAddress address) {
+      this.address = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** The address to listen on, as a literal IP address or host name. */
+    public Builder bind(String address) {
+      Objects.requireNonNull(address, "address");
+      try {
+        return bind(InetAddress.getByName(address));
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("bind address " + address + " cannot be resolved", e);
+      }
+    }
+
+    /** A rollback guard whose triggers the status shows. */
+    public Builder guard(RollbackGuard guard) {
+      this.guard = Objects.requireNonNull(guard, "guard");
+      return this;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @throws IllegalStateException if no token was given
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public ChaosControlServer start() {
+      if (token == null) {
+        throw new IllegalStateException(
+            "the control endpoint refuses to start without a token: call token(...) or"
+                + " tokenFromEnv(\"MM_CHAOS_TOKEN\")");
+      }
+      ControlHandler handler = new ControlHandler(injector, guard, token);
+      ExecutorService executor =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "mm-chaos-control");
+                t.setDaemon(true);
+                return t;
+              });
+      try {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 16);
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+        return new ChaosControlServer(server, executor, handler);
+      } catch (IOException e) {
+        executor.shutdownNow();
+        handler.close();
+        throw new UncheckedIOException(
+            "control endpoint cannot listen on " + address.getHostAddress() + ":" + port, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,623 @@
+package io.mmbot.chaos;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+/**
+ * Switches chaos off when the bot suffers: the automatic rollback triggers of {@link
+ * RollbackConfig}, evaluated inside the process on what the bot records.
+ *
+ * <pre>
+ * RollbackGuard guard = RollbackGuard.builder(injector).build();
+ * // in the tick loop:
+ * guard.recordTick(System.nanoTime() - tickStart, missedDeadline);
+ * // per order batch or other operation:
+ * guard.recordOperation(someLegsFailed);
+ * </pre>
+ *
+ * <p><b>Triggers.</b> Three measures are computed over a sliding window of the last {@value
+ * #WINDOW_SECONDS} seconds: the p95 tick duration, the share of ticks that missed their deadline,
+ * and the share of operations that failed partially. A trigger's condition is its measure above its
+ * threshold while chaos is enabled:
+ *
+ * <ul>
+ *   <li>{@link ChaosReasons#P95_TICK}: p95 above the baseline by more than {@code
+ *       p95_tick_increase_pct}, with at least {@value #MIN_P95_TICKS} ticks in the window and a
+ *       baseline (see below);
+ *   <li>{@link ChaosReasons#DEADLINE_MISS}: deadline-miss share above {@code deadline_miss_pct};
+ *   <li>{@link ChaosReasons#PARTIAL_FAIL}: partial-failure share above {@code partial_fail_pct}.
+ * </ul>
+ *
+ * <p><b>Evaluation.</b> Once per second of the clock, on the next {@code record…} call (or {@link
+ * #status()}) after the second has passed; the guard has no thread of its own. Evaluations happen
+ * at the whole seconds since the guard was built; a call that comes after a gap evaluates every
+ * second it missed (an empty second adds nothing to the window). A trigger fires when its condition
+ * has been true at every evaluation for its window ({@code *_window_sec}, as Prometheus {@code
+ * for:}): a condition first true at evaluation {@code T} fires at evaluation {@code T + window} if
+ * it never cleared in between; one evaluation at which it is false resets the timer. With chaos
+ * disabled no condition holds. The window of the measures is one minute, so a degradation that
+ * starts at {@code t0} and persists is seen by {@code t0 + 1 min} at the latest and trips no later
+ * than {@code t0 + 1 min + window + 1 s}, and never before {@code t0 + window}.
+ *
+ * <p><b>Baseline.</b> {@code baseline_p95_ms} when configured; otherwise the p95 of every tick
+ * recorded in a second that was free of chaos: chaos not in an active burst at the second's
+ * evaluation, no burst or enable seen for the {@linkplain Builder#baselineSettle settling margin}
+ * (default {@value #DEFAULT_SETTLE_SECONDS} s) before the second began, and no trigger measure over
+ * its threshold at that evaluation (so degraded ticks never raise the baseline). Until at least
+ * {@value #MIN_BASELINE_TICKS} such ticks over {@value #MIN_BASELINE_SECONDS} such seconds exist,
+ * the p95 trigger cannot fire; {@link #status()} and the log say so.
+ *
+ * <p><b>Rollback.</b> When a trigger fires, the guard calls {@link ChaosInjector#disable} with the
+ * trigger's reason code at once (the injector tells its listeners, chaos-metrics counts {@code
+ * mm_chaos_rollbacks_total{reason}}), then logs one WARNING line with the measured value, the
+ * threshold and how long the condition held. The guard then stays tripped ({@link
+ * #trippedReason()}) and fires no more until chaos is enabled again explicitly (an {@link
+ * ChaosInjector#update} from a disabled to an enabled configuration); that re-arms it with every
+ * timer at zero. Thresholds come from {@code injector.config().rollback()} at each evaluation, so
+ * they follow updates, unless {@link Builder#config} fixes them; {@code rollback.enabled: false}
+ * disarms the triggers (measuring goes on).
+ *
+ * <p><b>Cost.</b> {@link #recordTick} reads the clock (one volatile load with the injector's
+ * default clock), compares it with the next evaluation time and increments one histogram bin (plus
+ * a {@code LongAdder} on a deadline miss): no lock, no allocation. Once a second one caller also
+ * runs the evaluation (a few microseconds over the fixed {@value #WINDOW_SECONDS}-slot window; a
+ * concurrent caller skips it rather than wait). Memory is fixed at construction, about 190 KB.
+ *
+ * <p><b>Accuracy.</b> Tick durations go into a log-linear histogram; a p95 it reports is within
+ * {@link #P95_RELATIVE_ERROR} (1/64, about 1.6 %) of the exact p95 of the same ticks for durations
+ * from 65.5 µs to 137 s, and within 0.5 µs below that.
+ *
+ * <p>Thread safety: safe for concurrent use.
+ */
+public final class RollbackGuard implements AutoCloseable {
+
+  /** Evaluation step, in nanoseconds: one second of the clock. */
+  public static final long EVALUATION_STEP_NANOS = 1_000_000_000L;
+
+  /** Length of the window the three measures are computed over, in seconds. */
+  public static final int WINDOW_SECONDS = TickWindow.SECONDS;
+
+  /** Fewest ticks in the window for the p95 condition to be judged. */
+  public static final int MIN_P95_TICKS = 20;
+
+  /** Fewest chaos-free ticks before a measured baseline is used. */
+  public static final long MIN_BASELINE_TICKS = 100;
+
+  /** Fewest chaos-free seconds (with ticks) before a measured baseline is used. */
+  public static final long MIN_BASELINE_SECONDS = 60;
+
+  /** Default settling margin after chaos was seen, in seconds, before ticks feed the baseline. */
+  public static final int DEFAULT_SETTLE_SECONDS = 10;
+
+  /** Upper bound of the p95's error relative to the exact p95 (durations of 65.5 µs or more). */
+  public static final double P95_RELATIVE_ERROR = LatencyBins.RELATIVE_ERROR;
+
+  private static final System.Logger LOG = System.getLogger(RollbackGuard.class.getName());
+  private static final String[] REASONS = {
+    ChaosReasons.P95_TICK, ChaosReasons.DEADLINE_MISS, ChaosReasons.PARTIAL_FAIL
+  };
+  private static final int P95 = 0;
+  private static final int MISS = 1;
+  private static final int FAIL = 2;
+  private static final double NANOS_PER_MS = 1e6;
+
+  private final ChaosInjector injector;
+  private final RollbackConfig fixed;
+  private final LongSupplier clock;
+  private final long settleNanos;
+  private final TickWindow window = new TickWindow();
+
+  /** The thread evaluating now, or null: the evaluator's state belongs to it. */
+  private final AtomicReference<Thread> evaluating = new AtomicReference<>();
+
+  private final Watch watch = new Watch();
+  private final AtomicLong enables = new AtomicLong();
+  private final AtomicLong lastChaosSeen = new AtomicLong();
+  private volatile boolean chaosEverSeen;
+  private volatile long nextEvaluation;
+  private volatile String tripped;
+  private volatile long trippedGeneration;
+  private volatile boolean closed;
+
+  // ---- evaluator state (guarded by `evaluating`)
+  private final Baseline baseline = new Baseline();
+  private final boolean[] holding = new boolean[3];
+  private final long[] since = new long[3];
+  private final double[] value = {Double.NaN, Double.NaN, Double.NaN};
+  private final double[] threshold = {Double.NaN, Double.NaN, Double.NaN};
+  private final long[] forNanos = new long[3];
+  private long lastEvaluation;
+  private long seenEnables;
+  private long trippedAt;
+  private boolean armed;
+  private boolean baselineConfigured;
+  private double configuredBaseline;
+  private boolean notReadyLogged;
+
+  private RollbackGuard(Builder b) {
+    this.injector = b.injector;
+    this.fixed = b.config;
+    this.clock = b.clock != null ? b.clock : injector.nanoClock();
+    this.settleNanos = b.settle.toNanos();
+    long now = clock.getAsLong();
+    this.nextEvaluation = now + EVALUATION_STEP_NANOS;
+    this.lastEvaluation = now;
+    injector.addListener(watch);
+  }
+
+  /** A builder for a guard over {@code injector}. */
+  public static Builder builder(ChaosInjector injector) {
+    return new Builder(Objects.requireNonNull(injector, "injector"));
+  }
+
+  // ---------------------------------------------------------------- recording
+
+  /**
+   * Records one bot tick: how long it took and whether it missed its deadline. Takes no lock and
+   * allocates nothing; once a second it also evaluates the triggers (see the class description).
+   *
+   * @throws IllegalArgumentException if {@code durationNanos} is negative
+   */
+  public void recordTick(long durationNanos, boolean deadlineMissed) {
+    if (durationNanos < 0) {
+      throw new IllegalArgumentException("durationNanos must be >= 0, but was " + durationNanos);
+    }
+    long now = clock.getAsLong();
+    if (now - nextEvaluation >= 0) {
+      tryEvaluate(now);
+    }
+    window.tick(durationNanos, deadlineMissed);
+  }
+
+  /**
+   * Records one operation (for example an order batch) and whether it failed partially. Takes no
+   * lock and allocates nothing; once a second it also evaluates the triggers.
+   */
+  public void recordOperation(boolean partialFailure) {
+    long now = clock.getAsLong();
+    if (now - nextEvaluation >= 0) {
+      tryEvaluate(now);
+    }
+    window.operation(partialFailure);
+  }
+
+  /**
+   * The reason code of the trigger that rolled chaos back ({@link ChaosReasons#P95_TICK}, {@link
+   * ChaosReasons#DEADLINE_MISS} or {@link ChaosReasons#PARTIAL_FAIL}); null until a trigger fires
+   * and again once chaos has been enabled after it.
+   */
+  public String trippedReason() {
+    String r = tripped;
+    return r != null && enables.get() == trippedGeneration ? r : null;
+  }
+
+  /** The guard's state now (evaluating any second that has passed): values, timers, baseline. */
+  public Status status() {
+    Thread me = Thread.currentThread();
+    if (evaluating.get() == me) {
+      return snapshot(); // called back from a listener while this thread evaluates
+    }
+    while (!evaluating.compareAndSet(null, me)) {
+      Thread.onSpinWait();
+    }
+    try {
+      long now = clock.getAsLong();
+      if (now - nextEvaluation >= 0) {
+        evaluateSafely(now);
+      }
+      syncEnables();
+      return snapshot();
+    } finally {
+      evaluating.set(null);
+    }
+  }
+
+  /** Stops evaluating and removes the guard's listener from the injector. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    injector.removeListener(watch);
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  private void tryEvaluate(long now) {
+    Thread me = Thread.currentThread();
+    if (!evaluating.compareAndSet(null, me)) {
+      return; // another thread is evaluating this second (or this one, from a listener)
+    }
+    try {
+      if (now - nextEvaluation >= 0) {
+        evaluateSafely(now);
+      }
+    } finally {
+      evaluating.set(null);
+    }
+  }
+
+  private void evaluateSafely(long now) {
+    if (closed) {
+      return;
+    }
+    try {
+      evaluate(now);
+    } catch (RuntimeException e) {
+      // Fail safe: a guard that cannot judge the bot's health must not leave chaos running.
+      injector.disable(ChaosReasons.GUARD_ERROR);
+      try {
+        LOG.log(System.Logger.Level.WARNING, "mm-chaos rollback guard failed; chaos disabled", e);
+      } catch (RuntimeException ignored) {
+        // the rollback has happened; a failing logger changes nothing
+      }
+    }
+  }
+
+  private void evaluate(long now) {
+    ChaosConfig config = injector.config();
+    RollbackConfig rc = fixed != null ? fixed : config.rollback();
+    boolean chaosNow = injector.burstActive();
+    if (chaosNow) {
+      chaosSeen(now);
+    }
+    syncEnables();
+    long at = nextEvaluation;
+    long steps = (now - at) / EVALUATION_STEP_NANOS + 1;
+    step(at, config, rc, chaosNow);
+    at += EVALUATION_STEP_NANOS;
+    steps--;
+    if (steps > WINDOW_SECONDS) {
+      // A gap longer than the window: every slot would be empty, so skip to its end at once.
+      window.clear();
+      Arrays.fill(holding, false);
+      at += (steps - 1) * EVALUATION_STEP_NANOS;
+      steps = 1;
+    }
+    for (; steps > 0; steps--) {
+      step(at, config, rc, chaosNow);
+      at += EVALUATION_STEP_NANOS;
+    }
+    nextEvaluation = at;
+  }
+
+  /** One evaluation at {@code at}: closes the second before it, judges, learns, maybe trips. */
+  private void step(long at, ChaosConfig config, RollbackConfig rc, boolean chaosNow) {
+    long ticks = window.closeSecond();
+    lastEvaluation = at;
+
+    baselineConfigured = rc.baselineP95Ms() > 0;
+    configuredBaseline = rc.baselineP95Ms();
+    double base = baselineConfigured ? configuredBaseline : baseline.p95Ms();
+    boolean baseReady = baselineConfigured || baseline.ready();
+    double p95 = window.p95Nanos() / NANOS_PER_MS;
+    value[P95] = p95;
+    threshold[P95] = baseReady ? base * (1 + rc.p95TickIncreasePct() / 100) : Double.NaN;
+    boolean p95Over = baseReady && window.windowTicks >= MIN_P95_TICKS && p95 > threshold[P95];
+
+    value[MISS] =
+        window.windowTicks == 0 ? Double.NaN : 100.0 * window.windowMisses / window.windowTicks;
+    threshold[MISS] = rc.deadlineMissPct();
+    boolean missOver = window.windowTicks > 0 && value[MISS] > threshold[MISS];
+
+    value[FAIL] =
+        window.windowOps == 0 ? Double.NaN : 100.0 * window.windowFails / window.windowOps;
+    threshold[FAIL] = rc.partialFailPct();
+    boolean failOver = window.windowOps > 0 && value[FAIL] > threshold[FAIL];
+
+    forNanos[P95] = rc.p95TickWindowSec() * EVALUATION_STEP_NANOS;
+    forNanos[MISS] = rc.deadlineMissWindowSec() * EVALUATION_STEP_NANOS;
+    forNanos[FAIL] = rc.partialFailWindowSec() * EVALUATION_STEP_NANOS;
+
+    if (ticks > 0
+        && !chaosNow
+        && settled(at - EVALUATION_STEP_NANOS)
+        && !p95Over
+        && !missOver
+        && !failOver) {
+      baseline.learn(window.newestSlotBins(), ticks);
+    }
+
+    armed = rc.enabled() && config.enabled() && tripped == null;
+    hold(P95, armed && p95Over, at);
+    hold(MISS, armed && missOver, at);
+    hold(FAIL, armed && failOver, at);
+    if (armed && !baselineConfigured && !baseline.ready() && !notReadyLogged) {
+      notReadyLogged = true;
+      logNotReady();
+    }
+    for (int k = 0; k < 3 && armed; k++) {
+      if (holding[k] && at - since[k] - forNanos[k] >= 0) {
+        trip(k, at, base);
+      }
+    }
+  }
+
+  private void hold(int k, boolean condition, long at) {
+    if (!condition) {
+      holding[k] = false;
+    } else if (!holding[k]) {
+      holding[k] = true;
+      since[k] = at;
+    }
+  }
+
+  private boolean settled(long secondStart) {
+    return !chaosEverSeen || secondStart - lastChaosSeen.get() - settleNanos >= 0;
+  }
+
+  private void syncEnables() {
+    long generation = enables.get();
+    if (generation != seenEnables) {
+      seenEnables = generation;
+      rearm();
+    }
+  }
+
+  private void rearm() {
+    Arrays.fill(holding, false);
+    tripped = null;
+    notReadyLogged = false;
+  }
+
+  private void trip(int k, long at, double base) {
+    String reason = REASONS[k];
+    trippedGeneration = enables.get();
+    tripped = reason;
+    trippedAt = at;
+    armed = false;
+    injector.disable(reason);
+    long heldSec = (at - since[k]) / EVALUATION_STEP_NANOS;
+    Arrays.fill(holding, false);
+    try {
+      LOG.log(System.Logger.Level.WARNING, tripMessage(k, heldSec, base));
+    } catch (RuntimeException ignored) {
+      // chaos is already off; a failing logger changes nothing
+    }
+  }
+
+  private String tripMessage(int k, long heldSec, double base) {
+    String measure;
+    switch (k) {
+      case P95:
+        measure =
+            String.format(
+                Locale.ROOT,
+                "tick p95 %.1f ms > %.1f ms (baseline %.1f ms %s + %s %%)",
+                value[k],
+                threshold[k],
+                base,
+                baselineConfigured ? "configured" : "measured",
+                trim(threshold[k] / base * 100 - 100));
+        break;
+      case MISS:
+        measure =
+            String.format(
+                Locale.ROOT, "deadline-miss share %.2f %% > %s %%", value[k], trim(threshold[k]));
+        break;
+      default:
+        measure =
+            String.format(
+                Locale.ROOT, "partial-failure share %.2f %% > %s %%", value[k], trim(threshold[k]));
+    }
+    return String.format(
+        Locale.ROOT,
+        "mm-chaos rollback %s: %s at every evaluation for %d s (trigger window %d s, measured over"
+            + " the last %d s); chaos disabled",
+        REASONS[k],
+        measure,
+        heldSec,
+        forNanos[k] / EVALUATION_STEP_NANOS,
+        WINDOW_SECONDS);
+  }
+
+  private void logNotReady() {
+    try {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "mm-chaos rollback: the P95_TICK trigger cannot fire yet: "
+              + baseline.describe()
+              + "; set chaos.rollback.baseline_p95_ms to configure one");
+    } catch (RuntimeException ignored) {
+      // informational only
+    }
+  }
+
+  private static String trim(double d) {
+    double r = Math.rint(d * 100) / 100;
+    return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
+  }
+
+  private void chaosSeen(long t) {
+    for (; ; ) {
+      long cur = lastChaosSeen.get();
+      if (chaosEverSeen && t - cur <= 0 || lastChaosSeen.compareAndSet(cur, t)) {
+        break;
+      }
+    }
+    chaosEverSeen = true;
+  }
+
+  private Status snapshot() {
+    Trigger[] t = new Trigger[3];
+    for (int k = 0; k < 3; k++) {
+      t[k] =
+          new Trigger(
+              REASONS[k],
+              value[k],
+              threshold[k],
+              holding[k],
+              holding[k] ? Duration.ofNanos(lastEvaluation - since[k]) : Duration.ZERO,
+              Duration.ofNanos(forNanos[k]));
+    }
+    double base = baselineConfigured ? configuredBaseline : baseline.p95Ms();
+    BaselineStatus b =
+        new BaselineStatus(
+            baselineConfigured || baseline.ready() ? base : Double.NaN,
+            baselineConfigured,
+            baselineConfigured || baseline.ready(),
+            baseline.ticks(),
+            baseline.seconds(),
+            baselineConfigured ? "configured (baseline_p95_ms)" : baseline.describe());
+    String reason = trippedReason();
+    RollbackConfig rc = fixed != null ? fixed : injector.config().rollback();
+    return new Status(
+        rc.enabled() && injector.enabled() && reason == null && !closed,
+        reason,
+        reason == null ? 0 : trippedAt,
+        b,
+        List.of(t),
+        WINDOW_SECONDS,
+        window.windowTicks,
+        window.windowOps,
+        window.totalTicks(),
+        window.totalMisses(),
+        window.totalOps(),
+        window.totalFails());
+  }
+
+  // ---------------------------------------------------------------- status types
+
+  /**
+   * The guard's state at its last evaluation.
+   *
+   * @param armed whether the triggers can fire now (rollback enabled, chaos enabled, not tripped)
+   * @param trippedReason the reason of the trigger that rolled chaos back, or null
+   * @param trippedAtNanos the clock time of that evaluation; 0 when not tripped
+   * @param baseline the tick baseline
+   * @param triggers P95_TICK, DEADLINE_MISS and PARTIAL_FAIL, in that order
+   * @param windowSeconds the length of the window the measures are computed over
+   * @param windowTicks ticks in that window
+   * @param windowOperations operations in that window
+   * @param totalTicks ticks recorded since the guard was built
+   * @param totalDeadlineMisses deadline misses recorded since the guard was built
+   * @param totalOperations operations recorded since the guard was built
+   * @param totalPartialFailures partial failures recorded since the guard was built
+   */
+  public record Status(
+      boolean armed,
+      String trippedReason,
+      long trippedAtNanos,
+      BaselineStatus baseline,
+      List<Trigger> triggers,
+      int windowSeconds,
+      long windowTicks,
+      long windowOperations,
+      long totalTicks,
+      long totalDeadlineMisses,
+      long totalOperations,
+      long totalPartialFailures) {
+
+    /** The trigger with reason code {@code reason}. */
+    public Trigger trigger(String reason) {
+      for (Trigger t : triggers) {
+        if (t.reason().equals(reason)) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException("no trigger " + reason);
+    }
+  }
+
+  /**
+   * One trigger at the last evaluation.
+   *
+   * @param reason its reason code
+   * @param value the measure over the window: p95 in ms, or a share in percent; NaN without data
+   * @param threshold the value the measure must exceed (p95: baseline plus the allowed increase);
+   *     NaN while there is no baseline
+   * @param holding whether the condition held at the last evaluation
+   * @param heldFor how long it has held without a break (zero when not holding)
+   * @param window how long it must hold to fire ({@code *_window_sec})
+   */
+  public record Trigger(
+      String reason,
+      double value,
+      double threshold,
+      boolean holding,
+      Duration heldFor,
+      Duration window) {}
+
+  /**
+   * The baseline of the p95 trigger.
+   *
+   * @param p95Ms the baseline p95 tick in ms; NaN while not ready
+   * @param configured whether it is {@code baseline_p95_ms} rather than measured
+   * @param ready whether the p95 trigger can fire
+   * @param ticks chaos-free ticks measured so far
+   * @param seconds chaos-free seconds measured so far
+   * @param note a sentence on its state
+   */
+  public record BaselineStatus(
+      double p95Ms, boolean configured, boolean ready, long ticks, long seconds, String note) {}
+
+  // ---------------------------------------------------------------- internals
+
+  /** Hears enables (to re-arm) and bursts (to keep them out of the baseline). */
+  private final class Watch implements ChaosListener {
+    @Override
+    public void onStateChange(StateChange change) {
+      switch (change.change()) {
+        case ENABLED:
+          chaosSeen(change.nanoTime());
+          enables.incrementAndGet();
+          break;
+        case BURST_STARTED:
+        case BURST_ENDED:
+        case DISABLED:
+          chaosSeen(change.nanoTime());
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Builds a {@link RollbackGuard}. Not thread-safe. */
+  public static final class Builder {
+    private final ChaosInjector injector;
+    private RollbackConfig config;
+    private LongSupplier clock;
+    private Duration settle = Duration.ofSeconds(DEFAULT_SETTLE_SECONDS);
+
+    private Builder(ChaosInjector injector) {
+      this.injector = injector;
+    }
+
+    /** Fixed thresholds and windows, instead of following {@code injector.config().rollback()}. */
+    public Builder config(RollbackConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The nanosecond time source (default: the injector's). Tests pass a virtual clock. */
+    public Builder nanoClock(LongSupplier nanoClock) {
+      this.clock = Objects.requireNonNull(nanoClock, "nanoClock");
+      return this;
+    }
+
+    /**
+     * How long after chaos was last seen (a burst, an enable, a disable) ticks are kept out of the
+     * measured baseline, so that the bot's recovery does not count as normal; 0 to 10 min (default
+     * {@value #DEFAULT_SETTLE_SECONDS} s).
+     */
+    public Builder baselineSettle(Duration settle) {
+      Objects.requireNonNull(settle, "baselineSettle");
+      if (settle.isNegative() || settle.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException(
+            "baselineSettle = " + settle + " is out of range: must be in [PT0S, PT10M]");
+      }
+      this.settle = settle;
+      return this;
+    }
+
+    /** Builds the guard and registers its listener on the injector. */
+    public RollbackGuard build() {
+      return new RollbackGuard(this);
+    }
+  }
+}
