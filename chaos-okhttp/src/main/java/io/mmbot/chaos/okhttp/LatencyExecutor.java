@@ -1,0 +1,209 @@
+package io.mmbot.chaos.okhttp;
+
+import io.mmbot.chaos.http.FaultPlan;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.Request;
+
+/**
+ * The executor of a decorated client's {@code Dispatcher}: each asynchronous call ({@code enqueue})
+ * that the dispatcher starts gets its plan here, and a LAT_SPIKE delay is spent on a timer before
+ * the call is handed to the real executor, so no dispatcher thread is parked for it. The dispatcher
+ * counts the call as running meanwhile, as it would a call stuck on a slow network.
+ *
+ * <p>The plan travels to {@link PlanInterceptor} in a thread-local set while the call runs, so the
+ * interceptor applies it instead of drawing another. A call canceled during its delay is handed
+ * over at the next look (every {@value #CANCEL_POLL_MS} ms), and then fails at once with OkHttp's
+ * {@code IOException("Canceled")} without reaching the server. WebSocket handshakes pass straight
+ * through (see {@link AsyncCalls}). Everything but {@link #execute} is forwarded to the real
+ * executor unchanged (OkHttp only calls {@code execute}; shutting the client's executor down
+ * through {@code client.dispatcher().executorService()} shuts the real one down).
+ */
+final class LatencyExecutor implements ExecutorService {
+
+  private final ExecutorService delegate;
+  private final ChaosOkHttp chaos;
+
+  LatencyExecutor(ExecutorService delegate, ChaosOkHttp chaos) {
+    this.delegate = delegate;
+    this.chaos = chaos;
+  }
+
+  /** How often a delayed call is looked at for cancellation, in milliseconds. */
+  static final long CANCEL_POLL_MS = 10;
+
+  @Override
+  public void execute(Runnable runnable) {
+    if (!chaos.injector.config().enabled()) {
+      delegate.execute(runnable);
+      return;
+    }
+    Request request = AsyncCalls.requestOf(runnable);
+    if (request != null && PlanInterceptor.isWebSocketUpgrade(request)) {
+      delegate.execute(runnable);
+      return;
+    }
+    FaultPlan plan = chaos.faults.next();
+    Planned planned = new Planned(plan, runnable, AsyncCalls.callOf(runnable));
+    if (plan == null || plan.delayMs() == 0 || delegate.isShutdown()) {
+      delegate.execute(planned); // a rejection here is OkHttp's to report, as without chaos
+      return;
+    }
+    waitThenHandOver(planned, chaos.timing.nanoTime() + plan.delayMs() * 1_000_000L);
+  }
+
+  /** Waits on timers until {@code due} or until the call is canceled, then hands it over. */
+  private void waitThenHandOver(Planned planned, long due) {
+    long left = due - chaos.timing.nanoTime();
+    if (left <= 0 || (planned.call != null && planned.call.isCanceled())) {
+      handOver(planned);
+      return;
+    }
+    long ms = Math.min(CANCEL_POLL_MS, (left + 999_999) / 1_000_000L);
+    chaos.timing.schedule(ms, () -> waitThenHandOver(planned, due));
+  }
+
+  private void handOver(Planned planned) {
+    try {
+      delegate.execute(planned);
+    } catch (RejectedExecutionException e) {
+      // The client was shut down during the delay. Run the call here: the interceptor fails it at
+      // once as OkHttp fails a rejected call, and the dispatcher's books stay right.
+      planned.rejected = true;
+      planned.run();
+    }
+  }
+
+  /** The real executor. */
+  ExecutorService delegate() {
+    return delegate;
+  }
+
+  /** A call with its plan, for the interceptor on the thread that runs it. */
+  static final class Planned implements Runnable {
+    private static final ThreadLocal<Planned> CURRENT = new ThreadLocal<>();
+
+    final FaultPlan plan;
+    private final Runnable runnable;
+
+    /** The call, when it could be read; null otherwise. */
+    final Call call;
+
+    volatile boolean rejected;
+
+    Planned(FaultPlan plan, Runnable runnable, Call call) {
+      this.plan = plan;
+      this.runnable = runnable;
+      this.call = call;
+    }
+
+    /**
+     * The plan of {@code call} if it is the call running on this thread, once: a second pass of the
+     * interceptor in the same call (a connector's retry around it) draws its own, and so does
+     * another call made from inside this one.
+     */
+    static Planned takeFor(Call call) {
+      Planned p = CURRENT.get();
+      if (p == null || (p.call != null && p.call != call)) {
+        return null;
+      }
+      CURRENT.remove();
+      return p;
+    }
+
+    @Override
+    public void run() {
+      CURRENT.set(this);
+      try {
+        runnable.run();
+      } finally {
+        CURRENT.remove();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Planned{" + plan + ", " + runnable + '}';
+    }
+  }
+
+  // ---------------------------------------------------------------- forwarded unchanged
+
+  @Override
+  public void shutdown() {
+    delegate.shutdown();
+  }
+
+  @Override
+  public List<Runnable> shutdownNow() {
+    return delegate.shutdownNow();
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return delegate.isShutdown();
+  }
+
+  @Override
+  public boolean isTerminated() {
+    return delegate.isTerminated();
+  }
+
+  @Override
+  public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+    return delegate.awaitTermination(timeout, unit);
+  }
+
+  @Override
+  public <T> Future<T> submit(Callable<T> task) {
+    return delegate.submit(task);
+  }
+
+  @Override
+  public <T> Future<T> submit(Runnable task, T result) {
+    return delegate.submit(task, result);
+  }
+
+  @Override
+  public Future<?> submit(Runnable task) {
+    return delegate.submit(task);
+  }
+
+  @Override
+  public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks)
+      throws InterruptedException {
+    return delegate.invokeAll(tasks);
+  }
+
+  @Override
+  public <T> List<Future<T>> invokeAll(
+      Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+      throws InterruptedException {
+    return delegate.invokeAll(tasks, timeout, unit);
+  }
+
+  @Override
+  public <T> T invokeAny(Collection<? extends Callable<T>> tasks)
+      throws InterruptedException, ExecutionException {
+    return delegate.invokeAny(tasks);
+  }
+
+  @Override
+  public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return delegate.invokeAny(tasks, timeout, unit);
+  }
+
+  @Override
+  public String toString() {
+    return "ChaosOkHttp.LatencyExecutor{" + delegate + '}';
+  }
+}

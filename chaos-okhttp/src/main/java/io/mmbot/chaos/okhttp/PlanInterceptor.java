@@ -1,0 +1,97 @@
+package io.mmbot.chaos.okhttp;
+
+import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.http.FaultPlan;
+import io.mmbot.chaos.http.HttpFault.Outcome;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The application interceptor: draws one plan per pass (one per logical call, plus one per retry a
+ * connector's own interceptor makes around it) and applies its before-send part. The after-send
+ * part travels to {@link AfterSendInterceptor} as an {@link AfterSend} tag; if no network attempt
+ * applied it (the response came from a cache, or the network interceptor is not installed), it is
+ * applied here on the way back, so each plan strikes exactly once.
+ *
+ * <p>For {@code enqueue}, the plan was drawn and its delay spent by {@link LatencyExecutor} before
+ * the call reached a dispatcher thread; this interceptor picks it up from the thread instead of
+ * drawing again.
+ */
+final class PlanInterceptor implements Interceptor {
+
+  private final ChaosOkHttp chaos;
+  private final ChaosInjector injector;
+
+  PlanInterceptor(ChaosOkHttp chaos) {
+    this.chaos = chaos;
+    this.injector = chaos.injector;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    // Kept small so that the chaos-off path inlines: one volatile read, then proceed.
+    if (!injector.config().enabled()) {
+      return chain.proceed(chain.request());
+    }
+    return interceptLive(chain);
+  }
+
+  private Response interceptLive(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (isWebSocketUpgrade(request)) {
+      return chain.proceed(request);
+    }
+    LatencyExecutor.Planned scheduled = LatencyExecutor.Planned.takeFor(chain.call());
+    FaultPlan plan;
+    if (scheduled != null) {
+      if (scheduled.rejected) {
+        throw new InterruptedIOException("executor rejected");
+      }
+      plan = scheduled.plan;
+      if (plan != null && plan.delayMs() > 0) {
+        chaos.report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
+      }
+    } else {
+      plan = chaos.faults.next();
+      if (plan != null && plan.delayMs() > 0) {
+        chaos.report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
+        chaos.timing.sleep(plan.delayMs(), chain.call());
+      }
+    }
+    if (plan == null || plan.scenario() == null) {
+      return chain.proceed(request);
+    }
+    if (chain.call().isCanceled()) {
+      throw new IOException("Canceled");
+    }
+    if (!plan.reachesServer()) {
+      chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
+      if (plan.isLoss()) {
+        throw ExchangeAnswers.lostBeforeSending(request);
+      }
+      long now = System.currentTimeMillis();
+      return ExchangeAnswers.response(request, plan, chaos.protocol, now, now);
+    }
+    AfterSend token = new AfterSend(plan);
+    Response response = chain.proceed(request.newBuilder().tag(AfterSend.class, token).build());
+    // No network attempt applied it (a cached response, or no network interceptor installed);
+    // a plan whose chaos was switched off meanwhile is dropped: disable wins.
+    return token.claim() && injector.config().enabled()
+        ? chaos.strikeAfterSending(plan, response, chain)
+        : response;
+  }
+
+  /** WebSocket handshakes are left alone: their faults are the listener wrapper's. */
+  static boolean isWebSocketUpgrade(Request request) {
+    return "websocket".equalsIgnoreCase(request.header("Upgrade"));
+  }
+
+  @Override
+  public String toString() {
+    return "ChaosOkHttp.applicationInterceptor{" + chaos.injector + '}';
+  }
+}

@@ -1,0 +1,87 @@
+package io.mmbot.chaos.okhttp;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.Call;
+
+/**
+ * The waits and timers of the adapter: injected latency, lost-response waits, lagged WebSocket
+ * deliveries and disconnect checks. Tests replace it with virtual time; users choose the thread
+ * that runs timers through {@link ChaosOkHttp.Builder#scheduler}.
+ */
+interface Timing {
+
+  /** The current time in nanoseconds, on the same base as {@link #schedule}'s delays. */
+  long nanoTime();
+
+  /**
+   * Blocks the calling thread for {@code millis}. Ends early with {@code IOException("Canceled")}
+   * when {@code call} is canceled (as OkHttp reports a canceled call), and with an {@link
+   * InterruptedIOException} when the thread is interrupted.
+   */
+  void sleep(long millis, Call call) throws IOException;
+
+  /** Runs {@code task} once, {@code millis} from now, without holding a thread meanwhile. */
+  void schedule(long millis, Runnable task);
+
+  /** Real time; timers on {@code scheduler}, or on the JDK's shared delay thread when null. */
+  static Timing system(ScheduledExecutorService scheduler) {
+    return new SystemTiming(scheduler);
+  }
+
+  /** {@link Timing} in real time. */
+  final class SystemTiming implements Timing {
+    /** How often a sleeping call looks whether it was canceled. */
+    private static final long CANCEL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final ScheduledExecutorService scheduler;
+
+    SystemTiming(ScheduledExecutorService scheduler) {
+      this.scheduler = scheduler;
+    }
+
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public void sleep(long millis, Call call) throws IOException {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+      for (long left = deadline - System.nanoTime();
+          left > 0;
+          left = deadline - System.nanoTime()) {
+        if (call.isCanceled()) {
+          throw new IOException("Canceled");
+        }
+        LockSupport.parkNanos(Math.min(left, CANCEL_POLL_NANOS));
+        if (Thread.interrupted()) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted during injected latency");
+        }
+      }
+      if (call.isCanceled()) {
+        throw new IOException("Canceled");
+      }
+    }
+
+    @Override
+    public void schedule(long millis, Runnable task) {
+      Objects.requireNonNull(task, "task");
+      if (scheduler != null) {
+        scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
+      } else {
+        // One JDK daemon thread for all delays, shared with CompletableFuture; the task itself runs
+        // on the common pool, so a slow task never holds up other timers.
+        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, ForkJoinPool.commonPool())
+            .execute(task);
+      }
+    }
+  }
+}
