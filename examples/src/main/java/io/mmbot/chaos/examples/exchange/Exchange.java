@@ -22,7 +22,7 @@ public interface Exchange extends AutoCloseable {
   /** The bot's monotonic time source in nanoseconds (virtual in the simulation). */
   long nanoTime();
 
-  /** The bot's wall clock, already skewed by CLOCK_SKEW if chaos is on. */
+  /** The machine's wall clock (the connector wraps it with {@code ChaosClock}). */
   Clock clock();
 
   /** The host name of the REST and WebSocket endpoints. */
@@ -31,15 +31,20 @@ public interface Exchange extends AutoCloseable {
   /** A secondary host name serving the same exchange (the DNS fallback of last resort). */
   String secondaryHost();
 
-  /** Resolves host names, with DNS_FLAP applied. */
+  /** The machine's resolver (the connector applies DNS_FLAP with {@code withChaos}). */
   HostResolver resolver();
 
+  /** Runs {@code task} on the bot's thread at {@code atNanos}, inside execute or idleUntil. */
+  void timer(long atNanos, Runnable task);
+
   /**
-   * Sends {@code calls} concurrently to {@code address} and returns when each has its answer or has
-   * failed, or at {@code giveUpAtNanos}, when the calls still waiting end as {@link
-   * RestCall.Failure#TIMEOUT}. Each call's {@link RestCall#doneAtNanos()} says when it ended.
+   * Sends {@code calls} concurrently, each to its {@link RestCall#address()}, and returns when each
+   * has its answer or has failed, or at {@code giveUpAtNanos}, when the calls still waiting end as
+   * {@link RestCall.Failure#TIMEOUT}. Each call's {@link RestCall#doneAtNanos()} says when it
+   * ended. A call without an address (its lookup failed) ends at once as {@link
+   * RestCall.Failure#DNS}.
    */
-  void execute(List<RestCall> calls, InetAddress address, long giveUpAtNanos);
+  void execute(List<RestCall> calls, long giveUpAtNanos);
 
   /**
    * Starts a WebSocket connection to {@code address}; the outcome arrives at {@code listener}
@@ -53,8 +58,17 @@ public interface Exchange extends AutoCloseable {
   /** The exchange's ledger (for the suite's invariants; a bot must not read it). */
   Ledger ledger();
 
+  /** The exchange's rules and open orders (for the suite's invariants; a bot must not read it). */
+  ExchangeRules rules();
+
   /** 418 bans the exchange or the fault plan issued to this client. */
   long bans418();
+
+  /**
+   * Requests this client sent while a {@code Retry-After} it had received (with a 429 or 418) was
+   * still running: the measure of a client that does not back off.
+   */
+  long retryAfterViolations();
 
   /** Stops servers and threads; idempotent. */
   @Override

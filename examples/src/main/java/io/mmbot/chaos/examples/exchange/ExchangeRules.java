@@ -130,6 +130,11 @@ public final class ExchangeRules {
     return out;
   }
 
+  /** The open orders' ledger entries, in acceptance order (an unmodifiable live view). */
+  public List<Ledger.Entry> openEntries() {
+    return java.util.Collections.unmodifiableList(openList);
+  }
+
   /** Number of open orders. */
   public int openCount() {
     return openList.size();

@@ -1,5 +1,6 @@
 package io.mmbot.chaos.examples.exchange;
 
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -29,6 +30,7 @@ public final class RestCall {
   private long qty;
   private long timestampMs;
   private long recvWindowMs = ExchangeRules.DEFAULT_RECV_WINDOW_MS;
+  private InetAddress address;
 
   // ---------------------------------------------------------------- result
   private Failure failure = Failure.NONE;
@@ -73,6 +75,26 @@ public final class RestCall {
     this.timestampMs = timestampMs;
     this.recvWindowMs = recvWindowMs;
     return this;
+  }
+
+  /** Sets the address the request goes to (null: the lookup failed). */
+  public RestCall address(InetAddress a) {
+    this.address = a;
+    return this;
+  }
+
+  /** A copy of the request fields only (what the exchange receives when the answer is lost). */
+  public RestCall copyRequest() {
+    RestCall c = new RestCall();
+    c.endpoint = endpoint;
+    c.clientOrderId = clientOrderId;
+    c.side = side;
+    c.priceTicks = priceTicks;
+    c.qty = qty;
+    c.timestampMs = timestampMs;
+    c.recvWindowMs = recvWindowMs;
+    c.address = address;
+    return c;
   }
 
   // ---------------------------------------------------------------- exchange side
@@ -152,6 +174,11 @@ public final class RestCall {
   /** The request's {@code recvWindow}, in ms. */
   public long recvWindowMs() {
     return recvWindowMs;
+  }
+
+  /** The address the request goes to, or null when its lookup failed. */
+  public InetAddress address() {
+    return address;
   }
 
   /** How the call ended without an answer, or {@link Failure#NONE}. */
