@@ -88,6 +88,7 @@ public final class ExchangeRules {
   private long nextBanMs = FIRST_BAN_MS;
   private long bans;
   private long rateLimited;
+  private long timestampRejections;
   private final long[] newOrders = new long[MAX_NEW_ORDERS_PER_10S];
   private int newOrderNext;
   private int newOrderCount;
@@ -113,6 +114,11 @@ public final class ExchangeRules {
   /** 429 answers issued by these rules (weight limit and violations). */
   public long rateLimitedAnswers() {
     return rateLimited;
+  }
+
+  /** Requests rejected for their timestamp ({@value #ERR_TIMESTAMP}). */
+  public long timestampRejections() {
+    return timestampRejections;
   }
 
   /** The weight used in the current minute at {@code nowMs}. */
@@ -182,6 +188,7 @@ public final class ExchangeRules {
     if (call.endpoint().signed()) {
       long ts = call.timestampMs();
       if (ts - nowMs > MAX_AHEAD_MS || nowMs - ts > call.recvWindowMs()) {
+        timestampRejections++;
         call.answer(400, ERR_TIMESTAMP, 0, usedWeight, nowMs);
         return;
       }

@@ -31,6 +31,8 @@ public enum Check {
   OPEN_ORDER_LIMIT,
   /** No HTTP 418 ban earned. */
   BANS_418,
+  /** No request rejected for its timestamp (-1021): the signing offset follows the skew. */
+  TIMESTAMPS,
   /** In-burst p99 tick below 250 ms (LAT_SPIKE). */
   P99_TICK,
   /** The WebSocket back with live data in fewer than 3 ticks (WS_DISCONNECT). */

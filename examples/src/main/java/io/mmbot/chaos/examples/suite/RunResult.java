@@ -96,6 +96,9 @@ public final class RunResult {
   /** Requests sent while a received Retry-After was running. */
   public final long retryAfterViolations;
 
+  /** Requests the exchange rejected for their timestamp (-1021). */
+  public final long timestampRejections;
+
   /** Requests that failed for want of an address. */
   public final int dnsFailures;
 
@@ -154,6 +157,7 @@ public final class RunResult {
     maxOpenOrders = b.maxOpen;
     bans418 = b.bans418;
     retryAfterViolations = b.retryAfterViolations;
+    timestampRejections = b.timestampRejections;
     dnsFailures = b.dnsFailures;
     wsGapP95BurstMs = b.gapBurst;
     wsGapP95AfterMs = b.gapAfter;
@@ -248,6 +252,11 @@ public final class RunResult {
     if (b.bans418 > 0) {
       f.put(Check.BANS_418, b.bans418 + " HTTP 418 ban(s) earned");
     }
+    if (b.timestampRejections > 0) {
+      f.put(
+          Check.TIMESTAMPS,
+          b.timestampRejections + " request(s) rejected for their timestamp (-1021)");
+    }
     if (s == Scenario.LAT_SPIKE && !(b.p99Burst < 250)) {
       f.put(Check.P99_TICK, fmt("in-burst p99 %.1f ms not below 250 ms", b.p99Burst));
     }
@@ -285,6 +294,7 @@ public final class RunResult {
       int duplicates,
       long bans418,
       long retryAfterViolations,
+      long timestampRejections,
       int botLimit,
       long hash) {
     Builder b = new Builder();
@@ -295,6 +305,7 @@ public final class RunResult {
     b.duplicates = duplicates;
     b.bans418 = Math.max(bans418, m.bans418Seen);
     b.retryAfterViolations = retryAfterViolations;
+    b.timestampRejections = timestampRejections;
     b.hash = hash;
     Analysis.fill(b, m, baseline);
     b.maxPending = m.maxResolveTicks;
@@ -330,6 +341,7 @@ public final class RunResult {
     int botLimit;
     long bans418;
     long retryAfterViolations;
+    long timestampRejections;
     int dnsFailures;
     double gapBurst;
     double gapAfter;

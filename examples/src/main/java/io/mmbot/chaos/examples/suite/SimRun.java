@@ -97,6 +97,7 @@ public final class SimRun {
           duplicates(x.ledger()),
           x.bans418(),
           x.retryAfterViolations(),
+          x.rules().timestampRejections(),
           botCfg.maxOpenOrders(),
           x.eventLogHash());
     }

@@ -64,49 +64,85 @@ public final class Suite {
   public static Outcome run(Options o, Consumer<String> progress) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads());
     try {
-      List<RunPlan> basePlans = new ArrayList<>();
-      for (long seed : o.seeds()) {
-        basePlans.add(new RunPlan(null, seed, 0, o.durationOf(null), o.bot(), o.exchange()));
-      }
-      List<RunResult> baselines = invokeAll(pool, basePlans, p -> runOne(p, null));
+      List<RunResult> baselines = baselines(pool, o);
       progress.accept(line("baseline", baselines));
-      Map<Long, RunResult> bySeed = new HashMap<>();
-      for (RunResult r : baselines) {
-        bySeed.put(r.plan.seed(), r);
-      }
-      List<RunPlan> plans = new ArrayList<>();
-      for (Scenario s : o.scenarios()) {
-        for (long seed : o.seeds()) {
-          plans.add(new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange()));
-        }
-      }
-      Map<Scenario, AtomicInteger> left = new HashMap<>();
-      Map<Scenario, List<RunResult>> done = new HashMap<>();
-      for (Scenario s : o.scenarios()) {
-        left.put(s, new AtomicInteger(o.seeds().size()));
-        done.put(s, new ArrayList<>());
-      }
-      List<RunResult> runs =
-          invokeAll(
-              pool,
-              plans,
-              p -> {
-                RunResult r = runOne(p, bySeed.get(p.seed()));
-                List<RunResult> list = done.get(p.scenario());
-                synchronized (list) {
-                  list.add(r);
-                }
-                if (left.get(p.scenario()).decrementAndGet() == 0) {
-                  synchronized (list) {
-                    progress.accept(line(p.scenario().key(), list));
-                  }
-                }
-                return r;
-              });
+      Map<Long, RunResult> bySeed = bySeed(baselines);
+      List<RunResult> runs = scenarios(pool, o, o.scenarios(), bySeed, progress);
       return new Outcome(baselines, runs);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The baseline run of every seed of {@code o}, in seed order. */
+  public static List<RunResult> baselines(Options o) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads());
+    try {
+      return baselines(pool, o);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The runs of {@code s} over the seeds of {@code o}, judged against {@code baselines}. */
+  public static List<RunResult> scenario(Options o, Scenario s, Map<Long, RunResult> baselines) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads());
+    try {
+      return scenarios(pool, o, List.of(s), baselines, line -> {});
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Baselines by seed. */
+  public static Map<Long, RunResult> bySeed(List<RunResult> baselines) {
+    Map<Long, RunResult> bySeed = new HashMap<>();
+    for (RunResult r : baselines) {
+      bySeed.put(r.plan.seed(), r);
+    }
+    return bySeed;
+  }
+
+  private static List<RunResult> baselines(ExecutorService pool, Options o) {
+    List<RunPlan> basePlans = new ArrayList<>();
+    for (long seed : o.seeds()) {
+      basePlans.add(new RunPlan(null, seed, 0, o.durationOf(null), o.bot(), o.exchange()));
+    }
+    return invokeAll(pool, basePlans, p -> runOne(p, null));
+  }
+
+  private static List<RunResult> scenarios(
+      ExecutorService pool,
+      Options o,
+      List<Scenario> scenarios,
+      Map<Long, RunResult> bySeed,
+      Consumer<String> progress) {
+    List<RunPlan> plans = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      for (long seed : o.seeds()) {
+        plans.add(new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange()));
+      }
+    }
+    Map<Scenario, AtomicInteger> left = new HashMap<>();
+    Map<Scenario, List<RunResult>> done = new HashMap<>();
+    for (Scenario s : scenarios) {
+      left.put(s, new AtomicInteger(o.seeds().size()));
+      done.put(s, new ArrayList<>());
+    }
+    return invokeAll(
+        pool,
+        plans,
+        p -> {
+          RunResult r = runOne(p, bySeed.get(p.seed()));
+          List<RunResult> list = done.get(p.scenario());
+          synchronized (list) {
+            list.add(r);
+            if (left.get(p.scenario()).decrementAndGet() == 0) {
+              progress.accept(line(p.scenario().key(), list));
+            }
+          }
+          return r;
+        });
   }
 
   /** One run on the exchange the plan names. */
