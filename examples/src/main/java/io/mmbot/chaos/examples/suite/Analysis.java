@@ -48,10 +48,12 @@ final class Analysis {
       }
     }
     b.burstTicks = nb;
-    b.p95Burst = Stats.percentile(burst, nb, 0.95);
-    b.p99Burst = Stats.percentile(burst, nb, 0.99);
-    b.p95Run = Stats.percentile(m.durMs, n, 0.95);
-    b.p99Run = Stats.percentile(m.durMs, n, 0.99);
+    double[] burstSorted = Stats.sorted(burst, nb);
+    double[] runSorted = Stats.sorted(m.durMs, n);
+    b.p95Burst = Stats.quantile(burstSorted, 0.95);
+    b.p99Burst = Stats.quantile(burstSorted, 0.99);
+    b.p95Run = Stats.quantile(runSorted, 0.95);
+    b.p99Run = Stats.quantile(runSorted, 0.99);
     b.p95After = Stats.percentile(after, na, 0.95);
     b.missPct = pct(missAll, n);
     b.missBurstPct = pct(missBurst, nb);
@@ -66,7 +68,7 @@ final class Analysis {
     if (baseline == null) {
       b.baselineP95 = b.p95Run;
       b.baselineMiss = b.missPct;
-      b.baselineGap = Stats.percentile(m.gapMs, n, 0.95);
+      b.baselineGap = m.chaos() ? 0 : Stats.percentile(m.gapMs, n, 0.95);
     } else {
       b.baselineP95 = baseline.p95RunMs;
       b.baselineMiss = baseline.deadlineMissPct;

@@ -17,6 +17,23 @@ final class Stats {
     return sorted[Math.max(0, Math.min(n - 1, rank - 1))];
   }
 
+  /** A sorted copy of the first {@code n} values. */
+  static double[] sorted(double[] values, int n) {
+    double[] s = Arrays.copyOf(values, n);
+    Arrays.sort(s);
+    return s;
+  }
+
+  /** The {@code q}-quantile (nearest rank) of already sorted values; 0 when empty. */
+  static double quantile(double[] sorted, double q) {
+    int n = sorted.length;
+    if (n == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(q * n);
+    return sorted[Math.max(0, Math.min(n - 1, rank - 1))];
+  }
+
   /** Rounds to two decimals (as run records carry them). */
   static double round2(double v) {
     return Math.round(v * 100) / 100.0;
