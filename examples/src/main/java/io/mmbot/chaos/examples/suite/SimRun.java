@@ -31,15 +31,21 @@ public final class SimRun {
 
   /** Runs {@code plan} (judged against {@code baseline}, or itself a baseline when null). */
   public static RunResult run(RunPlan plan, RunResult baseline) {
-    return run(plan, baseline, BotConfig.defaults(), null);
+    return run(plan, baseline, BotConfig.defaults(), null, 0);
   }
 
   /**
    * Runs {@code plan}; binds the metrics to {@code registry} when given (the served registry of
-   * {@code --serve-metrics}), else to a registry of the run's own.
+   * {@code --serve-metrics}), else to a registry of the run's own. With {@code pace} above 0,
+   * virtual time advances at most {@code pace} virtual seconds per wall-clock second, so that a
+   * scraper watching the registry sees the run as it happens.
    */
   public static RunResult run(
-      RunPlan plan, RunResult baseline, BotConfig botCfg, PrometheusMeterRegistry registry) {
+      RunPlan plan,
+      RunResult baseline,
+      BotConfig botCfg,
+      PrometheusMeterRegistry registry,
+      double pace) {
     ChaosConfig cfg = SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed());
     SimExchange.VirtualTime time = SimExchange.clockFor();
     // The bot runs chaos-free for a warm-up; then chaos is switched on, which starts its burst
@@ -84,7 +90,7 @@ public final class SimRun {
               () -> x.rules().openEntries(),
               () -> x.rules().openCount(),
               () -> plan.scenario() == null ? 0 : injector.injections(plan.scenario()));
-      bot.run(durationNanos, m);
+      bot.run(durationNanos, pace > 0 ? paced(m, pace) : m);
       long[] injections = new long[Scenario.values().length];
       for (Scenario s : Scenario.values()) {
         injections[s.ordinal()] = injector.injections(s);
@@ -101,6 +107,18 @@ public final class SimRun {
           botCfg.maxOpenOrders(),
           x.eventLogHash());
     }
+  }
+
+  /** Holds each tick back until the wall clock has caught up with virtual time / pace. */
+  private static Bot.TickListener paced(Bot.TickListener inner, double pace) {
+    long wallStart = System.nanoTime();
+    return r -> {
+      inner.onTick(r);
+      long due = wallStart + (long) ((r.startNanos + r.durationNanos) / pace);
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+      }
+    };
   }
 
   /** Orders on the exchange beyond the first of each intent of the bot. */

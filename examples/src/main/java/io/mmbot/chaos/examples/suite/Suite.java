@@ -46,6 +46,19 @@ public final class Suite {
     }
   }
 
+  /**
+   * Where the runs publish their metrics: a served registry (runs then go one at a time, each
+   * binding its meters for its own duration) and the pace of virtual time; {@link #NONE} for a
+   * registry per run at full speed.
+   */
+  public record Served(
+      io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry, double pace) {
+    /** No served registry: every run has its own, at full speed. */
+    public static final Served NONE = new Served(null, 0);
+  }
+
+  private static final ThreadLocal<Served> SERVED = ThreadLocal.withInitial(() -> Served.NONE);
+
   /** What came out. */
   public record Outcome(List<RunResult> baselines, List<RunResult> runs) {
     /** Whether every run (baselines included) passed. */
@@ -62,7 +75,19 @@ public final class Suite {
    * worker thread).
    */
   public static Outcome run(Options o, Consumer<String> progress) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads());
+    return run(o, progress, Served.NONE);
+  }
+
+  /** Runs the suite publishing to {@code served} (one thread when a registry is served). */
+  public static Outcome run(Options o, Consumer<String> progress, Served served) {
+    if (served.registry() != null) {
+      o =
+          new Options(
+              o.scenarios(), o.seeds(), o.intensity(), o.durationSec(), o.bot(), o.exchange(), 1);
+    }
+    Served chosen = served;
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads(chosen));
     try {
       List<RunResult> baselines = baselines(pool, o);
       progress.accept(line("baseline", baselines));
@@ -148,7 +173,9 @@ public final class Suite {
   /** One run on the exchange the plan names. */
   static RunResult runOne(RunPlan p, RunResult baseline) {
     if (p.exchange().equals("sim")) {
-      return SimRun.run(p, baseline);
+      Served s = SERVED.get();
+      return SimRun.run(
+          p, baseline, io.mmbot.chaos.examples.bot.BotConfig.defaults(), s.registry(), s.pace());
     }
     throw new IllegalArgumentException("unknown exchange " + p.exchange());
   }
@@ -203,9 +230,18 @@ public final class Suite {
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return daemonThreads(Served.NONE);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(Served served) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "mm-chaos-suite-" + n.incrementAndGet());
+      Runnable withServed =
+          () -> {
+            SERVED.set(served);
+            r.run();
+          };
+      Thread t = new Thread(withServed, "mm-chaos-suite-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -26,11 +26,14 @@ final class SuiteArgs {
       "usage: java -jar examples/target/mm-chaos-suite.jar [--scenario KEY[,KEY...]|all]\n"
           + "         [--seeds A..B | --seed N] [--intensity X] [--duration-sec N]\n"
           + "         [--bot resilient|naive] [--exchange sim|loopback] [--out DIR]\n"
-          + "         [--serve-metrics HOST:PORT] [--report | --no-report] [--threads N]\n"
-          + "         [--benchmark]\n"
+          + "         [--serve-metrics HOST:PORT [--pace X]] [--report | --no-report]\n"
+          + "         [--threads N] [--benchmark]\n"
           + "Defaults: all scenarios, seeds 1..20, the seed's intensities, 120 s virtual (12 h for\n"
           + "ws_disconnect), the resilient bot, the simulated exchange, --out artifacts/chaos,\n"
-          + "report on. Exit 0 when every criterion holds, 1 when any failed, 2 on bad input.\n"
+          + "report on. With --serve-metrics the bot's Prometheus metrics are served at\n"
+          + "http://HOST:PORT/metrics while the runs go one at a time, X virtual seconds per\n"
+          + "wall-clock second (default 1). Exit 0 when every criterion holds, 1 when any failed,\n"
+          + "2 on bad input.\n"
           + "Scenario keys: net_loss, exch_429, exch_5xx, lat_spike, ws_lag, ws_disconnect,\n"
           + "dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.";
 
@@ -42,6 +45,7 @@ final class SuiteArgs {
   String exchange = "sim";
   Path out = Path.of("artifacts", "chaos");
   InetSocketAddress serveMetrics;
+  Double pace;
   boolean report = true;
   int threads = Runtime.getRuntime().availableProcessors();
   boolean benchmark;
@@ -85,6 +89,9 @@ final class SuiteArgs {
           }
           a.option(opt, value);
       }
+    }
+    if (a.pace != null && a.serveMetrics == null) {
+      throw new BadInput("--pace only applies with --serve-metrics");
     }
     if (a.intensity != null) {
       if (a.scenarios.size() != 1) {
@@ -154,6 +161,16 @@ final class SuiteArgs {
         break;
       case "--serve-metrics":
         serveMetrics = hostPort(v);
+        break;
+      case "--pace":
+        try {
+          pace = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          throw new BadInput("--pace: '" + v + "' is not a number");
+        }
+        if (!(pace > 0 && pace <= 1e6)) {
+          throw new BadInput("--pace: " + v + " is out of range (0, 1000000]");
+        }
         break;
       case "--threads":
         threads = (int) parseLong("--threads", v, 1, 256);

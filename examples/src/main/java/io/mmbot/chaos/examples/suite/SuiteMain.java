@@ -53,10 +53,6 @@ public final class SuiteMain {
       err.println("mm-chaos-suite: --exchange loopback is not available in this build");
       return BAD_INPUT;
     }
-    if (a.serveMetrics != null) {
-      err.println("mm-chaos-suite: --serve-metrics is not available in this build");
-      return BAD_INPUT;
-    }
     Suite.Options o =
         new Suite.Options(
             a.scenarios, a.seeds, a.intensity, a.durationSec, a.bot, a.exchange, a.threads);
@@ -71,8 +67,32 @@ public final class SuiteMain {
         a.seeds.size(),
         a.bot,
         a.threads);
+    MetricsServer server = null;
+    Suite.Served served = Suite.Served.NONE;
+    if (a.serveMetrics != null) {
+      try {
+        server = MetricsServer.start(a.serveMetrics);
+      } catch (IOException e) {
+        err.println("mm-chaos-suite: cannot serve metrics on " + a.serveMetrics + ": " + e);
+        return BAD_INPUT;
+      }
+      double pace = a.pace != null ? a.pace : 1.0;
+      served = new Suite.Served(server.registry(), pace);
+      err.printf(
+          Locale.ROOT,
+          "serving the bot's metrics at %s, runs one at a time, %s virtual s per wall-clock s%n",
+          server.url(),
+          RunPlan.number(pace));
+    }
     long t0 = System.nanoTime();
-    Suite.Outcome outcome = Suite.run(o, line -> err.println("  " + line));
+    Suite.Outcome outcome;
+    try {
+      outcome = Suite.run(o, line -> err.println("  " + line), served);
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
     double runSec = (System.nanoTime() - t0) / 1e9;
     boolean defaultDuration = a.durationSec == null;
     for (RunResult r : all(outcome)) {
