@@ -72,6 +72,12 @@ class ServeMetricsPrometheusTest {
             .redirectOutput(tmp.resolve("prometheus.log").toFile())
             .start();
     try {
+      Deadline ready = new Deadline(Duration.ofSeconds(60));
+      while (!ready(promPort)) {
+        assertThat(ready.passed()).as("prometheus ready within 60 s").isFalse();
+        assertThat(p.isAlive()).as("prometheus running").isTrue();
+        ready.pause(Duration.ofMillis(200));
+      }
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       CompletableFuture<Integer> runner =
           CompletableFuture.supplyAsync(
@@ -157,6 +163,20 @@ class ServeMetricsPrometheusTest {
       return r.statusCode() == 200 ? r.body() : null;
     } catch (IOException e) {
       return null; // not up yet
+    }
+  }
+
+  private boolean ready(int port) throws InterruptedException {
+    try {
+      HttpResponse<Void> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
     }
   }
 
