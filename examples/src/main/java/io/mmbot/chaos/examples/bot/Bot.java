@@ -1,0 +1,99 @@
+package io.mmbot.chaos.examples.bot;
+
+import io.mmbot.chaos.examples.exchange.Exchange;
+
+/**
+ * A market maker's control loop: a tick every {@link BotConfig#tickIntervalMs()}, quoting a bid and
+ * an ask around the mid. {@link #run} drives the ticks on the exchange's clock; subclasses say what
+ * one tick does. Not thread-safe: one bot, one thread.
+ */
+public abstract class Bot {
+
+  /** Prefix of every client order id this bot makes. */
+  public static final String ID_PREFIX = "mm";
+
+  /** Hears every tick. */
+  @FunctionalInterface
+  public interface TickListener {
+    /** Called after each tick with its report (overwritten by the next tick). */
+    void onTick(TickReport report);
+  }
+
+  protected final Exchange x;
+  protected final BotConfig cfg;
+  protected final TickReport report = new TickReport();
+  private long intentSeq;
+
+  protected Bot(Exchange x, BotConfig cfg) {
+    this.x = x;
+    this.cfg = cfg;
+  }
+
+  /** Runs ticks until the exchange's clock reaches {@code untilNanos}. */
+  public final void run(long untilNanos, TickListener listener) {
+    long interval = cfg.tickIntervalMs() * 1_000_000L;
+    start();
+    long next = x.nanoTime() + interval;
+    while (next < untilNanos) {
+      x.idleUntil(next);
+      report.reset(next);
+      tick(report);
+      report.durationNanos = x.nanoTime() - next;
+      report.deadlineMissed = report.durationNanos > cfg.tickDeadlineMs() * 1_000_000L;
+      afterTick(report);
+      listener.onTick(report);
+      next += interval;
+      while (next <= x.nanoTime()) {
+        next += interval;
+      }
+    }
+    x.idleUntil(untilNanos);
+  }
+
+  /** Opens connections before the first tick. */
+  protected abstract void start();
+
+  /** One tick: decide, send, digest the answers. */
+  protected abstract void tick(TickReport r);
+
+  /** After the tick's duration is known (metrics). */
+  protected abstract void afterTick(TickReport r);
+
+  /** Whether the bot knows about the order with this client order id (tracks or verifies it). */
+  public abstract boolean knows(String clientOrderId);
+
+  /** The guard reasons raised at least once (a {@link GuardReason} mask). */
+  public abstract int guardsSeen();
+
+  /**
+   * The most ticks a reconcile discrepancy stayed unresolved (from the tick that found it to the
+   * tick whose query settled it); 0 for a bot that does not verify discrepancies.
+   */
+  public int maxResolveTicks() {
+    return 0;
+  }
+
+  /** A short name: {@code resilient} or {@code naive}. */
+  public abstract String kind();
+
+  /** The settings. */
+  public BotConfig config() {
+    return cfg;
+  }
+
+  /** A client order id for a new intent: {@code mm<side><n>-<attempt>}. */
+  protected final String newIntent(char side) {
+    return ID_PREFIX + side + (++intentSeq);
+  }
+
+  /** The client order id of attempt {@code attempt} of {@code intent}. */
+  protected static String attemptId(String intent, int attempt) {
+    return intent + '-' + attempt;
+  }
+
+  /** The intent part of a client order id (what the suite groups duplicates by). */
+  public static String intentOf(String clientOrderId) {
+    int dash = clientOrderId.lastIndexOf('-');
+    return dash < 0 ? clientOrderId : clientOrderId.substring(0, dash);
+  }
+}

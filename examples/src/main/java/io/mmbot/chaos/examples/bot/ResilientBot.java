@@ -1,0 +1,401 @@
+package io.mmbot.chaos.examples.bot;
+
+import static io.mmbot.chaos.examples.bot.GuardReason.CLOCK_SKEW;
+import static io.mmbot.chaos.examples.bot.GuardReason.DNS_FALLBACK;
+import static io.mmbot.chaos.examples.bot.GuardReason.EXCHANGE_ERRORS;
+import static io.mmbot.chaos.examples.bot.GuardReason.RATE_LIMITED;
+import static io.mmbot.chaos.examples.bot.GuardReason.RECONCILE_PENDING;
+import static io.mmbot.chaos.examples.bot.GuardReason.WS_STALE;
+
+import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.examples.exchange.Endpoint;
+import io.mmbot.chaos.examples.exchange.Exchange;
+import io.mmbot.chaos.examples.exchange.ExchangeRules;
+import io.mmbot.chaos.examples.exchange.OrderView;
+import io.mmbot.chaos.examples.exchange.RestCall;
+import io.mmbot.chaos.examples.exchange.Side;
+import io.mmbot.chaos.metrics.ChaosMetrics;
+import io.mmbot.chaos.time.ChaosClock;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The resilient market maker. Every tick: evaluate the guards; unless rate-limited, send at most
+ * {@value #MAX_IN_FLIGHT} requests at once, in this priority: the open-orders reconcile (every
+ * tick), queries by client order id of every order whose state is unknown or disputed, the account
+ * refresh when due, the depth snapshot after a reconnect, then — only when no guard is raised —
+ * cancels (rate-limited) and places (retry budget) that move the quotes to mid ± spread; wait for
+ * the answers at most {@link BotConfig#giveUpMs()} after the tick started; digest them.
+ *
+ * <p>Unknown outcomes: a place or cancel that timed out or got a 5xx is never repeated blindly; the
+ * order is queried by its client order id first (and re-placed only if the exchange never had it),
+ * so no order is duplicated and none is left untracked. Reconcile compares the exchange's view with
+ * the bot's (timing-aware: orders placed or closed after the view was taken are not disputes) and
+ * queries every disagreement.
+ *
+ * <p>Wired to mm-chaos as a user's connector is: {@link ChaosClock} on the machine clock, {@code
+ * HostResolver.withChaos} behind a {@link DnsFallback}, {@link Reconciler} with {@code
+ * OrderViewChaos}, and {@link ChaosMetrics} for ticks, reconnects, WebSocket gaps, discrepancies
+ * and partial failures.
+ */
+public final class ResilientBot extends Bot {
+
+  /** Requests in flight at once (a connection pool of three). */
+  public static final int MAX_IN_FLIGHT = 3;
+
+  private static final long MS = 1_000_000L;
+  private static final long ERROR_WINDOW_NANOS = 2_000 * MS;
+
+  private final ChaosMetrics metrics;
+  private final Clock clock;
+  private final DnsFallback dns;
+  private final WsSession ws;
+  private final SkewGuard skew;
+  private final Reconciler reconciler;
+  private final Map<String, TrackedOrder> orders = new LinkedHashMap<>();
+  private final Set<String> toQuery = new LinkedHashSet<>();
+  private final TokenBucket cancelLimit;
+  private final TokenBucket retryBudget;
+  private final Backoff backoff;
+  private final Backoff rateJitter;
+  private final List<RestCall> batch = new ArrayList<>(MAX_IN_FLIGHT);
+  private final long[] errorTimes = new long[3];
+  private final boolean[] lastPlaceFailed = new boolean[2];
+  private int errorNext;
+  private long rateLimitedUntil;
+  private long backoffUntil;
+  private int usedWeight;
+  private long usedWeightMinute = -1;
+  private long nextAccountAt;
+  private int guardsSeen;
+
+  /**
+   * A resilient bot on {@code x}, with chaos from {@code injector} and its random choices (jitter)
+   * from {@code seed}.
+   */
+  public ResilientBot(
+      Exchange x, BotConfig cfg, ChaosInjector injector, ChaosMetrics metrics, long seed) {
+    super(x, cfg);
+    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    this.metrics = metrics;
+    this.clock = ChaosClock.wrap(x.clock(), injector);
+    this.dns =
+        new DnsFallback(x.resolver().withChaos(injector), x.primaryHost(), x.secondaryHost(), true);
+    this.ws =
+        new WsSession(x, dns, metrics, new Backoff(0, 100, 800, random.split()), this::filled);
+    this.skew = new SkewGuard(cfg.skewToleranceMs());
+    this.reconciler = new Reconciler(injector, metrics, orders, toQuery);
+    long now = x.nanoTime();
+    this.cancelLimit = new TokenBucket(cfg.cancelsPerSecond(), cfg.cancelsPerSecond(), now);
+    this.retryBudget = new TokenBucket(cfg.retriesPerSecond(), 2 * cfg.retriesPerSecond(), now);
+    this.backoff = new Backoff(0, 250, 4_000, random.split());
+    this.rateJitter = new Backoff(0, 50, 250, random.split());
+    this.nextAccountAt = now; // at start-up, then every accountEverySec
+  }
+
+  @Override
+  protected void start() {
+    ws.start();
+  }
+
+  @Override
+  public String kind() {
+    return "resilient";
+  }
+
+  @Override
+  public boolean knows(String clientOrderId) {
+    return orders.containsKey(clientOrderId) || toQuery.contains(clientOrderId);
+  }
+
+  @Override
+  public int guardsSeen() {
+    return guardsSeen;
+  }
+
+  /** Reconnect attempts of the WebSocket so far. */
+  public long wsReconnectAttempts() {
+    return ws.reconnectAttempts();
+  }
+
+  /** The largest clock offset estimated, ms. */
+  public long maxSkewMs() {
+    return skew.maxAbsOffsetMs();
+  }
+
+  @Override
+  public int maxResolveTicks() {
+    return reconciler.maxResolveTicks();
+  }
+
+  @Override
+  protected void tick(TickReport r) {
+    reconciler.tick();
+    long now = x.nanoTime();
+    int g = guards(now);
+    guardsSeen |= g;
+    r.guards = g;
+    r.wsLive = ws.live();
+    r.wsMaxGapMs = ws.takeMaxGapMs();
+    if ((g & RATE_LIMITED.bit()) != 0 || now < backoffUntil) {
+      return; // honour Retry-After and the backoff: send nothing at all
+    }
+    batch.clear();
+    batch.add(RestCall.of(Endpoint.OPEN_ORDERS));
+    for (TrackedOrder o : orders.values()) {
+      if (o.pending() && batch.size() < MAX_IN_FLIGHT) {
+        batch.add(RestCall.byId(Endpoint.QUERY_ORDER, o.id));
+      }
+    }
+    for (String id : toQuery) {
+      if (batch.size() < MAX_IN_FLIGHT && !orders.containsKey(id)) {
+        batch.add(RestCall.byId(Endpoint.QUERY_ORDER, id));
+      }
+    }
+    boolean account = now >= nextAccountAt && batch.size() < MAX_IN_FLIGHT;
+    if (account) {
+      batch.add(RestCall.of(Endpoint.ACCOUNT));
+      nextAccountAt += cfg.accountEverySec() * 1_000 * MS;
+    }
+    if (ws.needsSnapshot() && batch.size() < MAX_IN_FLIGHT) {
+      batch.add(RestCall.of(Endpoint.DEPTH_SNAPSHOT));
+    }
+    if (g == 0 && ws.hasPrice()) {
+      r.quoting = true;
+      quote(Side.BUY, now, r);
+      quote(Side.SELL, now, r);
+    }
+    long localMs = clock.millis();
+    long ts = localMs + skew.correctionMs();
+    for (int i = 0; i < batch.size(); i++) {
+      RestCall c = batch.get(i);
+      if (c.endpoint().signed()) {
+        c.signed(ts, ExchangeRules.DEFAULT_RECV_WINDOW_MS);
+      }
+      c.address(dns.resolve());
+    }
+    r.requests = batch.size();
+    long giveUp = r.startNanos + (account ? cfg.accountGiveUpMs() : cfg.giveUpMs()) * MS;
+    x.execute(batch, giveUp);
+    digest(r, localMs);
+  }
+
+  @Override
+  protected void afterTick(TickReport r) {
+    metrics.recordTick(r.durationNanos / 1e6, r.deadlineMissed);
+  }
+
+  // ---------------------------------------------------------------- quoting
+
+  private void quote(Side side, long now, TickReport r) {
+    long mid = ws.mid();
+    long target = side == Side.BUY ? mid - cfg.halfSpreadTicks() : mid + cfg.halfSpreadTicks();
+    target = target / 10 * 10;
+    TrackedOrder current = null;
+    for (TrackedOrder o : orders.values()) {
+      if (o.side == side) {
+        if (o.pending()) {
+          return; // unknown or disputed: learn the truth before touching this side
+        }
+        current = o;
+      }
+    }
+    for (TrackedOrder o : orders.values()) {
+      if (batch.size() >= MAX_IN_FLIGHT) {
+        return;
+      }
+      if (o.side == side && (o != current || far(o, target)) && cancelLimit.tryTake(now)) {
+        batch.add(RestCall.byId(Endpoint.CANCEL_ORDER, o.id));
+        r.cancels++;
+      }
+    }
+    boolean needNew = current == null || far(current, target);
+    if (!needNew || batch.size() >= MAX_IN_FLIGHT || orders.size() >= cfg.maxOpenOrders()) {
+      return;
+    }
+    int s = side.ordinal();
+    if (lastPlaceFailed[s]) {
+      if (!retryBudget.tryTake(now)) {
+        return;
+      }
+      r.retries++;
+    }
+    String id = attemptId(newIntent(side == Side.BUY ? 'B' : 'S'), 0);
+    orders.put(id, new TrackedOrder(id, side, target, cfg.qty(), TrackedOrder.State.UNKNOWN, 0));
+    batch.add(RestCall.place(id, side, target, cfg.qty()));
+    r.places++;
+  }
+
+  private boolean far(TrackedOrder o, long target) {
+    return Math.abs(o.priceTicks - target) > cfg.requoteTicks();
+  }
+
+  // ---------------------------------------------------------------- answers
+
+  private void digest(TickReport r, long localSendMs) {
+    long now = x.nanoTime();
+    boolean anyOk = false;
+    boolean anyFailed = false;
+    RestCall best = null;
+    for (int i = 0; i < batch.size(); i++) {
+      RestCall c = batch.get(i);
+      boolean answered = c.failure() == RestCall.Failure.NONE;
+      boolean failed = !answered || c.httpStatus() >= 429;
+      if (failed) {
+        anyFailed = true;
+        r.failures++;
+        if (c.failure() == RestCall.Failure.DNS) {
+          r.dnsFailures++;
+        }
+        if (c.httpStatus() == 418) {
+          r.bans418++;
+        }
+      } else {
+        anyOk = true;
+      }
+      if (answered && c.serverTimeMs() > 0) {
+        if (best == null
+            || c.doneAtNanos() - c.sentAtNanos() < best.doneAtNanos() - best.sentAtNanos()) {
+          best = c;
+        }
+        if (c.usedWeight() > 0) {
+          usedWeight = c.usedWeight();
+          usedWeightMinute = c.serverTimeMs() / 60_000;
+        }
+      }
+      if (c.rateLimited()) {
+        // Wait as told, plus a full-jitter spread that grows with consecutive 429s (capped), so
+        // that clients told the same Retry-After do not come back in step.
+        long jitter = rateJitter.next(0);
+        rateLimitedUntil =
+            Math.max(rateLimitedUntil, now + c.retryAfterSec() * 1_000 * MS + jitter);
+      } else if (c.serverError()
+          || c.failure() == RestCall.Failure.CONNECTION
+          || c.failure() == RestCall.Failure.TIMEOUT) {
+        errorTimes[errorNext] = now;
+        errorNext = (errorNext + 1) % errorTimes.length;
+      }
+      if (c.errorCode() == ExchangeRules.ERR_TIMESTAMP) {
+        skew.rejected();
+      }
+      switch (c.endpoint()) {
+        case PLACE_ORDER:
+          placed(c);
+          break;
+        case CANCEL_ORDER:
+          cancelled(c);
+          break;
+        case QUERY_ORDER:
+          reconciler.queried(c);
+          break;
+        case OPEN_ORDERS:
+          if (c.ok()) {
+            reconciler.reconcile(c.orders(), c.serverTimeMs());
+          }
+          break;
+        case DEPTH_SNAPSHOT:
+          if (c.ok()) {
+            ws.snapshot(c.bidTicks(), c.askTicks());
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    if (best != null) {
+      skew.sample(best.serverTimeMs(), localSendMs, best.doneAtNanos() - best.sentAtNanos());
+    }
+    metrics.recordOperation(anyOk && anyFailed);
+    if (anyFailed && !anyOk) {
+      backoffUntil = Math.max(backoffUntil, now + backoff.next(0));
+    } else if (anyOk && now >= rateLimitedUntil) {
+      backoff.reset();
+      rateJitter.reset();
+    }
+    reconciler.expire(now);
+  }
+
+  private void placed(RestCall c) {
+    TrackedOrder t = orders.get(c.clientOrderId());
+    if (t == null) {
+      return;
+    }
+    int s = t.side.ordinal();
+    if (c.ok()) {
+      t.state = TrackedOrder.State.LIVE;
+      t.ackServerMs = c.serverTimeMs();
+      lastPlaceFailed[s] = false;
+    } else if (c.outcomeUnknown()) {
+      t.state = TrackedOrder.State.UNKNOWN; // query by client order id next tick
+    } else if (c.errorCode() == ExchangeRules.ERR_REJECTED) {
+      t.state = TrackedOrder.State.VERIFY; // the id may be open already: find out
+    } else {
+      orders.remove(t.id); // known not placed: 429, 418, lost connection, lookup, -1021
+      lastPlaceFailed[s] = true;
+    }
+  }
+
+  private void cancelled(RestCall c) {
+    TrackedOrder t = orders.get(c.clientOrderId());
+    if (t == null) {
+      return;
+    }
+    if (c.ok() || c.errorCode() == ExchangeRules.ERR_CANCEL_UNKNOWN) {
+      orders.remove(t.id); // cancelled, or not open any more (filled): either way gone
+      reconciler.closed(t.id, c.serverTimeMs());
+    } else if (c.outcomeUnknown()) {
+      t.state = TrackedOrder.State.CANCEL_UNKNOWN;
+    }
+  }
+
+  private void filled(OrderView fill) {
+    if (orders.remove(fill.clientOrderId()) != null) {
+      reconciler.closed(fill.clientOrderId(), fill.updateTimeMs());
+    }
+  }
+
+  // ---------------------------------------------------------------- guards
+
+  private int guards(long now) {
+    int g = 0;
+    if (ws.down() || now - ws.lastMessageNanos() > cfg.staleAfterMs() * MS) {
+      g |= WS_STALE.bit();
+    }
+    if (skew.raised()) {
+      g |= CLOCK_SKEW.bit();
+    }
+    long minute = (clock.millis() + skew.correctionMs()) / 60_000;
+    boolean nearLimit =
+        minute == usedWeightMinute && usedWeight >= ExchangeRules.WEIGHT_LIMIT_PER_MINUTE * 9 / 10;
+    if (now < rateLimitedUntil || nearLimit) {
+      g |= RATE_LIMITED.bit();
+    }
+    long oldest = errorTimes[errorNext];
+    if (oldest != 0 && now - oldest < ERROR_WINDOW_NANOS) {
+      g |= EXCHANGE_ERRORS.bit();
+    }
+    if (!toQuery.isEmpty() || anyPending()) {
+      g |= RECONCILE_PENDING.bit();
+    }
+    if (dns.takeFallback()) {
+      g |= DNS_FALLBACK.bit();
+    }
+    return g;
+  }
+
+  private boolean anyPending() {
+    for (Iterator<TrackedOrder> it = orders.values().iterator(); it.hasNext(); ) {
+      if (it.next().pending()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

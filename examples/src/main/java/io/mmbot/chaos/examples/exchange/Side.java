@@ -1,0 +1,9 @@
+package io.mmbot.chaos.examples.exchange;
+
+/** The side of an order. */
+public enum Side {
+  /** A bid. */
+  BUY,
+  /** An ask. */
+  SELL
+}

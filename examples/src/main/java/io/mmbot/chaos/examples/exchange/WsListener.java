@@ -1,0 +1,35 @@
+package io.mmbot.chaos.examples.exchange;
+
+/**
+ * Receives the events of one WebSocket connection to the exchange: the market-data stream (best bid
+ * and ask) and the user-data stream (fills of the bot's orders) on one connection, plus keep-alive
+ * pings and the end of the connection. Every event is delivered on the bot's own thread, inside
+ * {@link Exchange#execute} or {@link Exchange#idleUntil}, so the bot needs no locks.
+ */
+public interface WsListener {
+
+  /** The connection is open; market data follows. */
+  void onOpen(WsConnection connection);
+
+  /** The connection attempt was refused (server unavailable or attempt limit). */
+  void onRefused(String reason);
+
+  /**
+   * A book-ticker message: the best bid and ask at {@code eventTimeMs} (server time), with the
+   * stream's sequence number.
+   */
+  void onBookTicker(long bidTicks, long askTicks, long eventTimeMs, long sequence);
+
+  /** One of the bot's orders was filled (user-data stream). */
+  void onExecution(OrderView filled);
+
+  /** The server pinged; answer with {@link WsConnection#pong()}. */
+  void onPing();
+
+  /**
+   * The connection ended: {@code abnormal} when it was lost without a close frame (as the JDK
+   * reports an {@code IOException} in {@code onError}), false for a close by the server (for
+   * example the 24 h lifetime).
+   */
+  void onClosed(boolean abnormal, String reason);
+}

@@ -1,0 +1,67 @@
+package io.mmbot.chaos.examples.exchange.sim;
+
+import java.util.SplittableRandom;
+
+/**
+ * The simulated market: a mid price on a random walk, a fixed market spread, and one trade per step
+ * around the mid. Steps come every {@value #STEP_MS} ms. Prices are in ticks of 0.01.
+ */
+final class SimMarket {
+
+  /** Interval between market steps (and book-ticker messages), ms. */
+  static final long STEP_MS = 100;
+
+  /** Starting mid price in ticks (30,000.00). */
+  static final long START_MID = 3_000_000;
+
+  /** Half the market's own spread, ticks. */
+  static final long HALF_SPREAD = 50;
+
+  /** Standard deviation of one step of the mid, ticks. */
+  static final double STEP_SIGMA = 60;
+
+  /** Standard deviation of a trade's distance from the mid, ticks. */
+  static final double TRADE_SIGMA = 900;
+
+  private final SplittableRandom random;
+  private double mid = START_MID;
+  private long lastTrade = START_MID;
+
+  SimMarket(SplittableRandom random) {
+    this.random = random;
+  }
+
+  /** Advances one step. */
+  void step() {
+    mid += STEP_SIGMA * gaussian();
+    lastTrade = Math.round(mid + TRADE_SIGMA * gaussian());
+  }
+
+  long bid() {
+    return Math.round(mid) - HALF_SPREAD;
+  }
+
+  long ask() {
+    return Math.round(mid) + HALF_SPREAD;
+  }
+
+  long lastTrade() {
+    return lastTrade;
+  }
+
+  private double spare;
+  private boolean hasSpare;
+
+  private double gaussian() {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare;
+    }
+    double u = 1 - random.nextDouble();
+    double v = 2 * Math.PI * random.nextDouble();
+    double r = Math.sqrt(-2 * Math.log(u));
+    spare = r * Math.sin(v);
+    hasSpare = true;
+    return r * Math.cos(v);
+  }
+}

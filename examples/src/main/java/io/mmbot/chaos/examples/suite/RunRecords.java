@@ -1,0 +1,137 @@
+package io.mmbot.chaos.examples.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.examples.bot.GuardReason;
+import io.mmbot.chaos.examples.exchange.sim.SimExchange;
+import io.mmbot.chaos.report.AtomicFiles;
+import io.mmbot.chaos.report.RunReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Writes run records in the format chaos-report reads ({@link RunReader}, schema version {@value
+ * RunReader#SCHEMA_VERSION}): the contract's fields, the optional metrics the report judges, and
+ * the suite's extras (seed, bot, exchange, in-burst and after-recovery figures, recovery per burst,
+ * guard codes, injections per scenario, invariants, checks, replay command, event-log hash,
+ * timeline). Times are virtual; the same run always gives the same bytes.
+ */
+public final class RunRecords {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private RunRecords() {}
+
+  /** The file name of a run: {@code <scenario>-<seed>.json}. */
+  public static String fileName(RunResult r) {
+    return r.plan.key() + "-" + r.plan.seed() + ".json";
+  }
+
+  /** Writes {@code r} into {@code dir} atomically; returns the file. */
+  public static Path write(Path dir, RunResult r, boolean defaultDuration) throws IOException {
+    Path f = dir.resolve(fileName(r));
+    AtomicFiles.write(f, json(r, defaultDuration));
+    return f;
+  }
+
+  /** The JSON text of a run record. */
+  public static String json(RunResult r, boolean defaultDuration) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("schema_version", RunReader.SCHEMA_VERSION);
+    o.put("scenario", r.plan.key());
+    o.put("intensity", r.plan.intensity());
+    o.put("duration_sec", r.plan.durationSec());
+    o.put("result", r.passed() ? "pass" : "fail");
+    o.put("seed", r.plan.seed());
+    o.put("bot", r.plan.bot());
+    o.put("exchange", r.plan.exchange());
+    Instant start = Instant.ofEpochMilli(SimExchange.START_EPOCH_MS);
+    o.put("started_at", start.toString());
+    o.put("finished_at", start.plusSeconds(r.plan.durationSec()).toString());
+    o.put("time", "virtual");
+    ObjectNode m = o.putObject("metrics");
+    m.put("p95_tick_ms", Stats.round2(r.p95BurstMs));
+    m.put("deadline_miss_pct", Stats.round2(r.deadlineMissPct));
+    m.put("recovery_ticks", r.recoveryTicks);
+    m.put("baseline_p95_tick_ms", Stats.round2(r.baselineP95Ms));
+    m.put("p99_tick_ms", Stats.round2(r.p99BurstMs));
+    m.put("reconnect_ticks", r.reconnectTicks);
+    m.put("cancel_storms", r.cancelStorms);
+    m.put("retry_storms", r.retryStorms);
+    m.put("duplicate_orders", r.duplicateOrders);
+    m.put("orphan_orders", r.orphanOrders);
+    m.put("bans_418", r.bans418);
+    ObjectNode x = o.putObject("measured");
+    x.put("ticks", r.ticks);
+    x.put("burst_ticks", r.burstTicks);
+    x.put("burst_p95_tick_ms", Stats.round2(r.p95BurstMs));
+    x.put("burst_p99_tick_ms", Stats.round2(r.p99BurstMs));
+    x.put("burst_deadline_miss_pct", Stats.round2(r.deadlineMissBurstPct));
+    x.put("run_p95_tick_ms", Stats.round2(r.p95RunMs));
+    x.put("run_p99_tick_ms", Stats.round2(r.p99RunMs));
+    x.put("after_recovery_p95_tick_ms", Stats.round2(r.p95AfterRecoveryMs));
+    x.put("after_recovery_deadline_miss_pct", Stats.round2(r.deadlineMissAfterPct));
+    x.put("baseline_deadline_miss_pct", Stats.round2(r.baselineDeadlineMissPct));
+    x.put("burst_vs_baseline_p95_pct", Stats.round2(pct(r.p95BurstMs, r.baselineP95Ms)));
+    ArrayNode rec = x.putArray("recovery_ticks_per_burst");
+    r.recoveryPerBurst.forEach(rec::add);
+    x.put("max_cancels_per_sec", r.maxCancelsPerSecond);
+    x.put("max_retries_per_sec", r.maxRetriesPerSecond);
+    x.put("burst_quoting_pct", Stats.round2(r.quotingBurstPct));
+    x.put("ws_gap_p95_burst_ms", Stats.round2(r.wsGapP95BurstMs));
+    x.put("ws_gap_p95_after_recovery_ms", Stats.round2(r.wsGapP95AfterMs));
+    x.put("baseline_ws_gap_p95_ms", Stats.round2(r.baselineWsGapP95Ms));
+    x.put("dns_failures", r.dnsFailures);
+    x.put("retry_after_violations", r.retryAfterViolations);
+    x.put("timestamp_rejections", r.timestampRejections);
+    x.put("max_resolve_ticks", r.maxPendingTicks);
+    ArrayNode guards = x.putArray("guard_codes_seen");
+    for (GuardReason g : GuardReason.of(r.guardsSeen)) {
+      guards.add(g.name());
+    }
+    ObjectNode inj = x.putObject("injections");
+    for (Scenario s : Scenario.values()) {
+      inj.put(s.key(), r.injections[s.ordinal()]);
+    }
+    ObjectNode inv = o.putObject("invariants");
+    inv.put("no_duplicate_order", r.duplicateOrders == 0);
+    inv.put("no_orphan_after_one_tick", r.orphanOrders == 0);
+    inv.put("open_orders_within_limit", !r.failures.containsKey(Check.OPEN_ORDER_LIMIT));
+    inv.put("max_open_orders", r.maxOpenOrders);
+    inv.put("no_418", r.bans418 == 0);
+    ObjectNode checks = o.putObject("failed_checks");
+    r.failures.forEach((c, msg) -> checks.put(c.name().toLowerCase(Locale.ROOT), msg));
+    o.put("replay", r.plan.replayCommand(defaultDuration));
+    o.put("event_log_hash", String.format(Locale.ROOT, "%016x", r.eventLogHash));
+    ObjectNode t = o.putObject("timeline");
+    t.put("window_sec", r.timeline.windowSec());
+    ArrayNode w = t.putArray("windows");
+    for (double[] win : r.timeline.windows()) {
+      ObjectNode e = w.addObject();
+      e.put("start_sec", Stats.round2(win[0]));
+      e.put("p95_tick_ms", Stats.round2(win[1]));
+      e.put("deadline_misses", (long) win[2]);
+      e.put("burst", win[3] != 0);
+      e.put("injections", (long) win[4]);
+    }
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+    try {
+      return MAPPER.writer(printer).writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double pct(double v, double base) {
+    return base <= 0 ? 0 : 100.0 * (v - base) / base;
+  }
+}

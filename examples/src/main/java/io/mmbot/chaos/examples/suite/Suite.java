@@ -1,0 +1,249 @@
+package io.mmbot.chaos.examples.suite;
+
+import io.mmbot.chaos.Scenario;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs a set of scenarios over a set of seeds: first the chaos-free baseline of every seed, then
+ * every scenario run, judged against its seed's baseline. Runs are independent (each has its own
+ * injector, exchange, bot and registry) and may run on several threads; results come back in plan
+ * order (scenario, then seed), so they do not depend on the number of threads.
+ */
+public final class Suite {
+
+  /** What to run. */
+  public record Options(
+      List<Scenario> scenarios,
+      List<Long> seeds,
+      Double intensity,
+      Long durationSec,
+      String bot,
+      String exchange,
+      int threads) {
+
+    /** The intensity of {@code s} in this suite. */
+    public double intensityOf(Scenario s) {
+      return intensity != null ? intensity : SuiteConfig.defaultIntensity(s);
+    }
+
+    /** The duration of a run of {@code s} (null: the baseline) in this suite. */
+    public long durationOf(Scenario s) {
+      if (durationSec != null) {
+        return durationSec;
+      }
+      return s == null ? 120 : ScenarioSpec.of(s).durationSec();
+    }
+  }
+
+  /**
+   * Where the runs publish their metrics: a served registry (runs then go one at a time, each
+   * binding its meters for its own duration) and the pace of virtual time; {@link #NONE} for a
+   * registry per run at full speed.
+   */
+  public record Served(
+      io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry, double pace) {
+    /** No served registry: every run has its own, at full speed. */
+    public static final Served NONE = new Served(null, 0);
+  }
+
+  private static final ThreadLocal<Served> SERVED = ThreadLocal.withInitial(() -> Served.NONE);
+
+  /** What came out. */
+  public record Outcome(List<RunResult> baselines, List<RunResult> runs) {
+    /** Whether every run (baselines included) passed. */
+    public boolean passed() {
+      return baselines.stream().allMatch(RunResult::passed)
+          && runs.stream().allMatch(RunResult::passed);
+    }
+  }
+
+  private Suite() {}
+
+  /**
+   * Runs the suite; {@code progress} hears one line per scenario as its last seed finishes (from a
+   * worker thread).
+   */
+  public static Outcome run(Options o, Consumer<String> progress) {
+    return run(o, progress, Served.NONE);
+  }
+
+  /** Runs the suite publishing to {@code served} (one thread when a registry is served). */
+  public static Outcome run(Options o, Consumer<String> progress, Served served) {
+    if (served.registry() != null) {
+      o =
+          new Options(
+              o.scenarios(), o.seeds(), o.intensity(), o.durationSec(), o.bot(), o.exchange(), 1);
+    }
+    Served chosen = served;
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads(chosen));
+    try {
+      List<RunResult> baselines = baselines(pool, o);
+      progress.accept(line("baseline", baselines));
+      Map<Long, RunResult> bySeed = bySeed(baselines);
+      List<RunResult> runs = scenarios(pool, o, o.scenarios(), bySeed, progress);
+      return new Outcome(baselines, runs);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The baseline run of every seed of {@code o}, in seed order. */
+  public static List<RunResult> baselines(Options o) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads());
+    try {
+      return baselines(pool, o);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The runs of {@code s} over the seeds of {@code o}, judged against {@code baselines}. */
+  public static List<RunResult> scenario(Options o, Scenario s, Map<Long, RunResult> baselines) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads());
+    try {
+      return scenarios(pool, o, List.of(s), baselines, line -> {});
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Baselines by seed. */
+  public static Map<Long, RunResult> bySeed(List<RunResult> baselines) {
+    Map<Long, RunResult> bySeed = new HashMap<>();
+    for (RunResult r : baselines) {
+      bySeed.put(r.plan.seed(), r);
+    }
+    return bySeed;
+  }
+
+  private static List<RunResult> baselines(ExecutorService pool, Options o) {
+    List<RunPlan> basePlans = new ArrayList<>();
+    for (long seed : o.seeds()) {
+      basePlans.add(new RunPlan(null, seed, 0, o.durationOf(null), o.bot(), o.exchange()));
+    }
+    return invokeAll(pool, basePlans, p -> runOne(p, null));
+  }
+
+  private static List<RunResult> scenarios(
+      ExecutorService pool,
+      Options o,
+      List<Scenario> scenarios,
+      Map<Long, RunResult> bySeed,
+      Consumer<String> progress) {
+    List<RunPlan> plans = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      for (long seed : o.seeds()) {
+        plans.add(new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange()));
+      }
+    }
+    Map<Scenario, AtomicInteger> left = new HashMap<>();
+    Map<Scenario, List<RunResult>> done = new HashMap<>();
+    for (Scenario s : scenarios) {
+      left.put(s, new AtomicInteger(o.seeds().size()));
+      done.put(s, new ArrayList<>());
+    }
+    return invokeAll(
+        pool,
+        plans,
+        p -> {
+          RunResult r = runOne(p, bySeed.get(p.seed()));
+          List<RunResult> list = done.get(p.scenario());
+          synchronized (list) {
+            list.add(r);
+            if (left.get(p.scenario()).decrementAndGet() == 0) {
+              progress.accept(line(p.scenario().key(), list));
+            }
+          }
+          return r;
+        });
+  }
+
+  /** One run on the exchange the plan names. */
+  static RunResult runOne(RunPlan p, RunResult baseline) {
+    if (p.exchange().equals("sim")) {
+      Served s = SERVED.get();
+      return SimRun.run(
+          p, baseline, io.mmbot.chaos.examples.bot.BotConfig.defaults(), s.registry(), s.pace());
+    }
+    throw new IllegalArgumentException("unknown exchange " + p.exchange());
+  }
+
+  private static String line(String key, List<RunResult> results) {
+    long passed = results.stream().filter(RunResult::passed).count();
+    return String.format(
+        java.util.Locale.ROOT,
+        "%-19s %3d/%-3d seeds  %3d passed",
+        key,
+        results.size(),
+        results.size(),
+        passed);
+  }
+
+  private interface Task {
+    RunResult run(RunPlan p);
+  }
+
+  /** Runs the plans longest first (for balance) and returns the results in plan order. */
+  private static List<RunResult> invokeAll(ExecutorService pool, List<RunPlan> plans, Task task) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingLong((Integer i) -> -plans.get(i).durationSec()));
+    List<Future<RunResult>> futures = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      futures.add(null);
+    }
+    for (int i : order) {
+      RunPlan p = plans.get(i);
+      Callable<RunResult> c = () -> task.run(p);
+      futures.set(i, pool.submit(c));
+    }
+    List<RunResult> out = new ArrayList<>(plans.size());
+    for (Future<RunResult> f : futures) {
+      try {
+        out.add(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException) {
+          throw (RuntimeException) c;
+        }
+        throw new IllegalStateException(c);
+      }
+    }
+    return out;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return daemonThreads(Served.NONE);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(Served served) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Runnable withServed =
+          () -> {
+            SERVED.set(served);
+            r.run();
+          };
+      Thread t = new Thread(withServed, "mm-chaos-suite-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

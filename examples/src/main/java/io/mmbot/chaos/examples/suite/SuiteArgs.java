@@ -1,0 +1,281 @@
+package io.mmbot.chaos.examples.suite;
+
+import io.mmbot.chaos.Scenario;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The runner's command line, parsed and checked; every problem is one {@link BadInput} line. */
+final class SuiteArgs {
+
+  /** Bad input: the message is the one line the runner prints before exiting with 2. */
+  static final class BadInput extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadInput(String message) {
+      super(message);
+    }
+  }
+
+  static final String USAGE =
+      "usage: java -jar examples/target/mm-chaos-suite.jar [--scenario KEY[,KEY...]|all]\n"
+          + "         [--seeds A..B | --seed N] [--intensity X] [--duration-sec N]\n"
+          + "         [--bot resilient|naive] [--exchange sim|loopback] [--out DIR]\n"
+          + "         [--serve-metrics HOST:PORT [--pace X]] [--report | --no-report]\n"
+          + "         [--threads N] [--benchmark]\n"
+          + "Defaults: all scenarios, seeds 1..20, the seed's intensities, 120 s virtual (12 h for\n"
+          + "ws_disconnect), the resilient bot, the simulated exchange, --out artifacts/chaos,\n"
+          + "report on. With --serve-metrics the bot's Prometheus metrics are served at\n"
+          + "http://HOST:PORT/metrics while the runs go one at a time, X virtual seconds per\n"
+          + "wall-clock second (default 1). Exit 0 when every criterion holds, 1 when any failed,\n"
+          + "2 on bad input.\n"
+          + "Scenario keys: net_loss, exch_429, exch_5xx, lat_spike, ws_lag, ws_disconnect,\n"
+          + "dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.";
+
+  List<Scenario> scenarios = List.of(Scenario.values());
+  List<Long> seeds = range(1, 20);
+  Double intensity;
+  Long durationSec;
+  String bot = "resilient";
+  String exchange = "sim";
+  Path out = Path.of("artifacts", "chaos");
+  InetSocketAddress serveMetrics;
+  Double pace;
+  boolean report = true;
+  int threads = Runtime.getRuntime().availableProcessors();
+  boolean benchmark;
+  boolean help;
+
+  static SuiteArgs parse(String[] args) throws BadInput {
+    SuiteArgs a = new SuiteArgs();
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      String opt = args[i];
+      String value = null;
+      int eq = opt.indexOf('=');
+      if (opt.startsWith("--") && eq > 0) {
+        value = opt.substring(eq + 1);
+        opt = opt.substring(0, eq);
+      }
+      String key = opt.equals("--seed") ? "--seeds" : opt.equals("--no-report") ? "--report" : opt;
+      if (!seen.add(key)) {
+        throw new BadInput(opt + " given twice (or together with its alternative)");
+      }
+      switch (opt) {
+        case "--help":
+        case "-h":
+          a.help = true;
+          break;
+        case "--report":
+          a.report = true;
+          break;
+        case "--no-report":
+          a.report = false;
+          break;
+        case "--benchmark":
+          a.benchmark = true;
+          break;
+        default:
+          if (value == null) {
+            if (i + 1 >= args.length) {
+              throw new BadInput(opt + " needs a value");
+            }
+            value = args[++i];
+          }
+          a.option(opt, value);
+      }
+    }
+    if (a.pace != null && a.serveMetrics == null) {
+      throw new BadInput("--pace only applies with --serve-metrics");
+    }
+    if (a.intensity != null) {
+      if (a.scenarios.size() != 1) {
+        throw new BadInput(
+            "--intensity needs exactly one --scenario (intensities of different scenarios have"
+                + " different units)");
+      }
+      try {
+        SuiteConfig.forRun(a.scenarios.get(0), a.intensity, 1);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput(
+            "--intensity "
+                + PlanFormat.number(a.intensity)
+                + " for "
+                + a.scenarios.get(0).key()
+                + ": "
+                + e.getMessage());
+      }
+    }
+    if (!a.benchmark && !a.help) {
+      checkWritable(a.out);
+    }
+    return a;
+  }
+
+  private void option(String opt, String v) throws BadInput {
+    switch (opt) {
+      case "--scenario":
+        scenarios = scenarios(v);
+        break;
+      case "--seeds":
+        seeds = seedRange(v);
+        break;
+      case "--seed":
+        seeds = List.of(parseLong("--seed", v, Long.MIN_VALUE, Long.MAX_VALUE));
+        break;
+      case "--intensity":
+        try {
+          intensity = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          throw new BadInput("--intensity: '" + v + "' is not a number");
+        }
+        if (!Double.isFinite(intensity)) {
+          throw new BadInput("--intensity: '" + v + "' is not a finite number");
+        }
+        break;
+      case "--duration-sec":
+        durationSec = parseLong("--duration-sec", v, 1, 7 * 86_400);
+        break;
+      case "--bot":
+        if (!v.equals("resilient") && !v.equals("naive")) {
+          throw new BadInput("--bot: '" + v + "' is not resilient or naive");
+        }
+        bot = v;
+        break;
+      case "--exchange":
+        if (!v.equals("sim") && !v.equals("loopback")) {
+          throw new BadInput("--exchange: '" + v + "' is not sim or loopback");
+        }
+        exchange = v;
+        break;
+      case "--out":
+        if (v.isBlank()) {
+          throw new BadInput("--out: empty directory name");
+        }
+        out = Path.of(v);
+        break;
+      case "--serve-metrics":
+        serveMetrics = hostPort(v);
+        break;
+      case "--pace":
+        try {
+          pace = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          throw new BadInput("--pace: '" + v + "' is not a number");
+        }
+        if (!(pace > 0 && pace <= 1e6)) {
+          throw new BadInput("--pace: " + v + " is out of range (0, 1000000]");
+        }
+        break;
+      case "--threads":
+        threads = (int) parseLong("--threads", v, 1, 256);
+        break;
+      default:
+        throw new BadInput("unknown option '" + opt + "'");
+    }
+  }
+
+  private static List<Scenario> scenarios(String v) throws BadInput {
+    if (v.equals("all")) {
+      return List.of(Scenario.values());
+    }
+    List<Scenario> out = new ArrayList<>();
+    for (String k : v.split(",", -1)) {
+      try {
+        Scenario s = Scenario.fromKey(k.strip().toLowerCase(Locale.ROOT));
+        if (!out.contains(s)) {
+          out.add(s);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("--scenario: " + e.getMessage());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static List<Long> seedRange(String v) throws BadInput {
+    int dots = v.indexOf("..");
+    if (dots < 0) {
+      throw new BadInput("--seeds: '" + v + "' is not a range A..B (use --seed N for one seed)");
+    }
+    long a = parseLong("--seeds", v.substring(0, dots), Long.MIN_VALUE, Long.MAX_VALUE);
+    long b = parseLong("--seeds", v.substring(dots + 2), Long.MIN_VALUE, Long.MAX_VALUE);
+    if (b < a) {
+      throw new BadInput("--seeds: empty range " + v + " (B must not be below A)");
+    }
+    if (b - a >= 100_000) {
+      throw new BadInput("--seeds: " + v + " is more than 100000 seeds");
+    }
+    return range(a, b);
+  }
+
+  private static List<Long> range(long a, long b) {
+    List<Long> s = new ArrayList<>();
+    for (long i = a; i <= b; i++) {
+      s.add(i);
+    }
+    return s;
+  }
+
+  private static long parseLong(String opt, String v, long min, long max) throws BadInput {
+    long n;
+    try {
+      n = Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new BadInput(opt + ": '" + v + "' is not a whole number");
+    }
+    if (n < min || n > max) {
+      throw new BadInput(opt + ": " + n + " is out of range [" + min + ", " + max + "]");
+    }
+    return n;
+  }
+
+  private static InetSocketAddress hostPort(String v) throws BadInput {
+    int colon = v.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new BadInput("--serve-metrics: '" + v + "' is not HOST:PORT");
+    }
+    int port = (int) parseLong("--serve-metrics port", v.substring(colon + 1), 0, 65_535);
+    return new InetSocketAddress(v.substring(0, colon), port);
+  }
+
+  /** The output directory must be a writable directory or creatable in a writable one. */
+  private static void checkWritable(Path out) throws BadInput {
+    Path p = out.toAbsolutePath();
+    if (Files.exists(p)) {
+      if (!Files.isDirectory(p)) {
+        throw new BadInput("--out " + out + ": exists and is not a directory");
+      }
+      if (!Files.isWritable(p)) {
+        throw new BadInput("--out " + out + ": directory is not writable");
+      }
+      Path runs = p.resolve("runs");
+      if (Files.exists(runs) && (!Files.isDirectory(runs) || !Files.isWritable(runs))) {
+        throw new BadInput("--out " + out + ": " + runs + " is not a writable directory");
+      }
+      return;
+    }
+    Path parent = p.getParent();
+    while (parent != null && !Files.exists(parent)) {
+      parent = parent.getParent();
+    }
+    if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+      throw new BadInput("--out " + out + ": cannot be created (no writable parent directory)");
+    }
+  }
+
+  /** Number formatting shared with the replay commands. */
+  static final class PlanFormat {
+    private PlanFormat() {}
+
+    static String number(double d) {
+      return RunPlan.number(d);
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package io.mmbot.chaos.examples.suite;
+
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.report.Wilson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The suite runner, {@code examples/target/mm-chaos-suite.jar}: runs the bot through the chosen
+ * scenarios and seeds, writes {@code DIR/runs/<scenario>-<seed>.json} (and the baselines in {@code
+ * DIR/baseline/}), then {@code report.md}, {@code report.html} and {@code findings.json}; progress
+ * per scenario on stderr, a one-screen summary on stdout. Exit 0 when every criterion holds, 1 when
+ * any failed, 2 on bad input (nothing is written then).
+ */
+public final class SuiteMain {
+
+  /** Every criterion held. */
+  public static final int OK = 0;
+
+  /** A criterion failed. */
+  public static final int FAILED = 1;
+
+  /** Bad input. */
+  public static final int BAD_INPUT = 2;
+
+  private SuiteMain() {}
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    SuiteArgs a;
+    try {
+      a = SuiteArgs.parse(args);
+    } catch (SuiteArgs.BadInput e) {
+      err.println("mm-chaos-suite: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    if (a.help) {
+      out.println(SuiteArgs.USAGE);
+      return OK;
+    }
+    if (a.exchange.equals("loopback")) {
+      err.println("mm-chaos-suite: --exchange loopback is not available in this build");
+      return BAD_INPUT;
+    }
+    Suite.Options o =
+        new Suite.Options(
+            a.scenarios, a.seeds, a.intensity, a.durationSec, a.bot, a.exchange, a.threads);
+    if (a.benchmark) {
+      return benchmark(o, out);
+    }
+    err.printf(
+        Locale.ROOT,
+        "mm-chaos suite: %d scenario(s) x %d seed(s), %s bot, simulated exchange (virtual time),"
+            + " %d thread(s)%n",
+        a.scenarios.size(),
+        a.seeds.size(),
+        a.bot,
+        a.threads);
+    MetricsServer server = null;
+    Suite.Served served = Suite.Served.NONE;
+    if (a.serveMetrics != null) {
+      try {
+        server = MetricsServer.start(a.serveMetrics);
+      } catch (IOException e) {
+        err.println("mm-chaos-suite: cannot serve metrics on " + a.serveMetrics + ": " + e);
+        return BAD_INPUT;
+      }
+      double pace = a.pace != null ? a.pace : 1.0;
+      served = new Suite.Served(server.registry(), pace);
+      err.printf(
+          Locale.ROOT,
+          "serving the bot's metrics at %s, runs one at a time, %s virtual s per wall-clock s%n",
+          server.url(),
+          RunPlan.number(pace));
+    }
+    long t0 = System.nanoTime();
+    Suite.Outcome outcome;
+    try {
+      outcome = Suite.run(o, line -> err.println("  " + line), served);
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+    double runSec = (System.nanoTime() - t0) / 1e9;
+    boolean defaultDuration = a.durationSec == null;
+    for (RunResult r : all(outcome)) {
+      if (!r.passed()) {
+        err.println(r.describeFailures(defaultDuration));
+      }
+    }
+    SuiteReport.Written written = null;
+    try {
+      Path runs = a.out.resolve("runs");
+      Files.createDirectories(runs);
+      clearRuns(runs);
+      for (RunResult r : outcome.runs()) {
+        RunRecords.write(runs, r, defaultDuration);
+      }
+      Path base = a.out.resolve("baseline");
+      Files.createDirectories(base);
+      clearRuns(base);
+      for (RunResult r : outcome.baselines()) {
+        RunRecords.write(base, r, defaultDuration);
+      }
+      if (a.report) {
+        written = SuiteReport.write(a.out);
+      }
+    } catch (IOException e) {
+      err.println("mm-chaos-suite: cannot write to " + a.out + ": " + e.getMessage());
+      return BAD_INPUT;
+    }
+    summary(out, a, outcome, written, runSec);
+    return outcome.passed() ? OK : FAILED;
+  }
+
+  private static List<RunResult> all(Suite.Outcome o) {
+    List<RunResult> l = new ArrayList<>(o.baselines());
+    l.addAll(o.runs());
+    return l;
+  }
+
+  /** Removes the run files of an earlier invocation, so the report shows this one only. */
+  private static void clearRuns(Path dir) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json")) {
+      for (Path p : s) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static void summary(
+      PrintStream out, SuiteArgs a, Suite.Outcome o, SuiteReport.Written w, double runSec) {
+    out.printf(
+        Locale.ROOT,
+        "%-19s %7s %-15s %9s %9s %8s %6s %5s %9s%n",
+        "scenario",
+        "passed",
+        "95% Wilson",
+        "p95 burst",
+        "baseline",
+        "miss %",
+        "recov",
+        "p99",
+        "injected");
+    line(out, "baseline", o.baselines());
+    for (Scenario s : a.scenarios) {
+      List<RunResult> rs = new ArrayList<>();
+      for (RunResult r : o.runs()) {
+        if (r.plan.scenario() == s) {
+          rs.add(r);
+        }
+      }
+      line(out, s.key(), rs);
+    }
+    long failed = all(o).stream().filter(r -> !r.passed()).count();
+    out.printf(
+        Locale.ROOT,
+        "%d run(s) in %.1f s wall; %s%n",
+        all(o).size(),
+        runSec,
+        failed == 0 ? "every criterion held" : failed + " run(s) failed (replay lines on stderr)");
+    if (w != null) {
+      out.printf(
+          Locale.ROOT,
+          "wrote %s/runs/*.json, report.md, report.html, findings.json (%d finding(s))%n",
+          a.out,
+          w.findings().size());
+    } else {
+      out.printf(Locale.ROOT, "wrote %s/runs/*.json (report off)%n", a.out);
+    }
+  }
+
+  private static void line(PrintStream out, String key, List<RunResult> rs) {
+    if (rs.isEmpty()) {
+      return;
+    }
+    int passed = (int) rs.stream().filter(RunResult::passed).count();
+    Wilson w = Wilson.of(passed, rs.size());
+    boolean base = rs.get(0).plan.baseline();
+    double p95 = rs.stream().mapToDouble(r -> base ? r.p95RunMs : r.p95BurstMs).max().orElse(0);
+    double basep95 = rs.stream().mapToDouble(r -> r.baselineP95Ms).average().orElse(0);
+    double miss = rs.stream().mapToDouble(r -> r.deadlineMissPct).max().orElse(0);
+    int rec = rs.stream().mapToInt(r -> r.recoveryTicks).max().orElse(0);
+    double p99 = rs.stream().mapToDouble(r -> base ? r.p99RunMs : r.p99BurstMs).max().orElse(0);
+    long inj = rs.stream().mapToLong(RunResult::ownInjections).sum();
+    out.printf(
+        Locale.ROOT,
+        "%-19s %3d/%-3d [%5.1f-%5.1f%%] %9.1f %9.1f %8.2f %6d %5.0f %9d%n",
+        key,
+        passed,
+        rs.size(),
+        100 * w.lower(),
+        100 * w.upper(),
+        p95,
+        basep95,
+        miss,
+        rec,
+        p99,
+        inj);
+  }
+
+  private static int benchmark(Suite.Options o, PrintStream out) {
+    // On this thread, one run after the other, so that its CPU time is the simulation's alone.
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = mx.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    long ticks = 0;
+    int runs = 0;
+    for (long seed : o.seeds()) {
+      RunPlan base = new RunPlan(null, seed, 0, o.durationOf(null), o.bot(), o.exchange());
+      RunResult b = Suite.runOne(base, null);
+      ticks += b.ticks;
+      runs++;
+      for (Scenario s : o.scenarios()) {
+        RunPlan p = new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange());
+        ticks += Suite.runOne(p, b).ticks;
+        runs++;
+      }
+    }
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+    out.printf(
+        Locale.ROOT,
+        "benchmark: %d runs, %d simulated ticks on one thread: %.2f s wall (%.0f ticks/s),"
+            + " %.2f s CPU (%.0f ticks per CPU second)%n",
+        runs,
+        ticks,
+        wall,
+        ticks / wall,
+        cpu,
+        ticks / cpu);
+    return OK;
+  }
+}
