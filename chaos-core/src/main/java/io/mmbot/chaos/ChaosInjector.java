@@ -76,7 +76,7 @@ public final class ChaosInjector {
   private volatile InjectorState state;
 
   private final LongSupplier clock;
-  private final String instanceId;
+  private final String explicitInstanceId;
   private final boolean hasFallbackSeed;
   private final long fallbackSeed;
   private final InjectionCounter[] injected = counters();
@@ -89,7 +89,7 @@ public final class ChaosInjector {
 
   private ChaosInjector(Builder b) {
     this.clock = b.clock;
-    this.instanceId = b.instanceId;
+    this.explicitInstanceId = b.instanceId;
     this.hasFallbackSeed = b.hasSeed;
     this.fallbackSeed = b.seed;
     this.refusesToEnable = b.refusesToEnable;
@@ -320,9 +320,18 @@ public final class ChaosInjector {
     return lastDisableReason;
   }
 
-  /** The instance id used for {@code instance_pct}. */
+  /**
+   * The instance id used for {@code instance_pct}: the configuration's {@code instance_id} if set,
+   * else the id given to {@link Builder#instanceId}, else the {@code MM_CHAOS_INSTANCE_ID}
+   * environment variable, else the host name. All of these survive a restart, so the selection is
+   * stable.
+   */
   public String instanceId() {
-    return instanceId;
+    return instanceId(state.config);
+  }
+
+  private String instanceId(ChaosConfig config) {
+    return InstanceIds.resolve(config.instanceId(), explicitInstanceId);
   }
 
   /** Injections made for {@code scenario} (gates that returned true). Exact. */
@@ -421,7 +430,7 @@ public final class ChaosInjector {
 
   @Override
   public String toString() {
-    return "ChaosInjector{instance=" + instanceId + ", " + state.config + '}';
+    return "ChaosInjector{instance=" + instanceId() + ", " + state.config + '}';
   }
 
   // ---------------------------------------------------------------- internals
@@ -606,7 +615,7 @@ public final class ChaosInjector {
       return true;
     }
     // A stable position of this instance in [0, 100): the same id is always in or out.
-    long h = instanceId.hashCode() * 0x9E3779B97F4A7C15L;
+    long h = instanceId(config).hashCode() * 0x9E3779B97F4A7C15L;
     h ^= h >>> 29;
     double position = (h >>> 11) * 0x1p-53 * 100;
     return position < pct;
@@ -636,7 +645,7 @@ public final class ChaosInjector {
   public static final class Builder {
     private ChaosConfig config = ChaosConfig.defaults();
     private LongSupplier clock = CoarseNanoClock.INSTANCE;
-    private String instanceId = defaultInstanceId();
+    private String instanceId;
     private boolean hasSeed;
     private long seed;
     private final java.util.List<ChaosListener> listeners = new java.util.ArrayList<>();
@@ -661,7 +670,11 @@ public final class ChaosInjector {
     private LongSupplier failureLogClock = System::nanoTime;
     private String refusesToEnable;
 
-    /** The id that places this instance inside or outside {@code instance_pct}. */
+    /**
+     * The id that places this instance inside or outside {@code instance_pct}, unless the
+     * configuration's {@code instance_id} names one; without either, the {@code
+     * MM_CHAOS_INSTANCE_ID} environment variable or the host name is used.
+     */
     public Builder instanceId(String instanceId) {
       Objects.requireNonNull(instanceId, "instanceId");
       if (instanceId.isBlank()) {
@@ -705,13 +718,6 @@ public final class ChaosInjector {
     /** Builds the injector; if the configuration is enabled, the first burst starts now. */
     public ChaosInjector build() {
       return new ChaosInjector(this);
-    }
-
-    private static String defaultInstanceId() {
-      String host = System.getenv("HOSTNAME");
-      return (host == null || host.isBlank() ? "localhost" : host)
-          + "/"
-          + ProcessHandle.current().pid();
     }
   }
 }

@@ -71,6 +71,7 @@ class ValidateCommandTest {
             + "  seed: 42\n"
             + "  traffic_pct: 10\n"
             + "  instance_pct: 50\n"
+            + "  instance_id: \"maker \\\"eu\\\" 1\"\n"
             + "  max_duration_sec: 14400\n"
             + "  unknown_outcome_share: 0.25\n"
             + "  exch_429: {probability: 0.1, wave_calls: 7}\n"
