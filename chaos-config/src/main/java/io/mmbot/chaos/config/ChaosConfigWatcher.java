@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,8 +49,6 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   /** The watcher thread wakes at least this often, so its heartbeat stays fresh. */
   static final long HEARTBEAT_NANOS = 1_000_000_000L;
 
-  private static final System.Logger LOG = System.getLogger(ChaosConfigWatcher.class.getName());
-
   /** Hears the outcome of each read of the file. Every method has an empty default. */
   public interface Listener {
     /** A valid version was read and applied with {@link ChaosInjector#update}. */
@@ -73,7 +70,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   private final long stallNanos;
   private final Duration readTime;
   private final LongSupplier clock;
-  private final List<Listener> listeners;
+  private final ApplyPolicy policy;
   private final AtomicLong reloads = new AtomicLong();
   private final FileWatch watch;
   private final Thread thread;
@@ -84,9 +81,6 @@ public final class ChaosConfigWatcher implements AutoCloseable {
 
   // Touched only by the thread that reloads (start(), then the watcher thread).
   private final Debounce debounce;
-  private ChaosConfig lastApplied;
-  private boolean lastRejected;
-  private String lastRejection;
   private FileWatch.Fingerprint lastPolled;
   private long lastPoll;
 
@@ -99,7 +93,8 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     this.stallNanos = b.stallLimit.toNanos();
     this.readTime = b.readTime;
     this.clock = b.clock;
-    this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+    this.policy =
+        new ApplyPolicy(file, injector, new CopyOnWriteArrayList<>(b.listeners), () -> closed);
     long now = clock.getAsLong();
     this.lastProgress = now;
     this.lastPoll = now;
@@ -178,7 +173,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       if (thread.isAlive()) {
-        log(
+        ApplyPolicy.log(
             System.Logger.Level.WARNING,
             "the config watcher thread of " + file + " did not stop within 5 s; it is inert now");
       }
@@ -199,7 +194,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
       // close() was called.
     } catch (Throwable e) {
       String why = "the config watcher of " + file + " stopped: " + e;
-      log(System.Logger.Level.ERROR, why);
+      ApplyPolicy.log(System.Logger.Level.ERROR, why);
       injector.disable(REASON_PREFIX + ": " + why);
       if (e instanceof VirtualMachineError) {
         throw (VirtualMachineError) e;
@@ -219,7 +214,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     if (stalled) {
       // The watchdog switched chaos off while this thread was stuck: read the file anew.
       stalled = false;
-      lastRejected = true;
+      policy.forceNextApply();
       look = true;
     }
     if (look || events == FileWatch.EVENT_IN_DIRECTORY || now - lastPoll >= pollNanos) {
@@ -250,8 +245,8 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     ChaosConfig next = loaded.config();
     if (!next.enabled()) {
       debounce.clear();
-      apply(loaded);
-    } else if (debounce.pending() || lastRejected || !next.equals(lastApplied)) {
+      policy.apply(loaded);
+    } else if (debounce.pending() || policy.wouldChange(next)) {
       debounce.changed(now);
     }
   }
@@ -260,7 +255,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   private void settle() {
     LoadedConfig loaded = read();
     if (loaded != null) {
-      apply(loaded);
+      policy.apply(loaded);
     }
   }
 
@@ -270,73 +265,11 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     try {
       return ChaosConfigLoader.load(file, readTime, BoundedRead.FILES);
     } catch (ChaosConfigException e) {
-      reject(e);
+      policy.reject(e);
     } catch (RuntimeException e) {
-      reject(new ChaosConfigException(ChaosConfigException.DOCUMENT, 0, 0, e.toString()));
+      policy.reject(new ChaosConfigException(ChaosConfigException.DOCUMENT, 0, 0, e.toString()));
     }
     return null;
-  }
-
-  private void apply(LoadedConfig loaded) {
-    ChaosConfig next = loaded.config();
-    if (closed || (!lastRejected && next.equals(lastApplied))) {
-      return;
-    }
-    try {
-      injector.update(next);
-    } catch (RuntimeException e) {
-      reject(
-          new ChaosConfigException(
-              ChaosConfigException.DOCUMENT, 0, 0, "the injector refused the update: " + e));
-      return;
-    }
-    lastApplied = next;
-    lastRejected = false;
-    lastRejection = null;
-    log(System.Logger.Level.INFO, "mm-chaos config applied from " + file + ": " + next);
-    for (ConfigWarning w : loaded.warnings()) {
-      log(System.Logger.Level.WARNING, "mm-chaos config " + file + ": " + w.message());
-    }
-    tell(l -> l.onApplied(next));
-    if (loaded.hasWarnings()) {
-      tell(l -> l.onWarnings(loaded.warnings()));
-    }
-  }
-
-  private void reject(ChaosConfigException e) {
-    if (closed) {
-      return; // closing leaves the injector as it is
-    }
-    String message = e.getMessage();
-    injector.disable(REASON_PREFIX + ": " + message);
-    boolean news = !lastRejected || !message.equals(lastRejection);
-    lastRejected = true;
-    lastRejection = message;
-    if (news) {
-      log(
-          System.Logger.Level.WARNING,
-          "mm-chaos config " + file + " rejected, chaos is off: " + message);
-      tell(l -> l.onRejected(e));
-    }
-  }
-
-  private void tell(Consumer<Listener> event) {
-    VirtualMachineError fatal = null;
-    for (Listener l : listeners) {
-      try {
-        event.accept(l);
-      } catch (VirtualMachineError e) {
-        fatal = fatal == null ? e : fatal;
-      } catch (Throwable e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        log(System.Logger.Level.WARNING, "config watcher listener " + l + " failed: " + e);
-      }
-    }
-    if (fatal != null) {
-      throw fatal;
-    }
   }
 
   // ---------------------------------------------------------------- the watchdog
@@ -366,16 +299,8 @@ public final class ChaosConfigWatcher implements AutoCloseable {
             + " has made no progress for "
             + TimeUnit.NANOSECONDS.toMillis(idle)
             + " ms (a blocking listener or file system?); chaos is off until it moves again";
-    log(System.Logger.Level.ERROR, why);
+    ApplyPolicy.log(System.Logger.Level.ERROR, why);
     injector.disable(REASON_PREFIX + ": " + why);
-  }
-
-  private static void log(System.Logger.Level level, String message) {
-    try {
-      LOG.log(level, message);
-    } catch (RuntimeException e) {
-      // A broken logging backend must not stop the watcher.
-    }
   }
 
   /** Builds and starts a {@link ChaosConfigWatcher}. Not thread-safe. */
