@@ -91,6 +91,20 @@ final class ApplyPolicy {
   }
 
   /**
+   * The watcher is stuck (called from its watchdog thread): switches chaos off and tells the
+   * listeners, without touching this policy's state, which the stuck thread owns.
+   */
+  void reportStall(String why) {
+    if (closed.getAsBoolean()) {
+      return;
+    }
+    injector.disable(ChaosConfigWatcher.REASON_PREFIX + ": " + why);
+    log(System.Logger.Level.ERROR, why);
+    ChaosConfigException e = new ChaosConfigException(ChaosConfigException.DOCUMENT, 0, 0, why);
+    tell(l -> l.onRejected(e));
+  }
+
+  /**
    * Tells every listener; whatever one throws, except a virtual machine error, is logged and
    * ignored, and a virtual machine error is rethrown after the last listener.
    */

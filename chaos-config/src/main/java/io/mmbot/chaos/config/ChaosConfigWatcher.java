@@ -54,7 +54,10 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     /** A valid version was read and applied with {@link ChaosInjector#update}. */
     default void onApplied(ChaosConfig config) {}
 
-    /** A version was invalid, unreadable or missing; chaos has been switched off. */
+    /**
+     * A version was invalid, unreadable or missing, or the watcher has made no progress for its
+     * stall limit (then called from the watchdog thread); chaos has been switched off.
+     */
     default void onRejected(ChaosConfigException error) {}
 
     /**
@@ -299,8 +302,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
             + " has made no progress for "
             + TimeUnit.NANOSECONDS.toMillis(idle)
             + " ms (a blocking listener or file system?); chaos is off until it moves again";
-    ApplyPolicy.log(System.Logger.Level.ERROR, why);
-    injector.disable(REASON_PREFIX + ": " + why);
+    policy.reportStall(why);
   }
 
   /** Builds and starts a {@link ChaosConfigWatcher}. Not thread-safe. */
