@@ -54,6 +54,9 @@ public final class ChaosConfig {
   /** Largest expiry accepted, in seconds (seven days). */
   public static final long MAX_DURATION_SEC = 7 * 86_400;
 
+  /** Longest {@code instance_id} accepted, in characters. */
+  public static final int MAX_INSTANCE_ID_LENGTH = 128;
+
   /** Largest wave or storm length accepted, in calls. */
   public static final int MAX_RUN_CALLS = 100_000;
 
@@ -85,6 +88,7 @@ public final class ChaosConfig {
   private final RollbackConfig rollback;
   private final boolean hasSeed;
   private final long seed;
+  private final String instanceId;
 
   private ChaosConfig(Builder b) {
     this.enabled = b.enabled;
@@ -113,6 +117,7 @@ public final class ChaosConfig {
     this.rollback = b.rollback;
     this.hasSeed = b.hasSeed;
     this.seed = b.seed;
+    this.instanceId = b.instanceId;
   }
 
   /** A new builder holding the safe defaults. */
@@ -266,6 +271,15 @@ public final class ChaosConfig {
   }
 
   /**
+   * The id of this bot instance for {@code instance_pct} ({@code chaos.instance_id}), or "" when
+   * not set; the injector then falls back to the id given in code, the {@code MM_CHAOS_INSTANCE_ID}
+   * environment variable, or the host name (see {@link ChaosInjector#instanceId()}).
+   */
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /**
    * The configured intensity of a scenario in its own unit: a probability, a magnitude in
    * milliseconds, or a rate per minute (see {@link Scenario#kind()}).
    */
@@ -350,7 +364,8 @@ public final class ChaosConfig {
         && Double.compare(unknownOutcomeShare, c.unknownOutcomeShare) == 0
         && rollback.equals(c.rollback)
         && hasSeed == c.hasSeed
-        && seed == c.seed;
+        && seed == c.seed
+        && instanceId.equals(c.instanceId);
   }
 
   @Override
@@ -381,7 +396,8 @@ public final class ChaosConfig {
         unknownOutcomeShare,
         rollback,
         hasSeed,
-        seed);
+        seed,
+        instanceId);
   }
 
   @Override
@@ -436,6 +452,7 @@ public final class ChaosConfig {
         + rollback
         + ", seed="
         + (hasSeed ? Long.toString(seed) : "none")
+        + (instanceId.isEmpty() ? "" : ", instance_id=" + instanceId)
         + '}';
   }
 
@@ -470,6 +487,7 @@ public final class ChaosConfig {
     private RollbackConfig rollback = RollbackConfig.defaults();
     private boolean hasSeed;
     private long seed;
+    private String instanceId = "";
 
     private Builder() {}
 
@@ -500,6 +518,7 @@ public final class ChaosConfig {
       rollback = c.rollback;
       hasSeed = c.hasSeed;
       seed = c.seed;
+      instanceId = c.instanceId;
     }
 
     /** Switches chaos on or off ({@code chaos.enabled}, default false). */
@@ -657,6 +676,16 @@ public final class ChaosConfig {
       return this;
     }
 
+    /**
+     * The id of this bot instance for {@code instance_pct} ({@code chaos.instance_id}, 1 to {@value
+     * #MAX_INSTANCE_ID_LENGTH} characters, no control characters; surrounding spaces are dropped).
+     * Null or "" means not set.
+     */
+    public Builder instanceId(String instanceId) {
+      this.instanceId = instanceId == null ? "" : instanceId;
+      return this;
+    }
+
     /** Forgets a seed set earlier: decisions use an unseeded, thread-local source. */
     public Builder noSeed() {
       this.hasSeed = false;
@@ -692,6 +721,7 @@ public final class ChaosConfig {
       calls("exch429WaveCalls", "exch_429.wave_calls", exch429WaveCalls);
       calls("rateLimitStormCalls", "rate_limit_storm.storm_calls", rateLimitStormCalls);
       probability("unknownOutcomeShare", "unknown_outcome_share", unknownOutcomeShare);
+      instanceId = checkedInstanceId(instanceId);
       if (burstOnSec == 0 && burstOffSec > 0) {
         throw new IllegalArgumentException(
             "burstOnSec (chaos.burst_on_sec) = 0 with burstOffSec = "
@@ -701,6 +731,25 @@ public final class ChaosConfig {
                 + "] unless burst_off_sec is 0 (continuous chaos)");
       }
       return new ChaosConfig(this);
+    }
+
+    private static String checkedInstanceId(String id) {
+      if (id.isEmpty()) {
+        return id;
+      }
+      String t = id.strip();
+      String why = null;
+      if (t.isEmpty()) {
+        why = "is blank: give 1 to " + MAX_INSTANCE_ID_LENGTH + " characters, or leave it out";
+      } else if (t.length() > MAX_INSTANCE_ID_LENGTH) {
+        why = "has " + t.length() + " characters, more than " + MAX_INSTANCE_ID_LENGTH;
+      } else if (t.chars().anyMatch(Character::isISOControl)) {
+        why = "holds a control character";
+      }
+      if (why != null) {
+        throw new IllegalArgumentException("instanceId (chaos.instance_id) " + why);
+      }
+      return t;
     }
 
     private static void probability(String field, String key, double value) {

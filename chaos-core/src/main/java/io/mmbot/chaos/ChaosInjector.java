@@ -52,7 +52,6 @@ import java.util.function.LongSupplier;
  */
 public final class ChaosInjector {
 
-  private static final System.Logger LOG = System.getLogger(ChaosInjector.class.getName());
   private static final VarHandle STATE;
 
   static {
@@ -77,24 +76,28 @@ public final class ChaosInjector {
   private volatile InjectorState state;
 
   private final LongSupplier clock;
-  private final String instanceId;
+  private final String explicitInstanceId;
   private final boolean hasFallbackSeed;
   private final long fallbackSeed;
   private final InjectionCounter[] injected = counters();
   private final InjectionCounter[] wouldBe = counters();
   private final AtomicLong lastDisconnectCheck;
+  private final Failures failures;
+  private final String refusesToEnable;
   private final Listeners listeners;
   private final HttpFaultChoice httpFaults = new HttpFaultChoice();
   private volatile String lastDisableReason = "";
 
   private ChaosInjector(Builder b) {
     this.clock = b.clock;
-    this.instanceId = b.instanceId;
+    this.explicitInstanceId = b.instanceId;
     this.hasFallbackSeed = b.hasSeed;
     this.fallbackSeed = b.seed;
+    this.refusesToEnable = b.refusesToEnable;
     // A disabled injector never reads the clock, so the default clock's thread is not started.
-    long now = b.config.enabled() ? clock.getAsLong() : 0;
-    this.listeners = new Listeners(b.listeners);
+    long now = b.config.enabled() ? timeToEnable() : 0;
+    this.failures = new Failures(b.failureLogClock);
+    this.listeners = new Listeners(b.listeners, failures);
     this.lastDisconnectCheck = new AtomicLong(now);
     this.state = InjectorState.of(b.config, selected(b.config), draws(null, b.config), now, now);
   }
@@ -154,7 +157,12 @@ public final class ChaosInjector {
     if (!s.live) {
       return false;
     }
-    long now = clock.getAsLong();
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable t) {
+      return failures.clockFailed(t);
+    }
     long previous = lastDisconnectCheck.getAndSet(now);
     s = current(s, now);
     if (!s.active || s.thresholds[5] == 0) {
@@ -173,7 +181,12 @@ public final class ChaosInjector {
     if (!s.live) {
       return false;
     }
-    long now = clock.getAsLong();
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable t) {
+      return failures.clockFailed(t);
+    }
     s = current(s, now);
     if (!s.active || s.thresholds[5] == 0) {
       return false;
@@ -249,7 +262,13 @@ public final class ChaosInjector {
     if (s == null) {
       return 0;
     }
-    long t = clock.getAsLong() - s.windowStart;
+    long t;
+    try {
+      t = clock.getAsLong() - s.windowStart;
+    } catch (Throwable e) {
+      failures.clockFailed(e);
+      return 0;
+    }
     double phase =
         (double) Math.floorMod(t, CLOCK_SKEW_DRIFT_PERIOD_NANOS) / CLOCK_SKEW_DRIFT_PERIOD_NANOS;
     return Math.round(s.config.clockSkewMs() * Math.sin(TWO_PI * phase));
@@ -288,7 +307,13 @@ public final class ChaosInjector {
     if (!s.live) {
       return false;
     }
-    return current(s, clock.getAsLong()).active;
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable t) {
+      return failures.clockFailed(t);
+    }
+    return current(s, now).active;
   }
 
   /** Whether chaos is enabled (it may still be outside a burst or outside the blast radius). */
@@ -305,7 +330,11 @@ public final class ChaosInjector {
   public ChaosConfig config() {
     InjectorState s = state;
     if (s.live) {
-      s = current(s, clock.getAsLong());
+      try {
+        s = current(s, clock.getAsLong());
+      } catch (Throwable t) {
+        failures.clockFailed(t); // the snapshot in force, without the expiry check
+      }
     }
     return s.config;
   }
@@ -320,9 +349,18 @@ public final class ChaosInjector {
     return clock;
   }
 
-  /** The instance id used for {@code instance_pct}. */
+  /**
+   * The instance id used for {@code instance_pct}: the configuration's {@code instance_id} if set,
+   * else the id given to {@link Builder#instanceId}, else the {@code MM_CHAOS_INSTANCE_ID}
+   * environment variable, else the host name. All of these survive a restart, so the selection is
+   * stable.
+   */
   public String instanceId() {
-    return instanceId;
+    return instanceId(state.config);
+  }
+
+  private String instanceId(ChaosConfig config) {
+    return InstanceIds.resolve(config.instanceId(), explicitInstanceId);
   }
 
   /** Injections made for {@code scenario} (gates that returned true). Exact. */
@@ -339,13 +377,31 @@ public final class ChaosInjector {
    * Applies a new configuration. Turning chaos on from off starts a new burst cycle (active) now;
    * an update that keeps chaos on keeps the burst phase and the expiry origin; one that turns it
    * off is a rollback with reason {@link ChaosReasons#CONFIG_DISABLED}.
+   *
+   * <p>An update that turns chaos off always succeeds, whatever the time source and the listeners
+   * do (see {@link #disable}). An update to an enabled configuration needs the time source (to
+   * place the burst clock and the expiry) and, should it throw, is refused and changes nothing.
+   *
+   * @throws IllegalStateException if {@code next} is enabled and the time source threw, or if this
+   *     is an injector that stays off for good (the default of {@link GlobalChaos} before {@code
+   *     init})
    */
   public void update(ChaosConfig next) {
     Objects.requireNonNull(next, "next config");
+    if (refusesToEnable != null && next.enabled()) {
+      throw new IllegalStateException(refusesToEnable);
+    }
     for (; ; ) {
       InjectorState cur = state;
       boolean wasOn = cur.config.enabled();
-      long now = wasOn || next.enabled() ? clock.getAsLong() : cur.cycleStart;
+      long now;
+      if (next.enabled()) {
+        now = timeToEnable();
+      } else if (wasOn) {
+        now = timeOrElse(cur.windowStart);
+      } else {
+        now = cur.cycleStart;
+      }
       long cycleStart = wasOn && next.enabled() ? cur.cycleStart : now;
       InjectorState n =
           InjectorState.of(next, selected(next), draws(cur.draws, next), cycleStart, now);
@@ -365,6 +421,12 @@ public final class ChaosInjector {
    * Switches chaos off at once (a rollback) and records {@code reason}. Any gate call that starts
    * after this method returns returns false. Does nothing if chaos is already off.
    *
+   * <p>This is the kill switch, so it depends on nothing that can fail: chaos is off before any
+   * listener is called or any line logged, a time source that throws is not needed (the change is
+   * then stamped with the start of the last known burst window), and whatever a listener or the
+   * logging backend throws is contained, every listener still hearing {@link Change#DISABLED}. Only
+   * a {@link VirtualMachineError} from a listener is rethrown, after all of that.
+   *
    * @param reason a reason code such as {@code P95_TICK}; null or blank means {@link
    *     ChaosReasons#MANUAL}
    */
@@ -375,7 +437,7 @@ public final class ChaosInjector {
       if (!cur.config.enabled()) {
         return;
       }
-      long now = clock.getAsLong();
+      long now = timeOrElse(cur.windowStart);
       ChaosConfig off = cur.config.withEnabled(false);
       InjectorState n = InjectorState.of(off, false, cur.draws, now, now);
       if (STATE.compareAndSet(this, cur, n)) {
@@ -397,7 +459,7 @@ public final class ChaosInjector {
 
   @Override
   public String toString() {
-    return "ChaosInjector{instance=" + instanceId + ", " + state.config + '}';
+    return "ChaosInjector{instance=" + instanceId() + ", " + state.config + '}';
   }
 
   // ---------------------------------------------------------------- internals
@@ -407,7 +469,12 @@ public final class ChaosInjector {
     if (!s.live) {
       return false;
     }
-    long now = clock.getAsLong();
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable t) {
+      return failures.clockFailed(t);
+    }
     if (!s.contains(now)) {
       s = refresh(now);
     }
@@ -423,7 +490,13 @@ public final class ChaosInjector {
     if (!s.live) {
       return null;
     }
-    long now = clock.getAsLong();
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable t) {
+      failures.clockFailed(t);
+      return null;
+    }
     if (!s.contains(now)) {
       s = refresh(now);
     }
@@ -466,7 +539,12 @@ public final class ChaosInjector {
     if (!s.live) {
       return false;
     }
-    long now = clock.getAsLong();
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable t) {
+      return failures.clockFailed(t);
+    }
     s = current(s, now);
     if (!s.active || s.thresholds[i] == 0 || !inTraffic(s, i)) {
       return false;
@@ -532,8 +610,32 @@ public final class ChaosInjector {
 
   private void switchedOff(String reason, ChaosConfig config, long now) {
     lastDisableReason = reason;
-    LOG.log(System.Logger.Level.WARNING, "mm-chaos disabled, reason {0}", reason);
-    listeners.stateChange(new StateChange(Change.DISABLED, reason, config, now));
+    try {
+      listeners.stateChange(new StateChange(Change.DISABLED, reason, config, now));
+    } finally {
+      Failures.log(System.Logger.Level.WARNING, "mm-chaos disabled, reason {0}", reason);
+    }
+  }
+
+  /** The time source's reading, needed to switch chaos on; refuses to do so if it throws. */
+  private long timeToEnable() {
+    try {
+      return clock.getAsLong();
+    } catch (Throwable t) {
+      Failures.contain(t);
+      throw new IllegalStateException(
+          "cannot switch chaos on: the nanoClock threw " + t + "; chaos stays as it was", t);
+    }
+  }
+
+  /** The time source's reading, or {@code fallback} if it throws (for switching chaos off). */
+  private long timeOrElse(long fallback) {
+    try {
+      return clock.getAsLong();
+    } catch (Throwable t) {
+      failures.clockFailed(t);
+      return fallback;
+    }
   }
 
   private boolean selected(ChaosConfig config) {
@@ -542,7 +644,7 @@ public final class ChaosInjector {
       return true;
     }
     // A stable position of this instance in [0, 100): the same id is always in or out.
-    long h = instanceId.hashCode() * 0x9E3779B97F4A7C15L;
+    long h = instanceId(config).hashCode() * 0x9E3779B97F4A7C15L;
     h ^= h >>> 29;
     double position = (h >>> 11) * 0x1p-53 * 100;
     return position < pct;
@@ -572,7 +674,7 @@ public final class ChaosInjector {
   public static final class Builder {
     private ChaosConfig config = ChaosConfig.defaults();
     private LongSupplier clock = CoarseNanoClock.INSTANCE;
-    private String instanceId = defaultInstanceId();
+    private String instanceId;
     private boolean hasSeed;
     private long seed;
     private final java.util.List<ChaosListener> listeners = new java.util.ArrayList<>();
@@ -594,7 +696,14 @@ public final class ChaosInjector {
       return this;
     }
 
-    /** The id that places this instance inside or outside {@code instance_pct}. */
+    private LongSupplier failureLogClock = System::nanoTime;
+    private String refusesToEnable;
+
+    /**
+     * The id that places this instance inside or outside {@code instance_pct}, unless the
+     * configuration's {@code instance_id} names one; without either, the {@code
+     * MM_CHAOS_INSTANCE_ID} environment variable or the host name is used.
+     */
     public Builder instanceId(String instanceId) {
       Objects.requireNonNull(instanceId, "instanceId");
       if (instanceId.isBlank()) {
@@ -611,6 +720,24 @@ public final class ChaosInjector {
       return this;
     }
 
+    /** The time source that rate-limits failure log lines (default {@code System::nanoTime}). */
+    Builder failureLogClock(LongSupplier failureLogClock) {
+      this.failureLogClock = Objects.requireNonNull(failureLogClock, "failureLogClock");
+      return this;
+    }
+
+    /**
+     * Makes the injector stay off for good: an update to an enabled configuration is refused with
+     * {@code message}. The configuration must be disabled.
+     */
+    Builder permanentlyOff(String message) {
+      if (config.enabled()) {
+        throw new IllegalArgumentException("a permanently-off injector needs a disabled config");
+      }
+      this.refusesToEnable = Objects.requireNonNull(message, "message");
+      return this;
+    }
+
     /** A listener registered before the first event. */
     public Builder listener(ChaosListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -620,13 +747,6 @@ public final class ChaosInjector {
     /** Builds the injector; if the configuration is enabled, the first burst starts now. */
     public ChaosInjector build() {
       return new ChaosInjector(this);
-    }
-
-    private static String defaultInstanceId() {
-      String host = System.getenv("HOSTNAME");
-      return (host == null || host.isBlank() ? "localhost" : host)
-          + "/"
-          + ProcessHandle.current().pid();
     }
   }
 }

@@ -5,9 +5,14 @@ package io.mmbot.chaos;
  * only what it needs.
  *
  * <p>Listeners run on the thread that called the gate or changed the state, so they must be quick
- * and safe for concurrent use. An exception thrown by a listener is caught and logged through
- * {@link System.Logger}; it never reaches the bot's network code and never changes a gate's
- * decision.
+ * and safe for concurrent use. Whatever a listener throws, except a {@link VirtualMachineError}, is
+ * caught and logged through {@link System.Logger} at a bounded rate: any {@link RuntimeException},
+ * an {@link AssertionError} or other {@link Error}, even a checked exception thrown sneakily (an
+ * {@link InterruptedException} also sets the thread's interrupt flag again). It never reaches the
+ * bot's network code, never changes a gate's decision, and never stops the listeners after it from
+ * hearing the same event. A {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link
+ * StackOverflowError}) is rethrown, but only after every other listener has heard the event and,
+ * for {@link Change#DISABLED}, after chaos is already off.
  */
 public interface ChaosListener {
 

@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Listeners live in copy-on-write arrays: reading one on the hot path is one volatile load and,
  * with no listener, the loop body never runs. A listener that keeps the empty default {@link
  * ChaosListener#onInjection} (for example one that only counts rollbacks) is left out of the
- * injection array when it is added, so it costs the gates nothing. A listener that throws is logged
- * (at most once a {@linkplain #LOG_INTERVAL_NANOS log interval} per scenario) and otherwise
- * ignored.
+ * injection array when it is added, so it costs the gates nothing.
+ *
+ * <p>Every listener hears every event, whatever the ones before it do: what a listener throws is
+ * handled as {@link Failures} says (anything but a {@link VirtualMachineError} is logged at a
+ * bounded rate and ignored; a virtual machine error is rethrown after the last listener).
  *
  * <p>Would-be injections in dry-run mode are logged at a bounded rate: at most one line per
  * scenario per {@linkplain #LOG_INTERVAL_NANOS log interval}, carrying the running count, so a busy
@@ -20,24 +22,18 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class Listeners {
 
-  private static final System.Logger LOG = System.getLogger(ChaosInjector.class.getName());
   private static final ChaosListener[] NONE = new ChaosListener[0];
 
-  /** Minimum time between two shadow-mode or listener-failure log lines of one scenario. */
-  static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+  /** Minimum time between two shadow-mode log lines of one scenario. */
+  static final long LOG_INTERVAL_NANOS = Failures.LOG_INTERVAL_NANOS;
 
-  private static final int SLOTS = Scenario.values().length + 1;
-  private static final int STATE_SLOT = SLOTS - 1;
-  private static final long NEVER = Long.MIN_VALUE;
-
-  private final AtomicLongArray nextDryRunLog;
-  private final AtomicLongArray nextFailureLog;
+  private final Failures failures;
+  private final AtomicLongArray nextDryRunLog = Failures.neverLogged(Scenario.values().length);
   private volatile ChaosListener[] all = NONE;
   private volatile ChaosListener[] hearInjections = NONE;
 
-  Listeners(List<ChaosListener> initial) {
-    this.nextDryRunLog = neverLogged();
-    this.nextFailureLog = neverLogged();
+  Listeners(List<ChaosListener> initial, Failures failures) {
+    this.failures = failures;
     for (ChaosListener l : initial) {
       add(l);
     }
@@ -86,19 +82,23 @@ final class Listeners {
 
   /** A gate fired; {@code dryRunCount} is the scenario's would-be counter in shadow mode. */
   void injection(Scenario scenario, boolean dryRun, long now, InjectionCounter dryRunCount) {
-    if (dryRun && due(nextDryRunLog, scenario.ordinal(), now)) {
-      LOG.log(
+    if (dryRun && Failures.due(nextDryRunLog, scenario.ordinal(), now, LOG_INTERVAL_NANOS)) {
+      Failures.log(
           System.Logger.Level.INFO,
           "mm-chaos shadow mode: would inject {0} ({1} would-be injections so far)",
           scenario.key(),
           dryRunCount.sum());
     }
+    VirtualMachineError fatal = null;
     for (ChaosListener l : hearInjections) {
       try {
         l.onInjection(scenario, dryRun);
-      } catch (RuntimeException e) {
-        failed(l, scenario.ordinal(), now, e);
+      } catch (Throwable t) {
+        fatal = failures.listenerFailed(l, scenario.ordinal(), t, fatal);
       }
+    }
+    if (fatal != null) {
+      throw fatal;
     }
   }
 
@@ -107,32 +107,18 @@ final class Listeners {
     return hearInjections.length != 0;
   }
 
+  /** Tells every listener; a virtual machine error is rethrown after the last one. */
   void stateChange(ChaosListener.StateChange change) {
+    VirtualMachineError fatal = null;
     for (ChaosListener l : all) {
       try {
         l.onStateChange(change);
-      } catch (RuntimeException e) {
-        failed(l, STATE_SLOT, change.nanoTime(), e);
+      } catch (Throwable t) {
+        fatal = failures.listenerFailed(l, Failures.STATE_SLOT, t, fatal);
       }
     }
-  }
-
-  private void failed(ChaosListener l, int slot, long now, RuntimeException e) {
-    if (due(nextFailureLog, slot, now)) {
-      LOG.log(System.Logger.Level.WARNING, "mm-chaos listener " + l + " threw; ignored", e);
+    if (fatal != null) {
+      throw fatal;
     }
-  }
-
-  private static boolean due(AtomicLongArray next, int slot, long now) {
-    long at = next.get(slot);
-    return (at == NEVER || now - at >= 0) && next.compareAndSet(slot, at, now + LOG_INTERVAL_NANOS);
-  }
-
-  private static AtomicLongArray neverLogged() {
-    AtomicLongArray a = new AtomicLongArray(SLOTS);
-    for (int i = 0; i < SLOTS; i++) {
-      a.set(i, NEVER);
-    }
-    return a;
   }
 }

@@ -38,6 +38,56 @@ class GlobalChaosTest {
   }
 
   @Test
+  void theDefaultBeforeInitCannotBeSwitchedOnSoResetCannotLeaveChaosOn() {
+    ChaosConfig on =
+        ChaosConfig.builder().enabled(true).dryRun(false).burstOffSec(0).netLoss(1).build();
+
+    assertThatThrownBy(() -> GlobalChaos.get().update(on))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("GlobalChaos.init");
+
+    assertThat(GlobalChaos.get().enabled()).isFalse();
+    assertThat(GlobalChaos.get().shouldInjectNetLoss()).isFalse();
+    GlobalChaos.reset();
+    assertThat(GlobalChaos.get().enabled()).isFalse();
+    ProbabilityGateTest.assertNoScenarioFires(GlobalChaos.get(), "after reset");
+  }
+
+  @Test
+  void theDefaultAcceptsUpdatesThatKeepItOff() {
+    ChaosInjector d = GlobalChaos.get();
+
+    d.update(ChaosConfig.builder().enabled(false).netLoss(0.5).build());
+    d.disable("MANUAL");
+
+    assertThat(d.enabled()).isFalse();
+    assertThat(d.shouldInjectNetLoss()).isFalse();
+  }
+
+  @Test
+  void resetSwitchesOffEvenWhenTheInstalledInjectorsListenersAndClockFail() {
+    ChaosInjector injector =
+        GlobalChaos.init(
+            ChaosInjector.builder()
+                .config(ProbabilityGateTest.allAtOne().burstOffSec(0).build())
+                .nanoClock(new VirtualClock())
+                .listener(
+                    new ChaosListener() {
+                      @Override
+                      public void onStateChange(StateChange change) {
+                        throw new AssertionError("listener bug");
+                      }
+                    })
+                .build());
+
+    GlobalChaos.reset();
+
+    assertThat(injector.enabled()).isFalse();
+    ProbabilityGateTest.assertNoScenarioFires(injector, "reset");
+    ProbabilityGateTest.assertNoScenarioFires(GlobalChaos.get(), "reset");
+  }
+
+  @Test
   void initRejectsNull() {
     assertThatThrownBy(() -> GlobalChaos.init((ChaosInjector) null))
         .isInstanceOf(NullPointerException.class);

@@ -1,7 +1,9 @@
 package io.mmbot.chaos.config;
 
 import io.mmbot.chaos.ChaosConfig;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,14 +25,18 @@ final class Binder {
   private static final Pattern CORE_KEY = Pattern.compile("\\(chaos\\.([A-Za-z0-9_.]+)\\)");
 
   private final KeyTable.Target target = new KeyTable.Target();
+  private final SafeYaml.Composed doc;
 
   /** Where each bound key was written: path below chaos to its key node. */
   private final Map<String, Node> written = new HashMap<>();
 
-  private Binder() {}
+  private Binder(SafeYaml.Composed doc) {
+    this.doc = doc;
+  }
 
-  /** Binds {@code root}, the composed document (null when it has no content). */
-  static ChaosConfig bind(Node root) {
+  /** Binds the composed document, with warnings about documents that silently mean chaos off. */
+  static LoadedConfig bind(SafeYaml.Composed doc) {
+    Node root = doc.root();
     if (root == null || isNull(root)) {
       throw new ChaosConfigException(
           ChaosConfigException.DOCUMENT,
@@ -57,9 +63,13 @@ final class Binder {
         chaos = t.getValueNode();
       }
     }
+    List<ConfigWarning> warnings = new ArrayList<>();
+    SilentOff.checkRoot((MappingNode) root, chaos != null, warnings);
     if (chaos == null) {
-      return ChaosConfig.defaults();
+      return new LoadedConfig(ChaosConfig.defaults(), warnings);
     }
+    Binder binder = new Binder(doc);
+    binder.refuseTag("chaos", chaos);
     if (!(chaos instanceof MappingNode)) {
       String got = isNull(chaos) ? "nothing (an empty block)" : Values.kind(chaos);
       throw error(
@@ -67,15 +77,37 @@ final class Binder {
           chaos,
           "must be a mapping of keys such as `enabled: true` and `net_loss: 0.1`, got " + got);
     }
-    return new Binder().bindChaos((MappingNode) chaos);
+    if (((MappingNode) chaos).getValue().isEmpty()) {
+      warnings.add(SilentOff.emptyBlock(chaos));
+    }
+    return new LoadedConfig(binder.bindChaos((MappingNode) chaos), warnings);
+  }
+
+  /** No tag is accepted anywhere in the chaos: block: a plain document needs none. */
+  private void refuseTag(String path, Node node) {
+    if (doc.isTagged(node)) {
+      String tag = node.getTag() == null ? "!" : node.getTag().getValue();
+      if (tag.startsWith(Tag.PREFIX)) {
+        tag = "!!" + tag.substring(Tag.PREFIX.length());
+      }
+      throw error(
+          path,
+          node,
+          "the tag "
+              + Values.show(tag)
+              + " is not allowed in the chaos: block; write the plain value without a tag");
+    }
   }
 
   private ChaosConfig bindChaos(MappingNode chaos) {
     Map<String, Node> seen = new HashMap<>();
     for (NodeTuple t : chaos.getValue()) {
       String name = keyName(t.getKeyNode(), "chaos");
-      duplicate(seen, name, t.getKeyNode(), "chaos." + Values.keyLabel(name));
+      String label = "chaos." + Values.keyLabel(name);
+      refuseTag(label, t.getKeyNode());
+      duplicate(seen, name, t.getKeyNode(), label);
       Node value = t.getValueNode();
+      refuseTag(label, value);
       KeyTable.Key leaf = KeyTable.key(name);
       boolean group = KeyTable.isGroup(name);
       if (group && value instanceof MappingNode) {
@@ -108,7 +140,10 @@ final class Binder {
     for (NodeTuple t : block.getValue()) {
       String name = keyName(t.getKeyNode(), "chaos." + group);
       String path = group + "." + name;
-      duplicate(seen, name, t.getKeyNode(), "chaos." + group + "." + Values.keyLabel(name));
+      String label = "chaos." + group + "." + Values.keyLabel(name);
+      refuseTag(label, t.getKeyNode());
+      refuseTag(label, t.getValueNode());
+      duplicate(seen, name, t.getKeyNode(), label);
       KeyTable.Key key = KeyTable.key(path);
       if (key == null) {
         throw unknown("chaos." + group, name, t.getKeyNode(), KeyTable.namesIn(group));

@@ -2,88 +2,120 @@ package io.mmbot.chaos.config;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
-import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps an injector in step with a {@code config.yaml}: each valid version of the file is applied
- * with {@link ChaosInjector#update}, and a version that is invalid, unreadable or missing switches
- * chaos off at once with {@link ChaosInjector#disable} and the reason {@code CONFIG_INVALID: <what
- * is wrong>}. It never keeps chaos running on a file nobody can read; a later valid version applies
- * again.
+ * with {@link ChaosInjector#update}, and a version that is invalid, unreadable, missing or not a
+ * regular file switches chaos off at once with {@link ChaosInjector#disable} and the reason {@code
+ * CONFIG_INVALID: <what is wrong>}. It never keeps chaos running on a file nobody can read; a later
+ * valid version applies again.
  *
- * <p>Changes are seen through a {@link WatchService} on the file's directory (so editors that write
- * a temporary file and rename it over the original, and a file deleted and created again, are both
- * noticed), backed by a poll of the file's size, time stamp and identity every {@code pollInterval}
- * for file systems that send no events. A burst of writes is read once, {@code debounce} after the
- * last write (and at most twenty debounce intervals after the first). A version whose configuration
- * equals the one last applied is not applied again, so touching the file does not undo an automatic
- * rollback; after an invalid version, a valid one is always applied.
+ * <p>Changes are seen through a {@link java.nio.file.WatchService} on the file's directory (so
+ * editors that write a temporary file and rename it over the original, and a file deleted and
+ * created again, are both noticed), backed by a poll of the file's attributes every {@code
+ * pollInterval} for file systems that send no events. Every change is read at once: an invalid
+ * version, or a valid one with {@code enabled: false}, takes effect immediately; only a valid
+ * version that keeps or turns chaos on is debounced, applied {@code debounce} after the last change
+ * (and at most twenty debounce intervals after the first). A version whose configuration equals the
+ * one last applied is not applied again, so touching the file does not undo an automatic rollback;
+ * after an invalid version, a valid one is always applied.
+ *
+ * <p>Reads are those of {@link ChaosConfigLoader#loadWithWarnings}: a FIFO, device or directory is
+ * refused without being opened and every read is bounded in time, so the file cannot block the
+ * watcher. Should the watcher make no progress for {@code stallLimit} (30 s; a listener that
+ * blocks, say), a watchdog switches chaos off ({@code CONFIG_INVALID: … has made no progress …})
+ * and {@link #isRunning()} says false until the watcher moves again; it then reads the file anew.
  *
  * <p>The file is read once, synchronously, by {@link Builder#start()} (listeners hear that first
  * read on the caller's thread); later reads run on one daemon thread, which {@link #close()} stops.
- * Closing leaves the injector as it is. An exception thrown by a listener is logged and ignored.
- * Should the watcher thread itself fail, it switches chaos off before it ends. Thread-safe.
+ * Closing leaves the injector as it is. Whatever a listener throws, except a {@link
+ * VirtualMachineError}, is logged and ignored; should the watcher thread itself fail, it switches
+ * chaos off before it ends. Thread-safe.
  */
 public final class ChaosConfigWatcher implements AutoCloseable {
 
   /** Prefix of the reason given to {@link ChaosInjector#disable} for a bad file. */
   public static final String REASON_PREFIX = "CONFIG_INVALID";
 
-  private static final System.Logger LOG = System.getLogger(ChaosConfigWatcher.class.getName());
+  /** The watcher thread wakes at least this often, so its heartbeat stays fresh. */
+  static final long HEARTBEAT_NANOS = 1_000_000_000L;
 
-  /** Hears the outcome of each read of the file. Both methods have empty defaults. */
+  /** Hears the outcome of each read of the file. Every method has an empty default. */
   public interface Listener {
     /** A valid version was read and applied with {@link ChaosInjector#update}. */
     default void onApplied(ChaosConfig config) {}
 
-    /** A version was invalid, unreadable or missing; chaos has been switched off. */
+    /**
+     * A version was invalid, unreadable or missing, or the watcher has made no progress for its
+     * stall limit (then called from the watchdog thread); chaos has been switched off.
+     */
     default void onRejected(ChaosConfigException error) {}
+
+    /**
+     * The version just applied is valid but looks unintended (see {@link ConfigWarning}); called
+     * after {@link #onApplied}, only when there are warnings.
+     */
+    default void onWarnings(List<ConfigWarning> warnings) {}
   }
 
   private final Path file;
-  private final Path fileName;
   private final ChaosInjector injector;
-  private final long debounceNanos;
   private final long pollNanos;
-  private final List<Listener> listeners;
+  private final long stallNanos;
+  private final Duration readTime;
+  private final LongSupplier clock;
+  private final ApplyPolicy policy;
   private final AtomicLong reloads = new AtomicLong();
-  private final WatchService watchService;
+  private final FileWatch watch;
   private final Thread thread;
+  private final Thread watchdog;
   private volatile boolean closed;
+  private volatile long lastProgress;
+  private volatile boolean stalled;
 
   // Touched only by the thread that reloads (start(), then the watcher thread).
-  private ChaosConfig lastApplied;
-  private boolean lastRejected;
-  private Fingerprint lastSeen;
-  private Fingerprint lastPolled;
+  private final Debounce debounce;
+  private FileWatch.Fingerprint lastPolled;
+  private long lastPoll;
 
   private ChaosConfigWatcher(Builder b) {
     this.file = b.file.toAbsolutePath().normalize();
-    this.fileName = file.getFileName();
     this.injector = b.injector;
-    this.debounceNanos = b.debounce.toNanos();
+    long debounceNanos = b.debounce.toNanos();
+    this.debounce = new Debounce(debounceNanos, 20 * debounceNanos);
     this.pollNanos = b.pollInterval.toNanos();
-    this.listeners = new CopyOnWriteArrayList<>(b.listeners);
-    reload();
-    this.watchService = b.useWatchService ? openWatchService(file.getParent()) : null;
+    this.stallNanos = b.stallLimit.toNanos();
+    this.readTime = b.readTime;
+    this.clock = b.clock;
+    this.policy =
+        new ApplyPolicy(file, injector, new CopyOnWriteArrayList<>(b.listeners), () -> closed);
+    long now = clock.getAsLong();
+    this.lastProgress = now;
+    this.lastPoll = now;
+    this.lastPolled = FileWatch.Fingerprint.of(file);
+    settle();
+    if (b.manual) {
+      this.watch = null;
+      this.thread = null;
+      this.watchdog = null;
+      return;
+    }
+    this.watch = FileWatch.open(file, b.useWatchService);
     this.thread = new Thread(this::run, "mm-chaos-config-watcher");
     thread.setDaemon(true);
+    this.watchdog = new Thread(this::watchdog, "mm-chaos-config-watchdog");
+    watchdog.setDaemon(true);
     thread.start();
+    watchdog.start();
   }
 
   /** Starts watching {@code file} for {@code injector} with the default timings. */
@@ -106,21 +138,35 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     return reloads.get();
   }
 
-  /** Whether the watcher thread is still running. */
+  /**
+   * Whether the watcher is watching: not closed, its thread alive, and making progress (it has not
+   * been stuck for longer than the stall limit).
+   */
   public boolean isRunning() {
-    return thread.isAlive();
+    if (closed || stalled) {
+      return false;
+    }
+    if (thread != null && !thread.isAlive()) {
+      return false;
+    }
+    return clock.getAsLong() - lastProgress <= stallNanos;
   }
 
-  /** Stops watching and waits (up to five seconds) for the thread to end; idempotent. */
+  /**
+   * Stops watching and waits (up to five seconds) for the thread to end; idempotent. Once closed,
+   * the watcher changes the injector no more, even if its thread was inside a slow listener.
+   */
   @Override
   public void close() {
     closed = true;
-    if (watchService != null) {
-      try {
-        watchService.close();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "closing the watch service failed", e);
-      }
+    if (watch != null) {
+      watch.close();
+    }
+    if (watchdog != null) {
+      watchdog.interrupt();
+    }
+    if (thread == null) {
+      return;
     }
     thread.interrupt();
     if (Thread.currentThread() != thread) {
@@ -129,169 +175,134 @@ public final class ChaosConfigWatcher implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      if (thread.isAlive()) {
+        ApplyPolicy.log(
+            System.Logger.Level.WARNING,
+            "the config watcher thread of " + file + " did not stop within 5 s; it is inert now");
+      }
     }
   }
 
   // ---------------------------------------------------------------- the watcher thread
 
   private void run() {
-    long lastPoll = System.nanoTime();
-    long firstChange = 0;
-    long lastChange = 0;
-    boolean dirty = false;
     try {
       while (!closed) {
-        long now = System.nanoTime();
-        long wait =
-            dirty
-                ? Math.max(
-                    0, Math.min(lastChange + debounceNanos, firstChange + 20 * debounceNanos) - now)
-                : Math.max(0, lastPoll + pollNanos - now);
-        int events = awaitEvents(Math.max(wait, 1_000_000));
-        boolean changed = events == EVENT_ABOUT_FILE;
-        now = System.nanoTime();
-        // Another entry of the directory changed: check the file now rather than at the next poll
-        // (a symbolic link swapped under it, as Kubernetes does for mounted ConfigMaps).
-        if (now - lastPoll >= pollNanos || events == EVENT_IN_DIRECTORY) {
-          lastPoll = now;
-          // A new state of the file counts once, when first seen, so a steady difference from
-          // the last read does not keep pushing the debounce back.
-          Fingerprint seen = Fingerprint.of(file);
-          if (!seen.equals(lastPolled)) {
-            lastPolled = seen;
-            changed |= !seen.equals(lastSeen);
-          }
-        }
-        if (changed) {
-          if (!dirty) {
-            firstChange = now;
-          }
-          dirty = true;
-          lastChange = now;
-        }
-        if (dirty
-            && (now - lastChange >= debounceNanos || now - firstChange >= 20 * debounceNanos)) {
-          dirty = false;
-          reload();
-        }
+        long now = clock.getAsLong();
+        long wait = Math.min(debounce.nanosUntilDue(now), lastPoll + pollNanos - now);
+        int events = watch.await(Math.min(Math.max(wait, 1_000_000L), HEARTBEAT_NANOS));
+        step(events);
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // close() was called.
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       String why = "the config watcher of " + file + " stopped: " + e;
-      LOG.log(System.Logger.Level.ERROR, why, e);
+      ApplyPolicy.log(System.Logger.Level.ERROR, why);
       injector.disable(REASON_PREFIX + ": " + why);
-    }
-  }
-
-  private static final int NO_EVENT = 0;
-  private static final int EVENT_IN_DIRECTORY = 1;
-  private static final int EVENT_ABOUT_FILE = 2;
-
-  /** Waits up to {@code nanos} for directory events; says whether any was about the file. */
-  private int awaitEvents(long nanos) throws InterruptedException {
-    if (watchService == null) {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-      return NO_EVENT;
-    }
-    WatchKey key = watchService.poll(nanos, TimeUnit.NANOSECONDS);
-    int result = NO_EVENT;
-    while (key != null) {
-      for (WatchEvent<?> ev : key.pollEvents()) {
-        boolean about =
-            ev.kind() == StandardWatchEventKinds.OVERFLOW || fileName.equals(ev.context());
-        result = Math.max(result, about ? EVENT_ABOUT_FILE : EVENT_IN_DIRECTORY);
+      if (e instanceof VirtualMachineError) {
+        throw (VirtualMachineError) e;
       }
-      key.reset();
-      key = watchService.poll();
     }
-    return result;
   }
 
-  private void reload() {
+  /**
+   * One turn of the watcher: look at the file if an event or the poll says it may have changed,
+   * read it at once if so, and apply a debounced valid version once it has settled. The watcher
+   * thread calls this after each wait; tests call it directly, in virtual time.
+   */
+  void step(int events) {
+    long now = clock.getAsLong();
+    lastProgress = now;
+    boolean look = events == FileWatch.EVENT_ABOUT_FILE;
+    if (stalled) {
+      // The watchdog switched chaos off while this thread was stuck: read the file anew.
+      stalled = false;
+      policy.forceNextApply();
+      look = true;
+    }
+    if (look || events == FileWatch.EVENT_IN_DIRECTORY || now - lastPoll >= pollNanos) {
+      lastPoll = now;
+      FileWatch.Fingerprint seen = FileWatch.Fingerprint.of(file);
+      if (!seen.equals(lastPolled)) {
+        lastPolled = seen;
+        look = true;
+      }
+    }
+    if (look) {
+      probe(now);
+    }
+    if (debounce.due(now)) {
+      debounce.clear();
+      settle();
+    }
+    lastProgress = clock.getAsLong();
+  }
+
+  /** A change was seen: off-switching versions apply now, on-switching ones are debounced. */
+  private void probe(long now) {
+    LoadedConfig loaded = read();
+    if (loaded == null) {
+      debounce.clear();
+      return; // rejected
+    }
+    ChaosConfig next = loaded.config();
+    if (!next.enabled()) {
+      debounce.clear();
+      policy.apply(loaded);
+    } else if (debounce.pending() || policy.wouldChange(next)) {
+      debounce.changed(now);
+    }
+  }
+
+  /** Reads the file and applies or rejects what it holds. */
+  private void settle() {
+    LoadedConfig loaded = read();
+    if (loaded != null) {
+      policy.apply(loaded);
+    }
+  }
+
+  /** The file's contents, or null after rejecting them. */
+  private LoadedConfig read() {
     reloads.incrementAndGet();
-    lastSeen = Fingerprint.of(file);
-    lastPolled = lastSeen;
-    ChaosConfig next;
     try {
-      next = ChaosConfigLoader.load(file);
+      return ChaosConfigLoader.load(file, readTime, BoundedRead.FILES);
     } catch (ChaosConfigException e) {
-      reject(e);
-      return;
+      policy.reject(e);
     } catch (RuntimeException e) {
-      reject(new ChaosConfigException(ChaosConfigException.DOCUMENT, 0, 0, e.toString()));
+      policy.reject(new ChaosConfigException(ChaosConfigException.DOCUMENT, 0, 0, e.toString()));
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- the watchdog
+
+  private void watchdog() {
+    long period = Math.max(1_000_000L, Math.min(stallNanos / 4, HEARTBEAT_NANOS));
+    try {
+      while (!closed) {
+        TimeUnit.NANOSECONDS.sleep(period);
+        checkProgress();
+      }
+    } catch (InterruptedException e) {
+      // close() was called.
+    }
+  }
+
+  /** Switches chaos off if the watcher has made no progress for the stall limit. */
+  void checkProgress() {
+    long idle = clock.getAsLong() - lastProgress;
+    if (closed || stalled || idle <= stallNanos) {
       return;
     }
-    if (lastRejected || !next.equals(lastApplied)) {
-      injector.update(next);
-      lastApplied = next;
-      lastRejected = false;
-      LOG.log(System.Logger.Level.INFO, "mm-chaos config applied from {0}: {1}", file, next);
-      for (Listener l : listeners) {
-        try {
-          l.onApplied(next);
-        } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.WARNING, "config watcher listener failed", e);
-        }
-      }
-    }
-  }
-
-  private void reject(ChaosConfigException e) {
-    lastRejected = true;
-    injector.disable(REASON_PREFIX + ": " + e.getMessage());
-    LOG.log(
-        System.Logger.Level.WARNING,
-        "mm-chaos config {0} rejected, chaos is off: {1}",
-        file,
-        e.getMessage());
-    for (Listener l : listeners) {
-      try {
-        l.onRejected(e);
-      } catch (RuntimeException le) {
-        LOG.log(System.Logger.Level.WARNING, "config watcher listener failed", le);
-      }
-    }
-  }
-
-  private static WatchService openWatchService(Path dir) {
-    WatchService ws = null;
-    try {
-      ws = FileSystems.getDefault().newWatchService();
-      dir.register(
-          ws,
-          StandardWatchEventKinds.ENTRY_CREATE,
-          StandardWatchEventKinds.ENTRY_MODIFY,
-          StandardWatchEventKinds.ENTRY_DELETE);
-      return ws;
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "cannot watch {0} ({1}); polling for changes instead",
-          dir,
-          e.toString());
-      if (ws != null) {
-        try {
-          ws.close();
-        } catch (IOException ignored) {
-          // Nothing more to release.
-        }
-      }
-      return null;
-    }
-  }
-
-  /** What the poll compares: a change in any part means the file may have changed. */
-  private record Fingerprint(boolean exists, long size, long modifiedNanos, Object key) {
-    static Fingerprint of(Path file) {
-      try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return new Fingerprint(
-            true, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey());
-      } catch (IOException | SecurityException e) {
-        return new Fingerprint(false, -1, 0, null);
-      }
-    }
+    stalled = true;
+    String why =
+        "the config watcher of "
+            + file
+            + " has made no progress for "
+            + TimeUnit.NANOSECONDS.toMillis(idle)
+            + " ms (a blocking listener or file system?); chaos is off until it moves again";
+    policy.reportStall(why);
   }
 
   /** Builds and starts a {@link ChaosConfigWatcher}. Not thread-safe. */
@@ -300,7 +311,11 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     private final ChaosInjector injector;
     private Duration debounce = Duration.ofMillis(250);
     private Duration pollInterval = Duration.ofSeconds(2);
+    private Duration stallLimit = Duration.ofSeconds(30);
+    private Duration readTime = ChaosConfigLoader.MAX_READ_TIME;
+    private LongSupplier clock = System::nanoTime;
     private boolean useWatchService = true;
+    private boolean manual;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     private Builder(Path file, ChaosInjector injector) {
@@ -313,13 +328,25 @@ public final class ChaosConfigWatcher implements AutoCloseable {
 
     /** Quiet time after the last write before the file is read (default 250 ms, 0 to 60 s). */
     public Builder debounce(Duration debounce) {
-      this.debounce = check("debounce", debounce, Duration.ZERO);
+      this.debounce = check("debounce", debounce, Duration.ZERO, Duration.ofSeconds(60));
       return this;
     }
 
     /** How often the file is checked without events (default 2 s, 1 ms to 10 min). */
     public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = check("pollInterval", pollInterval, Duration.ofMillis(1));
+      this.pollInterval =
+          check("pollInterval", pollInterval, Duration.ofMillis(1), Duration.ofMinutes(10));
+      return this;
+    }
+
+    /**
+     * How long the watcher may make no progress before its watchdog switches chaos off (default 30
+     * s, 1 s to 10 min); more than twice {@link ChaosConfigLoader#MAX_READ_TIME} leaves room for
+     * two slow reads.
+     */
+    public Builder stallLimit(Duration stallLimit) {
+      this.stallLimit =
+          check("stallLimit", stallLimit, Duration.ofSeconds(1), Duration.ofMinutes(10));
       return this;
     }
 
@@ -335,14 +362,29 @@ public final class ChaosConfigWatcher implements AutoCloseable {
       return this;
     }
 
+    /** The stall limit without its lower bound. For tests. */
+    Builder stallLimitForTest(Duration stallLimit) {
+      this.stallLimit = Objects.requireNonNull(stallLimit);
+      return this;
+    }
+
+    /**
+     * No thread, no watch service, time from {@code clock}: the test drives {@link #step} and
+     * {@link #checkProgress} itself, in virtual time.
+     */
+    Builder manual(LongSupplier clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      this.manual = true;
+      return this;
+    }
+
     /** Reads the file once now (applying or rejecting it), then watches it on a daemon thread. */
     public ChaosConfigWatcher start() {
       return new ChaosConfigWatcher(this);
     }
 
-    private static Duration check(String name, Duration d, Duration min) {
+    private static Duration check(String name, Duration d, Duration min, Duration max) {
       Objects.requireNonNull(d, name);
-      Duration max = name.equals("debounce") ? Duration.ofSeconds(60) : Duration.ofMinutes(10);
       if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
         throw new IllegalArgumentException(
             name + " = " + d + " is out of range: must be in [" + min + ", " + max + "]");

@@ -158,6 +158,16 @@ final class KeyCatalog {
             "Fixed random seed: the same calls at the same times give the same decisions. Absent: not reproducible.",
             (t, v) -> t.chaos.seed((Long) v),
             c -> c.hasSeed() ? (Object) c.seed() : null));
+    k.add(
+        new Key(
+            "instance_id",
+            Type.TEXT,
+            1,
+            ChaosConfig.MAX_INSTANCE_ID_LENGTH,
+            "characters",
+            "Id of this bot instance for `instance_pct`. Absent: the `MM_CHAOS_INSTANCE_ID` environment variable, else the host name.",
+            (t, v) -> t.chaos.instanceId((String) v),
+            c -> c.instanceId().isEmpty() ? null : c.instanceId()));
 
     prob(
         k,

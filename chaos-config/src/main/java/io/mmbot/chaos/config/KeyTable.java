@@ -23,7 +23,8 @@ final class KeyTable {
   enum Type {
     BOOLEAN("boolean"),
     NUMBER("number"),
-    INTEGER("integer");
+    INTEGER("integer"),
+    TEXT("text");
 
     final String label;
 
@@ -32,7 +33,10 @@ final class KeyTable {
     }
   }
 
-  /** Receives a bound value: a {@code Boolean}, {@code Double} or {@code Long} by type. */
+  /**
+   * Receives a bound value: a {@code Boolean}, {@code Double}, {@code Long} or {@code String} by
+   * type.
+   */
   interface Setter {
     void set(Target target, Object value);
   }
@@ -82,6 +86,8 @@ final class KeyTable {
             return "a whole number (64-bit)";
           }
           return "a whole number in " + range();
+        case TEXT:
+          return "a text of " + range();
         default:
           return "a finite number in " + range();
       }
@@ -94,6 +100,9 @@ final class KeyTable {
       }
       if (type == Type.INTEGER && min == Long.MIN_VALUE) {
         return "64-bit";
+      }
+      if (type == Type.TEXT) {
+        return plain(min) + " to " + plain(max) + " " + unit;
       }
       String r = "[" + plain(min) + ", " + plain(max) + "]";
       return unit.isEmpty() ? r : r + " " + unit;

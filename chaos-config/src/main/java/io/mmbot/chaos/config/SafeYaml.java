@@ -1,10 +1,19 @@
 package io.mmbot.chaos.config;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -42,8 +51,19 @@ final class SafeYaml {
     return o;
   }
 
-  /** The single document's root node, or null for a document with no content. */
-  static Node compose(String text) {
+  /**
+   * A composed document: its root node (null for a document with no content) and the nodes that
+   * carry an explicit tag in the text ({@code !!float 0.3}, {@code !pct 30}), which the node tree
+   * alone cannot tell from resolved ones.
+   */
+  record Composed(Node root, Set<Node> explicitlyTagged) {
+    boolean isTagged(Node node) {
+      return explicitlyTagged.contains(node);
+    }
+  }
+
+  /** The single document, composed. */
+  static Composed compose(String text) {
     if (text.length() > MAX_CHARS) {
       int[] pos = position(text, MAX_CHARS);
       throw new ChaosConfigException(
@@ -54,9 +74,10 @@ final class SafeYaml {
     }
     LoaderOptions options = options();
     try {
-      Composer composer =
-          new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
-      return composer.getSingleNode();
+      TagTrackingComposer composer =
+          new TagTrackingComposer(new ParserImpl(new StreamReader(text), options), options);
+      Node root = composer.getSingleNode();
+      return new Composed(root, composer.tagged);
     } catch (ReaderException e) {
       int at = codePointIndexToChar(text, e.getPosition());
       int[] pos = position(text, at);
@@ -82,6 +103,51 @@ final class SafeYaml {
     } catch (StackOverflowError e) {
       throw new ChaosConfigException(
           ChaosConfigException.DOCUMENT, 1, 1, "the document is nested too deeply");
+    }
+  }
+
+  /** Remembers which nodes were written with an explicit tag. */
+  private static final class TagTrackingComposer extends Composer {
+    final Set<Node> tagged = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    TagTrackingComposer(Parser parser, LoaderOptions options) {
+      super(parser, new Resolver(), options);
+    }
+
+    @Override
+    protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
+      boolean explicit = explicitTag(parser.peekEvent());
+      return remember(super.composeScalarNode(anchor, blockComments), explicit);
+    }
+
+    @Override
+    protected Node composeSequenceNode(String anchor) {
+      boolean explicit = explicitTag(parser.peekEvent());
+      return remember(super.composeSequenceNode(anchor), explicit);
+    }
+
+    @Override
+    protected Node composeMappingNode(String anchor) {
+      boolean explicit = explicitTag(parser.peekEvent());
+      return remember(super.composeMappingNode(anchor), explicit);
+    }
+
+    private Node remember(Node node, boolean explicit) {
+      if (explicit) {
+        tagged.add(node);
+      }
+      return node;
+    }
+
+    private static boolean explicitTag(Event e) {
+      String tag = null;
+      if (e instanceof ScalarEvent) {
+        tag = ((ScalarEvent) e).getTag();
+      } else if (e instanceof CollectionStartEvent) {
+        tag = ((CollectionStartEvent) e).getTag();
+      }
+      // Any tag counts, the non-specific "!" included: a plain document needs none.
+      return tag != null;
     }
   }
 

@@ -25,7 +25,7 @@ final class Values {
 
   private Values() {}
 
-  /** The value of {@code node} for {@code key}: a Boolean, Double or Long. */
+  /** The value of {@code node} for {@code key}: a Boolean, Double, Long or String. */
   static Object read(KeyTable.Key key, Node node) {
     if (!(node instanceof ScalarNode)) {
       throw Binder.error(key.fullPath(), node, "must be " + key.allowed() + ", got " + kind(node));
@@ -40,6 +40,9 @@ final class Values {
     if (!isStandard(tag)) {
       throw Binder.error(
           key.fullPath(), node, "the tag " + show(tag.getValue()) + " is not allowed here");
+    }
+    if (key.type() == KeyTable.Type.TEXT) {
+      return text(key, s, text, tag);
     }
     if (Tag.STR.equals(tag)) {
       String why = s.isPlain() ? "got the text " : "got the quoted text ";
@@ -66,6 +69,28 @@ final class Values {
       default:
         return decimal(key, s, text);
     }
+  }
+
+  /** A text key takes a string or an unquoted whole number (an id such as {@code 42}). */
+  private static String text(KeyTable.Key key, ScalarNode s, String text, Tag tag) {
+    if (!Tag.STR.equals(tag) && !Tag.INT.equals(tag)) {
+      throw Binder.error(
+          key.fullPath(),
+          s,
+          "must be " + key.allowed() + ", got " + show(text) + " (quote it to use it as a text)");
+    }
+    String t = text.strip();
+    if (t.isEmpty() || t.length() > key.max()) {
+      throw Binder.error(
+          key.fullPath(),
+          s,
+          "must be " + key.allowed() + ", got " + t.length() + " characters: " + show(text));
+    }
+    if (t.chars().anyMatch(Character::isISOControl)) {
+      throw Binder.error(
+          key.fullPath(), s, "must be " + key.allowed() + " without control characters");
+    }
+    return t;
   }
 
   private static Boolean bool(KeyTable.Key key, ScalarNode s, String text) {

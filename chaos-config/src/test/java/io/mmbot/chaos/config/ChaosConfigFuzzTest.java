@@ -30,7 +30,7 @@ class ChaosConfigFuzzTest {
   @FuzzTest
   void parseYieldsConfigOrChaosConfigException(byte[] input) {
     check(() -> ChaosConfigLoader.parse(new String(input, StandardCharsets.UTF_8)));
-    check(() -> ChaosConfigLoader.fromBytes(input));
+    check(() -> ChaosConfigLoader.fromBytes(input).config());
   }
 
   private interface Parse {

@@ -238,4 +238,19 @@ class ChaosConfigLoaderTest {
         .isInstanceOf(ChaosConfigException.class);
     assertThatThrownBy(() -> ChaosConfigLoader.load(null)).isInstanceOf(ChaosConfigException.class);
   }
+
+  @Test
+  void instanceIdBindsAsTextFromAPlainNameAQuotedOneOrAWholeNumber() {
+    assertThat(ChaosConfigLoader.parse("chaos:\n  instance_id: maker-eu-1\n").instanceId())
+        .isEqualTo("maker-eu-1");
+    assertThat(ChaosConfigLoader.parse("chaos:\n  instance_id: \" pod 7 \"\n").instanceId())
+        .isEqualTo("pod 7");
+    assertThat(ChaosConfigLoader.parse("chaos:\n  instance_id: 007\n").instanceId())
+        .isEqualTo("007");
+    assertThatThrownBy(() -> ChaosConfigLoader.parse("chaos:\n  instance_id: true\n"))
+        .isInstanceOf(ChaosConfigException.class)
+        .hasMessageStartingWith("chaos.instance_id at 2:16: must be a text of 1 to 128");
+    assertThatThrownBy(() -> ChaosConfigLoader.parse("chaos:\n  instance_id: \"\"\n"))
+        .hasMessageContaining("got 0 characters");
+  }
 }

@@ -84,6 +84,18 @@ class ConfigurationDocTest {
   }
 
   @Test
+  void warningExamplesInTheDocsAreWhatTheLoaderSays() throws IOException {
+    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+    String[] examples = {"choas:\n  enabled: true\n", "chaos: {}\n"};
+    for (String example : examples) {
+      String message = ChaosConfigLoader.parseWithWarnings(example).warnings().get(0).message();
+      String quoted = message.startsWith("choas") ? message : message.substring(0, 60);
+
+      assertThat(doc).as("docs/configuration.md quotes %s", message).contains("`` " + quoted);
+    }
+  }
+
+  @Test
   void docsQuoteTheNumberOfBadDocumentsTested() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
 

@@ -31,6 +31,8 @@ class KeyTableTest {
     switch (key.type()) {
       case BOOLEAN:
         return !(Boolean) def;
+      case TEXT:
+        return "bot-eu-1";
       case INTEGER:
         if (key.min() == Long.MIN_VALUE) {
           return -1234567890123L;
@@ -63,7 +65,11 @@ class KeyTableTest {
     String bad =
         key.type() == KeyTable.Type.BOOLEAN
             ? "2"
-            : key.min() == Long.MIN_VALUE ? "9223372036854775808" : KeyTable.plain(key.max() + 1);
+            : key.type() == KeyTable.Type.TEXT
+                ? "x".repeat((int) key.max() + 1)
+                : key.min() == Long.MIN_VALUE
+                    ? "9223372036854775808"
+                    : KeyTable.plain(key.max() + 1);
 
     ChaosConfigException e =
         catchThrowableOfType(

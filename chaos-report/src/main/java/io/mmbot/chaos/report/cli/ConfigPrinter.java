@@ -71,6 +71,11 @@ final class ConfigPrinter {
         c.maxDurationSec() == 0 ? "never expires" : null);
     p.line(1, "traffic_pct", num(c.trafficPct()), "share of calls chaos may touch");
     p.line(1, "instance_pct", num(c.instancePct()), "share of instances chaos may touch");
+    if (!c.instanceId().isEmpty()) {
+      p.line(1, "instance_id", quoted(c.instanceId()), "this instance, for instance_pct");
+    } else {
+      p.b.append("  # instance_id: none (MM_CHAOS_INSTANCE_ID, else the host name)\n");
+    }
     p.line(1, "unknown_outcome_share", num(c.unknownOutcomeShare()), null);
     RollbackConfig r = c.rollback();
     p.block("rollback");
@@ -101,6 +106,19 @@ final class ConfigPrinter {
       b.append(" ".repeat(pad)).append("# ").append(comment);
     }
     b.append('\n');
+  }
+
+  /** A YAML double-quoted string. */
+  static String quoted(String s) {
+    StringBuilder q = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"' || ch == '\\') {
+        q.append('\\');
+      }
+      q.append(ch);
+    }
+    return q.append('"').toString();
   }
 
   /** A plain decimal without exponent or trailing zeros: {@code 0.05}, {@code 1}, {@code 100}. */

@@ -8,9 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ValidateCommandTest {
 
   private static final String SEED_CONFIG =
@@ -66,6 +71,7 @@ class ValidateCommandTest {
             + "  seed: 42\n"
             + "  traffic_pct: 10\n"
             + "  instance_pct: 50\n"
+            + "  instance_id: \"maker \\\"eu\\\" 1\"\n"
             + "  max_duration_sec: 14400\n"
             + "  unknown_outcome_share: 0.25\n"
             + "  exch_429: {probability: 0.1, wave_calls: 7}\n"
@@ -124,5 +130,61 @@ class ValidateCommandTest {
         .isEqualTo(2);
     assertThat(err.toString()).contains("missing.yaml");
     assertThat(MmChaos.run(new PrintWriter(out), new PrintWriter(err), "validate")).isEqualTo(2);
+  }
+
+  @Test
+  void refusesAFifoAtOnceWithExitTwoInsteadOfHanging() throws Exception {
+    Path fifo = dir.resolve("config.yaml");
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+
+    int code = MmChaos.run(new PrintWriter(out), new PrintWriter(err), "validate", fifo.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("FIFO").contains("not a regular file");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void refusesADeviceWithExitTwo() {
+    int code = MmChaos.run(new PrintWriter(out), new PrintWriter(err), "validate", "/dev/zero");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("not a regular file");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"choas", "Chaos", "\u0441haos"})
+  void aBlockThatLooksLikeChaosExitsTwoWithADidYouMean(String key) throws Exception {
+    int code = validate("bot: 1\n" + key + ":\n  enabled: true\n  net_loss: 0.3\n");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("at 2:1")
+        .contains("chaos stays off")
+        .contains("did you mean `chaos:`?");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void anEmptyChaosBlockExitsTwo() throws Exception {
+    assertThat(validate("chaos: {}\n")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("chaos at 1:8").contains("empty");
+  }
+
+  @Test
+  void aChaosBlockOnlyThroughARootMergeKeyExitsTwo() throws Exception {
+    assertThat(validate("base: &b\n  chaos:\n    enabled: true\n<<: *b\n")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("<< at 4:1").contains("merge key");
+  }
+
+  @Test
+  void aTagInTheChaosBlockExitsTwo() throws Exception {
+    assertThat(validate("chaos:\n  net_loss: !!float 0.3\n")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("chaos.net_loss at 2:13").contains("tag");
   }
 }
