@@ -3,6 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -180,8 +181,23 @@ class ChaosConfigTest {
 
   @Test
   void continuousChaosIsAllowedWithBothBurstPhasesAtZero() {
-    ChaosConfig c = ChaosConfig.builder().burstOnSec(0).burstOffSec(0).build();
-    assertThat(c.burstOffSec()).isZero();
+    ChaosConfig c =
+        ChaosConfig.builder()
+            .enabled(true)
+            .dryRun(false)
+            .netLoss(1.0)
+            .burstOnSec(0)
+            .burstOffSec(0)
+            .build();
+    VirtualClock clock = new VirtualClock();
+    ChaosInjector injector = ChaosInjector.builder().config(c).nanoClock(clock).build();
+
+    // No off phase: the burst is active at every moment of two virtual days, so the gate fires.
+    for (int i = 0; i < 24_000; i++) {
+      assertThat(injector.burstActive()).as("after %d s", i * 7).isTrue();
+      assertThat(injector.shouldInjectNetLoss()).as("after %d s", i * 7).isTrue();
+      clock.advance(Duration.ofSeconds(7));
+    }
   }
 
   @Test

@@ -52,8 +52,15 @@ class InjectionCounterTest {
     Thread other = new Thread(() -> counter.add(0));
     other.start();
     other.join(10_000);
+    assertThat(other.isAlive()).isFalse();
+
+    // Had the zero claimed the counter's own cell, the other thread would own it now.
+    assertThat(counter.ownedBy(other)).isFalse();
     counter.add(2);
     counter.add(0);
+    assertThat(counter.ownedBy(Thread.currentThread()))
+        .as("the first thread to add more than 0 owns the counter")
+        .isTrue();
     assertThat(counter.sum()).isEqualTo(2);
   }
 }

@@ -56,14 +56,31 @@ class WsDisconnectTest {
 
   @Test
   void thePerMinuteRateIsTheSameAtEveryCadence() {
-    // The seed's rate: the chance per check depends on the time since the previous one, so the
-    // expected disconnects per minute agree whether the bot checks every 10 ms or every 5 s.
+    // At the seed's rate (0.05/min) a check almost never covers enough time for two disconnects,
+    // so the disconnects per virtual minute agree whether the bot checks every second or every
+    // 5 s. A chance fixed per check, not per elapsed time, would fire five times as often at 1 s.
     double rate = 0.05;
-    double perMinuteFast = chancePerCheck(rate, 10) * 6_000;
-    double perMinuteSlow = chancePerCheck(rate, 5_000) * 12;
-    assertThat(perMinuteFast).isCloseTo(rate, Offset.offset(rate * 1e-4));
-    assertThat(perMinuteSlow).isCloseTo(rate, Offset.offset(rate * 0.005));
-    // and measured: both cadences over the same 2000 virtual minutes at 3/min
+    long minutes = 40_000;
+    long everySecond = run(injector(rate), 1_000, minutes * 60);
+    long everyFive = run(injector(rate), 5_000, minutes * 12);
+
+    double p1 = chancePerCheck(rate, 1_000);
+    double p5 = chancePerCheck(rate, 5_000);
+    double mean1 = minutes * 60 * p1;
+    double mean5 = minutes * 12 * p5;
+    double sd = Math.sqrt(mean1 * (1 - p1) + mean5 * (1 - p5)); // of the difference
+    double slack = Binomial.SIGMAS * sd + Math.abs(mean1 - mean5) + 1;
+    assertThat((double) Math.abs(everySecond - everyFive))
+        .as(
+            "disconnects in %d virtual minutes: %d at 1 s, %d at 5 s",
+            minutes, everySecond, everyFive)
+        .isLessThanOrEqualTo(slack);
+    assertThat(everySecond / (double) minutes).isCloseTo(rate, Offset.offset(rate * 0.2));
+  }
+
+  @Test
+  void atHighRatesOneCheckFiresAtMostOnceSoSlowCadencesSeeFewer() {
+    // Both cadences over the same 2000 virtual minutes at 3/min.
     long fast = run(injector(3), 10, 12_000_000);
     long slow = run(injector(3), 5_000, 24_000);
     Binomial.assertWithinBounds("fast", fast, 12_000_000, chancePerCheck(3, 10));

@@ -371,11 +371,6 @@ class BadDocumentsTest {
   }
 
   @Test
-  void suiteHasAtLeastThirtyBadDocuments() {
-    assertThat(CASES).hasSizeGreaterThanOrEqualTo(30);
-  }
-
-  @Test
   void probabilityErrorCarriesLineAndColumnOfTheValue() {
     ChaosConfigException e =
         (ChaosConfigException)

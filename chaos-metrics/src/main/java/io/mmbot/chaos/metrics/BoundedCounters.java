@@ -1,10 +1,7 @@
 package io.mmbot.chaos.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,17 +23,12 @@ final class BoundedCounters {
   private final Counter other;
 
   BoundedCounters(
-      MeterRegistry registry,
-      String name,
-      String help,
-      String tagKey,
-      Set<String> values,
-      List<Meter> registered) {
+      Registration registration, String name, String help, String tagKey, Set<String> values) {
     Map<String, Counter> m = new HashMap<>();
     for (String v : values) {
-      m.put(v, register(registry, name, help, tagKey, v, registered));
+      m.put(v, register(registration, name, help, tagKey, v));
     }
-    this.other = register(registry, name, help, tagKey, MeterNames.OTHER, registered);
+    this.other = register(registration, name, help, tagKey, MeterNames.OTHER);
     this.counters = Map.copyOf(m);
   }
 
@@ -62,14 +54,12 @@ final class BoundedCounters {
   }
 
   private static Counter register(
-      MeterRegistry registry,
-      String name,
-      String help,
-      String tagKey,
-      String value,
-      List<Meter> registered) {
-    Counter c = Counter.builder(name).description(help).tag(tagKey, value).register(registry);
-    registered.add(c);
-    return c;
+      Registration registration, String name, String help, String tagKey, String value) {
+    return registration.add(
+        Counter.builder(name)
+            .description(help)
+            .tags(registration.tags())
+            .tag(tagKey, value)
+            .register(registration.registry()));
   }
 }

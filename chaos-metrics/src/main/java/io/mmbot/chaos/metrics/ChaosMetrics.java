@@ -1,26 +1,20 @@
 package io.mmbot.chaos.metrics;
 
 import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;
 import io.mmbot.chaos.Scenario;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Binds a {@link ChaosInjector} and the bot's own health signals to Micrometer, with the Prometheus
- * names of the product contract:
+ * Records the bot's own health signals next to a {@link ChaosInjector}'s, into Micrometer meters
+ * with the Prometheus names of the product contract:
  *
  * <pre>
  * mm_chaos_injections_total{scenario,dry_run}   mm_reconnect_attempts_total{kind}
@@ -29,6 +23,11 @@ import java.util.Objects;
  * mm_tick_deadline_miss_total                    mm_chaos_enabled, mm_chaos_burst_active
  * mm_chaos_rollbacks_total{reason}
  * </pre>
+ *
+ * <p>Binding is done by a {@link ChaosMeterBinder} (a Micrometer {@code MeterBinder}, with optional
+ * common tags: {@link Builder#tags}); this class is the facade over it: it binds one, checks the
+ * arguments of the {@code record…} methods, records into the bound meters, exports the Prometheus
+ * text and closes the binder with itself.
  *
  * <p><b>Injections cost the hot path nothing.</b> The injector already keeps an exact counter per
  * scenario (injections, and would-be injections in dry-run); {@code mm_chaos_injections_total} is a
@@ -57,84 +56,22 @@ public final class ChaosMetrics implements AutoCloseable {
   /** The Prometheus text exposition format that {@link #exportToPrometheus()} produces. */
   public static final String TEXT_FORMAT_004 = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final ChaosInjector injector;
+  private final ChaosMeterBinder binder;
+  private final ChaosMeters meters;
   private final MeterRegistry registry;
-  private final PrometheusMeterRegistry prometheus;
-  private final List<Meter> meters = Collections.synchronizedList(new ArrayList<>());
-  private final InjectionCounters injections;
-  private final BoundedCounters reconnects;
-  private final BoundedCounters discrepancies;
-  private final SlidingRatio partialFails;
-  private final WsGapHistogram wsGap;
-  private final DistributionSummary tick;
-  private final Counter deadlineMiss;
-  private final RollbackCounters rollbacks;
-  private boolean closed;
+  private final PrometheusExport export;
 
   private ChaosMetrics(Builder b) {
-    this.injector = b.injector;
+    this.binder = new ChaosMeterBinder(b.injector, b.tags, b.options());
     this.registry = b.registry;
-    this.prometheus = findPrometheus(registry);
-    if (registry.find(MeterNames.ENABLED).meter() != null) {
-      throw new IllegalStateException(
-          "registry already holds mm-chaos meters; close the other ChaosMetrics binding first");
-    }
-    Clock clock = b.clock != null ? b.clock : registry.config().clock();
-    injections = new InjectionCounters(injector, registry, meters);
-    reconnects =
-        new BoundedCounters(
-            registry,
-            MeterNames.RECONNECTS,
-            MeterNames.RECONNECTS_HELP,
-            MeterNames.TAG_KIND,
-            b.kinds.values(),
-            meters);
-    discrepancies =
-        new BoundedCounters(
-            registry,
-            MeterNames.RECONCILE,
-            MeterNames.RECONCILE_HELP,
-            MeterNames.TAG_TYPE,
-            b.types.values(),
-            meters);
-    partialFails = new SlidingRatio(clock, b.partialFailWindow.toNanos());
-    meters.add(
-        Gauge.builder(MeterNames.PARTIAL_FAIL_RATE, partialFails, SlidingRatio::ratio)
-            .description(MeterNames.PARTIAL_FAIL_RATE_HELP)
-            .strongReference(true)
-            .register(registry));
-    wsGap = WsGapHistogram.register(registry, meters);
-    tick =
-        DistributionSummary.builder(MeterNames.TICK)
-            .description(MeterNames.TICK_HELP)
-            .baseUnit(MeterNames.MS)
-            .publishPercentileHistogram()
-            .minimumExpectedValue(1.0)
-            .maximumExpectedValue(60_000.0)
-            .register(registry);
-    meters.add(tick);
-    deadlineMiss =
-        Counter.builder(MeterNames.DEADLINE_MISS)
-            .description(MeterNames.DEADLINE_MISS_HELP)
-            .register(registry);
-    meters.add(deadlineMiss);
-    meters.add(
-        Gauge.builder(MeterNames.ENABLED, injector, i -> i.enabled() ? 1 : 0)
-            .description(MeterNames.ENABLED_HELP)
-            .strongReference(true)
-            .register(registry));
-    meters.add(
-        Gauge.builder(MeterNames.BURST_ACTIVE, injector, i -> i.burstActive() ? 1 : 0)
-            .description(MeterNames.BURST_ACTIVE_HELP)
-            .strongReference(true)
-            .register(registry));
-    rollbacks = new RollbackCounters(registry, meters);
-    injector.addListener(rollbacks);
+    binder.bindTo(registry);
+    this.meters = binder.meters();
+    this.export = new PrometheusExport(registry);
   }
 
   /**
-   * Binds {@code injector} to {@code registry} with the defaults: a one-minute partial-failure
-   * window on the registry's clock, the default {@code kind} and {@code type} sets.
+   * Binds {@code injector} to {@code registry} with the defaults: no common tags, a one-minute
+   * partial-failure window on the registry's clock, the default {@code kind} and {@code type} sets.
    *
    * @throws IllegalStateException if another binding's meters are still in {@code registry}
    */
@@ -173,7 +110,7 @@ public final class ChaosMetrics implements AutoCloseable {
     if (scenario == null) {
       throw new IllegalArgumentException("scenario must not be null");
     }
-    injections.recordManual(scenario, dryRun);
+    meters.injections.recordManual(scenario, dryRun);
   }
 
   /**
@@ -183,7 +120,7 @@ public final class ChaosMetrics implements AutoCloseable {
    * @throws IllegalArgumentException if {@code kind} is null or blank
    */
   public void recordReconnectAttempt(String kind) {
-    reconnects.counter("kind", kind).increment();
+    meters.reconnects.counter("kind", kind).increment();
   }
 
   /**
@@ -192,7 +129,7 @@ public final class ChaosMetrics implements AutoCloseable {
    * @throws IllegalArgumentException if {@code gapMs} is negative, infinite or NaN
    */
   public void recordWsGapMs(double gapMs) {
-    wsGap.record(nonNegative("gapMs", gapMs));
+    meters.wsGap.record(nonNegative("gapMs", gapMs));
   }
 
   /**
@@ -202,7 +139,7 @@ public final class ChaosMetrics implements AutoCloseable {
    * @throws IllegalArgumentException if {@code type} is null or blank
    */
   public void recordReconcileDiscrepancy(String type) {
-    discrepancies.counter("type", type).increment();
+    meters.discrepancies.counter("type", type).increment();
   }
 
   /** Counts one discrepancy of the given mismatch type. */
@@ -210,7 +147,7 @@ public final class ChaosMetrics implements AutoCloseable {
     if (type == null) {
       throw new IllegalArgumentException("type must not be null");
     }
-    discrepancies.counter("type", type.key()).increment();
+    meters.discrepancies.counter("type", type.key()).increment();
   }
 
   /**
@@ -220,9 +157,9 @@ public final class ChaosMetrics implements AutoCloseable {
    * @throws IllegalArgumentException if {@code durationMs} is negative, infinite or NaN
    */
   public void recordTick(double durationMs, boolean deadlineMissed) {
-    tick.record(nonNegative("durationMs", durationMs));
+    meters.tick.record(nonNegative("durationMs", durationMs));
     if (deadlineMissed) {
-      deadlineMiss.increment();
+      meters.deadlineMiss.increment();
     }
   }
 
@@ -231,10 +168,10 @@ public final class ChaosMetrics implements AutoCloseable {
    * example a batch of orders of which some were rejected).
    */
   public void recordOperation(boolean partialFailure) {
-    partialFails.record(partialFailure);
+    meters.partialFails.record(partialFailure);
   }
 
-  // ---------------------------------------------------------------- export
+  // ---------------------------------------------------------------- export and life cycle
 
   /**
    * The registry's meters in the Prometheus text exposition format 0.0.4 ({@link
@@ -244,13 +181,7 @@ public final class ChaosMetrics implements AutoCloseable {
    *     a composite holding one
    */
   public String exportToPrometheus() {
-    if (prometheus == null) {
-      throw new IllegalStateException(
-          "exportToPrometheus needs a PrometheusMeterRegistry (alone or inside a composite);"
-              + " the bound registry is a "
-              + registry.getClass().getName());
-    }
-    return prometheus.scrape(TEXT_FORMAT_004);
+    return export.text004();
   }
 
   /** The registry the meters are registered in. */
@@ -260,7 +191,12 @@ public final class ChaosMetrics implements AutoCloseable {
 
   /** The bound injector. */
   public ChaosInjector injector() {
-    return injector;
+    return binder.injector();
+  }
+
+  /** The common tags every meter carries (empty unless set with {@link Builder#tags}). */
+  public Tags tags() {
+    return binder.tags();
   }
 
   /**
@@ -268,26 +204,10 @@ public final class ChaosMetrics implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (meters) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
-    injector.removeListener(rollbacks);
-    rollbacks.close();
-    wsGap.remove();
-    List<Meter> all;
-    synchronized (meters) {
-      all = new ArrayList<>(meters);
-      meters.clear();
-    }
-    for (Meter m : all) {
-      registry.remove(m);
-    }
+    binder.close();
   }
 
-  // ---------------------------------------------------------------- internals
+  // ---------------------------------------------------------------- argument checks
 
   private static Scenario scenario(String key) {
     if (key == null) {
@@ -307,29 +227,15 @@ public final class ChaosMetrics implements AutoCloseable {
     return v;
   }
 
-  private static PrometheusMeterRegistry findPrometheus(MeterRegistry r) {
-    if (r instanceof PrometheusMeterRegistry) {
-      return (PrometheusMeterRegistry) r;
-    }
-    if (r instanceof CompositeMeterRegistry) {
-      for (MeterRegistry child : ((CompositeMeterRegistry) r).getRegistries()) {
-        PrometheusMeterRegistry p = findPrometheus(child);
-        if (p != null) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
-
   /** Builds a {@link ChaosMetrics} binding. Not thread-safe. */
   public static final class Builder {
     private final ChaosInjector injector;
     private final MeterRegistry registry;
+    private Tags tags = Tags.empty();
     private Duration partialFailWindow = Duration.ofMinutes(1);
     private Clock clock;
-    private final LabelSet kinds = new LabelSet("reconnectKinds", "ws", "rest");
-    private final LabelSet types = new LabelSet("discrepancyTypes", mismatchKeys());
+    private final LabelSet kinds = new LabelSet("reconnectKinds", BindingOptions.DEFAULT_KINDS);
+    private final LabelSet types = new LabelSet("discrepancyTypes", BindingOptions.mismatchKeys());
 
     private Builder(ChaosInjector injector, MeterRegistry registry) {
       if (injector == null) {
@@ -340,6 +246,20 @@ public final class ChaosMetrics implements AutoCloseable {
       }
       this.injector = injector;
       this.registry = registry;
+    }
+
+    /**
+     * Common tags for every meter of the binding (default none); see {@link ChaosMeterBinder} for
+     * the keys that are taken. Replaces tags set before.
+     *
+     * @throws IllegalArgumentException if {@code tags} is null or a key is taken by the meters
+     */
+    public Builder tags(Iterable<Tag> tags) {
+      if (tags == null) {
+        throw new IllegalArgumentException("tags must not be null");
+      }
+      this.tags = ChaosMeterBinder.checkedTags(tags);
+      return this;
     }
 
     /**
@@ -380,18 +300,17 @@ public final class ChaosMetrics implements AutoCloseable {
       return this;
     }
 
-    /** Registers every meter and the rollback listener. */
+    /**
+     * Registers every meter and the rollback listener.
+     *
+     * @throws IllegalStateException if another binding's meters are still in the registry
+     */
     public ChaosMetrics build() {
       return new ChaosMetrics(this);
     }
 
-    private static String[] mismatchKeys() {
-      MismatchType[] all = MismatchType.values();
-      String[] keys = new String[all.length];
-      for (int i = 0; i < all.length; i++) {
-        keys[i] = all[i].key();
-      }
-      return keys;
+    private BindingOptions options() {
+      return new BindingOptions(kinds.values(), types.values(), partialFailWindow, clock);
     }
   }
 }

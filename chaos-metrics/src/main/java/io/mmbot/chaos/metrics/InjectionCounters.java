@@ -1,11 +1,8 @@
 package io.mmbot.chaos.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
-import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -24,20 +21,21 @@ final class InjectionCounters {
 
   // A function counter holds its object weakly; the injector stays reachable through the state
   // gauges, which hold it strongly, for as long as the meters are registered.
-  InjectionCounters(ChaosInjector injector, MeterRegistry registry, List<Meter> registered) {
+  InjectionCounters(ChaosInjector injector, Registration registration) {
     for (Scenario s : SCENARIOS) {
       for (boolean dryRun : new boolean[] {false, true}) {
         LongAdder own = new LongAdder();
         manual[slot(s, dryRun)] = own;
-        registered.add(
+        registration.add(
             FunctionCounter.builder(
                     MeterNames.INJECTIONS,
                     injector,
                     i -> (dryRun ? i.wouldBeInjections(s) : i.injections(s)) + own.sum())
                 .description(MeterNames.INJECTIONS_HELP)
+                .tags(registration.tags())
                 .tag(MeterNames.TAG_SCENARIO, s.key())
                 .tag(MeterNames.TAG_DRY_RUN, Boolean.toString(dryRun))
-                .register(registry));
+                .register(registration.registry()));
       }
     }
   }

@@ -1,11 +1,8 @@
 package io.mmbot.chaos.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.mmbot.chaos.ChaosListener;
 import io.mmbot.chaos.ChaosReasons;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,16 +31,14 @@ final class RollbackCounters implements ChaosListener {
 
   private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
-  private final MeterRegistry registry;
-  private final List<Meter> registered;
+  private final Registration registration;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Counter other;
   private int extra;
   private boolean closed;
 
-  RollbackCounters(MeterRegistry registry, List<Meter> registered) {
-    this.registry = registry;
-    this.registered = registered;
+  RollbackCounters(Registration registration) {
+    this.registration = registration;
     for (String r : KNOWN_REASONS) {
       counters.put(r, register(r));
     }
@@ -84,14 +79,11 @@ final class RollbackCounters implements ChaosListener {
   }
 
   private Counter register(String reason) {
-    Counter c =
+    return registration.add(
         Counter.builder(MeterNames.ROLLBACKS)
             .description(MeterNames.ROLLBACKS_HELP)
+            .tags(registration.tags())
             .tag(MeterNames.TAG_REASON, reason)
-            .register(registry);
-    synchronized (registered) {
-      registered.add(c);
-    }
-    return c;
+            .register(registration.registry()));
   }
 }

@@ -1,12 +1,13 @@
 package io.mmbot.chaos.metrics;
 
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.config.NamingConvention;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.util.List;
+import io.prometheus.metrics.model.snapshots.Labels;
 
 /**
  * The {@code mm_ws_gap_ms} histogram, in one of two shapes.
@@ -22,6 +23,11 @@ import java.util.List;
  * <p>On any other registry it is a Micrometer {@link DistributionSummary} {@code mm.ws.gap} (base
  * unit ms) with the same classic bucket bounds.
  *
+ * <p>Either shape carries the binding's common tags: the native one as constant labels, named by
+ * the registry's naming convention as Micrometer names the tags of its own meters. Common tags
+ * configured on the registry itself ({@code registry.config().commonTags(…)}) reach only Micrometer
+ * meters, so the native histogram does not carry those.
+ *
  * <p>Thread safety: safe for concurrent use; recording allocates nothing.
  */
 abstract class WsGapHistogram {
@@ -35,21 +41,32 @@ abstract class WsGapHistogram {
 
   abstract void record(double gapMs);
 
-  /** Removes the histogram from its registry. */
-  abstract void remove();
-
-  static WsGapHistogram register(MeterRegistry registry, List<Meter> registered) {
+  /** Registers the histogram of the registry's kind; {@code registration} removes it again. */
+  static WsGapHistogram register(Registration registration) {
+    MeterRegistry registry = registration.registry();
     if (registry instanceof PrometheusMeterRegistry) {
-      return new Native(((PrometheusMeterRegistry) registry).getPrometheusRegistry());
+      PrometheusRegistry target = ((PrometheusMeterRegistry) registry).getPrometheusRegistry();
+      Native h = new Native(labels(registration.tags(), registry.config().namingConvention()));
+      target.register(h.histogram);
+      registration.onRemove(() -> target.unregister(h.histogram));
+      return h;
     }
-    DistributionSummary s =
-        DistributionSummary.builder(MeterNames.WS_GAP)
-            .description(MeterNames.WS_GAP_HELP)
-            .baseUnit(MeterNames.MS)
-            .serviceLevelObjectives(BOUNDS_MS)
-            .register(registry);
-    registered.add(s);
-    return new Classic(s);
+    return new Classic(
+        registration.add(
+            DistributionSummary.builder(MeterNames.WS_GAP)
+                .description(MeterNames.WS_GAP_HELP)
+                .baseUnit(MeterNames.MS)
+                .serviceLevelObjectives(BOUNDS_MS)
+                .tags(registration.tags())
+                .register(registry)));
+  }
+
+  private static Labels labels(Iterable<Tag> tags, NamingConvention convention) {
+    Labels.Builder b = Labels.builder();
+    for (Tag t : tags) {
+      b.label(convention.tagKey(t.getKey()), convention.tagValue(t.getValue()));
+    }
+    return b.build();
   }
 
   private static double[] bounds() {
@@ -69,29 +86,22 @@ abstract class WsGapHistogram {
   }
 
   private static final class Native extends WsGapHistogram {
-    private final PrometheusRegistry target;
     private final Histogram histogram;
 
-    Native(PrometheusRegistry target) {
-      this.target = target;
+    Native(Labels constLabels) {
       this.histogram =
           Histogram.builder()
               .name(MeterNames.WS_GAP_PROMETHEUS)
               .help(MeterNames.WS_GAP_HELP)
               .classicUpperBounds(BOUNDS_MS)
+              .constLabels(constLabels)
               .withoutExemplars()
               .build();
-      target.register(histogram);
     }
 
     @Override
     void record(double gapMs) {
       histogram.observe(gapMs);
-    }
-
-    @Override
-    void remove() {
-      target.unregister(histogram);
     }
   }
 
@@ -105,11 +115,6 @@ abstract class WsGapHistogram {
     @Override
     void record(double gapMs) {
       summary.record(gapMs);
-    }
-
-    @Override
-    void remove() {
-      // Removed with the other Micrometer meters.
     }
   }
 }

@@ -521,6 +521,48 @@ class ChaosMetricsTest {
   }
 
   @Test
+  void builderTagsAreOnEveryMeterTheFacadeRecordsInto() {
+    ChaosInjector injector = injector(continuous().dryRun(false).netLoss(1.0).build());
+    metrics =
+        ChaosMetrics.builder(injector, registry)
+            .tags(io.micrometer.core.instrument.Tags.of("bot", "mm-1"))
+            .build();
+
+    injector.shouldInjectNetLoss();
+    metrics.recordReconnectAttempt("ws");
+    metrics.recordTick(12, true);
+    metrics.recordWsGapMs(3);
+    metrics.recordReconcileDiscrepancy("ghost");
+
+    assertThat(metrics.tags()).containsExactly(io.micrometer.core.instrument.Tag.of("bot", "mm-1"));
+    assertThat(
+            registry
+                .get("mm.reconnect.attempts")
+                .tags("bot", "mm-1", "kind", "ws")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(registry.get("mm.tick.deadline.miss").tag("bot", "mm-1").counter().count())
+        .isEqualTo(1);
+    assertThat(registry.get("mm.ws.gap").tag("bot", "mm-1").summary().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get("mm.chaos.injections")
+                .tags("bot", "mm-1", "scenario", "net_loss", "dry_run", "false")
+                .functionCounter()
+                .count())
+        .isEqualTo(1);
+    assertThat(registry.getMeters())
+        .allSatisfy(m -> assertThat(m.getId().getTag("bot")).isEqualTo("mm-1"));
+    assertThatThrownBy(
+            () ->
+                ChaosMetrics.builder(injector, registry)
+                    .tags(io.micrometer.core.instrument.Tags.of("scenario", "x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tags: key 'scenario'");
+  }
+
+  @Test
   void exportNeedsAPrometheusRegistryAndSaysSo() {
     metrics = ChaosMetrics.bind(injector(ChaosConfig.defaults()), registry);
 

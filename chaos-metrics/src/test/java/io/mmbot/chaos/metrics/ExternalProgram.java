@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds and runs an external program (promtool, prometheus) for tests. A missing program skips the
- * test on a developer machine and fails it in CI ({@code CI=true}), where {@code .ci/run} installs
- * it.
+ * test on a developer machine and fails it in CI, where {@code .ci/run} installs it. "In CI" means
+ * the environment variable {@code CI} is {@code true} in any case ({@code true}, {@code TRUE}), as
+ * CI services and {@code .ci/run} set it; every other value, or none, is a developer machine. The
+ * other modules' checks for external programs (chaos-control, chaos-report) use the same rule.
  */
 final class ExternalProgram {
 
