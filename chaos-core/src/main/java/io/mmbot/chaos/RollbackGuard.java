@@ -168,7 +168,14 @@ public final class RollbackGuard implements AutoCloseable {
     if (durationNanos < 0) {
       throw new IllegalArgumentException("durationNanos must be >= 0, but was " + durationNanos);
     }
-    long now = clock.getAsLong();
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (RuntimeException e) {
+      failSafe(e);
+      window.tick(durationNanos, deadlineMissed);
+      return;
+    }
     if (now - nextEvaluation >= 0) {
       tryEvaluate(now);
     }
@@ -180,7 +187,14 @@ public final class RollbackGuard implements AutoCloseable {
    * lock and allocates nothing; once a second it also evaluates the triggers.
    */
   public void recordOperation(boolean partialFailure) {
-    long now = clock.getAsLong();
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (RuntimeException e) {
+      failSafe(e);
+      window.operation(partialFailure);
+      return;
+    }
     if (now - nextEvaluation >= 0) {
       tryEvaluate(now);
     }
@@ -248,13 +262,20 @@ public final class RollbackGuard implements AutoCloseable {
     try {
       evaluate(now);
     } catch (RuntimeException e) {
-      // Fail safe: a guard that cannot judge the bot's health must not leave chaos running.
-      injector.disable(ChaosReasons.GUARD_ERROR);
-      try {
-        LOG.log(System.Logger.Level.WARNING, "mm-chaos rollback guard failed; chaos disabled", e);
-      } catch (RuntimeException ignored) {
-        // the rollback has happened; a failing logger changes nothing
-      }
+      failSafe(e);
+    }
+  }
+
+  /** Fail safe: a guard that cannot judge the bot's health (or read its clock) stops chaos. */
+  private void failSafe(RuntimeException e) {
+    if (closed) {
+      return;
+    }
+    injector.disable(ChaosReasons.GUARD_ERROR);
+    try {
+      LOG.log(System.Logger.Level.WARNING, "mm-chaos rollback guard failed; chaos disabled", e);
+    } catch (RuntimeException ignored) {
+      // the rollback has happened; a failing logger changes nothing
     }
   }
 

@@ -313,25 +313,24 @@ class RollbackGuardTest {
 
   @Test
   void guardWhoseEvaluationFailsSwitchesChaosOffAndNeverThrowsIntoTheBot() {
-    VirtualClock guardClock = new VirtualClock();
+    VirtualClock time = new VirtualClock();
     boolean[] failNextRead = {false};
-    VirtualClock injectorTime = new VirtualClock();
     ChaosInjector injector =
-        ChaosInjector.builder()
-            .config(chaosOn().build())
+        ChaosInjector.builder().config(chaosOn().build()).nanoClock(time).build();
+    RollbackGuard guard =
+        RollbackGuard.builder(injector)
             .nanoClock(
                 () -> {
                   if (failNextRead[0]) {
                     failNextRead[0] = false;
                     throw new IllegalStateException("clock source failed");
                   }
-                  return injectorTime.getAsLong();
+                  return time.getAsLong();
                 })
             .build();
-    RollbackGuard guard = RollbackGuard.builder(injector).nanoClock(guardClock).build();
     guard.recordTick(GuardDriver.MS, false);
-    guardClock.advanceMillis(1_000);
-    failNextRead[0] = true; // the evaluation's first look at the injector fails
+    time.advanceMillis(1_000);
+    failNextRead[0] = true; // the guard's own time source fails on the next record call
     guard.recordTick(GuardDriver.MS, false);
     assertThat(injector.enabled()).isFalse();
     assertThat(injector.lastDisableReason()).isEqualTo(ChaosReasons.GUARD_ERROR);
