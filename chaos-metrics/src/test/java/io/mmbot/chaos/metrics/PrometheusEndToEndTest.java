@@ -175,7 +175,8 @@ class PrometheusEndToEndTest {
         && a.get(wsGapForm).size() == 1
         && Double.isFinite(a.get(wsGapForm).get(0).value())
         && labelValues(a.get(DISCREPANCIES), "type").equals(TYPES)
-        && a.get(DISCREPANCIES).stream().anyMatch(s -> s.value() > 0);
+        && Arrays.stream(MismatchType.values())
+            .allMatch(t -> positive(a.get(DISCREPANCIES), "type", t.key()));
   }
 
   private static void assertSeedAnswers(
