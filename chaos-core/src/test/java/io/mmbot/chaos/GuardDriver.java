@@ -1,5 +1,6 @@
 package io.mmbot.chaos;
 
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.GuardDriver.LogCapture;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
