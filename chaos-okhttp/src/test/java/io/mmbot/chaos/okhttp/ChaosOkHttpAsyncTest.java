@@ -168,8 +168,8 @@ class ChaosOkHttpAsyncTest {
     assertThat(fx.faults).hasSize((int) delayed); // one DELAYED report per delayed call
     assertThat(delayed)
         .isBetween(
-            io.mmbot.chaos.okhttp.testing.Binomial.lower(n, 0.5),
-            io.mmbot.chaos.okhttp.testing.Binomial.upper(n, 0.5));
+            io.mmbot.chaos.testsupport.Binomial.lower(n, 0.5),
+            io.mmbot.chaos.testsupport.Binomial.upper(n, 0.5));
     assertThat(fx.server.requestCount()).isEqualTo(n);
   }
 

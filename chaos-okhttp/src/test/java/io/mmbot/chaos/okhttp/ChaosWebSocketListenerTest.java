@@ -8,7 +8,7 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.okhttp.testing.Await;
-import io.mmbot.chaos.okhttp.testing.Binomial;
+import io.mmbot.chaos.testsupport.Binomial;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
