@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmbot.chaos.ChaosReasons;
 import io.mmbot.chaos.control.ControlClient.LogCapture;
+import io.mmbot.chaos.testsupport.ExternalProgram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +61,8 @@ class FleetEndToEndTest {
   @Timeout(90)
   void deadlineMissBreachRollsBackOnlyThatBotAndAWrongTokenChangesNothing(@TempDir Path dir)
       throws Exception {
-    Path prometheus = ExternalProgram.require("prometheus");
-    Path alertmanager = ExternalProgram.require("prometheus-alertmanager");
+    Path prometheus = ExternalProgram.prometheus();
+    Path alertmanager = ExternalProgram.alertmanager();
     try (LogCapture log = new LogCapture();
         FleetBot a = new FleetBot("bot-a", TOKEN_A);
         FleetBot b = new FleetBot("bot-b", TOKEN_B);

@@ -36,18 +36,54 @@ public final class ExternalProgram {
     return ci != null && ci.toLowerCase(Locale.ROOT).equals("true");
   }
 
+  private static final String PROMETHEUS_PACKAGE =
+      "apt-get install --no-install-recommends prometheus";
+
+  /** promtool (Debian package prometheus). */
+  public static Path promtool() {
+    return require("promtool", PROMETHEUS_PACKAGE);
+  }
+
+  /** The Prometheus server (Debian package prometheus). */
+  public static Path prometheus() {
+    return require("prometheus", PROMETHEUS_PACKAGE);
+  }
+
+  /** Alertmanager, whose Debian binary is prometheus-alertmanager. */
+  public static Path alertmanager() {
+    return require(
+        "prometheus-alertmanager",
+        "apt-get install --no-install-recommends prometheus-alertmanager");
+  }
+
+  /** Chromium for headless runs, as {@code chromium} or {@code chromium-browser}. */
+  public static Path chromium() {
+    return requireFirst(List.of("chromium", "chromium-browser"), "apt-get install -y chromium");
+  }
+
+  /**
+   * The program {@code name} found as an executable on {@code PATH}; skips the test, or in CI fails
+   * it, when it is not there.
+   *
+   * @param install how to install the program, for the message
+   */
+  public static Path require(String name, String install) {
+    return requireFirst(List.of(name), install);
+  }
+
   /**
    * The first of {@code names} found as an executable on {@code PATH} (directory by directory, then
    * name by name); skips the test, or in CI fails it, when none is there.
    *
    * @param install how to install the program, for the message
    */
-  public static Path require(String install, String... names) {
-    Path found = find(System.getenv("PATH"), names);
+  public static Path requireFirst(List<String> names, String install) {
+    String[] n = names.toArray(new String[0]);
+    Path found = find(System.getenv("PATH"), n);
     if (found != null) {
       return found;
     }
-    String why = String.join(" or ", names) + " is not on PATH (" + install + ")";
+    String why = String.join(" or ", n) + " is not on PATH (" + install + ")";
     if (inCi()) {
       fail(why + "; CI=true requires it");
     }
