@@ -1,8 +1,8 @@
 package io.mmbot.chaos.examples.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import io.mmbot.chaos.testsupport.ExternalProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +51,7 @@ class ServeMetricsPrometheusTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aRealPrometheusScrapingTheRunnerAnswersTheSeedsQueries() throws Exception {
-    Path prometheus = require("prometheus");
+    Path prometheus = ExternalProgram.prometheus();
     int botPort = freePort();
     int promPort = freePort();
     Path config = tmp.resolve("prometheus.yml");
@@ -184,20 +183,6 @@ class ServeMetricsPrometheusTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
-  }
-
-  private static Path require(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path p = Path.of(dir, program);
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(program + " is not on PATH, and CI=true requires it (.ci/run installs it)");
-    }
-    Assumptions.abort(program + " is not on PATH");
-    return null;
   }
 
   /** A bounded wait for a real-network test: a deadline and short pauses. */
