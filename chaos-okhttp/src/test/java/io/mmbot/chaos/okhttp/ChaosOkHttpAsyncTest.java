@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
-import io.mmbot.chaos.okhttp.testing.Await;
+import io.mmbot.chaos.testsupport.Await;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
-import io.mmbot.chaos.okhttp.testing.Await;
+import io.mmbot.chaos.testsupport.Await;
 import io.mmbot.chaos.testsupport.Binomial;
 import java.net.SocketException;
 import java.time.Duration;
