@@ -147,7 +147,8 @@ class FleetEndToEndTest {
     }
   }
 
-  private static LocalServer startPrometheus(Path binary, Path dir) throws IOException {
+  private static LocalServer startPrometheus(Path binary, Path dir)
+      throws IOException, InterruptedException {
     int port = LocalServer.freePort();
     return LocalServer.start(
         "prometheus",
