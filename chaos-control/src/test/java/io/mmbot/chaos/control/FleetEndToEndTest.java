@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmbot.chaos.ChaosReasons;
-import io.mmbot.chaos.control.ControlClient.LogCapture;
 import io.mmbot.chaos.testsupport.ExternalProgram;
+import io.mmbot.chaos.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ class FleetEndToEndTest {
       throws Exception {
     Path prometheus = ExternalProgram.prometheus();
     Path alertmanager = ExternalProgram.alertmanager();
-    try (LogCapture log = new LogCapture();
+    try (LogCapture log = new LogCapture(ChaosControlServer.class);
         FleetBot a = new FleetBot("bot-a", TOKEN_A);
         FleetBot b = new FleetBot("bot-b", TOKEN_B);
         FleetBot c = new FleetBot("bot-c", TOKEN_C)) {
