@@ -3,6 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.ChaosListener.Change;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosListener.Change;
+import io.mmbot.chaos.testsupport.Binomial;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,8 @@
 package io.mmbot.chaos;
 
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * Drives a {@link RollbackGuard} second by second in virtual time. {@link #second} spreads the
@@ -91,39 +88,5 @@ final class GuardDriver {
 
   RollbackGuard.Status evaluate() {
     return guard.status();
-  }
-
-  /** Captures what the guard logs through java.util.logging (the System.Logger default). */
-  static final class LogCapture extends Handler implements AutoCloseable {
-    final List<LogRecord> records = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(RollbackGuard.class.getName());
-
-    LogCapture() {
-      setLevel(Level.ALL);
-      logger.addHandler(this);
-    }
-
-    @Override
-    public synchronized void publish(LogRecord r) {
-      records.add(r);
-    }
-
-    synchronized List<LogRecord> at(Level level) {
-      List<LogRecord> out = new ArrayList<>();
-      for (LogRecord r : records) {
-        if (r.getLevel().equals(level)) {
-          out.add(r);
-        }
-      }
-      return out;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {
-      logger.removeHandler(this);
-    }
   }
 }

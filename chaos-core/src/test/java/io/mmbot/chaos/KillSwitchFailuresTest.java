@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosListener.Change;
 import io.mmbot.chaos.ChaosListener.StateChange;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;

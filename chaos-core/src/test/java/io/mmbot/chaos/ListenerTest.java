@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosListener.Change;
 import io.mmbot.chaos.ChaosListener.StateChange;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.mmbot.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mmbot.chaos.testsupport.Binomial;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.stream.Stream;

@@ -2,6 +2,8 @@ package io.mmbot.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mmbot.chaos.fixtures.SeedConfig;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,23 +12,8 @@ import org.junit.jupiter.api.Test;
 class ReproducibilityTest {
 
   private static ChaosConfig config(long seed) {
-    return ChaosConfig.builder()
-        .enabled(true)
-        .dryRun(false)
-        .netLoss(0.3)
-        .exch429(0.2)
-        .exch5xx(0.1)
-        .latSpikeMs(200)
-        .wsLagMs(150)
-        .wsDisconnect(6)
-        .dnsFlap(0.05)
-        .clockSkewMs(80)
-        .rateLimitStorm(0.4)
-        .reconcileMismatch(0.1)
-        .burstOnSec(30)
-        .burstOffSec(90)
-        .seed(seed)
-        .build();
+    // The seed's configuration, with disconnects frequent enough to show up in a short trace.
+    return SeedConfig.builder().dryRun(false).wsDisconnect(6).seed(seed).build();
   }
 
   private static List<Object> trace(ChaosConfig config, boolean alsoDns) {

@@ -4,7 +4,7 @@ import static io.mmbot.chaos.GuardDriver.chaosOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.mmbot.chaos.GuardDriver.LogCapture;
+import io.mmbot.chaos.testsupport.LogCapture;
 import java.time.Duration;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class RollbackBaselineTest {
   @Test
   void untilEnoughBaselineExistsTheP95TriggerCannotFireAndSaysSo() {
     GuardDriver d = new GuardDriver(chaosOn().build()); // chaos on from the start: nothing measured
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(RollbackGuard.class)) {
       for (int i = 0; i < 3_600; i++) {
         d.second(10, 500, 0, 0, 0);
       }

@@ -3,6 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;

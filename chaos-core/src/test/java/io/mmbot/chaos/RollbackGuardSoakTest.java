@@ -2,6 +2,7 @@ package io.mmbot.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,8 @@ import static io.mmbot.chaos.GuardDriver.chaosOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mmbot.chaos.GuardDriver.LogCapture;
+import io.mmbot.chaos.testsupport.LogCapture;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -61,7 +62,7 @@ class RollbackGuardTest {
     long t0 = d.seconds;
     long firstHeld = -1;
     long trippedAt = -1;
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(RollbackGuard.class)) {
       while (trippedAt < 0 && d.seconds < t0 + 2 * bad.forSeconds) {
         bad.second(d);
         RollbackGuard.Status s = d.evaluate();
@@ -102,7 +103,7 @@ class RollbackGuardTest {
   @Test
   void logLineGivesTheMeasuredValueTheThresholdAndHowLongItHeld() {
     GuardDriver d = new GuardDriver(withConfiguredBaseline());
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(RollbackGuard.class)) {
       for (int i = 0; i < 700 && d.guard.trippedReason() == null; i++) {
         d.second(10, 200, 0, 10, 0);
       }

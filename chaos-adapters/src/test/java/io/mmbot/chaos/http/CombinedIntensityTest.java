@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.fixtures.SeedConfig;
 import io.mmbot.chaos.testing.VirtualClock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -82,19 +83,7 @@ class CombinedIntensityTest {
 
   @Test
   void theSeedsFullConfigurationSharesMatchTheirIntensities() {
-    ChaosConfig seed =
-        live()
-            .netLoss(0.3)
-            .exch429(0.2)
-            .exch5xx(0.1)
-            .latSpikeMs(200)
-            .wsLagMs(150)
-            .wsDisconnect(0.05)
-            .dnsFlap(0.05)
-            .clockSkewMs(80)
-            .rateLimitStorm(0.4)
-            .reconcileMismatch(0.1)
-            .build();
+    ChaosConfig seed = SeedConfig.intensities(live()).build();
     Shares s = plan(seed);
     assertShare(s.of(Scenario.NET_LOSS), 0.3, 1, "net_loss");
     assertShare(s.of(Scenario.EXCH_5XX), 0.1, 1, "exch_5xx");

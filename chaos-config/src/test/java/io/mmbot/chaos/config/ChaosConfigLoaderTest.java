@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.RollbackConfig;
+import io.mmbot.chaos.fixtures.SeedConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,43 +20,13 @@ class ChaosConfigLoaderTest {
       "exchange:\n"
           + "  name: binance\n"
           + "  symbols: [BTCUSDT, ETHUSDT]\n"
-          + "chaos:\n"
-          + "  enabled: true\n"
-          + "  dry_run: true        # shadow: nothing is perturbed\n"
-          + "  net_loss: 0.3\n"
-          + "  exch_429: 0.2\n"
-          + "  exch_5xx: 0.1\n"
-          + "  lat_spike_ms: 200\n"
-          + "  ws_lag_ms: 150\n"
-          + "  ws_disconnect: 0.05  # per minute\n"
-          + "  dns_flap: 0.05\n"
-          + "  clock_skew_ms: 80\n"
-          + "  rate_limit_storm: 0.4\n"
-          + "  reconcile_mismatch: 0.1\n"
-          + "  burst_on_sec: 30\n"
-          + "  burst_off_sec: 90\n"
+          + SeedConfig.YAML_BLOCK
           + "quoting:\n"
           + "  spread_bps: 12\n";
 
   @Test
   void seedExampleBindsToExactlyTheSeedValues() {
-    ChaosConfig expected =
-        ChaosConfig.builder()
-            .enabled(true)
-            .dryRun(true)
-            .netLoss(0.3)
-            .exch429(0.2)
-            .exch5xx(0.1)
-            .latSpikeMs(200)
-            .wsLagMs(150)
-            .wsDisconnect(0.05)
-            .dnsFlap(0.05)
-            .clockSkewMs(80)
-            .rateLimitStorm(0.4)
-            .reconcileMismatch(0.1)
-            .burstOnSec(30)
-            .burstOffSec(90)
-            .build();
+    ChaosConfig expected = SeedConfig.builder().build();
 
     ChaosConfig parsed = ChaosConfigLoader.parse(SEED);
 

@@ -7,6 +7,7 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.ChaosListener;
 import io.mmbot.chaos.ChaosReasons;
 import io.mmbot.chaos.RollbackGuard;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +33,6 @@ class RollbackGuardReloadTest {
   @TempDir Path dir;
 
   /** A clock that only moves when the test moves it. */
-  private static final class Virtual implements LongSupplier {
-    volatile long nanos = 1_000_000_000_000L;
-
-    @Override
-    public long getAsLong() {
-      return nanos;
-    }
-  }
-
   @Test
   void reloadOfAnUnchangedFileDoesNotReEnableATrippedInjector() throws Exception {
     Path file = dir.resolve("config.yaml");
@@ -58,7 +49,7 @@ class RollbackGuardReloadTest {
                   }
                 })
             .build();
-    Virtual clock = new Virtual();
+    VirtualClock clock = new VirtualClock();
     RollbackGuard guard = RollbackGuard.builder(injector).nanoClock(clock).build();
     try (ChaosConfigWatcher watcher =
         ChaosConfigWatcher.builder(file, injector)
@@ -80,7 +71,7 @@ class RollbackGuardReloadTest {
       for (int s = 0; s <= 301; s++) {
         for (int i = 0; i < 10; i++) {
           guard.recordTick(100_000_000L, true);
-          clock.nanos += 100_000_000L;
+          clock.advanceMillis(100);
         }
       }
       assertThat(guard.trippedReason()).isEqualTo(ChaosReasons.DEADLINE_MISS);

@@ -3,6 +3,7 @@ package io.mmbot.chaos.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.fixtures.SeedConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -56,21 +57,7 @@ class RolloutPresetsTest {
   @Test
   void phase4RunsEverySeedScenarioOnAllTrafficAndExpiresAfterHalfAnHour() {
     ChaosConfig full =
-        phase()
-            .dryRun(false)
-            .netLoss(0.3)
-            .exch429(0.2)
-            .exch5xx(0.1)
-            .latSpikeMs(200)
-            .wsLagMs(150)
-            .wsDisconnect(0.05)
-            .dnsFlap(0.05)
-            .clockSkewMs(80)
-            .rateLimitStorm(0.4)
-            .reconcileMismatch(0.1)
-            .trafficPct(100)
-            .maxDurationSec(1800)
-            .build();
+        SeedConfig.intensities(phase().dryRun(false)).trafficPct(100).maxDurationSec(1800).build();
 
     ChaosConfig loaded = load("phase4-full.yaml");
 

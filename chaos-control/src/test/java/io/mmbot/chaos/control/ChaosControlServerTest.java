@@ -10,7 +10,7 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.ChaosReasons;
 import io.mmbot.chaos.RollbackGuard;
 import io.mmbot.chaos.Scenario;
-import io.mmbot.chaos.control.ControlClient.LogCapture;
+import io.mmbot.chaos.testsupport.LogCapture;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -108,7 +108,7 @@ class ChaosControlServerTest {
 
   @Test
   void requestWithoutATokenGets401WithABearerChallengeAndChangesNothing() throws Exception {
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(ChaosControlServer.class)) {
       HttpResponse<String> r = client.post("/chaos/disable", null, null);
       assertThat(r.statusCode()).isEqualTo(401);
       assertThat(r.headers().firstValue("WWW-Authenticate"))
@@ -274,7 +274,7 @@ class ChaosControlServerTest {
 
   @Test
   void disableWithoutABodyUsesReasonRemoteAndIsLoggedWithItsSource() throws Exception {
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(ChaosControlServer.class)) {
       HttpResponse<String> r = client.post("/chaos/disable", TOKEN, null);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(json(r).get("enabled").asBoolean()).isFalse();
@@ -322,7 +322,7 @@ class ChaosControlServerTest {
   @Test
   void enableTurnsChaosBackOnWithTheSameSettings() throws Exception {
     injector.disable(ChaosReasons.DEADLINE_MISS);
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(ChaosControlServer.class)) {
       HttpResponse<String> r = client.post("/chaos/enable", TOKEN, null);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(json(r).get("changed").asBoolean()).isTrue();

@@ -8,12 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /** The JDK HttpClient against a real control server on loopback. */
 final class ControlClient {
@@ -60,37 +54,5 @@ final class ControlClient {
 
   static JsonNode json(HttpResponse<String> r) throws IOException {
     return JSON.readTree(r.body());
-  }
-
-  /** Captures the control endpoint's log lines (System.Logger goes to java.util.logging). */
-  static final class LogCapture extends Handler implements AutoCloseable {
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(ChaosControlServer.class.getName());
-
-    LogCapture() {
-      setLevel(Level.ALL);
-      logger.addHandler(this);
-    }
-
-    @Override
-    public synchronized void publish(LogRecord r) {
-      records.add(r);
-    }
-
-    synchronized List<String> messages() {
-      List<String> out = new ArrayList<>();
-      for (LogRecord r : records) {
-        out.add(r.getMessage());
-      }
-      return out;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {
-      logger.removeHandler(this);
-    }
   }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmbot.chaos.ChaosReasons;
-import io.mmbot.chaos.control.ControlClient.LogCapture;
+import io.mmbot.chaos.testsupport.ExternalProgram;
+import io.mmbot.chaos.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,9 +61,9 @@ class FleetEndToEndTest {
   @Timeout(90)
   void deadlineMissBreachRollsBackOnlyThatBotAndAWrongTokenChangesNothing(@TempDir Path dir)
       throws Exception {
-    Path prometheus = ExternalProgram.require("prometheus");
-    Path alertmanager = ExternalProgram.require("prometheus-alertmanager");
-    try (LogCapture log = new LogCapture();
+    Path prometheus = ExternalProgram.prometheus();
+    Path alertmanager = ExternalProgram.alertmanager();
+    try (LogCapture log = new LogCapture(ChaosControlServer.class);
         FleetBot a = new FleetBot("bot-a", TOKEN_A);
         FleetBot b = new FleetBot("bot-b", TOKEN_B);
         FleetBot c = new FleetBot("bot-c", TOKEN_C)) {
@@ -146,7 +147,8 @@ class FleetEndToEndTest {
     }
   }
 
-  private static LocalServer startPrometheus(Path binary, Path dir) throws IOException {
+  private static LocalServer startPrometheus(Path binary, Path dir)
+      throws IOException, InterruptedException {
     int port = LocalServer.freePort();
     return LocalServer.start(
         "prometheus",

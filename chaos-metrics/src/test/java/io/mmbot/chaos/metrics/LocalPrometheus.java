@@ -1,12 +1,8 @@
 package io.mmbot.chaos.metrics;
 
+import io.mmbot.chaos.testsupport.LocalProcess;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,32 +11,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A real Prometheus server for one test: loopback only, a free port, storage in a temporary
- * directory, one scrape job with a 1 s interval. {@link #close()} stops it (SIGTERM, then SIGKILL
- * after 10 s) in all cases.
+ * A real Prometheus server for one test (a {@link LocalProcess}): loopback only, a free port,
+ * storage in a temporary directory, one scrape job with a 1 s interval.
  */
 final class LocalPrometheus implements AutoCloseable {
 
   /** One sample of an instant-vector answer. */
   record Sample(Map<String, String> labels, double value) {}
 
-  private final Process process;
-  private final Thread killOnExit;
-  private final Path log;
-  private final int port;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final LocalProcess process;
 
-  private LocalPrometheus(Process process, Path log, int port) {
+  private LocalPrometheus(LocalProcess process) {
     this.process = process;
-    this.log = log;
-    this.port = port;
-    // Should the test JVM itself be stopped (a fork timeout, Ctrl-C), take Prometheus along.
-    this.killOnExit = new Thread(process::destroyForcibly, "stop-prometheus");
-    Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
   /**
@@ -68,7 +52,7 @@ final class LocalPrometheus implements AutoCloseable {
             + "      - targets: ['"
             + target
             + "']\n");
-    int port = freePort();
+    int port = LocalProcess.freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.add("--config.file=" + config);
@@ -77,36 +61,7 @@ final class LocalPrometheus implements AutoCloseable {
     if (nativeHistograms) {
       cmd.add("--enable-feature=native-histograms");
     }
-    Path log = dir.resolve("prometheus.log");
-    Process p =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    LocalPrometheus prom = new LocalPrometheus(p, log, port);
-    try {
-      prom.awaitReady(timeout);
-    } catch (IOException | InterruptedException | RuntimeException | Error e) {
-      prom.close();
-      throw e;
-    }
-    return prom;
-  }
-
-  private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() - deadline < 0) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("prometheus exited early:\n" + logTail());
-      }
-      try {
-        HttpResponse<String> r = get("/-/ready");
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("prometheus not ready within " + timeout + ":\n" + logTail());
+    return new LocalPrometheus(LocalProcess.start("prometheus", cmd, dir, port, timeout));
   }
 
   /** Evaluates {@code promql} now; an instant vector's samples (empty when nothing matched). */
@@ -130,40 +85,15 @@ final class LocalPrometheus implements AutoCloseable {
   }
 
   String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return process.logTail(20);
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(5))
-            .GET()
-            .build();
-    return http.send(req, HttpResponse.BodyHandlers.ofString());
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return process.get(path);
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    Runtime.getRuntime().removeShutdownHook(killOnExit);
+    process.close();
   }
 }

@@ -8,7 +8,9 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;
 import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.fixtures.SeedConfig;
 import io.mmbot.chaos.metrics.LocalPrometheus.Sample;
+import io.mmbot.chaos.testsupport.ExternalProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,21 +68,13 @@ class PrometheusEndToEndTest {
   @Timeout(90)
   void seedQueriesAnswerOnRealPrometheusWithAndWithoutNativeHistograms(@TempDir Path dir)
       throws Exception {
-    Path binary = ExternalProgram.require("prometheus");
+    Path binary = ExternalProgram.prometheus();
     ChaosInjector injector =
         ChaosInjector.create(
-            ChaosConfig.builder()
-                .enabled(true)
-                .dryRun(false)
-                .netLoss(0.3)
-                .exch429(0.2)
-                .exch5xx(0.1)
-                .latSpikeMs(200)
-                .wsLagMs(150)
+            // The seed's intensities, with disconnects and mismatches frequent enough to be seen
+            // in a short run.
+            SeedConfig.intensities(ChaosConfig.builder().enabled(true).dryRun(false))
                 .wsDisconnect(60)
-                .dnsFlap(0.05)
-                .clockSkewMs(80)
-                .rateLimitStorm(0.4)
                 .reconcileMismatch(0.5)
                 .burstOffSec(0)
                 .seed(42L)

@@ -8,6 +8,7 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;
 import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.testsupport.ExternalProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class PromtoolTest {
   @Test
   void checkMetricsReportsNothingButTheAbbreviatedUnitOfMsNames(@TempDir Path dir)
       throws Exception {
-    Path promtool = ExternalProgram.require("promtool");
+    Path promtool = ExternalProgram.promtool();
     ChaosInjector injector =
         ChaosInjector.create(
             ChaosConfig.builder().enabled(true).dryRun(false).netLoss(1).burstOffSec(0).build());
@@ -70,7 +71,7 @@ class PromtoolTest {
   @Test
   void checkMetricsWouldReportAMissingHelpText(@TempDir Path dir) throws Exception {
     // Proves the filter above is not a blanket pass: a meter without description is reported.
-    Path promtool = ExternalProgram.require("promtool");
+    Path promtool = ExternalProgram.promtool();
     Path bad = dir.resolve("bad.txt");
     Files.writeString(bad, "# TYPE mm_demo_total counter\nmm_demo_total 1\n");
 
@@ -83,7 +84,7 @@ class PromtoolTest {
 
   @Test
   void shippedRulesPassPromtoolCheck() throws Exception {
-    Path promtool = ExternalProgram.require("promtool");
+    Path promtool = ExternalProgram.promtool();
     Path dir = rules();
 
     ExternalProgram.Result r =
@@ -96,7 +97,7 @@ class PromtoolTest {
 
   @Test
   void rollbackAlertsFireAfterExactlyTheirForDurationInPromtoolUnitTests() throws Exception {
-    Path promtool = ExternalProgram.require("promtool");
+    Path promtool = ExternalProgram.promtool();
     Path dir = rules();
 
     ExternalProgram.Result r =

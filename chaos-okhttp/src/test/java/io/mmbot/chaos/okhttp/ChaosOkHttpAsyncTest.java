@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
-import io.mmbot.chaos.okhttp.testing.Await;
+import io.mmbot.chaos.testsupport.Await;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -168,8 +168,8 @@ class ChaosOkHttpAsyncTest {
     assertThat(fx.faults).hasSize((int) delayed); // one DELAYED report per delayed call
     assertThat(delayed)
         .isBetween(
-            io.mmbot.chaos.okhttp.testing.Binomial.lower(n, 0.5),
-            io.mmbot.chaos.okhttp.testing.Binomial.upper(n, 0.5));
+            io.mmbot.chaos.testsupport.Binomial.lower(n, 0.5),
+            io.mmbot.chaos.testsupport.Binomial.upper(n, 0.5));
     assertThat(fx.server.requestCount()).isEqualTo(n);
   }
 

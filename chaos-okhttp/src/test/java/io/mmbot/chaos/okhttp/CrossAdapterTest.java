@@ -8,7 +8,7 @@ import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.ChaosHttpClient;
 import io.mmbot.chaos.http.HttpFault;
 import io.mmbot.chaos.okhttp.testing.LoopbackServer;
-import io.mmbot.chaos.okhttp.testing.VirtualClock;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

@@ -7,7 +7,7 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
-import io.mmbot.chaos.okhttp.testing.Binomial;
+import io.mmbot.chaos.testsupport.Binomial;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

@@ -3,7 +3,7 @@ package io.mmbot.chaos.okhttp;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.okhttp.testing.LoopbackServer;
-import io.mmbot.chaos.okhttp.testing.VirtualClock;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

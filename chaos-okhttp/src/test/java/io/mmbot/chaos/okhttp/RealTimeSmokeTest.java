@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosInjector;
-import io.mmbot.chaos.okhttp.testing.Await;
+import io.mmbot.chaos.testsupport.Await;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.mmbot.chaos.okhttp;
 
-import io.mmbot.chaos.okhttp.testing.VirtualClock;
+import io.mmbot.chaos.testsupport.VirtualClock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.mmbot.chaos.okhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mmbot.chaos.okhttp.testing.LoopbackServer;
+import io.mmbot.chaos.okhttp.testing.MockWebServer3;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -18,5 +20,13 @@ class OkHttp5ClassPathTest {
     assertThat(jarOf(ChaosOkHttp.class)).contains("chaos-okhttp");
     assertThat(jarOf(Class.forName("mockwebserver3.MockWebServer"))).contains("mockwebserver3-5.");
     assertThat(jarOf(okio.ByteString.class)).contains("okio-jvm-3.18");
+  }
+
+  @Test
+  void theLoopbackServerOfTheSharedTestsIsTheMockWebServer3Binding() {
+    try (LoopbackServer server = LoopbackServer.start()) {
+      assertThat(server).isInstanceOf(MockWebServer3.class);
+      assertThat(server.port()).isPositive();
+    }
   }
 }

@@ -3,8 +3,8 @@ package io.mmbot.chaos.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.mmbot.chaos.testsupport.ExternalProgram;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +38,7 @@ class HtmlReportBrowserTest {
 
   @Test
   void theSampleReportRendersItsChartsWithoutConsoleErrors() throws Exception {
-    Path chromium = chromium();
+    Path chromium = ExternalProgram.chromium();
     Path html = dir.resolve("report.html");
     ReportModel model = ReportModel.of(RunSet.load(GoldenFilesTest.RUNS));
     AtomicFiles.write(html, HtmlReport.render(model));
@@ -68,7 +66,7 @@ class HtmlReportBrowserTest {
 
   @Test
   void theChecksCatchScriptErrorsBlockedLoadsAndABlankPage() throws Exception {
-    Path chromium = chromium();
+    Path chromium = ExternalProgram.chromium();
     String page = HtmlReport.render(ReportModel.of(RunSet.load(GoldenFilesTest.RUNS)));
     Path broken = dir.resolve("broken.html");
     // An external image is blocked by the page's Content-Security-Policy: no request leaves.
@@ -177,27 +175,5 @@ class HtmlReportBrowserTest {
         p.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  /** Chromium from the PATH; fails under CI=true when missing, otherwise skips. */
-  private static Path chromium() {
-    Optional<Path> found = Optional.empty();
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String d : path.split(File.pathSeparator)) {
-      for (String name : new String[] {"chromium", "chromium-browser"}) {
-        Path candidate = Path.of(d, name);
-        if (found.isEmpty() && Files.isExecutable(candidate)) {
-          found = Optional.of(candidate);
-        }
-      }
-    }
-    if (found.isEmpty()) {
-      String why = "headless Chromium is not installed (apt-get install -y chromium)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(why + "; CI=true requires it");
-      }
-      Assumptions.abort(why);
-    }
-    return found.get();
   }
 }

@@ -7,8 +7,8 @@ import okhttp3.WebSocketListener;
 /**
  * A real OkHttp MockWebServer on 127.0.0.1 and a free port, behind the few operations the tests
  * need, so the same tests run on mockwebserver 4.12 and on mockwebserver3 5.x (see {@code
- * MockServers}, bound per OkHttp version). By default every request is answered 200 with {@link
- * #BODY}; special answers are queued and used in order.
+ * MockServers}, with one binding per mockwebserver version). By default every request is answered
+ * 200 with {@link #BODY}; special answers are queued and used in order.
  */
 public interface LoopbackServer extends AutoCloseable {
 

@@ -1,99 +1,97 @@
 package io.mmbot.chaos.okhttp.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import okhttp3.WebSocketListener;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 
-/** {@link LoopbackServer} on mockwebserver 4.12 (package {@code okhttp3.mockwebserver}). */
-final class MockServers {
+/**
+ * {@link LoopbackServer} on a real MockWebServer, for the tests on OkHttp 4.12 and on OkHttp 5
+ * alike. The script (the default answer, the queued special answers, the targets received) is kept
+ * here once, in {@link Scripted}; what differs between mockwebserver 4.12 (package {@code
+ * okhttp3.mockwebserver}) and mockwebserver3 5.x is only how a server starts and stops and how an
+ * answer is built, which a subclass of {@link Scripted} supplies. The 4.12 one is {@code
+ * MockWebServer4}; chaos-okhttp5-tests registers its mockwebserver3 one as a {@link Binding}
+ * service, which is used when present (chaos-okhttp's test-jar leaves {@code MockWebServer4} out).
+ */
+public final class MockServers {
   private MockServers() {}
 
-  static LoopbackServer start() {
-    return new Server();
+  /** Starts servers of one mockwebserver version; found through {@link ServiceLoader}. */
+  public interface Binding {
+    LoopbackServer start();
   }
 
-  private static final class Server extends Dispatcher implements LoopbackServer {
-    private final MockWebServer server = new MockWebServer();
+  static LoopbackServer start() {
+    Optional<Binding> registered =
+        ServiceLoader.load(Binding.class, MockServers.class.getClassLoader()).findFirst();
+    // No method reference to MockWebServer4 here: linking one would load the class, which
+    // chaos-okhttp5-tests does not have.
+    return registered.isPresent() ? registered.get().start() : startMockWebServer4();
+  }
+
+  private static LoopbackServer startMockWebServer4() {
+    return new MockWebServer4();
+  }
+
+  /**
+   * The script of a loopback server: every request is answered with {@link #ok()} unless a special
+   * answer was queued, and special answers are used once each, in order.
+   *
+   * @param <R> the answer type of the mockwebserver version
+   */
+  public abstract static class Scripted<R> implements LoopbackServer {
     private final List<String> paths = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Supplier<MockResponse>> next =
-        new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Supplier<R>> next = new ConcurrentLinkedQueue<>();
 
-    Server() {
-      server.setDispatcher(this);
-      server.setServerSocketFactory(new NoDelayServerSockets());
-      try {
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-      paths.add(request.getPath());
-      Supplier<MockResponse> special = next.poll();
+    /** The answer to a request for {@code target} (path and query); records the target. */
+    protected final R answer(String target) {
+      paths.add(target);
+      Supplier<R> special = next.poll();
       return special != null ? special.get() : ok();
     }
 
-    private static MockResponse ok() {
-      return new MockResponse()
-          .setResponseCode(200)
-          .setHeader("Content-Type", "application/json")
-          .setBody(BODY);
-    }
+    /** 200, {@code Content-Type: application/json}, {@link #BODY}. */
+    protected abstract R ok();
+
+    /** {@link #ok()} with {@code name: value} set. */
+    protected abstract R okWithHeader(String name, String value);
+
+    /** The request is read, then its connection closed without an answer. */
+    protected abstract R disconnectAfterRequest();
+
+    /** 302 to {@code location}. */
+    protected abstract R redirect(String location);
+
+    /** A WebSocket upgrade served by {@code serverListener}. */
+    protected abstract R webSocketUpgrade(WebSocketListener serverListener);
 
     @Override
-    public int port() {
-      return server.getPort();
-    }
-
-    @Override
-    public int requestCount() {
-      return server.getRequestCount();
-    }
-
-    @Override
-    public List<String> paths() {
+    public final List<String> paths() {
       return List.copyOf(paths);
     }
 
     @Override
-    public void dropConnectionAfterNextRequest() {
-      next.add(() -> ok().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    public final void dropConnectionAfterNextRequest() {
+      next.add(this::disconnectAfterRequest);
     }
 
     @Override
-    public void redirectNext(String location) {
-      next.add(() -> new MockResponse().setResponseCode(302).setHeader("Location", location));
+    public final void redirectNext(String location) {
+      next.add(() -> redirect(location));
     }
 
     @Override
-    public void nextWithHeader(String headerName, String headerValue) {
-      next.add(() -> ok().setHeader(headerName, headerValue));
+    public final void nextWithHeader(String headerName, String headerValue) {
+      next.add(() -> okWithHeader(headerName, headerValue));
     }
 
     @Override
-    public void acceptWebSocket(WebSocketListener serverListener) {
-      next.add(() -> new MockResponse().withWebSocketUpgrade(serverListener));
-    }
-
-    @Override
-    public void close() {
-      try {
-        server.shutdown();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    public final void acceptWebSocket(WebSocketListener serverListener) {
+      next.add(() -> webSocketUpgrade(serverListener));
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.config.ChaosConfigLoader;
+import io.mmbot.chaos.fixtures.SeedConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,23 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValidateCommandTest {
 
   private static final String SEED_CONFIG =
-      "bot:\n"
-          + "  symbol: BTC-USDT\n"
-          + "chaos:\n"
-          + "  enabled: true\n"
-          + "  dry_run: true        # shadow: nothing is perturbed\n"
-          + "  net_loss: 0.3\n"
-          + "  exch_429: 0.2\n"
-          + "  exch_5xx: 0.1\n"
-          + "  lat_spike_ms: 200\n"
-          + "  ws_lag_ms: 150\n"
-          + "  ws_disconnect: 0.05  # per minute\n"
-          + "  dns_flap: 0.05\n"
-          + "  clock_skew_ms: 80\n"
-          + "  rate_limit_storm: 0.4\n"
-          + "  reconcile_mismatch: 0.1\n"
-          + "  burst_on_sec: 30\n"
-          + "  burst_off_sec: 90\n";
+      "bot:\n" + "  symbol: BTC-USDT\n" + SeedConfig.YAML_BLOCK;
 
   @TempDir Path dir;
 

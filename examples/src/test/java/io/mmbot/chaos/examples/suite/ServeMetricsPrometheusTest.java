@@ -1,17 +1,13 @@
 package io.mmbot.chaos.examples.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import io.mmbot.chaos.testsupport.ExternalProgram;
+import io.mmbot.chaos.testsupport.LocalProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,15 +41,12 @@ class ServeMetricsPrometheusTest {
 
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aRealPrometheusScrapingTheRunnerAnswersTheSeedsQueries() throws Exception {
-    Path prometheus = require("prometheus");
-    int botPort = freePort();
-    int promPort = freePort();
+    Path prometheus = ExternalProgram.prometheus();
+    int botPort = LocalProcess.freePort();
+    int promPort = LocalProcess.freePort();
     Path config = tmp.resolve("prometheus.yml");
     Files.writeString(
         config,
@@ -62,22 +54,17 @@ class ServeMetricsPrometheusTest {
             + "  - job_name: mm-bot\n    static_configs:\n      - targets: ['127.0.0.1:"
             + botPort
             + "']\n");
-    Process p =
-        new ProcessBuilder(
+    try (LocalProcess prom =
+        LocalProcess.start(
+            "prometheus",
+            List.of(
                 prometheus.toString(),
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + tmp.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + promPort)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("prometheus.log").toFile())
-            .start();
-    try {
-      Deadline ready = new Deadline(Duration.ofSeconds(60));
-      while (!ready(promPort)) {
-        assertThat(ready.passed()).as("prometheus ready within 60 s").isFalse();
-        assertThat(p.isAlive()).as("prometheus running").isTrue();
-        ready.pause(Duration.ofMillis(200));
-      }
+                "--web.listen-address=127.0.0.1:" + promPort),
+            tmp,
+            promPort,
+            Duration.ofSeconds(60))) {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       CompletableFuture<Integer> runner =
           CompletableFuture.supplyAsync(
@@ -104,7 +91,7 @@ class ServeMetricsPrometheusTest {
       Deadline d = new Deadline(Duration.ofSeconds(60));
       while (answers.size() < QUERIES.size() && !runner.isDone() && !d.passed()) {
         for (String q : QUERIES) {
-          String body = query(promPort, q);
+          String body = query(prom, q);
           if (body != null && answered(q, body)) {
             answers.putIfAbsent(q, body);
           }
@@ -122,11 +109,6 @@ class ServeMetricsPrometheusTest {
       assertThat(answers.get(QUERIES.get(0))).contains("\"scenario\":\"net_loss\"");
       assertThat(answers.get(QUERIES.get(1))).contains("\"kind\":\"ws\"");
       assertThat(answers.get(QUERIES.get(4))).contains("\"type\":\"missing\"");
-    } finally {
-      p.destroy();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
     }
   }
 
@@ -147,57 +129,14 @@ class ServeMetricsPrometheusTest {
     return true;
   }
 
-  private String query(int port, String promql) throws InterruptedException {
+  private static String query(LocalProcess prom, String promql) throws InterruptedException {
     try {
       HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://127.0.0.1:"
-                              + port
-                              + "/api/v1/query?query="
-                              + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
-                  .timeout(Duration.ofSeconds(2))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          prom.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
       return r.statusCode() == 200 ? r.body() : null;
     } catch (IOException e) {
       return null; // not up yet
     }
-  }
-
-  private boolean ready(int port) throws InterruptedException {
-    try {
-      HttpResponse<Void> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready"))
-                  .timeout(Duration.ofSeconds(2))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return r.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static Path require(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path p = Path.of(dir, program);
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(program + " is not on PATH, and CI=true requires it (.ci/run installs it)");
-    }
-    Assumptions.abort(program + " is not on PATH");
-    return null;
   }
 
   /** A bounded wait for a real-network test: a deadline and short pauses. */

@@ -1,9 +1,12 @@
-package io.mmbot.chaos.okhttp.testing;
+package io.mmbot.chaos.testsupport;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Bounded polling for conditions met by other threads (real sockets). */
+/**
+ * Bounded polling for conditions met by other threads on real sockets (loopback servers), where no
+ * virtual clock can stand in. Timing logic itself is tested in virtual time, never with this.
+ */
 public final class Await {
   private Await() {}
 
@@ -19,13 +22,13 @@ public final class Await {
     }
   }
 
-  /** Nanoseconds elapsed since {@code startNanos}, for the few real-time smoke tests. */
-  public static long elapsedMillis(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1_000_000L;
-  }
-
   /** A start mark for {@link #elapsedMillis}. */
   public static long mark() {
     return System.nanoTime();
+  }
+
+  /** Milliseconds elapsed since {@code startNanos}, for the few real-time smoke tests. */
+  public static long elapsedMillis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000L;
   }
 }
