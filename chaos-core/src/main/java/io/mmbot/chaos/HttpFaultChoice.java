@@ -38,10 +38,10 @@ final class HttpFaultChoice {
 
   /** The ordinal of the fault for this request in {@code s}, or -1 for none. */
   int choose(InjectorState s) {
-    if (takeOne(s.stormRemaining)) {
+    if (RunGate.takeOne(s.stormRemaining)) {
       return STORM;
     }
-    if (takeOne(s.waveRemaining)) {
+    if (RunGate.takeOne(s.waveRemaining)) {
       return EXCH_429;
     }
     Regions r = regions(s.config);
@@ -61,15 +61,6 @@ final class HttpFaultChoice {
       return EXCH_429;
     }
     return u < r.serverError ? EXCH_5XX : -1;
-  }
-
-  private static boolean takeOne(java.util.concurrent.atomic.AtomicInteger remaining) {
-    for (int r = remaining.get(); r > 0; r = remaining.get()) {
-      if (remaining.compareAndSet(r, r - 1)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Regions regions(ChaosConfig c) {

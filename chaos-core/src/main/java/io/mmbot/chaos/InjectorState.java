@@ -125,8 +125,7 @@ final class InjectorState {
           t[s.ordinal()] = Draws.threshold(c.probability(s) * traffic);
           break;
         case WAVE:
-          int calls = s == Scenario.EXCH_429 ? c.exch429WaveCalls() : c.rateLimitStormCalls();
-          t[s.ordinal()] = Draws.threshold(waveStartProbability(c.intensity(s), calls));
+          t[s.ordinal()] = Draws.threshold(waveStartProbability(c.intensity(s), c.runCalls(s)));
           break;
         case RATE:
           t[s.ordinal()] = c.wsDisconnect() > 0 ? 1 : 0; // marks the gate as configured

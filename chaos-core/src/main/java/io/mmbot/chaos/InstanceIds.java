@@ -56,7 +56,7 @@ final class InstanceIds {
       return null;
     }
     String t = s.strip();
-    return t.isEmpty() || t.length() > ChaosConfig.MAX_INSTANCE_ID_LENGTH ? null : t;
+    return t.isEmpty() || t.length() > ChaosLimits.MAX_INSTANCE_ID_LENGTH ? null : t;
   }
 
   /** The host name, looked up once on first use (a disabled injector never needs it). */

@@ -23,9 +23,6 @@ public final class RollbackConfig {
 
   private static final RollbackConfig DEFAULTS = new Builder().build();
 
-  /** Largest trigger window accepted, in seconds (one day). */
-  public static final long MAX_WINDOW_SEC = 86_400;
-
   private final boolean enabled;
   private final double p95TickIncreasePct;
   private final long p95TickWindowSec;
@@ -229,12 +226,16 @@ public final class RollbackConfig {
      * @throws IllegalArgumentException naming the first bad field, its value and the allowed range
      */
     public RollbackConfig build() {
-      pct("p95TickIncreasePct", "p95_tick_increase_pct", p95TickIncreasePct, 1000);
+      pct(
+          "p95TickIncreasePct",
+          "p95_tick_increase_pct",
+          p95TickIncreasePct,
+          ChaosLimits.MAX_P95_TICK_INCREASE_PCT);
       window("p95TickWindowSec", "p95_tick_window_sec", p95TickWindowSec);
-      pct("baselineP95Ms", "baseline_p95_ms", baselineP95Ms, 600_000);
-      pct("deadlineMissPct", "deadline_miss_pct", deadlineMissPct, 100);
+      pct("baselineP95Ms", "baseline_p95_ms", baselineP95Ms, ChaosLimits.MAX_BASELINE_P95_MS);
+      pct("deadlineMissPct", "deadline_miss_pct", deadlineMissPct, ChaosLimits.MAX_PCT);
       window("deadlineMissWindowSec", "deadline_miss_window_sec", deadlineMissWindowSec);
-      pct("partialFailPct", "partial_fail_pct", partialFailPct, 100);
+      pct("partialFailPct", "partial_fail_pct", partialFailPct, ChaosLimits.MAX_PCT);
       window("partialFailWindowSec", "partial_fail_window_sec", partialFailWindowSec);
       return new RollbackConfig(this);
     }
@@ -244,7 +245,8 @@ public final class RollbackConfig {
     }
 
     private static void window(String field, String key, long v) {
-      ConfigChecks.inRange(field, "chaos.rollback." + key, v, 1, MAX_WINDOW_SEC, "seconds");
+      ConfigChecks.inRange(
+          field, "chaos.rollback." + key, v, 1, ChaosLimits.MAX_WINDOW_SEC, "seconds");
     }
   }
 }

@@ -1,11 +1,8 @@
 package io.mmbot.chaos;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -98,56 +95,27 @@ public final class RollbackGuard implements AutoCloseable {
   /** Upper bound of the p95's error relative to the exact p95 (durations of 65.5 µs or more). */
   public static final double P95_RELATIVE_ERROR = LatencyBins.RELATIVE_ERROR;
 
-  private static final System.Logger LOG = System.getLogger(RollbackGuard.class.getName());
-  private static final String[] REASONS = {
-    ChaosReasons.P95_TICK, ChaosReasons.DEADLINE_MISS, ChaosReasons.PARTIAL_FAIL
-  };
-  private static final int P95 = 0;
-  private static final int MISS = 1;
-  private static final int FAIL = 2;
-  private static final double NANOS_PER_MS = 1e6;
-
   private final ChaosInjector injector;
   private final RollbackConfig fixed;
   private final LongSupplier clock;
-  private final long settleNanos;
   private final TickWindow window = new TickWindow();
+  private final ChaosWatch watch;
+  private final TriggerEvaluator triggers;
 
-  /** The thread evaluating now, or null: the evaluator's state belongs to it. */
+  /** The thread evaluating now, or null: the evaluator belongs to it. */
   private final AtomicReference<Thread> evaluating = new AtomicReference<>();
 
-  private final Watch watch = new Watch();
-  private final AtomicLong enables = new AtomicLong();
-  private final AtomicLong lastChaosSeen = new AtomicLong();
-  private volatile boolean chaosEverSeen;
   private volatile long nextEvaluation;
-  private volatile String tripped;
-  private volatile long trippedGeneration;
   private volatile boolean closed;
-
-  // ---- evaluator state (guarded by `evaluating`)
-  private final Baseline baseline = new Baseline();
-  private final boolean[] holding = new boolean[3];
-  private final long[] since = new long[3];
-  private final double[] value = {Double.NaN, Double.NaN, Double.NaN};
-  private final double[] threshold = {Double.NaN, Double.NaN, Double.NaN};
-  private final long[] forNanos = new long[3];
-  private long lastEvaluation;
-  private long seenEnables;
-  private long trippedAt;
-  private boolean armed;
-  private boolean baselineConfigured;
-  private double configuredBaseline;
-  private boolean notReadyLogged;
 
   private RollbackGuard(Builder b) {
     this.injector = b.injector;
     this.fixed = b.config;
     this.clock = b.clock != null ? b.clock : injector.nanoClock();
-    this.settleNanos = b.settle.toNanos();
+    this.watch = new ChaosWatch(b.settle.toNanos());
     long now = clock.getAsLong();
     this.nextEvaluation = now + EVALUATION_STEP_NANOS;
-    this.lastEvaluation = now;
+    this.triggers = new TriggerEvaluator(injector, window, watch, now);
     injector.addListener(watch);
   }
 
@@ -207,8 +175,7 @@ public final class RollbackGuard implements AutoCloseable {
    * and again once chaos has been enabled after it.
    */
   public String trippedReason() {
-    String r = tripped;
-    return r != null && enables.get() == trippedGeneration ? r : null;
+    return triggers.trippedReason();
   }
 
   /** The guard's state now (evaluating any second that has passed): values, timers, baseline. */
@@ -225,7 +192,7 @@ public final class RollbackGuard implements AutoCloseable {
       if (now - nextEvaluation >= 0) {
         evaluateSafely(now);
       }
-      syncEnables();
+      triggers.syncEnables();
       return snapshot();
     } finally {
       evaluating.set(null);
@@ -273,232 +240,20 @@ public final class RollbackGuard implements AutoCloseable {
     }
     injector.disable(ChaosReasons.GUARD_ERROR);
     try {
-      LOG.log(System.Logger.Level.WARNING, "mm-chaos rollback guard failed; chaos disabled", e);
+      TripLog.LOG.log(
+          System.Logger.Level.WARNING, "mm-chaos rollback guard failed; chaos disabled", e);
     } catch (RuntimeException ignored) {
       // the rollback has happened; a failing logger changes nothing
     }
   }
 
   private void evaluate(long now) {
-    ChaosConfig config = injector.config();
-    RollbackConfig rc = fixed != null ? fixed : config.rollback();
-    boolean chaosNow = injector.burstActive();
-    if (chaosNow) {
-      chaosSeen(now);
-    }
-    syncEnables();
-    long at = nextEvaluation;
-    long steps = (now - at) / EVALUATION_STEP_NANOS + 1;
-    step(at, config, rc, chaosNow);
-    at += EVALUATION_STEP_NANOS;
-    steps--;
-    if (steps > WINDOW_SECONDS) {
-      // A gap longer than the window: every slot would be empty, so skip to its end at once.
-      window.clear();
-      Arrays.fill(holding, false);
-      at += (steps - 1) * EVALUATION_STEP_NANOS;
-      steps = 1;
-    }
-    for (; steps > 0; steps--) {
-      step(at, config, rc, chaosNow);
-      at += EVALUATION_STEP_NANOS;
-    }
-    nextEvaluation = at;
-  }
-
-  /** One evaluation at {@code at}: closes the second before it, judges, learns, maybe trips. */
-  private void step(long at, ChaosConfig config, RollbackConfig rc, boolean chaosNow) {
-    long ticks = window.closeSecond();
-    lastEvaluation = at;
-
-    baselineConfigured = rc.baselineP95Ms() > 0;
-    configuredBaseline = rc.baselineP95Ms();
-    double base = baselineConfigured ? configuredBaseline : baseline.p95Ms();
-    boolean baseReady = baselineConfigured || baseline.ready();
-    double p95 = window.p95Nanos() / NANOS_PER_MS;
-    value[P95] = p95;
-    threshold[P95] = baseReady ? base * (1 + rc.p95TickIncreasePct() / 100) : Double.NaN;
-    boolean p95Over = baseReady && window.windowTicks >= MIN_P95_TICKS && p95 > threshold[P95];
-
-    value[MISS] =
-        window.windowTicks == 0 ? Double.NaN : 100.0 * window.windowMisses / window.windowTicks;
-    threshold[MISS] = rc.deadlineMissPct();
-    boolean missOver = window.windowTicks > 0 && value[MISS] > threshold[MISS];
-
-    value[FAIL] =
-        window.windowOps == 0 ? Double.NaN : 100.0 * window.windowFails / window.windowOps;
-    threshold[FAIL] = rc.partialFailPct();
-    boolean failOver = window.windowOps > 0 && value[FAIL] > threshold[FAIL];
-
-    forNanos[P95] = rc.p95TickWindowSec() * EVALUATION_STEP_NANOS;
-    forNanos[MISS] = rc.deadlineMissWindowSec() * EVALUATION_STEP_NANOS;
-    forNanos[FAIL] = rc.partialFailWindowSec() * EVALUATION_STEP_NANOS;
-
-    if (ticks > 0
-        && !chaosNow
-        && settled(at - EVALUATION_STEP_NANOS)
-        && !p95Over
-        && !missOver
-        && !failOver) {
-      baseline.learn(window.newestSlotBins(), ticks);
-    }
-
-    armed = rc.enabled() && config.enabled() && tripped == null;
-    hold(P95, armed && p95Over, at);
-    hold(MISS, armed && missOver, at);
-    hold(FAIL, armed && failOver, at);
-    if (armed && !baselineConfigured && !baseline.ready() && !notReadyLogged) {
-      notReadyLogged = true;
-      logNotReady();
-    }
-    for (int k = 0; k < 3 && armed; k++) {
-      if (holding[k] && at - since[k] - forNanos[k] >= 0) {
-        trip(k, at, base);
-      }
-    }
-  }
-
-  private void hold(int k, boolean condition, long at) {
-    if (!condition) {
-      holding[k] = false;
-    } else if (!holding[k]) {
-      holding[k] = true;
-      since[k] = at;
-    }
-  }
-
-  private boolean settled(long secondStart) {
-    return !chaosEverSeen || secondStart - lastChaosSeen.get() - settleNanos >= 0;
-  }
-
-  private void syncEnables() {
-    long generation = enables.get();
-    if (generation != seenEnables) {
-      seenEnables = generation;
-      rearm();
-    }
-  }
-
-  private void rearm() {
-    Arrays.fill(holding, false);
-    tripped = null;
-    notReadyLogged = false;
-  }
-
-  private void trip(int k, long at, double base) {
-    String reason = REASONS[k];
-    trippedGeneration = enables.get();
-    tripped = reason;
-    trippedAt = at;
-    armed = false;
-    injector.disable(reason);
-    long heldSec = (at - since[k]) / EVALUATION_STEP_NANOS;
-    Arrays.fill(holding, false);
-    try {
-      LOG.log(System.Logger.Level.WARNING, tripMessage(k, heldSec, base));
-    } catch (RuntimeException ignored) {
-      // chaos is already off; a failing logger changes nothing
-    }
-  }
-
-  private String tripMessage(int k, long heldSec, double base) {
-    String measure;
-    switch (k) {
-      case P95:
-        measure =
-            String.format(
-                Locale.ROOT,
-                "tick p95 %.1f ms > %.1f ms (baseline %.1f ms %s + %s %%)",
-                value[k],
-                threshold[k],
-                base,
-                baselineConfigured ? "configured" : "measured",
-                trim(threshold[k] / base * 100 - 100));
-        break;
-      case MISS:
-        measure =
-            String.format(
-                Locale.ROOT, "deadline-miss share %.2f %% > %s %%", value[k], trim(threshold[k]));
-        break;
-      default:
-        measure =
-            String.format(
-                Locale.ROOT, "partial-failure share %.2f %% > %s %%", value[k], trim(threshold[k]));
-    }
-    return String.format(
-        Locale.ROOT,
-        "mm-chaos rollback %s: %s at every evaluation for %d s (trigger window %d s, measured over"
-            + " the last %d s); chaos disabled",
-        REASONS[k],
-        measure,
-        heldSec,
-        forNanos[k] / EVALUATION_STEP_NANOS,
-        WINDOW_SECONDS);
-  }
-
-  private void logNotReady() {
-    try {
-      LOG.log(
-          System.Logger.Level.INFO,
-          "mm-chaos rollback: the P95_TICK trigger cannot fire yet: "
-              + baseline.describe()
-              + "; set chaos.rollback.baseline_p95_ms to configure one");
-    } catch (RuntimeException ignored) {
-      // informational only
-    }
-  }
-
-  private static String trim(double d) {
-    double r = Math.rint(d * 100) / 100;
-    return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
-  }
-
-  private void chaosSeen(long t) {
-    for (; ; ) {
-      long cur = lastChaosSeen.get();
-      if (chaosEverSeen && t - cur <= 0 || lastChaosSeen.compareAndSet(cur, t)) {
-        break;
-      }
-    }
-    chaosEverSeen = true;
+    nextEvaluation = triggers.evaluate(now, nextEvaluation, fixed);
   }
 
   private Status snapshot() {
-    Trigger[] t = new Trigger[3];
-    for (int k = 0; k < 3; k++) {
-      t[k] =
-          new Trigger(
-              REASONS[k],
-              value[k],
-              threshold[k],
-              holding[k],
-              holding[k] ? Duration.ofNanos(lastEvaluation - since[k]) : Duration.ZERO,
-              Duration.ofNanos(forNanos[k]));
-    }
-    double base = baselineConfigured ? configuredBaseline : baseline.p95Ms();
-    BaselineStatus b =
-        new BaselineStatus(
-            baselineConfigured || baseline.ready() ? base : Double.NaN,
-            baselineConfigured,
-            baselineConfigured || baseline.ready(),
-            baseline.ticks(),
-            baseline.seconds(),
-            baselineConfigured ? "configured (baseline_p95_ms)" : baseline.describe());
-    String reason = trippedReason();
     RollbackConfig rc = fixed != null ? fixed : injector.config().rollback();
-    return new Status(
-        rc.enabled() && injector.enabled() && reason == null && !closed,
-        reason,
-        reason == null ? 0 : trippedAt,
-        b,
-        List.of(t),
-        WINDOW_SECONDS,
-        window.windowTicks,
-        window.windowOps,
-        window.totalTicks(),
-        window.totalMisses(),
-        window.totalOps(),
-        window.totalFails());
+    return triggers.snapshot(rc.enabled() && injector.enabled() && !closed);
   }
 
   // ---------------------------------------------------------------- status types
@@ -575,28 +330,6 @@ public final class RollbackGuard implements AutoCloseable {
    */
   public record BaselineStatus(
       double p95Ms, boolean configured, boolean ready, long ticks, long seconds, String note) {}
-
-  // ---------------------------------------------------------------- internals
-
-  /** Hears enables (to re-arm) and bursts (to keep them out of the baseline). */
-  private final class Watch implements ChaosListener {
-    @Override
-    public void onStateChange(StateChange change) {
-      switch (change.change()) {
-        case ENABLED:
-          chaosSeen(change.nanoTime());
-          enables.incrementAndGet();
-          break;
-        case BURST_STARTED:
-        case BURST_ENDED:
-        case DISABLED:
-          chaosSeen(change.nanoTime());
-          break;
-        default:
-          break;
-      }
-    }
-  }
 
   /** Builds a {@link RollbackGuard}. Not thread-safe. */
   public static final class Builder {

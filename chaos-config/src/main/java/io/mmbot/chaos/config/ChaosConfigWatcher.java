@@ -2,6 +2,7 @@ package io.mmbot.chaos.config;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.ChaosReasons;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ import java.util.function.LongSupplier;
 public final class ChaosConfigWatcher implements AutoCloseable {
 
   /** Prefix of the reason given to {@link ChaosInjector#disable} for a bad file. */
-  public static final String REASON_PREFIX = "CONFIG_INVALID";
+  public static final String REASON_PREFIX = ChaosReasons.CONFIG_INVALID;
 
   /** The watcher thread wakes at least this often, so its heartbeat stays fresh. */
   static final long HEARTBEAT_NANOS = 1_000_000_000L;

@@ -1,7 +1,8 @@
 package io.mmbot.chaos.config;
 
 import io.mmbot.chaos.ChaosConfig;
-import io.mmbot.chaos.RollbackConfig;
+import io.mmbot.chaos.ChaosLimits;
+import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.config.KeyTable.Key;
 import io.mmbot.chaos.config.KeyTable.Setter;
 import io.mmbot.chaos.config.KeyTable.Target;
@@ -9,6 +10,7 @@ import io.mmbot.chaos.config.KeyTable.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -55,21 +57,21 @@ final class KeyCatalog {
     ms(
         k,
         "lat_spike_ms",
-        ChaosConfig.MAX_DELAY_MS,
+        ChaosLimits.MAX_DELAY_MS,
         "Extra delay before a call (probability: `lat_spike.probability`).",
         (t, v) -> t.chaos.latSpikeMs(v),
         ChaosConfig::latSpikeMs);
     ms(
         k,
         "ws_lag_ms",
-        ChaosConfig.MAX_DELAY_MS,
+        ChaosLimits.MAX_DELAY_MS,
         "Delay of a WebSocket message (probability: `ws_lag.probability`).",
         (t, v) -> t.chaos.wsLagMs(v),
         ChaosConfig::wsLagMs);
     num(
         k,
         "ws_disconnect",
-        ChaosConfig.MAX_WS_DISCONNECT_PER_MIN,
+        ChaosLimits.MAX_WS_DISCONNECT_PER_MIN,
         "per minute",
         "Rate of abnormal WebSocket disconnects (Poisson).",
         (t, v) -> t.chaos.wsDisconnect(v),
@@ -83,7 +85,7 @@ final class KeyCatalog {
     ms(
         k,
         "clock_skew_ms",
-        ChaosConfig.MAX_CLOCK_SKEW_MS,
+        ChaosLimits.MAX_CLOCK_SKEW_MS,
         "Bound of the local clock drift, plus or minus.",
         (t, v) -> t.chaos.clockSkewMs(v),
         ChaosConfig::clockSkewMs);
@@ -103,7 +105,7 @@ final class KeyCatalog {
         k,
         "burst_on_sec",
         0,
-        ChaosConfig.MAX_BURST_SEC,
+        ChaosLimits.MAX_BURST_SEC,
         "s",
         "Active phase of the burst clock.",
         (t, v) -> t.chaos.burstOnSec(v),
@@ -112,7 +114,7 @@ final class KeyCatalog {
         k,
         "burst_off_sec",
         0,
-        ChaosConfig.MAX_BURST_SEC,
+        ChaosLimits.MAX_BURST_SEC,
         "s",
         "Quiet phase of the burst clock; 0 means continuous chaos.",
         (t, v) -> t.chaos.burstOffSec(v),
@@ -121,7 +123,7 @@ final class KeyCatalog {
         k,
         "max_duration_sec",
         0,
-        ChaosConfig.MAX_DURATION_SEC,
+        ChaosLimits.MAX_DURATION_SEC,
         "s",
         "Chaos switches itself off this long after it was enabled; 0 means never.",
         (t, v) -> t.chaos.maxDurationSec(v),
@@ -129,7 +131,7 @@ final class KeyCatalog {
     num(
         k,
         "traffic_pct",
-        100,
+        ChaosLimits.MAX_PCT,
         "%",
         "Share of calls chaos may touch (blast radius).",
         (t, v) -> t.chaos.trafficPct(v),
@@ -137,7 +139,7 @@ final class KeyCatalog {
     num(
         k,
         "instance_pct",
-        100,
+        ChaosLimits.MAX_PCT,
         "%",
         "Share of bot instances chaos may touch, by a stable hash of the instance id.",
         (t, v) -> t.chaos.instancePct(v),
@@ -163,197 +165,96 @@ final class KeyCatalog {
             "instance_id",
             Type.TEXT,
             1,
-            ChaosConfig.MAX_INSTANCE_ID_LENGTH,
+            ChaosLimits.MAX_INSTANCE_ID_LENGTH,
             "characters",
             "Id of this bot instance for `instance_pct`. Absent: the `MM_CHAOS_INSTANCE_ID` environment variable, else the host name.",
             (t, v) -> t.chaos.instanceId((String) v),
             c -> c.instanceId().isEmpty() ? null : c.instanceId()));
 
-    prob(
-        k,
-        "net_loss.probability",
-        "Structured form of `net_loss`.",
-        (t, v) -> t.chaos.netLoss(v),
-        ChaosConfig::netLoss);
-    prob(
-        k,
-        "exch_429.probability",
-        "Structured form of `exch_429`.",
-        (t, v) -> t.chaos.exch429(v),
-        ChaosConfig::exch429);
-    integer(
-        k,
-        "exch_429.wave_calls",
-        1,
-        ChaosConfig.MAX_RUN_CALLS,
-        "calls",
-        "Consecutive calls one 429 wave lasts.",
-        (t, v) -> t.chaos.exch429WaveCalls((int) v),
-        ChaosConfig::exch429WaveCalls);
-    prob(
-        k,
-        "exch_5xx.probability",
-        "Structured form of `exch_5xx`.",
-        (t, v) -> t.chaos.exch5xx(v),
-        ChaosConfig::exch5xx);
-    ms(
-        k,
-        "lat_spike.magnitude_ms",
-        ChaosConfig.MAX_DELAY_MS,
-        "Structured form of `lat_spike_ms`.",
-        (t, v) -> t.chaos.latSpikeMs(v),
-        ChaosConfig::latSpikeMs);
-    prob(
-        k,
-        "lat_spike.probability",
-        "Per-call probability of a latency spike.",
-        (t, v) -> t.chaos.latSpikeProbability(v),
-        ChaosConfig::latSpikeProbability);
-    ms(
-        k,
-        "ws_lag.magnitude_ms",
-        ChaosConfig.MAX_DELAY_MS,
-        "Structured form of `ws_lag_ms`.",
-        (t, v) -> t.chaos.wsLagMs(v),
-        ChaosConfig::wsLagMs);
-    prob(
-        k,
-        "ws_lag.probability",
-        "Per-message probability of WebSocket lag.",
-        (t, v) -> t.chaos.wsLagProbability(v),
-        ChaosConfig::wsLagProbability);
-    num(
-        k,
-        "ws_disconnect.rate_per_min",
-        ChaosConfig.MAX_WS_DISCONNECT_PER_MIN,
-        "per minute",
-        "Structured form of `ws_disconnect`.",
-        (t, v) -> t.chaos.wsDisconnect(v),
-        ChaosConfig::wsDisconnect);
-    prob(
-        k,
-        "dns_flap.probability",
-        "Structured form of `dns_flap`.",
-        (t, v) -> t.chaos.dnsFlap(v),
-        ChaosConfig::dnsFlap);
-    ms(
-        k,
-        "clock_skew.magnitude_ms",
-        ChaosConfig.MAX_CLOCK_SKEW_MS,
-        "Structured form of `clock_skew_ms`.",
-        (t, v) -> t.chaos.clockSkewMs(v),
-        ChaosConfig::clockSkewMs);
-    prob(
-        k,
-        "clock_skew.probability",
-        "Probability that a clock read is skewed (the skew holds for the burst).",
-        (t, v) -> t.chaos.clockSkewProbability(v),
-        ChaosConfig::clockSkewProbability);
-    prob(
-        k,
-        "rate_limit_storm.probability",
-        "Structured form of `rate_limit_storm`.",
-        (t, v) -> t.chaos.rateLimitStorm(v),
-        ChaosConfig::rateLimitStorm);
-    integer(
-        k,
-        "rate_limit_storm.storm_calls",
-        1,
-        ChaosConfig.MAX_RUN_CALLS,
-        "calls",
-        "Consecutive calls one storm lasts.",
-        (t, v) -> t.chaos.rateLimitStormCalls((int) v),
-        ChaosConfig::rateLimitStormCalls);
-    prob(
-        k,
-        "reconcile_mismatch.probability",
-        "Structured form of `reconcile_mismatch`.",
-        (t, v) -> t.chaos.reconcileMismatch(v),
-        ChaosConfig::reconcileMismatch);
-
-    bool(
-        k,
-        "rollback.enabled",
-        "Arms the automatic rollback triggers.",
-        (t, v) -> t.rollback.enabled(v),
-        c -> c.rollback().enabled());
-    num(
-        k,
-        "rollback.p95_tick_increase_pct",
-        1000,
-        "%",
-        "Allowed rise of the p95 tick duration over the baseline before a rollback.",
-        (t, v) -> t.rollback.p95TickIncreasePct(v),
-        c -> c.rollback().p95TickIncreasePct());
-    integer(
-        k,
-        "rollback.p95_tick_window_sec",
-        1,
-        RollbackConfig.MAX_WINDOW_SEC,
-        "s",
-        WINDOW,
-        (t, v) -> t.rollback.p95TickWindowSec(v),
-        c -> c.rollback().p95TickWindowSec());
-    num(
-        k,
-        "rollback.baseline_p95_ms",
-        600_000,
-        "ms",
-        "Fixed baseline p95 tick; 0 means measured on chaos-off ticks.",
-        (t, v) -> t.rollback.baselineP95Ms(v),
-        c -> c.rollback().baselineP95Ms());
-    num(
-        k,
-        "rollback.deadline_miss_pct",
-        100,
-        "%",
-        "Allowed share of ticks that miss their deadline before a rollback.",
-        (t, v) -> t.rollback.deadlineMissPct(v),
-        c -> c.rollback().deadlineMissPct());
-    integer(
-        k,
-        "rollback.deadline_miss_window_sec",
-        1,
-        RollbackConfig.MAX_WINDOW_SEC,
-        "s",
-        WINDOW,
-        (t, v) -> t.rollback.deadlineMissWindowSec(v),
-        c -> c.rollback().deadlineMissWindowSec());
-    num(
-        k,
-        "rollback.partial_fail_pct",
-        100,
-        "%",
-        "Allowed partial-failure rate before a rollback.",
-        (t, v) -> t.rollback.partialFailPct(v),
-        c -> c.rollback().partialFailPct());
-    integer(
-        k,
-        "rollback.partial_fail_window_sec",
-        1,
-        RollbackConfig.MAX_WINDOW_SEC,
-        "s",
-        WINDOW,
-        (t, v) -> t.rollback.partialFailWindowSec(v),
-        c -> c.rollback().partialFailWindowSec());
+    for (Scenario s : Scenario.values()) {
+      structured(k, s);
+    }
+    RollbackKeys.add(k);
     return Collections.unmodifiableList(k);
   }
 
-  private static final String WINDOW = "How long the condition above must hold before a rollback.";
+  /**
+   * The structured keys of one scenario, below its {@linkplain Scenario#key() key}: {@code
+   * probability} (the structured form of a probability or wave scenario's flat key, or a magnitude
+   * scenario's own probability), {@code magnitude_ms}, {@code rate_per_min}, and the run length of
+   * a wave scenario.
+   */
+  private static void structured(List<Key> k, Scenario s) {
+    String base = s.key() + ".";
+    String twin = "Structured form of `" + s.configKey() + "`.";
+    switch (s.kind()) {
+      case PROBABILITY:
+        prob(k, base + "probability", twin, (t, v) -> t.chaos.intensity(s, v), c -> c.intensity(s));
+        break;
+      case WAVE:
+        prob(k, base + "probability", twin, (t, v) -> t.chaos.intensity(s, v), c -> c.intensity(s));
+        boolean wave = s == Scenario.EXCH_429;
+        integer(
+            k,
+            base + (wave ? "wave_calls" : "storm_calls"),
+            1,
+            ChaosLimits.MAX_RUN_CALLS,
+            "calls",
+            wave ? "Consecutive calls one 429 wave lasts." : "Consecutive calls one storm lasts.",
+            (t, v) -> t.chaos.runCalls(s, (int) v),
+            c -> c.runCalls(s));
+        break;
+      case MAGNITUDE:
+        ms(
+            k,
+            base + "magnitude_ms",
+            (long) ChaosLimits.maxIntensity(s),
+            twin,
+            (t, v) -> t.chaos.magnitudeMs(s, v),
+            c -> (long) c.intensity(s));
+        prob(
+            k,
+            base + "probability",
+            MAGNITUDE_PROBABILITY.get(s),
+            (t, v) -> t.chaos.magnitudeProbability(s, v),
+            c -> c.magnitudeProbability(s));
+        break;
+      case RATE:
+        num(
+            k,
+            base + "rate_per_min",
+            ChaosLimits.maxIntensity(s),
+            "per minute",
+            twin,
+            (t, v) -> t.chaos.intensity(s, v),
+            c -> c.intensity(s));
+        break;
+    }
+  }
 
-  private interface BoolSetter {
+  /** What the {@code probability} key of each magnitude scenario means. */
+  private static final Map<Scenario, String> MAGNITUDE_PROBABILITY =
+      Map.of(
+          Scenario.LAT_SPIKE,
+          "Per-call probability of a latency spike.",
+          Scenario.WS_LAG,
+          "Per-message probability of WebSocket lag.",
+          Scenario.CLOCK_SKEW,
+          "Probability that a clock read is skewed (the skew holds for the burst).");
+
+  interface BoolSetter {
     void set(Target t, boolean v);
   }
 
-  private interface NumberSetter {
+  interface NumberSetter {
     void set(Target t, double v);
   }
 
-  private interface LongSetter {
+  interface LongSetter {
     void set(Target t, long v);
   }
 
-  private static void bool(
+  static void bool(
       List<Key> k, String path, String meaning, BoolSetter s, Function<ChaosConfig, Object> g) {
     Setter setter =
         (t, v) -> {
@@ -363,12 +264,12 @@ final class KeyCatalog {
     k.add(new Key(path, Type.BOOLEAN, 0, 1, "", meaning, setter, g));
   }
 
-  private static void prob(
+  static void prob(
       List<Key> k, String path, String meaning, NumberSetter s, Function<ChaosConfig, Object> g) {
     num(k, path, 1, "", meaning, s, g);
   }
 
-  private static void num(
+  static void num(
       List<Key> k,
       String path,
       double max,
@@ -384,7 +285,7 @@ final class KeyCatalog {
     k.add(new Key(path, Type.NUMBER, 0, max, unit, meaning, setter, g));
   }
 
-  private static void ms(
+  static void ms(
       List<Key> k,
       String path,
       long max,
@@ -394,7 +295,7 @@ final class KeyCatalog {
     integer(k, path, 0, max, "ms", meaning, s, g);
   }
 
-  private static void integer(
+  static void integer(
       List<Key> k,
       String path,
       long min,

@@ -1,6 +1,7 @@
 package io.mmbot.chaos.junit;
 
 import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.ChaosLimits;
 import io.mmbot.chaos.Scenario;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -121,8 +122,8 @@ final class ChaosSettings {
                   + s.configKey()
                   + " in [0, "
                   + (s == Scenario.CLOCK_SKEW
-                      ? ChaosConfig.MAX_CLOCK_SKEW_MS
-                      : ChaosConfig.MAX_DELAY_MS)
+                      ? ChaosLimits.MAX_CLOCK_SKEW_MS
+                      : ChaosLimits.MAX_DELAY_MS)
                   + "])");
         }
         magnitude(b, s, (long) v, hasProbability, c.probability());
