@@ -2,6 +2,8 @@
  * mm-chaos adapters: apply the injector's faults to the JDK HTTP client, WebSocket, host lookups,
  * the clock and the bot's reconcile path. Depends on chaos-core and the JDK only.
  */
+// The qualified export names a module built after this one: javac would warn that it is not found.
+@SuppressWarnings("module")
 module io.mmbot.chaos.adapters {
   requires transitive io.mmbot.chaos.core;
   requires transitive java.net.http;
@@ -11,4 +13,7 @@ module io.mmbot.chaos.adapters {
   exports io.mmbot.chaos.dns;
   exports io.mmbot.chaos.time;
   exports io.mmbot.chaos.order;
+  // The synthetic exchange answers, shared with the OkHttp adapter only.
+  exports io.mmbot.chaos.http.internal to
+      io.mmbot.chaos.okhttp;
 }

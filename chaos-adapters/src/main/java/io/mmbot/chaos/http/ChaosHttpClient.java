@@ -3,29 +3,21 @@ package io.mmbot.chaos.http;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
+import io.mmbot.chaos.http.internal.Settings;
 import io.mmbot.chaos.time.Scheduler;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse.PushPromiseHandler;
 import java.net.http.HttpTimeoutException;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * An {@link HttpClient} that applies the injector's HTTP faults to the requests it forwards to a
@@ -86,11 +78,10 @@ import javax.net.ssl.SSLParameters;
  * <p>Thread safety: safe for concurrent use, like the delegate. All threads sharing one instance
  * are one caller (one IP) for the escalation rule.
  */
-public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
+public final class ChaosHttpClient extends ForwardingHttpClient implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ChaosHttpClient.class.getName());
 
-  private final HttpClient delegate;
   private final RequestFaults faults;
   private final HttpFaultListener listener;
   private final Executor executor;
@@ -99,7 +90,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
   private final Lifecycle lifecycle;
 
   private ChaosHttpClient(Builder b) {
-    this.delegate = b.delegate;
+    super(b.delegate);
     this.listener = b.listener;
     this.executor =
         b.executor != null ? b.executor : b.delegate.executor().orElse(ForkJoinPool.commonPool());
@@ -133,47 +124,12 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     if (delayMs == 0 && plan == null) {
       return delegate.send(request, handler);
     }
-    SyncCall call = new SyncCall(scheduler, lifecycle);
+    SyncCall call = new SyncCall(this);
     try {
-      return sendWithChaos(call, request, handler, delayMs, plan);
+      return call.send(request, handler, delayMs, plan);
     } finally {
       call.finished();
     }
-  }
-
-  private <T> HttpResponse<T> sendWithChaos(
-      SyncCall call, HttpRequest request, BodyHandler<T> handler, long delayMs, FaultPlan plan)
-      throws IOException, InterruptedException {
-    long submittedAt = scheduler.nanoTime();
-    HttpRequest out = request;
-    if (delayMs > 0) {
-      report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, delayMs, request);
-      long delayNanos = TimeUnit.MILLISECONDS.toNanos(delayMs);
-      long budget = Timeouts.unsentBudgetNanos(request, delegate);
-      if (budget <= delayNanos) {
-        call.sleep(budget);
-        throw Timeouts.unsentTimeout(request, delegate);
-      }
-      call.sleep(delayNanos);
-      plan = faults.afterDelay(delayMs);
-      out = Timeouts.withRemainingTimeout(request, scheduler.nanoTime() - submittedAt);
-      if (plan == null || plan.scenario() == null) {
-        return delegate.send(out, handler);
-      }
-    }
-    if (plan.reachesServer()) {
-      delegate.send(out, BodyHandlers.discarding());
-    }
-    report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
-    if (plan.status() == 0) {
-      if (plan.outcome() == Outcome.RESPONSE_LOST) {
-        long timeout = Timeouts.lostResponseNanos(request, lostResponseTimeout);
-        call.sleep(timeout - (scheduler.nanoTime() - submittedAt));
-      }
-      throw plan.lossException();
-    }
-    return SyntheticResponse.await(
-        SyntheticResponse.of(request, syntheticVersion(request), plan, handler));
   }
 
   @Override
@@ -317,62 +273,6 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     return lifecycle.isShutdown();
   }
 
-  /** The client requests are forwarded to. */
-  public HttpClient delegate() {
-    return delegate;
-  }
-
-  @Override
-  public Optional<CookieHandler> cookieHandler() {
-    return delegate.cookieHandler();
-  }
-
-  @Override
-  public Optional<Duration> connectTimeout() {
-    return delegate.connectTimeout();
-  }
-
-  @Override
-  public Redirect followRedirects() {
-    return delegate.followRedirects();
-  }
-
-  @Override
-  public Optional<ProxySelector> proxy() {
-    return delegate.proxy();
-  }
-
-  @Override
-  public SSLContext sslContext() {
-    return delegate.sslContext();
-  }
-
-  @Override
-  public SSLParameters sslParameters() {
-    return delegate.sslParameters();
-  }
-
-  @Override
-  public Optional<Authenticator> authenticator() {
-    return delegate.authenticator();
-  }
-
-  @Override
-  public Version version() {
-    return delegate.version();
-  }
-
-  @Override
-  public Optional<Executor> executor() {
-    return delegate.executor();
-  }
-
-  /** The delegate's builder, without chaos; wrap listeners with {@code ChaosWebSocket}. */
-  @Override
-  public WebSocket.Builder newWebSocketBuilder() {
-    return delegate.newWebSocketBuilder();
-  }
-
   @Override
   public String toString() {
     return "ChaosHttpClient{" + delegate + '}';
@@ -438,7 +338,7 @@ public final class ChaosHttpClient extends HttpClient implements AutoCloseable {
     /** How long a lost response keeps a request without its own timeout waiting; 1 ms to 10 min. */
     public Builder lostResponseTimeout(Duration timeout) {
       this.lostResponseTimeout =
-          RequestFaults.Builder.inRange(
+          Settings.inRange(
               "lostResponseTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
       return this;
     }

@@ -3,6 +3,7 @@ package io.mmbot.chaos.http;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.http.internal.Settings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -159,14 +160,15 @@ public final class RequestFaults {
       this.retryAfter =
           wholeSeconds(
               "retryAfter",
-              inRange("retryAfter", retryAfter, Duration.ofSeconds(1), Duration.ofHours(1)));
+              Settings.inRange(
+                  "retryAfter", retryAfter, Duration.ofSeconds(1), Duration.ofHours(1)));
       return this;
     }
 
     /** How long a ban lasts, from 1 s to 3 days (default 2 min). */
     public Builder banDuration(Duration banDuration) {
       this.banDuration =
-          inRange("banDuration", banDuration, Duration.ofSeconds(1), Duration.ofDays(3));
+          Settings.inRange("banDuration", banDuration, Duration.ofSeconds(1), Duration.ofDays(3));
       return this;
     }
 
@@ -183,15 +185,6 @@ public final class RequestFaults {
     /** Builds the plan. */
     public RequestFaults build() {
       return new RequestFaults(this);
-    }
-
-    static Duration inRange(String name, Duration d, Duration min, Duration max) {
-      Objects.requireNonNull(d, name);
-      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-        throw new IllegalArgumentException(
-            name + " must be in [" + min + ", " + max + "], was " + d);
-      }
-      return d;
     }
 
     private static Duration wholeSeconds(String name, Duration d) {

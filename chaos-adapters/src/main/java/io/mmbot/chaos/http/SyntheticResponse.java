@@ -1,5 +1,6 @@
 package io.mmbot.chaos.http;
 
+import io.mmbot.chaos.http.internal.ExchangeAnswers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,22 +55,21 @@ final class SyntheticResponse<T> implements HttpResponse<T> {
         : HttpClient.Version.HTTP_1_1;
   }
 
-  /** Used weight reported with every synthetic answer, as a client at its limit would see. */
-  private static final int USED_WEIGHT_WHEN_LIMITED = 1200;
-
   /**
    * The synthetic answer {@code plan} calls for, in {@code version}. Never throws: a body handler
    * that fails completes the future with its exception, as the JDK client's {@code sendAsync} does.
    */
   static <T> CompletableFuture<HttpResponse<T>> of(
       HttpRequest request, HttpClient.Version version, FaultPlan plan, BodyHandler<T> handler) {
+    Map<String, List<String>> headers = new HashMap<>();
+    ExchangeAnswers.headers(plan.status(), plan.retryAfterSeconds())
+        .forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), List.of(value)));
     return of(
         request,
         version,
         plan.status(),
-        ExchangeResponses.headers(
-            plan.status(), plan.retryAfterSeconds(), USED_WEIGHT_WHEN_LIMITED),
-        ExchangeResponses.body(plan.status(), plan.retryAfterSeconds()),
+        headers,
+        ExchangeAnswers.body(plan.status(), plan.retryAfterSeconds()),
         handler);
   }
 

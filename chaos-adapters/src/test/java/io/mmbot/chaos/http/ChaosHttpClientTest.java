@@ -7,6 +7,7 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
+import io.mmbot.chaos.http.internal.ExchangeAnswers;
 import io.mmbot.chaos.testing.LoopbackHttpServer;
 import io.mmbot.chaos.testing.VirtualClock;
 import io.mmbot.chaos.testsupport.Binomial;
@@ -238,7 +239,7 @@ class ChaosHttpClientTest {
     HttpResponse<String> first =
         responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
     assertThat(first.headers().firstValue("Retry-After")).hasValue("1");
-    assertThat(first.headers().firstValue(ExchangeResponses.USED_WEIGHT_HEADER)).isPresent();
+    assertThat(first.headers().firstValue(ExchangeAnswers.USED_WEIGHT_HEADER)).isPresent();
     assertThat(first.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(first.body()).contains("\"code\":-1003");

@@ -1,10 +1,12 @@
 package io.mmbot.chaos.okhttp;
 
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.http.FaultPlan;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * The network interceptor: for a call whose plan strikes after sending, lets the request reach the
@@ -34,7 +36,29 @@ final class AfterSendInterceptor implements Interceptor {
     if (token == null || !token.claim()) {
       return response;
     }
-    return chaos.strikeAfterSending(token.plan, response, chain);
+    return strike(chaos, token.plan, response, chain);
+  }
+
+  /** Applies the after-send part of {@code plan} to the real {@code response}. */
+  static Response strike(
+      ChaosOkHttp chaos, FaultPlan plan, Response response, Interceptor.Chain chain)
+      throws IOException {
+    ResponseBody body = response.body();
+    if (body != null) {
+      body.close(); // the exchange answered; the caller never reads it
+    }
+    chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, response.request());
+    if (plan.isLoss()) {
+      int readTimeout = chain.readTimeoutMillis();
+      chaos.timing.sleep(readTimeout > 0 ? readTimeout : chaos.lostResponseTimeoutMs, chain.call());
+      throw OkHttpAnswers.lostAfterSending();
+    }
+    return OkHttpAnswers.response(
+        response.request(),
+        plan,
+        response.protocol(),
+        response.sentRequestAtMillis(),
+        response.receivedResponseAtMillis());
   }
 
   @Override

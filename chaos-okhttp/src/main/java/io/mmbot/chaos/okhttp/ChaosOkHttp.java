@@ -2,24 +2,20 @@ package io.mmbot.chaos.okhttp;
 
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
-import io.mmbot.chaos.http.FaultPlan;
 import io.mmbot.chaos.http.HttpFault.Outcome;
 import io.mmbot.chaos.http.RequestFaults;
-import java.io.IOException;
+import io.mmbot.chaos.http.internal.Settings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
-import okhttp3.Dispatcher;
 import okhttp3.Dns;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 
@@ -170,13 +166,8 @@ public final class ChaosOkHttp {
     }
     // The builder shows its Dns and Dispatcher only through a client built from it.
     OkHttpClient current = builder.build();
-    Dispatcher old = current.dispatcher();
-    Dispatcher dispatcher = new Dispatcher(dispatcherExecutor(old.executorService()));
-    dispatcher.setMaxRequests(old.getMaxRequests());
-    dispatcher.setMaxRequestsPerHost(old.getMaxRequestsPerHost());
-    dispatcher.setIdleCallback(old.getIdleCallback());
     return builder
-        .dispatcher(dispatcher)
+        .dispatcher(LatencyExecutor.dispatcherLike(current.dispatcher(), this))
         .dns(dns(current.dns()))
         .addInterceptor(applicationInterceptor)
         .addNetworkInterceptor(networkInterceptor);
@@ -261,27 +252,6 @@ public final class ChaosOkHttp {
 
   // ---------------------------------------------------------------- shared by the pieces
 
-  /** Applies the after-send part of {@code plan} to the real {@code response}. */
-  Response strikeAfterSending(FaultPlan plan, Response response, Interceptor.Chain chain)
-      throws IOException {
-    ResponseBody body = response.body();
-    if (body != null) {
-      body.close(); // the exchange answered; the caller never reads it
-    }
-    report(plan.scenario(), plan.outcome(), plan.status(), 0, response.request());
-    if (plan.isLoss()) {
-      int readTimeout = chain.readTimeoutMillis();
-      timing.sleep(readTimeout > 0 ? readTimeout : lostResponseTimeoutMs, chain.call());
-      throw ExchangeAnswers.lostAfterSending();
-    }
-    return ExchangeAnswers.response(
-        response.request(),
-        plan,
-        response.protocol(),
-        response.sentRequestAtMillis(),
-        response.receivedResponseAtMillis());
-  }
-
   void report(Scenario s, Outcome outcome, int status, long delayMs, Request request) {
     try {
       listener.onFault(new OkHttpFault(s, outcome, status, delayMs, request));
@@ -361,7 +331,8 @@ public final class ChaosOkHttp {
     /** How long a lost response keeps a call waiting when the client has no read timeout. */
     public Builder lostResponseTimeout(Duration timeout) {
       this.lostResponseTimeout =
-          inRange("lostResponseTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
+          Settings.inRange(
+              "lostResponseTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
       return this;
     }
 
@@ -399,7 +370,8 @@ public final class ChaosOkHttp {
     public Builder disconnectCheckInterval(Duration interval) {
       Objects.requireNonNull(interval, "disconnectCheckInterval");
       if (!interval.isZero()) {
-        inRange("disconnectCheckInterval", interval, Duration.ofMillis(10), Duration.ofHours(1));
+        Settings.inRange(
+            "disconnectCheckInterval", interval, Duration.ofMillis(10), Duration.ofHours(1));
       }
       this.checkInterval = interval;
       return this;
@@ -414,15 +386,6 @@ public final class ChaosOkHttp {
     /** Builds the adapter, with its own fault plan. */
     public ChaosOkHttp build() {
       return new ChaosOkHttp(this);
-    }
-
-    private static Duration inRange(String name, Duration d, Duration min, Duration max) {
-      Objects.requireNonNull(d, name);
-      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-        throw new IllegalArgumentException(
-            name + " must be in [" + min + ", " + max + "], was " + d);
-      }
-      return d;
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
+import okhttp3.Dispatcher;
 import okhttp3.Request;
 
 /**
@@ -83,6 +84,18 @@ final class LatencyExecutor implements ExecutorService {
   }
 
   /** The real executor. */
+  /**
+   * A dispatcher with the limits and idle callback of {@code old} whose executor is {@code chaos}'s
+   * {@link ChaosOkHttp#dispatcherExecutor} over the executor of {@code old}.
+   */
+  static Dispatcher dispatcherLike(Dispatcher old, ChaosOkHttp chaos) {
+    Dispatcher dispatcher = new Dispatcher(chaos.dispatcherExecutor(old.executorService()));
+    dispatcher.setMaxRequests(old.getMaxRequests());
+    dispatcher.setMaxRequestsPerHost(old.getMaxRequestsPerHost());
+    dispatcher.setIdleCallback(old.getIdleCallback());
+    return dispatcher;
+  }
+
   ExecutorService delegate() {
     return delegate;
   }

@@ -71,17 +71,17 @@ final class PlanInterceptor implements Interceptor {
     if (!plan.reachesServer()) {
       chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
       if (plan.isLoss()) {
-        throw ExchangeAnswers.lostBeforeSending(request);
+        throw OkHttpAnswers.lostBeforeSending(request);
       }
       long now = System.currentTimeMillis();
-      return ExchangeAnswers.response(request, plan, chaos.protocol, now, now);
+      return OkHttpAnswers.response(request, plan, chaos.protocol, now, now);
     }
     AfterSend token = new AfterSend(plan);
     Response response = chain.proceed(request.newBuilder().tag(AfterSend.class, token).build());
     // No network attempt applied it (a cached response, or no network interceptor installed);
     // a plan whose chaos was switched off meanwhile is dropped: disable wins.
     return token.claim() && injector.config().enabled()
-        ? chaos.strikeAfterSending(plan, response, chain)
+        ? AfterSendInterceptor.strike(chaos, plan, response, chain)
         : response;
   }
 

@@ -7,6 +7,7 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.ChaosHttpClient;
 import io.mmbot.chaos.http.HttpFault;
+import io.mmbot.chaos.http.internal.ExchangeAnswers;
 import io.mmbot.chaos.okhttp.testing.LoopbackServer;
 import io.mmbot.chaos.testsupport.VirtualClock;
 import java.io.IOException;

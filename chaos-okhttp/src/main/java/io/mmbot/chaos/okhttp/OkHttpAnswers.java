@@ -1,0 +1,68 @@
+package io.mmbot.chaos.okhttp;
+
+import io.mmbot.chaos.http.FaultPlan;
+import io.mmbot.chaos.http.internal.ExchangeAnswers;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The synthetic answers and failures of the OkHttp adapter as OkHttp objects. Status, headers and
+ * body come from {@link ExchangeAnswers}, the one source the JDK adapter ({@code
+ * io.mmbot.chaos.http.ChaosHttpClient}) answers from too, so both give the same answers byte for
+ * byte ({@code CrossAdapterTest} checks it).
+ */
+final class OkHttpAnswers {
+
+  private static final MediaType JSON = MediaType.get(ExchangeAnswers.CONTENT_TYPE);
+
+  private OkHttpAnswers() {}
+
+  /**
+   * The synthetic response {@code plan} calls for, answering {@code request} over {@code protocol};
+   * the times are those of the exchange it stands for (now, for an answer made up before sending).
+   */
+  static Response response(
+      Request request,
+      FaultPlan plan,
+      Protocol protocol,
+      long sentAtMillis,
+      long receivedAtMillis) {
+    int status = plan.status();
+    Response.Builder b =
+        new Response.Builder()
+            .request(request)
+            .protocol(protocol)
+            .code(status)
+            .message(
+                protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0
+                    ? ExchangeAnswers.reason(status)
+                    : "")
+            .sentRequestAtMillis(sentAtMillis)
+            .receivedResponseAtMillis(receivedAtMillis)
+            .body(
+                ResponseBody.create(ExchangeAnswers.body(status, plan.retryAfterSeconds()), JSON));
+    ExchangeAnswers.headers(status, plan.retryAfterSeconds()).forEach(b::header);
+    return b.build();
+  }
+
+  /** NET_LOSS before sending: the connection failed, as OkHttp reports a refused connect. */
+  static ConnectException lostBeforeSending(Request request) {
+    return new ConnectException(
+        "Failed to connect to "
+            + request.url().host()
+            + ':'
+            + request.url().port()
+            + " (net_loss: connection lost before the request was sent)");
+  }
+
+  /** NET_LOSS after sending: no response came, as OkHttp reports a read timeout. */
+  static SocketTimeoutException lostAfterSending() {
+    return new SocketTimeoutException(
+        "timeout (net_loss: response lost after the request was sent)");
+  }
+}
