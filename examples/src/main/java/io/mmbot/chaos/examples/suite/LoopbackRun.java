@@ -111,7 +111,6 @@ public final class LoopbackRun {
               () -> server.read(r -> r.openCount()),
               () -> plan.scenario() == null ? 0 : injector.injections(plan.scenario()));
       bot.run(durationNanos, m);
-      injector.disable("run over");
       for (Scenario s : Scenario.values()) {
         injections[s.ordinal()] = injector.injections(s);
       }

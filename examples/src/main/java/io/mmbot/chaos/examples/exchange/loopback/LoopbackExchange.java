@@ -108,7 +108,7 @@ public final class LoopbackExchange implements Exchange {
           }
           throw new UnknownHostException(host);
         };
-    this.wsClient = new WsClient(this, http, chaosWs, server.wsAddress().getPort());
+    this.wsClient = new WsClient(this, http, chaosWs);
   }
 
   /**
@@ -225,7 +225,10 @@ public final class LoopbackExchange implements Exchange {
 
   @Override
   public void connect(InetAddress address, WsListener listener) {
-    wsClient.connect(Objects.requireNonNull(address, "address"), listener);
+    Objects.requireNonNull(address, "address");
+    // The host name the address was resolved from says which endpoint it is (both are 127.0.0.1).
+    boolean secondary = SECONDARY_HOST.equals(address.getHostName());
+    wsClient.connect(address, server.wsAddress(secondary).getPort(), listener);
   }
 
   @Override

@@ -38,14 +38,21 @@ import java.util.function.Function;
  * means on the simulated exchange (the bot's give-up and deadline are calibrated for a WAN round
  * trip of about 175 ms, not for a loopback one of a fraction of a millisecond).
  *
- * <p>Faults are not applied here: they come from the library's hooks on the bot's side.
- *
- * <p>Thread safety: the rules are used under one lock (handler threads, the market thread and the
- * suite's reads through {@link #read}).
+ * <p>Faults are not applied here: they come from the library's hooks on the bot's side. The
+ * WebSocket has two endpoints (one per host name) and follows {@link WsRules}, including its
+ * failover rule: a connection lost without a close frame (as {@code ChaosWebSocket} aborts one on
+ * WS_DISCONNECT) takes its endpoint down for a while, as on the simulated exchange but {@value
+ * #OUTAGE_COMPRESSION} times shorter, with the bursts. With distance emulated, the WebSocket
+ * opening handshake also takes a round trip.
  */
 public final class LoopbackServer implements AutoCloseable {
 
-  private static final long MS = 1_000_000L;
+  /**
+   * The failover outage of {@link WsRules} is compressed by this factor, as the loopback suite
+   * compresses the bursts (3 s on / 9 s off instead of 30 s / 90 s), so that an outage takes the
+   * same share of a burst: 150–500 ms.
+   */
+  public static final long OUTAGE_COMPRESSION = 10;
 
   private final Object lock = new Object();
   private final ExchangeRules rules = new ExchangeRules();
@@ -55,7 +62,9 @@ public final class LoopbackServer implements AutoCloseable {
   private final boolean emulateDistance;
   private final HttpServer http;
   private final ExecutorService httpPool;
-  private final WsServer ws;
+  private final WsServer[] ws = new WsServer[2];
+  private final long[] outageUntilMs = {Long.MIN_VALUE, Long.MIN_VALUE};
+  private final SplittableRandom outages;
   private final ScheduledExecutorService marketThread;
   private final Map<WsServer.Conn, WsRules.Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger wsOpened = new AtomicInteger();
@@ -66,13 +75,16 @@ public final class LoopbackServer implements AutoCloseable {
     SplittableRandom root = new SplittableRandom(seed);
     this.latency = new LatencyModel(root.split());
     this.market = new SimMarket(root.split());
+    this.outages = root.split();
     this.emulateDistance = emulateDistance;
     rules.top(market.bid(), market.ask());
     this.httpPool = Executors.newFixedThreadPool(12, daemons("loopback-http"));
     this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     http.createContext("/api/v3/", this::handle);
     http.setExecutor(httpPool);
-    this.ws = WsServer.start(new WsHandler());
+    for (int i = 0; i < ws.length; i++) {
+      ws[i] = WsServer.start(new WsHandler(i));
+    }
     this.marketThread = Executors.newSingleThreadScheduledExecutor(daemons("loopback-market"));
   }
 
@@ -98,9 +110,13 @@ public final class LoopbackServer implements AutoCloseable {
     return http.getAddress();
   }
 
-  /** The WebSocket server's address (127.0.0.1 and its port). */
-  public InetSocketAddress wsAddress() {
-    return ws.address();
+  /**
+   * The address (127.0.0.1 and its port) of the WebSocket endpoint of the primary host ({@code
+   * secondary} false) or the secondary one: two endpoints, so that one can fail over while the
+   * other serves.
+   */
+  public InetSocketAddress wsAddress(boolean secondary) {
+    return ws[secondary ? 1 : 0].address();
   }
 
   /** Reads the rules under the server's lock (for the suite's invariants). */
@@ -128,7 +144,11 @@ public final class LoopbackServer implements AutoCloseable {
     closed = true;
     marketThread.shutdownNow();
     http.stop(0);
-    ws.close();
+    for (WsServer w : ws) {
+      if (w != null) {
+        w.close();
+      }
+    }
     httpPool.shutdownNow();
   }
 
@@ -243,11 +263,24 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   private final class WsHandler implements WsServer.Handler {
+    private final int endpoint;
+
+    WsHandler(int endpoint) {
+      this.endpoint = endpoint;
+    }
+
     @Override
     public boolean admit() {
+      // The opening handshake takes a round trip too, as on the simulated exchange.
+      long rtt = emulateDistance ? roundTrip(Endpoint.SERVER_TIME) : 0;
+      pause(rtt / 2);
+      boolean admitted;
       synchronized (lock) {
-        return wsRules.admit(System.currentTimeMillis());
+        long ms = System.currentTimeMillis();
+        admitted = wsRules.admit(ms, ms < outageUntilMs[endpoint]);
       }
+      pause(rtt - rtt / 2);
+      return admitted;
     }
 
     @Override
@@ -267,8 +300,16 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     @Override
-    public void closed(WsServer.Conn c) {
+    public void closed(WsServer.Conn c, boolean abnormal) {
       sessions.remove(c);
+      if (abnormal && !closed) {
+        synchronized (lock) {
+          long span = WsRules.MAX_OUTAGE_MS - WsRules.MIN_OUTAGE_MS;
+          long outage =
+              (WsRules.MIN_OUTAGE_MS + (long) (outages.nextDouble() * span)) / OUTAGE_COMPRESSION;
+          outageUntilMs[endpoint] = System.currentTimeMillis() + outage;
+        }
+      }
     }
   }
 

@@ -23,20 +23,18 @@ final class WsClient {
 
   private final LoopbackExchange x;
   private final ChaosWebSocket chaos;
-  private final int port;
   private final HttpClient jdk;
   private int generation;
   private CompletableFuture<WebSocket> opening;
   private WebSocket socket;
 
-  WsClient(LoopbackExchange x, HttpClient jdk, ChaosWebSocket chaos, int port) {
+  WsClient(LoopbackExchange x, HttpClient jdk, ChaosWebSocket chaos) {
     this.x = x;
     this.jdk = jdk;
     this.chaos = chaos;
-    this.port = port;
   }
 
-  void connect(InetAddress address, WsListener l) {
+  void connect(InetAddress address, int port, WsListener l) {
     close();
     int gen = ++generation;
     URI uri = URI.create("ws://" + address.getHostAddress() + ":" + port + "/ws");

@@ -42,8 +42,11 @@ final class WsServer implements AutoCloseable {
     /** A pong arrived on {@code c}. */
     void pong(Conn c);
 
-    /** {@code c} ended (close frame, end of stream or error). */
-    void closed(Conn c);
+    /**
+     * {@code c} ended: {@code abnormal} when the connection was lost without a close frame from the
+     * client (end of stream or error), false after a closing handshake or a close by the server.
+     */
+    void closed(Conn c, boolean abnormal);
   }
 
   private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -125,6 +128,7 @@ final class WsServer implements AutoCloseable {
     private final Socket socket;
     private OutputStream out;
     private volatile boolean open;
+    private volatile boolean clean;
 
     Conn(Socket socket, int id) {
       this.socket = socket;
@@ -154,6 +158,7 @@ final class WsServer implements AutoCloseable {
       p[1] = (byte) code;
       System.arraycopy(r, 0, p, 2, p.length - 2);
       send(OP_CLOSE, p);
+      clean = true;
       drop();
     }
 
@@ -189,7 +194,7 @@ final class WsServer implements AutoCloseable {
         // gone anyway
       }
       if (conns.remove(this) && was) {
-        handler.closed(this);
+        handler.closed(this, !clean);
       }
     }
 
@@ -285,6 +290,7 @@ final class WsServer implements AutoCloseable {
       }
       switch (opcode) {
         case OP_CLOSE:
+          clean = true;
           close(1000, "");
           return false;
         case OP_PING:

@@ -37,6 +37,7 @@ class LoopbackServerTest {
   void serversBindLoopbackOnlyAndAreClosedAfterARun() throws Exception {
     InetSocketAddress httpAddr;
     InetSocketAddress wsAddr;
+    InetSocketAddress ws2Addr;
     ChaosConfig off = ChaosConfig.builder().enabled(false).seed(1L).build();
     LongSupplier time = LoopbackExchange.clockFor();
     ChaosInjector injector = ChaosInjector.builder().config(off).nanoClock(time).build();
@@ -46,9 +47,11 @@ class LoopbackServerTest {
         LoopbackExchange x = LoopbackExchange.connect(server, injector, time);
         ChaosMetrics metrics = ChaosMetrics.bind(injector, new SimpleMeterRegistry())) {
       httpAddr = server.httpAddress();
-      wsAddr = server.wsAddress();
+      wsAddr = server.wsAddress(false);
+      ws2Addr = server.wsAddress(true);
       assertThat(httpAddr.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
       assertThat(wsAddr.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+      assertThat(ws2Addr.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
       assertThat(x.resolver().resolve(LoopbackExchange.PRIMARY_HOST).get(0).getAddress())
           .containsExactly(127, 0, 0, 1);
       ResilientBot bot = new ResilientBot(x, BotConfig.defaults(), injector, metrics, 7);
@@ -68,6 +71,7 @@ class LoopbackServerTest {
     assertThat(placed).isPositive();
     assertRefused(httpAddr);
     assertRefused(wsAddr);
+    assertRefused(ws2Addr);
     for (Thread t : loopbackThreads()) {
       t.join(5_000);
       assertThat(t.isAlive()).as(t.getName() + " still running").isFalse();
