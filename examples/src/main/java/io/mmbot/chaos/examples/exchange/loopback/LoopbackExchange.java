@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -171,7 +170,7 @@ public final class LoopbackExchange implements Exchange {
       retryAfterViolations += calls.size();
     }
     int n = calls.size();
-    AtomicInteger left = new AtomicInteger(0);
+    int expected = 0;
     int[] done = new int[1];
     List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>(n);
     boolean[] finished = new boolean[n];
@@ -185,7 +184,7 @@ public final class LoopbackExchange implements Exchange {
         continue;
       }
       restCalls++;
-      left.incrementAndGet();
+      expected++;
       long timeoutNanos = Math.max(MS, giveUpAtNanos - t0);
       HttpRequest req = request(c, Duration.ofNanos(timeoutNanos));
       CompletableFuture<HttpResponse<String>> f =
@@ -204,8 +203,8 @@ public final class LoopbackExchange implements Exchange {
                     }
                   }));
     }
-    int expected = left.get();
-    pump(giveUpAtNanos, () -> done[0] == expected);
+    int sent = expected;
+    pump(giveUpAtNanos, () -> done[0] == sent);
     for (int i = 0; i < n; i++) {
       if (!finished[i]) {
         finished[i] = true;
@@ -241,6 +240,10 @@ public final class LoopbackExchange implements Exchange {
     return server.read(ExchangeRules::ledger);
   }
 
+  /**
+   * {@inheritDoc} The server's threads use them under its lock: read them only after the run, or
+   * through {@code server().read(…)} while it lasts.
+   */
   @Override
   public ExchangeRules rules() {
     return server.read(r -> r);
