@@ -227,12 +227,17 @@ public final class RunResult {
       }
       double slack = loopback ? LOOPBACK_P95_SLACK_MS : 0;
       double limit = b.baselineP95 * 1.15 + slack;
-      if (!(b.p95Burst < limit)) {
+      double p95 = loopback ? b.p95BurstTrimmed : b.p95Burst;
+      if (!(p95 < limit)) {
         f.put(
             Check.P95_TICK,
             fmt(
-                "in-burst p95 %.1f ms not below baseline %.1f ms + 15 %%%s = %.1f ms",
-                b.p95Burst, b.baselineP95, loopback ? fmt(" + %.0f ms", slack) : "", limit));
+                "in-burst p95%s %.1f ms not below baseline %.1f ms + 15 %%%s = %.1f ms",
+                loopback ? " without the slowest tick" : "",
+                p95,
+                b.baselineP95,
+                loopback ? fmt(" + %.0f ms", slack) : "",
+                limit));
       }
     }
     int unexpected = b.guardsSeen & ~allowed;
@@ -342,6 +347,7 @@ public final class RunResult {
     int ticks;
     int burstTicks;
     double p95Burst;
+    double p95BurstTrimmed;
     double p99Burst;
     double p95Run;
     double p99Run;
