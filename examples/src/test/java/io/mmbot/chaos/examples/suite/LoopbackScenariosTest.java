@@ -37,11 +37,12 @@ class LoopbackScenariosTest {
   private static final Map<Scenario, CompletableFuture<RunResult>> RUNS =
       new EnumMap<>(Scenario.class);
   private static CompletableFuture<RunResult> baseline;
+  private static CompletableFuture<RunResult> naiveNetLoss;
   private static ExecutorService pool;
 
   @BeforeAll
   static void runAll() {
-    pool = Executors.newFixedThreadPool(SCENARIOS.size() + 1);
+    pool = Executors.newFixedThreadPool(SCENARIOS.size() + 2);
     RunPlan base = new RunPlan(null, SEED, 0, LoopbackRun.DURATION_SEC, "resilient", "loopback");
     baseline = CompletableFuture.supplyAsync(() -> LoopbackRun.run(base, () -> null), pool);
     for (Scenario s : SCENARIOS) {
@@ -55,6 +56,10 @@ class LoopbackScenariosTest {
               "loopback");
       RUNS.put(s, CompletableFuture.supplyAsync(() -> LoopbackRun.run(p, baseline::join), pool));
     }
+    RunPlan naive =
+        new RunPlan(Scenario.NET_LOSS, SEED, 0.3, LoopbackRun.DURATION_SEC, "naive", "loopback");
+    naiveNetLoss =
+        CompletableFuture.supplyAsync(() -> LoopbackRun.run(naive, baseline::join), pool);
   }
 
   @AfterAll
@@ -95,6 +100,16 @@ class LoopbackScenariosTest {
   void wsDisconnect() {
     RunResult r = accept(Scenario.WS_DISCONNECT);
     assertThat(r.reconnectTicks).isBetween(1, 2);
+  }
+
+  @Test
+  void theNaiveBotFailsNetLossOnItsOwnChecks() {
+    // The checks can fail on loopback too: a bot without give-up or guards waits out its 1 s
+    // timeout on every lost answer and never verifies an unknown outcome.
+    RunResult r = naiveNetLoss.join();
+    print(r);
+    assertThat(r.ownInjections()).isPositive();
+    assertThat(r.failures).containsKeys(Check.P95_TICK, Check.EXPECTED_GUARDS);
   }
 
   private static RunResult accept(Scenario s) {
