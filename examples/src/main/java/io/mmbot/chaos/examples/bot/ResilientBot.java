@@ -51,7 +51,6 @@ public final class ResilientBot extends Bot {
   public static final int MAX_IN_FLIGHT = 3;
 
   private static final long MS = 1_000_000L;
-  private static final long ERROR_WINDOW_NANOS = 2_000 * MS;
 
   private final ChaosMetrics metrics;
   private final Clock clock;
@@ -66,13 +65,11 @@ public final class ResilientBot extends Bot {
   private final Backoff backoff;
   private final Backoff rateJitter;
   private final List<RestCall> batch = new ArrayList<>(MAX_IN_FLIGHT);
-  private final long[] errorTimes = new long[3];
+  private final ErrorWindow errors = new ErrorWindow();
   private final boolean[] lastPlaceFailed = new boolean[2];
-  private int errorNext;
   private long rateLimitedUntil;
   private long backoffUntil;
-  private int usedWeight;
-  private long usedWeightMinute = -1;
+  private final UsedWeight usedWeight = new UsedWeight();
   private long nextAccountAt;
   private int guardsSeen;
 
@@ -266,8 +263,7 @@ public final class ResilientBot extends Bot {
           best = c;
         }
         if (c.usedWeight() > 0) {
-          usedWeight = c.usedWeight();
-          usedWeightMinute = c.serverTimeMs() / 60_000;
+          usedWeight.report(c.usedWeight(), c.serverTimeMs());
         }
       }
       if (c.rateLimited()) {
@@ -279,8 +275,7 @@ public final class ResilientBot extends Bot {
       } else if (c.serverError()
           || c.failure() == RestCall.Failure.CONNECTION
           || c.failure() == RestCall.Failure.TIMEOUT) {
-        errorTimes[errorNext] = now;
-        errorNext = (errorNext + 1) % errorTimes.length;
+        errors.record(now);
       }
       if (c.errorCode() == ExchangeRules.ERR_TIMESTAMP) {
         skew.rejected();
@@ -372,13 +367,10 @@ public final class ResilientBot extends Bot {
       g |= CLOCK_SKEW.bit();
     }
     long minute = (clock.millis() + skew.correctionMs()) / 60_000;
-    boolean nearLimit =
-        minute == usedWeightMinute && usedWeight >= ExchangeRules.WEIGHT_LIMIT_PER_MINUTE * 9 / 10;
-    if (now < rateLimitedUntil || nearLimit) {
+    if (now < rateLimitedUntil || usedWeight.nearLimit(minute)) {
       g |= RATE_LIMITED.bit();
     }
-    long oldest = errorTimes[errorNext];
-    if (oldest != 0 && now - oldest < ERROR_WINDOW_NANOS) {
+    if (errors.raised(now)) {
       g |= EXCHANGE_ERRORS.bit();
     }
     if (!toQuery.isEmpty() || anyPending()) {

@@ -11,6 +11,10 @@ package io.mmbot.chaos.examples.exchange;
  *   <li>The server pings every {@value #PING_INTERVAL_MS} ms; a connection that has not answered a
  *       ping with a pong within {@value #PONG_TIMEOUT_MS} ms is closed.
  *   <li>A connection is closed {@value #MAX_AGE_MS} ms (24 h) after it was opened.
+ *   <li>A connection lost without a close frame is the symptom of a failover of the endpoint it was
+ *       on: that endpoint refuses connections for a random {@value #MIN_OUTAGE_MS}–{@value
+ *       #MAX_OUTAGE_MS} ms afterwards (the other endpoint is unaffected). The exchange draws the
+ *       length; {@link #admit(long, boolean)} takes whether the endpoint is down.
  * </ul>
  */
 public final class WsRules {
@@ -29,6 +33,12 @@ public final class WsRules {
 
   /** Maximum age of a connection, in ms (24 h). */
   public static final long MAX_AGE_MS = 86_400_000;
+
+  /** Shortest outage of an endpoint after a connection on it was lost, in ms. */
+  public static final long MIN_OUTAGE_MS = 1_500;
+
+  /** Longest outage of an endpoint after a connection on it was lost, in ms. */
+  public static final long MAX_OUTAGE_MS = 5_000;
 
   /** What the keep-alive rule says about a connection now. */
   public enum Verdict {
@@ -68,6 +78,14 @@ public final class WsRules {
       }
     }
     return true;
+  }
+
+  /**
+   * Records an attempt at {@code nowMs} on an endpoint that is {@code down} (failing over) or not:
+   * the attempt counts against the limit either way, and is admitted only when the endpoint is up.
+   */
+  public boolean admit(long nowMs, boolean down) {
+    return admit(nowMs) && !down;
   }
 
   /** Until when attempts are refused, server epoch ms ({@link Long#MIN_VALUE} if never locked). */

@@ -123,9 +123,14 @@ public final class SimRun {
 
   /** Orders on the exchange beyond the first of each intent of the bot. */
   static int duplicates(Ledger ledger) {
+    return duplicates(ledger.entries());
+  }
+
+  /** Orders among {@code entries} beyond the first of each intent of the bot. */
+  static int duplicates(java.util.List<Ledger.Entry> entries) {
     Map<String, Integer> perIntent = new HashMap<>();
     int extra = 0;
-    for (Ledger.Entry e : ledger.entries()) {
+    for (Ledger.Entry e : entries) {
       if (!e.clientOrderId().startsWith(Bot.ID_PREFIX)) {
         continue;
       }

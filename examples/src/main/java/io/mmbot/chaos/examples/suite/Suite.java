@@ -34,13 +34,24 @@ public final class Suite {
 
     /** The intensity of {@code s} in this suite. */
     public double intensityOf(Scenario s) {
-      return intensity != null ? intensity : SuiteConfig.defaultIntensity(s);
+      if (intensity != null) {
+        return intensity;
+      }
+      return loopback() ? LoopbackRun.defaultIntensity(s) : SuiteConfig.defaultIntensity(s);
+    }
+
+    /** Whether the runs go to the loopback exchange. */
+    public boolean loopback() {
+      return "loopback".equals(exchange);
     }
 
     /** The duration of a run of {@code s} (null: the baseline) in this suite. */
     public long durationOf(Scenario s) {
       if (durationSec != null) {
         return durationSec;
+      }
+      if (loopback()) {
+        return LoopbackRun.DURATION_SEC;
       }
       return s == null ? 120 : ScenarioSpec.of(s).durationSec();
     }
@@ -176,6 +187,9 @@ public final class Suite {
       Served s = SERVED.get();
       return SimRun.run(
           p, baseline, io.mmbot.chaos.examples.bot.BotConfig.defaults(), s.registry(), s.pace());
+    }
+    if (p.exchange().equals("loopback")) {
+      return LoopbackRun.run(p, () -> baseline);
     }
     throw new IllegalArgumentException("unknown exchange " + p.exchange());
   }

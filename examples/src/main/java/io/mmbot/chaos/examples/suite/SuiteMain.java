@@ -49,10 +49,6 @@ public final class SuiteMain {
       out.println(SuiteArgs.USAGE);
       return OK;
     }
-    if (a.exchange.equals("loopback")) {
-      err.println("mm-chaos-suite: --exchange loopback is not available in this build");
-      return BAD_INPUT;
-    }
     Suite.Options o =
         new Suite.Options(
             a.scenarios, a.seeds, a.intensity, a.durationSec, a.bot, a.exchange, a.threads);
@@ -61,12 +57,24 @@ public final class SuiteMain {
     }
     err.printf(
         Locale.ROOT,
-        "mm-chaos suite: %d scenario(s) x %d seed(s), %s bot, simulated exchange (virtual time),"
-            + " %d thread(s)%n",
+        "mm-chaos suite: %d scenario(s) x %d seed(s), %s bot, %s, %d thread(s)%n",
         a.scenarios.size(),
         a.seeds.size(),
         a.bot,
+        o.loopback()
+            ? "loopback exchange (real HTTP and WebSocket on 127.0.0.1, real time)"
+            : "simulated exchange (virtual time)",
         a.threads);
+    if (o.loopback()) {
+      err.printf(
+          Locale.ROOT,
+          "timing is compressed on the loopback exchange: bursts %d s on / %d s off (not 30 s /"
+              + " 90 s), %d s runs after a %.2f s warm-up, loopback intensities (docs/suite.md)%n",
+          LoopbackRun.BURST_ON_SEC,
+          LoopbackRun.BURST_OFF_SEC,
+          o.durationOf(null),
+          LoopbackRun.WARMUP_MS / 1000.0);
+    }
     MetricsServer server = null;
     Suite.Served served = Suite.Served.NONE;
     if (a.serveMetrics != null) {

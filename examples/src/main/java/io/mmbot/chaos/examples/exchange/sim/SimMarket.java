@@ -4,12 +4,13 @@ import java.util.SplittableRandom;
 
 /**
  * The simulated market: a mid price on a random walk, a fixed market spread, and one trade per step
- * around the mid. Steps come every {@value #STEP_MS} ms. Prices are in ticks of 0.01.
+ * around the mid (shared by the simulated and the loopback exchange). Steps come every {@value
+ * #STEP_MS} ms. Prices are in ticks of 0.01.
  */
-final class SimMarket {
+public final class SimMarket {
 
   /** Interval between market steps (and book-ticker messages), ms. */
-  static final long STEP_MS = 100;
+  public static final long STEP_MS = 100;
 
   /** Starting mid price in ticks (30,000.00). */
   static final long START_MID = 3_000_000;
@@ -27,25 +28,29 @@ final class SimMarket {
   private double mid = START_MID;
   private long lastTrade = START_MID;
 
-  SimMarket(SplittableRandom random) {
+  /** A market drawing from {@code random}. */
+  public SimMarket(SplittableRandom random) {
     this.random = random;
   }
 
   /** Advances one step. */
-  void step() {
+  public void step() {
     mid += STEP_SIGMA * gaussian();
     lastTrade = Math.round(mid + TRADE_SIGMA * gaussian());
   }
 
-  long bid() {
+  /** The best bid, ticks. */
+  public long bid() {
     return Math.round(mid) - HALF_SPREAD;
   }
 
-  long ask() {
+  /** The best ask, ticks. */
+  public long ask() {
     return Math.round(mid) + HALF_SPREAD;
   }
 
-  long lastTrade() {
+  /** The price of the last step's trade, ticks. */
+  public long lastTrade() {
     return lastTrade;
   }
 

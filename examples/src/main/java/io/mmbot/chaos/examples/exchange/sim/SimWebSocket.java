@@ -29,8 +29,8 @@ import io.mmbot.chaos.examples.exchange.WsRules;
  */
 final class SimWebSocket {
 
-  static final long MIN_OUTAGE_MS = 1_500;
-  static final long MAX_OUTAGE_MS = 5_000;
+  static final long MIN_OUTAGE_MS = WsRules.MIN_OUTAGE_MS;
+  static final long MAX_OUTAGE_MS = WsRules.MAX_OUTAGE_MS;
   private static final long MS = 1_000_000L;
 
   private final VirtualScheduler sched;
@@ -80,7 +80,7 @@ final class SimWebSocket {
         arrive,
         () -> {
           boolean down = sched.now() < outageUntil.getOrDefault(to, Long.MIN_VALUE);
-          boolean admitted = rules.admit(exchange.serverMs()) && !down;
+          boolean admitted = rules.admit(exchange.serverMs(), down);
           String why = down ? "endpoint unavailable (failover)" : "too many attempts";
           sched.at(
               sched.now() + rtt / 2,

@@ -1,0 +1,164 @@
+package io.mmbot.chaos.examples.exchange.loopback;
+
+import io.mmbot.chaos.examples.exchange.WsConnection;
+import io.mmbot.chaos.examples.exchange.WsListener;
+import io.mmbot.chaos.ws.ChaosWebSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The bot's WebSocket to the loopback server: the JDK's {@link WebSocket} with its listener wrapped
+ * by {@link ChaosWebSocket} (WS_DISCONNECT, WS_LAG and NET_LOSS strike there), every event handed
+ * to the bot's thread through {@link LoopbackExchange#post}. One connection at a time; a new {@link
+ * #connect} or {@link #close} ends the previous one, whose late events are dropped. Methods other
+ * than the JDK callbacks run on the bot's thread.
+ */
+final class WsClient {
+
+  private final LoopbackExchange x;
+  private final ChaosWebSocket chaos;
+  private final HttpClient jdk;
+  private int generation;
+  private CompletableFuture<WebSocket> opening;
+  private WebSocket socket;
+
+  WsClient(LoopbackExchange x, HttpClient jdk, ChaosWebSocket chaos) {
+    this.x = x;
+    this.jdk = jdk;
+    this.chaos = chaos;
+  }
+
+  void connect(InetAddress address, int port, WsListener l) {
+    close();
+    int gen = ++generation;
+    URI uri = URI.create("ws://" + address.getHostAddress() + ":" + port + "/ws");
+    WebSocket.Builder b = jdk.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2));
+    CompletableFuture<WebSocket> f = chaos.connect(b, uri, new Jdk(gen, l));
+    opening = f;
+    f.whenComplete(
+        (ws, err) ->
+            x.post(
+                () -> {
+                  if (gen != generation) {
+                    if (ws != null) {
+                      ws.abort();
+                    }
+                    return;
+                  }
+                  if (err != null) {
+                    l.onRefused(String.valueOf(err.getMessage()));
+                    return;
+                  }
+                  socket = ws;
+                  l.onOpen(new Handle(gen, ws));
+                }));
+  }
+
+  /** Ends the current connection, if any, without further events. */
+  void close() {
+    generation++;
+    if (opening != null) {
+      opening.cancel(true);
+      opening = null;
+    }
+    if (socket != null) {
+      socket.abort();
+      socket = null;
+    }
+  }
+
+  private final class Handle implements WsConnection {
+    private final int gen;
+    private final WebSocket ws;
+
+    Handle(int gen, WebSocket ws) {
+      this.gen = gen;
+      this.ws = ws;
+    }
+
+    @Override
+    public void pong() {
+      if (gen == generation) {
+        try {
+          ws.sendPong(ByteBuffer.allocate(0));
+        } catch (IllegalStateException busy) {
+          // the JDK is still sending its own automatic pong: that one answers the ping
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      if (gen == generation) {
+        WsClient.this.close();
+      }
+    }
+  }
+
+  /** The JDK's listener (wrapped by ChaosWebSocket); called on the JDK's or the pool's threads. */
+  private final class Jdk implements WebSocket.Listener {
+    private final int gen;
+    private final WsListener l;
+    private final StringBuilder text = new StringBuilder();
+
+    Jdk(int gen, WsListener l) {
+      this.gen = gen;
+      this.l = l;
+    }
+
+    private void post(Runnable r) {
+      x.post(
+          () -> {
+            if (gen == generation && socket != null) {
+              r.run();
+            }
+          });
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        Wire.Message m = Wire.message(text.toString());
+        text.setLength(0);
+        if (m.type().equals("executionReport")) {
+          post(() -> l.onExecution(m.fill()));
+        } else if (m.type().equals("bookTicker")) {
+          post(() -> l.onBookTicker(m.bid(), m.ask(), m.eventMs(), m.seq()));
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
+      post(l::onPing);
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      post(() -> ended(false, "closed by the server: " + statusCode + " " + reason));
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      post(() -> ended(true, "connection lost: " + error));
+    }
+
+    private void ended(boolean abnormal, String reason) {
+      socket = null;
+      generation++;
+      l.onClosed(abnormal, reason);
+    }
+  }
+}

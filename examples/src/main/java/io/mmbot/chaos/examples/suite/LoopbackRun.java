@@ -1,0 +1,143 @@
+package io.mmbot.chaos.examples.suite;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.examples.bot.Bot;
+import io.mmbot.chaos.examples.bot.BotConfig;
+import io.mmbot.chaos.examples.bot.NaiveBot;
+import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.Ledger;
+import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
+import io.mmbot.chaos.examples.exchange.loopback.LoopbackServer;
+import io.mmbot.chaos.metrics.ChaosMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * One run on the loopback exchange: real servers on 127.0.0.1, the same bot classes as on the
+ * simulated exchange, in real time with compressed timing: bursts of {@value #BURST_ON_SEC} s on
+ * and {@value #BURST_OFF_SEC} s off instead of 30 s / 90 s, runs of {@value #DURATION_SEC} s after
+ * a chaos-free warm-up of {@value #WARMUP_MS} ms. The warm-up ends half a tick interval off the
+ * tick grid, so no tick starts on a burst's edge. Servers and clients are closed when the run ends.
+ */
+public final class LoopbackRun {
+
+  /** Active phase of the burst clock, s. */
+  public static final long BURST_ON_SEC = 3;
+
+  /** Quiet phase of the burst clock, s. */
+  public static final long BURST_OFF_SEC = 9;
+
+  /** Default length of a run after the warm-up, s (three bursts). */
+  public static final long DURATION_SEC = 30;
+
+  /** Chaos-free warm-up, ms (not measured). */
+  public static final long WARMUP_MS = 3_250;
+
+  private LoopbackRun() {}
+
+  /**
+   * The default intensity of {@code s} on the loopback exchange: the seed's, except where a rate
+   * meant for 30 s bursts would seldom fire in 9 s of burst per run (see {@code docs/suite.md}).
+   */
+  public static double defaultIntensity(Scenario s) {
+    switch (s) {
+      case WS_DISCONNECT:
+        return 40; // per minute: 6 expected in 9 s of burst
+      case EXCH_5XX:
+        return 0.2;
+      case DNS_FLAP:
+        return 0.2;
+      case RECONCILE_MISMATCH:
+        return 0.4;
+      default:
+        return SuiteConfig.defaultIntensity(s);
+    }
+  }
+
+  /** Runs {@code plan}, judged against the baseline {@code baseline} gives once the run is done. */
+  public static RunResult run(RunPlan plan, Supplier<RunResult> baseline) {
+    BotConfig botCfg = BotConfig.defaults();
+    ChaosConfig cfg =
+        SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed()).toBuilder()
+            .burstOnSec(BURST_ON_SEC)
+            .burstOffSec(BURST_OFF_SEC)
+            .build();
+    LongSupplier time = LoopbackExchange.clockFor();
+    ChaosInjector injector =
+        ChaosInjector.builder()
+            .config(cfg.withEnabled(false))
+            .nanoClock(time)
+            .instanceId("mm-bot-1")
+            .build();
+    PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Measurement m;
+    Bot bot;
+    long[] injections = new long[Scenario.values().length];
+    int duplicates;
+    long bans;
+    long violations;
+    long rejections;
+    try (LoopbackServer server = start(plan.seed());
+        LoopbackExchange x = LoopbackExchange.connect(server, injector, time);
+        ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
+      bot =
+          plan.bot().equals("naive")
+              ? new NaiveBot(x, botCfg, injector, metrics)
+              : new ResilientBot(x, botCfg, injector, metrics, plan.seed());
+      long warmup = x.nanoTime() + WARMUP_MS * 1_000_000L;
+      if (cfg.enabled()) {
+        x.timer(warmup, () -> injector.update(cfg));
+      }
+      long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
+      int ticks = (int) (plan.durationSec() * 1000 / botCfg.tickIntervalMs());
+      m =
+          new Measurement(
+              ticks,
+              warmup,
+              cfg.burstOnSec(),
+              cfg.burstOffSec(),
+              botCfg.tickIntervalMs(),
+              plan.scenario() != null,
+              bot,
+              () -> server.read(r -> new ArrayList<>(r.openEntries())),
+              () -> server.read(r -> r.openCount()),
+              () -> plan.scenario() == null ? 0 : injector.injections(plan.scenario()));
+      bot.run(durationNanos, m);
+      for (Scenario s : Scenario.values()) {
+        injections[s.ordinal()] = injector.injections(s);
+      }
+      List<Ledger.Entry> all = server.read(r -> new ArrayList<>(r.ledger().entries()));
+      duplicates = SimRun.duplicates(all);
+      bans = x.bans418();
+      violations = x.retryAfterViolations();
+      rejections = server.read(r -> r.timestampRejections());
+    }
+    return RunResult.of(
+        plan,
+        m,
+        baseline.get(),
+        injections,
+        duplicates,
+        bans,
+        violations,
+        rejections,
+        botCfg.maxOpenOrders(),
+        0L);
+  }
+
+  private static LoopbackServer start(long seed) {
+    try {
+      return LoopbackServer.start(seed, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the loopback exchange on 127.0.0.1", e);
+    }
+  }
+}
