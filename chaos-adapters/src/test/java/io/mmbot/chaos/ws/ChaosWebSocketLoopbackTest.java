@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The WebSocket wrapper against a real WebSocket server on 127.0.0.1. */
 class ChaosWebSocketLoopbackTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private LoopbackWsServer server;
   private HttpClient http;
@@ -72,8 +72,8 @@ class ChaosWebSocketLoopbackTest {
     ChaosWebSocket chaosWs = ChaosWebSocket.builder(injector).gapListener(gaps::add).build();
     CollectingListener listener = new CollectingListener();
     WebSocket ws = connect(chaosWs, listener);
-    assertThat(listener.opened.get(5, TimeUnit.SECONDS)).isSameAs(ws);
-    ws.sendText("send 100", true).get(5, TimeUnit.SECONDS);
+    assertThat(listener.opened.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isSameAs(ws);
+    ws.sendText("send 100", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     Await.until("100 messages", WAIT, () -> listener.texts.size() == 100);
     assertThat(listener.texts).containsExactlyElementsOf(expected(100));
     assertThat(gaps).hasSize(99).allMatch(g -> g >= 0);
@@ -87,7 +87,7 @@ class ChaosWebSocketLoopbackTest {
     CollectingListener listener = new CollectingListener(true);
     WebSocket ws = connect(chaosWs, listener);
     long start = System.nanoTime();
-    ws.sendText("send 200", true).get(5, TimeUnit.SECONDS);
+    ws.sendText("send 200", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     Await.until("200 messages", WAIT, () -> listener.texts.size() == 200);
     long lagged = injector.injections(Scenario.WS_LAG);
     assertThat(lagged).isBetween(Binomial.lower(200, 0.3), Binomial.upper(200, 0.3));
@@ -104,7 +104,7 @@ class ChaosWebSocketLoopbackTest {
     ChaosInjector injector = ChaosInjector.create(chaos().netLoss(0.3).build());
     CollectingListener listener = new CollectingListener(true);
     WebSocket ws = connect(ChaosWebSocket.of(injector), listener);
-    ws.sendText("send 300", true).get(5, TimeUnit.SECONDS);
+    ws.sendText("send 300", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     Await.until(
         "all 300 messages delivered or dropped",
         WAIT,
@@ -127,24 +127,24 @@ class ChaosWebSocketLoopbackTest {
             .build();
     CollectingListener first = new CollectingListener();
     WebSocket ws = connect(chaosWs, first);
-    ws.sendText("send 1", true).get(5, TimeUnit.SECONDS);
+    ws.sendText("send 1", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     Await.until("first message", WAIT, () -> first.texts.size() == 1);
 
     clock.advance(Duration.ofMinutes(10)); // at 60/min a disconnect is all but certain by now
-    ws.sendText("send 1", true).get(5, TimeUnit.SECONDS);
+    ws.sendText("send 1", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     Throwable error = first.error.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(error).isInstanceOf(IOException.class).hasMessageContaining("ws_disconnect");
     assertThat(first.texts).containsExactly("m-0");
     assertThat(first.closed).isNotDone();
     assertThat(server.nextCloseCode(WAIT.toMillis())).isEqualTo(1006); // abnormal closure
-    assertThatThrownBy(() -> ws.sendText("send 1", true).get(5, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> ws.sendText("send 1", true).get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(IOException.class);
     assertThat(injector.injections(Scenario.WS_DISCONNECT)).isEqualTo(1);
 
     CollectingListener second = new CollectingListener();
     WebSocket again = connect(chaosWs, second);
-    again.sendText("send 3", true).get(5, TimeUnit.SECONDS);
+    again.sendText("send 3", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     Await.until("messages after reconnect", WAIT, () -> second.texts.size() == 3);
     assertThat(second.texts).containsExactly("m-0", "m-1", "m-2");
     assertThat(second.error).isNotDone();
@@ -173,7 +173,7 @@ class ChaosWebSocketLoopbackTest {
           }
         };
     WebSocket ws = connect(chaosWs, bot);
-    ws.sendText("send 5", true).get(5, TimeUnit.SECONDS);
+    ws.sendText("send 5", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(bot.error.get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("listener bug");
@@ -207,9 +207,9 @@ class ChaosWebSocketLoopbackTest {
         ChaosInjector.create(chaos().wsLagMs(20).wsLagProbability(1.0).build());
     CollectingListener listener = new CollectingListener();
     WebSocket ws = connect(ChaosWebSocket.of(injector), listener);
-    ws.sendText("send 5", true).get(5, TimeUnit.SECONDS);
+    ws.sendText("send 5", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     Await.until("5 messages", WAIT, () -> listener.texts.size() == 5);
-    ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+    ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(listener.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .isEqualTo(WebSocket.NORMAL_CLOSURE);
     assertThat(server.nextCloseCode(WAIT.toMillis())).isEqualTo(WebSocket.NORMAL_CLOSURE);
