@@ -241,30 +241,25 @@ public final class ChaosInjector extends InjectorCore {
 
   // ---------------------------------------------------------------- internals
 
+  /** A probability gate: {@link #firedIn}'s steps answering a boolean, which is faster. */
   private boolean simpleGate(int i) {
-    return firedIn(i) != null;
-  }
-
-  /** A probability or magnitude gate (traffic share in its threshold): its snapshot, or null. */
-  private InjectorState firedIn(int i) {
     InjectorState s = state;
     if (!s.live) {
-      return null;
+      return false;
     }
     long now;
     try {
       now = clock.getAsLong();
     } catch (Throwable t) {
-      failures.clockFailed(t);
-      return null;
+      return failures.clockFailed(t);
     }
     if (!s.contains(now)) {
       s = refresh(now);
     }
     if (!s.active) {
-      return null;
+      return false;
     }
-    return decide(s, i, s.draws.next(i), s.thresholds[i], now) ? s : null;
+    return decide(s, i, s.draws.next(i), s.thresholds[i], now);
   }
 
   private boolean runGate(Scenario scenario) {

@@ -209,6 +209,28 @@ abstract class InjectorCore {
     listeners.remove(listener);
   }
 
+  /** A probability or magnitude gate (traffic share in its threshold): its snapshot, or null. */
+  final InjectorState firedIn(int i) {
+    InjectorState s = state;
+    if (!s.live) {
+      return null;
+    }
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable t) {
+      failures.clockFailed(t);
+      return null;
+    }
+    if (!s.contains(now)) {
+      s = refresh(now);
+    }
+    if (!s.active) {
+      return null;
+    }
+    return decide(s, i, s.draws.next(i), s.thresholds[i], now) ? s : null;
+  }
+
   /**
    * Settles gate {@code i}: it fires when {@code draw < threshold} (both in {@code [0, 2^63)}, so
    * the sign bit of the difference is the outcome), counts the outcome, tells listeners and returns
