@@ -83,7 +83,6 @@ final class LatencyExecutor implements ExecutorService {
     }
   }
 
-  /** The real executor. */
   /**
    * A dispatcher with the limits and idle callback of {@code old} whose executor is {@code chaos}'s
    * {@link ChaosOkHttp#dispatcherExecutor} over the executor of {@code old}.
@@ -96,6 +95,7 @@ final class LatencyExecutor implements ExecutorService {
     return dispatcher;
   }
 
+  /** The real executor. */
   ExecutorService delegate() {
     return delegate;
   }
