@@ -37,15 +37,17 @@ public final class LatencyModel {
   private static final long NANOS_PER_MS = 1_000_000L;
 
   private final SplittableRandom random;
+  private final Gaussian gaussian;
 
   /** A model drawing from {@code random}. */
   public LatencyModel(SplittableRandom random) {
     this.random = random;
+    this.gaussian = new Gaussian(random);
   }
 
   /** A REST round trip for {@code endpoint}, in nanoseconds. */
   public long restRoundTripNanos(Endpoint endpoint) {
-    double ms = REST_FLOOR_MS + Math.exp(LOG_MEDIAN + REST_SIGMA * gaussian());
+    double ms = REST_FLOOR_MS + Math.exp(LOG_MEDIAN + REST_SIGMA * gaussian.next());
     if (endpoint == Endpoint.ACCOUNT) {
       ms += ACCOUNT_EXTRA_MS;
     }
@@ -61,23 +63,5 @@ public final class LatencyModel {
   /** A uniform draw in [lo, hi) nanoseconds. */
   public long uniformNanos(long lo, long hi) {
     return lo + (long) (random.nextDouble() * (hi - lo));
-  }
-
-  private double spare;
-  private boolean hasSpare;
-
-  private double gaussian() {
-    // Box-Muller on the seeded stream (SplittableRandom has no nextGaussian on Java 17); each
-    // pair of uniforms gives two normals.
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    double u = 1 - random.nextDouble();
-    double v = 2 * Math.PI * random.nextDouble();
-    double r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(v);
-    hasSpare = true;
-    return r * Math.cos(v);
   }
 }

@@ -24,19 +24,19 @@ public final class SimMarket {
   /** Standard deviation of a trade's distance from the mid, ticks. */
   static final double TRADE_SIGMA = 900;
 
-  private final SplittableRandom random;
+  private final Gaussian gaussian;
   private double mid = START_MID;
   private long lastTrade = START_MID;
 
   /** A market drawing from {@code random}. */
   public SimMarket(SplittableRandom random) {
-    this.random = random;
+    this.gaussian = new Gaussian(random);
   }
 
   /** Advances one step. */
   public void step() {
-    mid += STEP_SIGMA * gaussian();
-    lastTrade = Math.round(mid + TRADE_SIGMA * gaussian());
+    mid += STEP_SIGMA * gaussian.next();
+    lastTrade = Math.round(mid + TRADE_SIGMA * gaussian.next());
   }
 
   /** The best bid, ticks. */
@@ -52,21 +52,5 @@ public final class SimMarket {
   /** The price of the last step's trade, ticks. */
   public long lastTrade() {
     return lastTrade;
-  }
-
-  private double spare;
-  private boolean hasSpare;
-
-  private double gaussian() {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    double u = 1 - random.nextDouble();
-    double v = 2 * Math.PI * random.nextDouble();
-    double r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(v);
-    hasSpare = true;
-    return r * Math.cos(v);
   }
 }
