@@ -69,7 +69,7 @@ public final class SimExchange implements Exchange {
     this.ws = new SimWebSocket(sched, new LatencyModel(root.split()), injector, this);
     this.faults =
         faults != null ? faults : RequestFaults.builder(injector).nanoClock(sched::now).build();
-    this.clock = new VirtualWallClock(sched);
+    this.clock = new VirtualWallClock(sched, ZoneOffset.UTC);
     InetAddress primary = address(PRIMARY_HOST, 10, 0, 0, 1);
     InetAddress secondary = address(SECONDARY_HOST, 10, 0, 0, 2);
     List<InetAddress> p = List.of(primary);
@@ -318,22 +318,25 @@ public final class SimExchange implements Exchange {
     }
   }
 
-  /** The virtual wall clock: {@link #START_EPOCH_MS} plus virtual time. */
+  /** The virtual wall clock: {@link #START_EPOCH_MS} plus virtual time (UTC unless re-zoned). */
   private static final class VirtualWallClock extends Clock {
     private final VirtualScheduler sched;
+    private final ZoneId zone;
 
-    VirtualWallClock(VirtualScheduler sched) {
+    VirtualWallClock(VirtualScheduler sched, ZoneId zone) {
       this.sched = sched;
+      this.zone = zone;
     }
 
     @Override
     public ZoneId getZone() {
-      return ZoneOffset.UTC;
+      return zone;
     }
 
+    /** The same virtual instant seen in {@code zone}. */
     @Override
     public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the virtual clock is UTC only");
+      return new VirtualWallClock(sched, Objects.requireNonNull(zone, "zone"));
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.examples.exchange.RestCall;
 import io.mmbot.chaos.examples.exchange.Side;
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,19 @@ class SimExchangeTest {
 
   private static InetAddress address(SimExchange x) throws Exception {
     return x.resolver().resolve(x.primaryHost()).get(0);
+  }
+
+  @Test
+  void theVirtualClockSeenInAnotherZoneKeepsTheVirtualInstant() {
+    SimExchange x = exchange(ChaosConfig.defaults());
+    Clock utc = x.clock();
+    Clock tokyo = utc.withZone(ZoneId.of("Asia/Tokyo"));
+    assertThat(utc.getZone()).isEqualTo(ZoneOffset.UTC);
+    assertThat(tokyo.getZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+    assertThat(tokyo.instant()).isEqualTo(utc.instant());
+    x.idleUntil(x.nanoTime() + 1_500 * MS);
+    assertThat(tokyo.millis()).isEqualTo(utc.millis());
+    assertThat(tokyo.instant()).isEqualTo(utc.instant());
   }
 
   @Test
