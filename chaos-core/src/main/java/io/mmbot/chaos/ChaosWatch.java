@@ -51,6 +51,11 @@ final class ChaosWatch implements ChaosListener {
     chaosEverSeen = true;
   }
 
+  /** Moves the last time chaos was seen by {@code delta} (the guard's clock jumped). */
+  void shift(long delta) {
+    lastChaosSeen.addAndGet(delta);
+  }
+
   /** Whether a second starting at {@code secondStart} is past the settling margin after chaos. */
   boolean settled(long secondStart) {
     return !chaosEverSeen || secondStart - lastChaosSeen.get() - settleNanos >= 0;

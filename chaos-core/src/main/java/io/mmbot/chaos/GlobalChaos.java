@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>Until {@code init} is called, and again after {@link #reset()}, {@link #get()} returns a
  * default injector that is off for good: its gates cost one volatile read and return false, it
  * never starts a clock thread, and an {@link ChaosInjector#update update} that would switch it on
- * is refused with an {@link IllegalStateException} (so no code path can turn on chaos for everyone
+ * is refused with an {@link EnableRefusedException} (so no code path can turn on chaos for everyone
  * by accident before {@code init}). Updates that keep it off are accepted and change nothing that
  * matters. Prefer passing a {@link ChaosInjector} explicitly where you can: tests then need no
  * global state. Safe for concurrent use.

@@ -4,7 +4,9 @@ import io.mmbot.chaos.ChaosListener.Change;
 import io.mmbot.chaos.ChaosListener.StateChange;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,6 +45,7 @@ abstract class InjectorCore {
   private final InjectionCounter[] injected = counters();
   private final InjectionCounter[] wouldBe = counters();
   private volatile String lastDisableReason = "";
+  private final List<EnableVeto> vetoes = new CopyOnWriteArrayList<>();
 
   InjectorCore(ChaosInjector.Builder b) {
     this.clock = b.clock;
@@ -134,14 +137,21 @@ abstract class InjectorCore {
    * do (see {@link #disable}). An update to an enabled configuration needs the time source (to
    * place the burst clock and the expiry) and, should it throw, is refused and changes nothing.
    *
-   * @throws IllegalStateException if {@code next} is enabled and the time source threw, or if this
-   *     is an injector that stays off for good (the default of {@link GlobalChaos} before {@code
-   *     init})
+   * <p>While {@link #enableRefusal()} gives a reason (an {@link EnableVeto} holds, or this injector
+   * stays off for good), an enabled {@code next} is refused and nothing changes.
+   *
+   * @throws EnableRefusedException if {@code next} is enabled and {@link #enableRefusal()} gives a
+   *     reason: an {@link EnableVeto} holds, or this is an injector that stays off for good (the
+   *     default of {@link GlobalChaos} before {@code init})
+   * @throws IllegalStateException if {@code next} is enabled and the time source threw
    */
   public void update(ChaosConfig next) {
     Objects.requireNonNull(next, "next config");
-    if (refusesToEnable != null && next.enabled()) {
-      throw new IllegalStateException(refusesToEnable);
+    if (next.enabled()) {
+      String refusal = enableRefusal();
+      if (refusal != null) {
+        throw new EnableRefusedException(refusal);
+      }
     }
     for (; ; ) {
       InjectorState cur = state;
@@ -197,6 +207,43 @@ abstract class InjectorCore {
         return;
       }
     }
+  }
+
+  /**
+   * Registers a veto: while it answers a reason, {@link #update} refuses every enabled
+   * configuration with {@link EnableRefusedException}. Disabling is never vetoed.
+   */
+  public void addEnableVeto(EnableVeto veto) {
+    vetoes.add(Objects.requireNonNull(veto, "veto"));
+  }
+
+  /** Removes a veto added earlier; does nothing if it is not registered. */
+  public void removeEnableVeto(EnableVeto veto) {
+    vetoes.remove(veto);
+  }
+
+  /**
+   * Why chaos cannot be switched on now, or null if it can: this injector stays off for good (the
+   * default of {@link GlobalChaos}), or a registered {@link EnableVeto} answers a reason (a veto
+   * that throws refuses too, with what it threw). The control endpoint answers 409 with this text.
+   */
+  public String enableRefusal() {
+    if (refusesToEnable != null) {
+      return refusesToEnable;
+    }
+    for (EnableVeto v : vetoes) {
+      String why;
+      try {
+        why = v.refusal();
+      } catch (Throwable t) {
+        Failures.contain(t);
+        why = "an enable veto (" + v.getClass().getName() + ") failed, so chaos stays off: " + t;
+      }
+      if (why != null) {
+        return why;
+      }
+    }
+    return null;
   }
 
   /** Adds a listener; it hears events from now on. */

@@ -107,6 +107,7 @@ public final class RollbackGuard implements AutoCloseable {
 
   private volatile long nextEvaluation;
   private volatile boolean closed;
+  private volatile boolean clampLogged;
 
   private RollbackGuard(Builder b) {
     this.injector = b.injector;
@@ -130,21 +131,23 @@ public final class RollbackGuard implements AutoCloseable {
    * Records one bot tick: how long it took and whether it missed its deadline. Takes no lock and
    * allocates nothing; once a second it also evaluates the triggers (see the class description).
    *
-   * @throws IllegalArgumentException if {@code durationNanos} is negative
+   * <p>Never throws into the tick loop. A negative duration (one taken across a wall-clock step
+   * back, say) is recorded as 0 ns and counted in {@link Status#clampedTicks()}, the first one
+   * logged; a clock that throws switches chaos off (reason {@link ChaosReasons#GUARD_ERROR}).
    */
   public void recordTick(long durationNanos, boolean deadlineMissed) {
-    if (durationNanos < 0) {
-      throw new IllegalArgumentException("durationNanos must be >= 0, but was " + durationNanos);
+    if (durationNanos < 0 && !clampLogged) {
+      logClamped(durationNanos);
     }
     long now;
     try {
       now = clock.getAsLong();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       failSafe(e);
       window.tick(durationNanos, deadlineMissed);
       return;
     }
-    if (now - nextEvaluation >= 0) {
+    if (due(now)) {
       tryEvaluate(now);
     }
     window.tick(durationNanos, deadlineMissed);
@@ -158,12 +161,12 @@ public final class RollbackGuard implements AutoCloseable {
     long now;
     try {
       now = clock.getAsLong();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       failSafe(e);
       window.operation(partialFailure);
       return;
     }
-    if (now - nextEvaluation >= 0) {
+    if (due(now)) {
       tryEvaluate(now);
     }
     window.operation(partialFailure);
@@ -178,7 +181,11 @@ public final class RollbackGuard implements AutoCloseable {
     return triggers.trippedReason();
   }
 
-  /** The guard's state now (evaluating any second that has passed): values, timers, baseline. */
+  /**
+   * The guard's state now (evaluating any second that has passed): values, timers, baseline. Never
+   * throws for a clock that does: the guard then switches chaos off, as {@link #recordTick} does,
+   * and returns the state of its last evaluation.
+   */
   public Status status() {
     Thread me = Thread.currentThread();
     if (evaluating.get() == me) {
@@ -188,8 +195,14 @@ public final class RollbackGuard implements AutoCloseable {
       Thread.onSpinWait();
     }
     try {
-      long now = clock.getAsLong();
-      if (now - nextEvaluation >= 0) {
+      long now;
+      try {
+        now = clock.getAsLong();
+      } catch (Throwable e) {
+        failSafe(e);
+        return snapshot();
+      }
+      if (due(now)) {
         evaluateSafely(now);
       }
       triggers.syncEnables();
@@ -214,7 +227,7 @@ public final class RollbackGuard implements AutoCloseable {
       return; // another thread is evaluating this second (or this one, from a listener)
     }
     try {
-      if (now - nextEvaluation >= 0) {
+      if (due(now)) {
         evaluateSafely(now);
       }
     } finally {
@@ -222,19 +235,62 @@ public final class RollbackGuard implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code now} calls for the evaluator: an evaluation is due, or the clock went back to
+   * before the last evaluation (then the schedule is re-based, see {@link #rebase}).
+   */
+  private boolean due(long now) {
+    long d = now - nextEvaluation;
+    return d >= 0 || d < -EVALUATION_STEP_NANOS;
+  }
+
   private void evaluateSafely(long now) {
     if (closed) {
       return;
     }
     try {
-      evaluate(now);
-    } catch (RuntimeException e) {
+      if (now - nextEvaluation < -EVALUATION_STEP_NANOS) {
+        rebase(now);
+      } else {
+        evaluate(now);
+      }
+    } catch (Throwable e) {
       failSafe(e);
     }
   }
 
+  /**
+   * The clock went back to before the last evaluation (a user-supplied clock that follows the wall
+   * clock, say). Waiting for it to catch up would leave the guard blind for as long as the step, so
+   * every time the guard keeps (the evaluation schedule, how long each condition has held, when
+   * chaos was last seen) moves back by the same amount: the guard goes on as if the clock had not
+   * jumped, and a condition that held before the step still trips on time.
+   */
+  private void rebase(long now) {
+    long delta = now + EVALUATION_STEP_NANOS - nextEvaluation; // negative
+    triggers.shift(delta);
+    watch.shift(delta);
+    nextEvaluation += delta;
+    TripLog.log(
+        System.Logger.Level.WARNING,
+        "mm-chaos rollback guard: its clock went back by "
+            + (-delta / EVALUATION_STEP_NANOS)
+            + " s; evaluations go on from the new reading");
+  }
+
+  private void logClamped(long durationNanos) {
+    clampLogged = true;
+    TripLog.log(
+        System.Logger.Level.WARNING,
+        "mm-chaos rollback guard: recordTick got a negative duration ("
+            + durationNanos
+            + " ns, taken across a clock step back?); recorded as 0 ns and counted in"
+            + " status().clampedTicks(); further ones are counted without a log line");
+  }
+
   /** Fail safe: a guard that cannot judge the bot's health (or read its clock) stops chaos. */
-  private void failSafe(RuntimeException e) {
+  private void failSafe(Throwable e) {
+    Failures.contain(e);
     if (closed) {
       return;
     }
@@ -273,6 +329,8 @@ public final class RollbackGuard implements AutoCloseable {
    * @param totalDeadlineMisses deadline misses recorded since the guard was built
    * @param totalOperations operations recorded since the guard was built
    * @param totalPartialFailures partial failures recorded since the guard was built
+   * @param clampedTicks ticks recorded with a negative duration (taken across a clock step back,
+   *     say), counted as 0 ns
    */
   public record Status(
       boolean armed,
@@ -286,7 +344,8 @@ public final class RollbackGuard implements AutoCloseable {
       long totalTicks,
       long totalDeadlineMisses,
       long totalOperations,
-      long totalPartialFailures) {
+      long totalPartialFailures,
+      long clampedTicks) {
 
     /** The trigger with reason code {@code reason}. */
     public Trigger trigger(String reason) {

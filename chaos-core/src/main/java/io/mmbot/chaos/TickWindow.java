@@ -33,6 +33,7 @@ final class TickWindow {
   private final LongAdder cumulativeMisses = new LongAdder();
   private final LongAdder cumulativeOps = new LongAdder();
   private final LongAdder cumulativeFails = new LongAdder();
+  private final LongAdder clamped = new LongAdder();
 
   // ---- evaluator only
   private final long[] seenBins = new long[BINS];
@@ -55,7 +56,11 @@ final class TickWindow {
   long windowOps;
   long windowFails;
 
+  /** Counts one tick; a negative duration counts as 0 ns (and as clamped). */
   void tick(long durationNanos, boolean deadlineMissed) {
+    if (durationNanos < 0) {
+      clamped.increment();
+    }
     cumulativeBins.getAndIncrement(LatencyBins.index(durationNanos));
     if (deadlineMissed) {
       cumulativeMisses.increment();
@@ -148,6 +153,11 @@ final class TickWindow {
       n += cumulativeBins.get(i);
     }
     return n;
+  }
+
+  /** Ticks recorded with a negative duration, counted as 0 ns. */
+  long clampedTicks() {
+    return clamped.sum();
   }
 
   long totalMisses() {

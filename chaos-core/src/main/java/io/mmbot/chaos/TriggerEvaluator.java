@@ -146,6 +146,18 @@ final class TriggerEvaluator {
     }
   }
 
+  /**
+   * Moves every time this evaluator keeps by {@code delta} nanoseconds: the clock jumped and the
+   * guard re-bases its schedule on the new reading (see {@link RollbackGuard}).
+   */
+  void shift(long delta) {
+    lastEvaluation += delta;
+    trippedAt += delta;
+    for (int k = 0; k < TRIGGERS; k++) {
+      since[k] += delta;
+    }
+  }
+
   /** Re-arms the triggers, every timer at zero, if chaos was enabled since the last look. */
   void syncEnables() {
     long generation = watch.enables();
@@ -213,6 +225,7 @@ final class TriggerEvaluator {
         window.totalTicks(),
         window.totalMisses(),
         window.totalOps(),
-        window.totalFails());
+        window.totalFails(),
+        window.clampedTicks());
   }
 }
