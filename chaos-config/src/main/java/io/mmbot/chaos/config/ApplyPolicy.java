@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * ChaosInjector#update} (unless it equals the one last applied), or reject a bad one with {@link
  * ChaosInjector#disable} and the reason {@code CONFIG_INVALID: <message>}, telling its listeners
  * and the log. A rejection that repeats the previous one is not reported again. Once the watcher is
- * closed, nothing changes the injector any more. Not thread-safe; the watcher's thread owns it.
+ * closed, nothing changes the injector any more. Each outcome also sets the watcher's {@link
+ * FileVeto} first: a version that says off, or one that cannot be used, keeps anything else from
+ * switching chaos on. Not thread-safe; the watcher's thread owns it.
  */
 final class ApplyPolicy {
 
@@ -22,6 +24,7 @@ final class ApplyPolicy {
   private final ChaosInjector injector;
   private final List<ChaosConfigWatcher.Listener> listeners;
   private final BooleanSupplier closed;
+  private final FileVeto veto;
   private ChaosConfig lastApplied;
   private boolean lastRejected;
   private String lastRejection;
@@ -30,8 +33,10 @@ final class ApplyPolicy {
       Path file,
       ChaosInjector injector,
       List<ChaosConfigWatcher.Listener> listeners,
-      BooleanSupplier closed) {
+      BooleanSupplier closed,
+      FileVeto veto) {
     this.file = file;
+    this.veto = veto;
     this.injector = injector;
     this.listeners = listeners;
     this.closed = closed;
@@ -51,6 +56,13 @@ final class ApplyPolicy {
     ChaosConfig next = loaded.config();
     if (closed.getAsBoolean() || !wouldChange(next)) {
       return;
+    }
+    // The verdict first: the update below must not be refused by this watcher's own veto, and no
+    // one may switch chaos on between an off version and its update.
+    if (next.enabled()) {
+      veto.allow();
+    } else {
+      veto.saysOff();
     }
     try {
       injector.update(next);
@@ -78,6 +90,7 @@ final class ApplyPolicy {
       return; // closing leaves the injector as it is
     }
     String message = e.getMessage();
+    veto.unusable(message);
     injector.disable(ChaosConfigWatcher.REASON_PREFIX + ": " + message);
     boolean news = !lastRejected || !message.equals(lastRejection);
     lastRejected = true;
@@ -98,6 +111,7 @@ final class ApplyPolicy {
     if (closed.getAsBoolean()) {
       return;
     }
+    veto.unusable(why);
     injector.disable(ChaosConfigWatcher.REASON_PREFIX + ": " + why);
     log(System.Logger.Level.ERROR, why);
     ChaosConfigException e = new ChaosConfigException(ChaosConfigException.DOCUMENT, 0, 0, why);

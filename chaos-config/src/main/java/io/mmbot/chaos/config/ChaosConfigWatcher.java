@@ -30,6 +30,13 @@ import java.util.function.LongSupplier;
  * one last applied is not applied again, so touching the file does not undo an automatic rollback;
  * after an invalid version, a valid one is always applied.
  *
+ * <p><b>The file wins.</b> While the last version read says {@code enabled: false}, or was missing,
+ * unreadable or invalid (or the watcher is stuck), the watcher vetoes switching chaos on by any
+ * other way ({@link io.mmbot.chaos.EnableVeto}): {@link ChaosInjector#update} to an enabled
+ * configuration throws {@link io.mmbot.chaos.EnableRefusedException} naming the file, and the
+ * control endpoint's {@code POST /chaos/enable} answers 409. Writing {@code enabled: true} to the
+ * file lifts the veto (the watcher applies that version itself); so does {@link #close()}.
+ *
  * <p>Reads are those of {@link ChaosConfigLoader#loadWithWarnings}: a FIFO, device or directory is
  * refused without being opened and every read is bounded in time, so the file cannot block the
  * watcher. Should the watcher make no progress for {@code stallLimit} (30 s; a listener that
@@ -75,6 +82,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   private final Duration readTime;
   private final LongSupplier clock;
   private final ApplyPolicy policy;
+  private final FileVeto veto;
   private final AtomicLong reloads = new AtomicLong();
   private final FileWatch watch;
   private final Thread thread;
@@ -97,20 +105,28 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     this.stallNanos = b.stallLimit.toNanos();
     this.readTime = b.readTime;
     this.clock = b.clock;
+    this.veto = new FileVeto(file.toString());
     this.policy =
-        new ApplyPolicy(file, injector, new CopyOnWriteArrayList<>(b.listeners), () -> closed);
+        new ApplyPolicy(
+            file, injector, new CopyOnWriteArrayList<>(b.listeners), () -> closed, veto);
     long now = clock.getAsLong();
     this.lastProgress = now;
     this.lastPoll = now;
     this.lastPolled = FileWatch.Fingerprint.of(file);
-    settle();
-    if (b.manual) {
-      this.watch = null;
-      this.thread = null;
-      this.watchdog = null;
-      return;
+    injector.addEnableVeto(veto);
+    try {
+      settle();
+      if (b.manual) {
+        this.watch = null;
+        this.thread = null;
+        this.watchdog = null;
+        return;
+      }
+      this.watch = FileWatch.open(file, b.useWatchService);
+    } catch (RuntimeException | Error e) {
+      injector.removeEnableVeto(veto);
+      throw e;
     }
-    this.watch = FileWatch.open(file, b.useWatchService);
     this.thread = new Thread(this::run, "mm-chaos-config-watcher");
     thread.setDaemon(true);
     this.watchdog = new Thread(this::watchdog, "mm-chaos-config-watchdog");
@@ -160,6 +176,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    injector.removeEnableVeto(veto);
     if (watch != null) {
       watch.close();
     }
