@@ -1,9 +1,11 @@
 package io.mmbot.chaos.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.EnableRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +160,9 @@ class WatcherStepTest {
       advanceMillis(50);
       w.step(FileWatch.EVENT_ABOUT_FILE);
       assertThat(injector.enabled()).isFalse();
-      injector.update(ChaosConfig.builder().enabled(true).build()); // someone switches it on
+      // Someone tries to switch it on: the file wins.
+      assertThatThrownBy(() -> injector.update(ChaosConfig.builder().enabled(true).build()))
+          .isInstanceOf(EnableRefusedException.class);
     }
 
     assertThat(events).hasSize(1);

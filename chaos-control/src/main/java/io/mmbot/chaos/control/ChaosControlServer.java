@@ -94,6 +94,12 @@ public final class ChaosControlServer implements AutoCloseable {
     handler.close();
   }
 
+  static String exposureWarning(InetAddress address) {
+    return null;
+  }
+
+  static void warnIfExposed(InetAddress address, int port) {}
+
   /** Builds and starts a {@link ChaosControlServer}. Not thread-safe. */
   public static final class Builder {
     private final ChaosInjector injector;

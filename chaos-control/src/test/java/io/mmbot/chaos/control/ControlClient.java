@@ -17,15 +17,21 @@ final class ControlClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final int port;
+  private final Duration timeout;
 
   ControlClient(int port) {
+    this(port, Duration.ofSeconds(10));
+  }
+
+  /** A client whose requests time out after {@code timeout}. */
+  ControlClient(int port, Duration timeout) {
     this.port = port;
+    this.timeout = timeout;
   }
 
   HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10));
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
