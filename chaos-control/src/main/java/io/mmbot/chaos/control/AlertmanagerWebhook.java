@@ -2,12 +2,21 @@ package io.mmbot.chaos.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmbot.chaos.ChaosReasons;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * An Alertmanager webhook payload (version 4) read for rollbacks: the reason of the first firing
- * alert labelled {@code chaos_rollback="true"} (its {@code reason} label, or {@code REMOTE}), and
- * how many alerts fired for a rollback or were ignored.
+ * An Alertmanager webhook payload read for rollbacks, leniently: Alertmanager does not retry a 4xx,
+ * so one malformed alert, or an unexpected {@code version}, must not hide a firing rollback alert
+ * beside it. What was wrong is kept as warnings for the answer.
+ *
+ * <p>An alert is a rollback alert when its label {@code chaos_rollback} is {@code "true"} (any
+ * case; a JSON {@code true} is accepted with a warning). It counts as firing unless its status is
+ * {@code "resolved"}: a rollback alert whose status cannot be read switches chaos off, to be safe.
+ * The reason is the first valid {@code reason} label (a code such as {@code DEADLINE_MISS}) among
+ * the firing rollback alerts, else {@code REMOTE}. Only a payload without an {@code alerts} array
+ * (nothing can be read from it) is refused.
  */
 final class AlertmanagerWebhook {
 
@@ -20,48 +29,87 @@ final class AlertmanagerWebhook {
   final int firing;
   final int ignored;
 
-  private AlertmanagerWebhook(String reason, int firing, int ignored) {
+  /** What was wrong with the payload, each a {@code field} and an {@code error}. */
+  final List<Warning> warnings;
+
+  private AlertmanagerWebhook(String reason, int firing, int ignored, List<Warning> warnings) {
     this.reason = reason;
     this.firing = firing;
     this.ignored = ignored;
+    this.warnings = List.copyOf(warnings);
   }
 
   static AlertmanagerWebhook read(JsonNode body) throws BadRequest {
     if (body == null || !body.isObject()) {
       throw BadRequest.field("body", "body must be an Alertmanager webhook payload (JSON object)");
     }
-    JsonNode version = body.get("version");
-    if (version == null || !"4".equals(version.asText()) || !version.isTextual()) {
-      throw BadRequest.field("version", "version must be \"4\" (Alertmanager webhook payload)");
-    }
     JsonNode alerts = body.get("alerts");
     if (alerts == null || !alerts.isArray()) {
       throw BadRequest.field("alerts", "alerts must be an array");
+    }
+    List<Warning> warnings = new ArrayList<>();
+    JsonNode version = body.get("version");
+    if (version == null || !version.isTextual() || !"4".equals(version.asText())) {
+      warnings.add(
+          new Warning(
+              "version",
+              "version is "
+                  + (version == null ? "missing" : version.toString())
+                  + ", expected \"4\"; the alerts were read all the same"));
     }
     String reason = null;
     int firing = 0;
     int ignored = 0;
     for (int i = 0; i < alerts.size(); i++) {
+      String at = "alerts[" + i + "]";
       JsonNode a = alerts.get(i);
-      JsonNode status = a.get("status");
-      JsonNode labels = a.get("labels");
-      if (status == null || !status.isTextual()) {
-        throw BadRequest.field("alerts[" + i + "].status", "status must be a string");
-      }
+      JsonNode labels = a.isObject() ? a.get("labels") : null;
       if (labels == null || !labels.isObject()) {
-        throw BadRequest.field("alerts[" + i + "].labels", "labels must be an object");
+        warnings.add(
+            new Warning(
+                at,
+                a.isObject()
+                    ? "labels missing or not an object; alert ignored"
+                    : "not an object; ignored"));
+        ignored++;
+        continue;
       }
-      boolean rollback = "true".equals(labels.path("chaos_rollback").asText(null));
-      if (!rollback || !"firing".equals(status.asText())) {
+      JsonNode flag = labels.get("chaos_rollback");
+      boolean rollback =
+          flag != null
+              && (flag.isTextual() && "true".equalsIgnoreCase(flag.asText().strip())
+                  || flag.isBoolean() && flag.asBoolean());
+      if (rollback && !flag.isTextual()) {
+        warnings.add(new Warning(at, "chaos_rollback is a JSON boolean, labels are strings"));
+      }
+      JsonNode status = a.get("status");
+      String s = status != null && status.isTextual() ? status.asText() : null;
+      boolean resolved = "resolved".equals(s);
+      if (!resolved && !"firing".equals(s)) {
+        warnings.add(
+            new Warning(
+                at,
+                "status is "
+                    + (status == null ? "missing" : status.toString())
+                    + ", expected \"firing\" or \"resolved\""
+                    + (rollback ? "; a rollback alert not resolved counts as firing" : "")));
+      }
+      if (!rollback || resolved) {
         ignored++;
         continue;
       }
       firing++;
-      if (reason == null) {
-        String label = labels.path("reason").asText("");
-        reason = CODE.matcher(label).matches() ? label : ChaosReasons.REMOTE;
+      JsonNode label = labels.get("reason");
+      String code = label != null && label.isTextual() ? label.asText() : null;
+      if (code != null && CODE.matcher(code).matches()) {
+        reason = reason == null ? code : reason;
+      } else if (label != null) {
+        warnings.add(new Warning(at, "reason label is not a code such as DEADLINE_MISS"));
       }
     }
-    return new AlertmanagerWebhook(reason, firing, ignored);
+    if (firing > 0 && reason == null) {
+      reason = ChaosReasons.REMOTE;
+    }
+    return new AlertmanagerWebhook(reason, firing, ignored, warnings);
   }
 }

@@ -8,10 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,15 +36,27 @@ import java.util.function.UnaryOperator;
  * refuses to start without a token of at least {@value #MIN_TOKEN_LENGTH} characters. Every request
  * must carry {@code Authorization: Bearer <token>}; the token is compared in constant time. A
  * request without it, or with another token, gets 401 with {@code WWW-Authenticate: Bearer} and
- * changes nothing, before its body is read. A body over {@value #MAX_BODY_BYTES} bytes gets 413
- * without being read whole. Malformed JSON, an unknown scenario or an out-of-range value gets 400
- * naming the field; a wrong method 405; an unknown path 404. Responses are JSON ({@code
- * application/json}) and carry no CORS header, so no web page can drive the endpoint from a
- * browser. Every request that changes state (and every refused one) is logged with its source
- * address and the result.
+ * changes nothing; its body is not read and its connection is closed. A body over {@value
+ * #MAX_BODY_BYTES} bytes gets 413 without being read whole (a disable excepted, see below).
+ * Malformed JSON, an unknown scenario or an out-of-range value gets 400 naming the field; a wrong
+ * method 405; an unknown path 404. Responses are JSON ({@code application/json}) and carry no CORS
+ * header, so no web page can drive the endpoint from a browser. Every request that changes state
+ * (and every refused one) is logged with its source address and the result.
  *
- * <p>Requests are served one at a time on one daemon thread ({@code mm-chaos-control}). {@link
- * #close()} stops the server; it leaves the injector as it is.
+ * <p><b>The kill switch waits for no one.</b> Requests are served by up to 32 daemon threads
+ * ({@code mm-chaos-control}); a request must arrive whole within 2 s of its first byte or its
+ * connection is closed; when every thread is busy, the requests that have been reading longest
+ * (unauthenticated ones first) are closed to make room; an answer to a request whose body was not
+ * read (every 401 among them) closes the connection instead of draining the body. So no stalled,
+ * slow or unauthenticated client can hold up an authorised {@code POST /chaos/disable}. A disable
+ * switches chaos off whatever its body holds: a body that cannot be used only costs its reason
+ * ({@code REMOTE} then) and is reported as {@code warnings} in the 200 answer. The Alertmanager
+ * webhook disables on a firing rollback alert even beside malformed alerts, with warnings too. An
+ * enable that something forbids (a watched config file that says off, the permanently-off {@code
+ * GlobalChaos} default) is a 409 with the reason. Request lines are logged with control and
+ * non-ASCII characters escaped. A bind to any address but loopback logs a warning.
+ *
+ * <p>{@link #close()} stops the server; it leaves the injector as it is.
  */
 public final class ChaosControlServer implements AutoCloseable {
 
@@ -56,11 +66,13 @@ public final class ChaosControlServer implements AutoCloseable {
   /** Largest request body accepted, in bytes (64 KiB). */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
+  private static final System.Logger LOG = System.getLogger(ChaosControlServer.class.getName());
+
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ExchangeWorkers executor;
   private final ControlHandler handler;
 
-  private ChaosControlServer(HttpServer server, ExecutorService executor, ControlHandler handler) {
+  private ChaosControlServer(HttpServer server, ExchangeWorkers executor, ControlHandler handler) {
     this.server = server;
     this.executor = executor;
     this.handler = handler;
@@ -85,20 +97,40 @@ public final class ChaosControlServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    executor.shutdown();
     handler.close();
   }
 
+  /**
+   * The warning for listening on {@code address}, or null for a loopback address: any other address
+   * exposes the endpoint (and its token, sent in clear) to the network.
+   */
   static String exposureWarning(InetAddress address) {
-    return null;
+    if (address.isLoopbackAddress()) {
+      return null;
+    }
+    String where =
+        address.isAnyLocalAddress()
+            ? "every interface (" + address.getHostAddress() + ")"
+            : address.getHostAddress() + ", which is not a loopback address";
+    return "mm-chaos control endpoint listens on "
+        + where
+        + ": anyone who can reach it may try the token, which travels in clear over HTTP; bind"
+        + " 127.0.0.1 and put a TLS-terminating reverse proxy in front (see docs/rollback.md)";
   }
 
-  static void warnIfExposed(InetAddress address, int port) {}
+  /** Logs {@link #exposureWarning} at WARNING, if there is one; a failing logger is ignored. */
+  static void warnIfExposed(InetAddress address, int port) {
+    String warning = exposureWarning(address);
+    if (warning == null) {
+      return;
+    }
+    try {
+      LOG.log(System.Logger.Level.WARNING, warning + " [port " + port + "]");
+    } catch (RuntimeException ignored) {
+      // starting does not depend on the log
+    }
+  }
 
   /** Builds and starts a {@link ChaosControlServer}. Not thread-safe. */
   public static final class Builder {
@@ -108,16 +140,18 @@ public final class ChaosControlServer implements AutoCloseable {
     private InetAddress address = InetAddress.getLoopbackAddress();
     private RollbackGuard guard;
     private UnaryOperator<String> env = System::getenv;
+    private Duration readTimeout = Duration.ofMillis(ExchangeWorkers.DEFAULT_READ_TIMEOUT_MILLIS);
 
     private Builder(ChaosInjector injector) {
       this.injector = injector;
     }
 
     /**
-     * The bearer token every request must carry: at least {@value #MIN_TOKEN_LENGTH} characters, no
-     * whitespace.
+     * The bearer token every request must carry: at least {@value #MIN_TOKEN_LENGTH} characters of
+     * visible ASCII ({@code !} to {@code ~}; no whitespace, controls or non-ASCII, which no HTTP
+     * client sends reliably in a header).
      *
-     * @throws IllegalArgumentException if the token is shorter or contains whitespace
+     * @throws IllegalArgumentException if the token is shorter or has another character
      */
     public Builder token(String token) {
       Objects.requireNonNull(token, "token");
@@ -130,8 +164,20 @@ public final class ChaosControlServer implements AutoCloseable {
                 + " (for example 32 random bytes in hex)");
       }
       for (int i = 0; i < token.length(); i++) {
-        if (Character.isWhitespace(token.charAt(i)) || Character.isISOControl(token.charAt(i))) {
-          throw new IllegalArgumentException("token must not contain whitespace or controls");
+        char c = token.charAt(i);
+        if (c > 0x7e) {
+          // The server reads header bytes as ISO-8859-1, clients send UTF-8 or worse: such a
+          // token could never match, so it is refused here rather than failing every request.
+          throw new IllegalArgumentException(
+              "token must be visible ASCII (characters ! to ~): character "
+                  + (i + 1)
+                  + " is U+"
+                  + String.format("%04X", (int) c)
+                  + ", which clients cannot send reliably in an HTTP header");
+        }
+        if (c <= 0x20) {
+          throw new IllegalArgumentException(
+              "token must be visible ASCII (characters ! to ~): no whitespace or controls");
         }
       }
       this.token = token;
@@ -157,6 +203,12 @@ public final class ChaosControlServer implements AutoCloseable {
     /** Where environment variables are read from; tests replace it. */
     Builder environment(UnaryOperator<String> env) {
       this.env = Objects.requireNonNull(env, "env");
+      return this;
+    }
+
+    /** How long a request may take to arrive whole, from its first byte; tests shorten it. */
+    Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
       return this;
     }
 
@@ -209,21 +261,17 @@ public final class ChaosControlServer implements AutoCloseable {
                 + " tokenFromEnv(\"MM_CHAOS_TOKEN\")");
       }
       ControlHandler handler = new ControlHandler(injector, guard, token);
-      ExecutorService executor =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "mm-chaos-control");
-                t.setDaemon(true);
-                return t;
-              });
+      ExchangeWorkers executor =
+          new ExchangeWorkers(readTimeout.toNanos(), System::nanoTime, false);
       try {
-        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 16);
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 64);
         server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();
+        warnIfExposed(address, server.getAddress().getPort());
         return new ChaosControlServer(server, executor, handler);
       } catch (IOException e) {
-        executor.shutdownNow();
+        executor.shutdown();
         handler.close();
         throw new UncheckedIOException(
             "control endpoint cannot listen on " + address.getHostAddress() + ":" + port, e);

@@ -54,13 +54,13 @@ final class Exchanges {
         throw tooLarge();
       }
     }
-    byte[] bytes;
-    try (InputStream in = ex.getRequestBody()) {
-      bytes = in.readNBytes(ChaosControlServer.MAX_BODY_BYTES + 1);
-    }
+    // Read without closing: closing would drain what is left of a body over the limit.
+    InputStream in = ex.getRequestBody();
+    byte[] bytes = in.readNBytes(ChaosControlServer.MAX_BODY_BYTES + 1);
     if (bytes.length > ChaosControlServer.MAX_BODY_BYTES) {
       throw tooLarge();
     }
+    ExchangeWorkers.bodyRead();
     if (isBlank(bytes)) {
       return null;
     }
@@ -120,17 +120,49 @@ final class Exchanges {
     return m;
   }
 
+  /**
+   * Sends the JSON answer. A request whose body was not read to its end (a 401, a 413, a route that
+   * takes no body), and every 401, gets {@code Connection: close}, and its connection is closed
+   * once the answer is out, without waiting for the rest of the body: the server would otherwise
+   * read (drain) it first, as slowly as the client cares to send it.
+   */
   void send(HttpExchange ex, int status, Object body) throws IOException {
     byte[] bytes = json.writeValueAsBytes(body);
+    boolean abandon = status == 401 || (declaresBody(ex) && !ExchangeWorkers.wasBodyRead());
     ex.getResponseHeaders().set("Content-Type", JSON);
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (abandon) {
+      ex.getResponseHeaders().set("Connection", "close");
+    }
     ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
+    OutputStream out = ex.getResponseBody();
+    out.write(bytes);
+    out.flush();
+    if (!abandon) {
+      out.close();
+      return;
+    }
+    ExchangeWorkers.abandonRest();
+    try {
+      out.close();
+    } catch (IOException expected) {
+      // The connection is being closed instead of drained: that is the point.
     }
   }
 
+  private static boolean declaresBody(HttpExchange ex) {
+    if (ex.getRequestHeaders().containsKey("Transfer-Encoding")) {
+      return true;
+    }
+    String length = ex.getRequestHeaders().getFirst("Content-Length");
+    return length != null && !length.strip().equals("0");
+  }
+
+  /**
+   * Logs one line for a request: method and path (escaped, see {@link LogText}), source address,
+   * status and result.
+   */
   static void log(System.Logger.Level level, HttpExchange ex, int status, String result) {
     InetSocketAddress from = ex.getRemoteAddress();
     String source = from == null ? "?" : from.getAddress().getHostAddress() + ":" + from.getPort();
@@ -138,9 +170,9 @@ final class Exchanges {
       LOG.log(
           level,
           "mm-chaos control: "
-              + ex.getRequestMethod()
+              + LogText.escape(ex.getRequestMethod())
               + " "
-              + ex.getRequestURI().getRawPath()
+              + LogText.escape(ex.getRequestURI().getRawPath())
               + " from "
               + source
               + " -> "

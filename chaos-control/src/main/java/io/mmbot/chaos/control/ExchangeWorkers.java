@@ -1,0 +1,346 @@
+package io.mmbot.chaos.control;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * The executor of the control server: a bounded pool of worker threads, each request held to a
+ * deadline, and room made for new requests when every worker is busy, so that no client, however
+ * slow or stalled, can keep an authorised {@code POST /chaos/disable} waiting.
+ *
+ * <p><b>Why the server needs this.</b> The JDK HTTP server hands a connection to its executor as
+ * soon as its first byte arrives, and the executor's thread then reads the request line, the
+ * headers and the body from a blocking socket channel that has no read timeout. One client that
+ * sends a byte and stops holds that thread for as long as it likes. The server's own timers ({@code
+ * sun.net.httpserver.maxReqTime} and the like) are JDK-internal system properties, read once for
+ * the whole JVM: a library must not set them for its users, and cannot rely on them being set. What
+ * the public API does offer is the executor, and the rule of {@link
+ * java.nio.channels.InterruptibleChannel}: interrupting a thread blocked on a channel closes the
+ * channel. So the executor bounds every read itself.
+ *
+ * <p><b>Rules.</b>
+ *
+ * <ul>
+ *   <li>At most {@value #MAX_WORKERS} requests are served at once; more wait in order of arrival.
+ *   <li>A request must arrive whole (request line, headers and body) within the read timeout
+ *       (default {@value #DEFAULT_READ_TIMEOUT_MILLIS} ms) of its first byte; otherwise its
+ *       connection is closed.
+ *   <li>When requests are waiting and every worker is busy, the requests that have been reading
+ *       longest (at least {@value #MIN_AGE_MILLIS} ms) are closed to make room, unauthenticated
+ *       ones before authenticated ones, as many as are waiting.
+ *   <li>Only the short step in which the handler changes the injector's state is never interrupted
+ *       ({@link #critical}); every read and write around it is.
+ * </ul>
+ *
+ * <p>An idle connection (one that has sent nothing) costs no worker: the server's selector holds
+ * it. A sweeper thread applies the deadlines every {@value #SWEEP_MILLIS} ms, and at once when a
+ * request has to wait. All timing reads one injected clock, so {@link #sweep(long)} is tested in
+ * virtual time.
+ */
+final class ExchangeWorkers implements Executor {
+
+  /** Requests served at once. */
+  static final int MAX_WORKERS = 32;
+
+  /** Default time a request has to arrive whole, from its first byte. */
+  static final long DEFAULT_READ_TIMEOUT_MILLIS = 2_000;
+
+  /** A request is not closed to make room before it has been read for this long. */
+  static final long MIN_AGE_MILLIS = 100;
+
+  /** How often the sweeper looks when no request is waiting. */
+  static final long SWEEP_MILLIS = 100;
+
+  private static final ThreadLocal<Slot> CURRENT = new ThreadLocal<>();
+
+  private final ThreadPoolExecutor pool;
+  private final LongSupplier clock;
+  private final long readTimeoutNanos;
+  private final Set<Slot> running = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final Thread sweeper;
+  private final SweepLog log;
+  private volatile boolean closed;
+
+  /**
+   * A pool whose sweeper thread runs on the system clock; with {@code manual}, no sweeper thread:
+   * the test calls {@link #sweep(long)} with its own clock's readings.
+   */
+  ExchangeWorkers(long readTimeoutNanos, LongSupplier clock, boolean manual) {
+    this.readTimeoutNanos = readTimeoutNanos;
+    this.clock = clock;
+    this.log = new SweepLog(clock);
+    this.pool =
+        new ThreadPoolExecutor(
+            MAX_WORKERS,
+            MAX_WORKERS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "mm-chaos-control");
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    if (manual) {
+      this.sweeper = null;
+    } else {
+      this.sweeper = new Thread(this::sweepForever, "mm-chaos-control-sweeper");
+      sweeper.setDaemon(true);
+      sweeper.start();
+    }
+  }
+
+  /**
+   * Runs one exchange of the server on a worker. Should the pool be shut down, it throws {@link
+   * java.util.concurrent.RejectedExecutionException}; the server then closes the connection.
+   */
+  @Override
+  public void execute(Runnable exchange) {
+    Slot s = new Slot(exchange);
+    waiting.incrementAndGet();
+    try {
+      pool.execute(s);
+    } catch (RuntimeException e) {
+      waiting.decrementAndGet();
+      throw e;
+    }
+    if (running.size() >= MAX_WORKERS && sweeper != null) {
+      LockSupport.unpark(sweeper); // someone has to wait: make room now
+    }
+  }
+
+  /** Stops the sweeper and every worker (interrupting them, which closes their connections). */
+  void shutdown() {
+    closed = true;
+    if (sweeper != null) {
+      sweeper.interrupt();
+    }
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Requests waiting for a worker. */
+  int waiting() {
+    return waiting.get();
+  }
+
+  /** Requests being served. */
+  int running() {
+    return running.size();
+  }
+
+  // ---------------------------------------------------------------- phases, for the handler
+
+  /**
+   * The request on this thread has shown a valid token: it is closed for room only after others.
+   */
+  static void authenticated() {
+    Slot s = CURRENT.get();
+    if (s != null) {
+      s.phase = Phase.AUTHENTICATED;
+    }
+  }
+
+  /**
+   * Runs {@code change} (a change of the injector's state) without any interruption from the
+   * deadlines: it is never cut in half. It must not read from or write to the client.
+   */
+  static <T, E extends Exception> T critical(Step<T, E> change) throws E {
+    Slot s = CURRENT.get();
+    if (s == null) {
+      return change.run();
+    }
+    Phase before = s.phase;
+    // A deadline that struck just before must not cut the change in half: its mark is held back
+    // during the change and put back after it, so the I/O that follows still fails fast.
+    boolean struck = !s.enterCritical() && Thread.interrupted();
+    try {
+      return change.run();
+    } finally {
+      s.phase = before;
+      if (struck) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * The response has been sent; the rest of the request (a body nobody read) is not wanted. Marks
+   * this thread interrupted, so that the server's attempt to drain that body from the client fails
+   * at once and closes the connection instead of waiting for the client to send it. The worker
+   * clears the mark when the exchange ends.
+   */
+  static void abandonRest() {
+    Slot s = CURRENT.get();
+    if (s != null && s.abandon()) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The request body on this thread has been read to its end. */
+  static void bodyRead() {
+    Slot s = CURRENT.get();
+    if (s != null) {
+      s.bodyRead = true;
+    }
+  }
+
+  /** Whether the request body on this thread was read to its end (true off a worker thread). */
+  static boolean wasBodyRead() {
+    Slot s = CURRENT.get();
+    return s == null || s.bodyRead;
+  }
+
+  /** A step that may throw {@code E}. */
+  @FunctionalInterface
+  interface Step<T, E extends Exception> {
+    T run() throws E;
+  }
+
+  // ---------------------------------------------------------------- the sweeper
+
+  private void sweepForever() {
+    while (!closed) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SWEEP_MILLIS));
+      if (Thread.interrupted() && closed) {
+        return;
+      }
+      try {
+        sweep(clock.getAsLong());
+      } catch (RuntimeException e) {
+        // A sweep that failed is retried on the next one.
+      }
+    }
+  }
+
+  /**
+   * Applies the rules at {@code now}: closes every request past its read timeout, then, if requests
+   * are waiting, as many of the longest-reading ones as are waiting (unauthenticated first), among
+   * those read for at least {@value #MIN_AGE_MILLIS} ms.
+   *
+   * @return how many connections were closed
+   */
+  int sweep(long now) {
+    int late = 0;
+    List<Slot> candidates = new ArrayList<>();
+    long minAge = TimeUnit.MILLISECONDS.toNanos(MIN_AGE_MILLIS);
+    for (Slot s : running) {
+      if (s.phase == Phase.CRITICAL) {
+        continue;
+      }
+      long age = now - s.startedAt;
+      if (age - readTimeoutNanos >= 0) {
+        if (s.interrupt()) {
+          late++;
+        }
+      } else if (age - minAge >= 0 && !s.interrupted) {
+        candidates.add(s);
+      }
+    }
+    int room = 0;
+    int want = waiting.get() - late;
+    if (want > 0 && !candidates.isEmpty()) {
+      candidates.sort(
+          Comparator.comparing((Slot s) -> s.phase == Phase.AUTHENTICATED)
+              .thenComparingLong(s -> s.startedAt));
+      for (Slot s : candidates) {
+        if (room >= want) {
+          break;
+        }
+        if (s.interrupt()) {
+          room++;
+        }
+      }
+    }
+    log.closed(late, room, readTimeoutNanos);
+    return late + room;
+  }
+
+  // ---------------------------------------------------------------- one exchange
+
+  enum Phase {
+    /** Reading a request whose token has not been checked yet. */
+    READING,
+    /** The token is valid; reading or answering. */
+    AUTHENTICATED,
+    /** Changing the injector's state: never interrupted. */
+    CRITICAL
+  }
+
+  /** One exchange on a worker: when it started, its phase, and the one interrupt it may get. */
+  final class Slot implements Runnable {
+    private final Runnable exchange;
+    volatile long startedAt;
+    volatile Phase phase = Phase.READING;
+    volatile boolean interrupted;
+    boolean bodyRead;
+    private Thread thread;
+    private boolean done;
+
+    Slot(Runnable exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    public void run() {
+      waiting.decrementAndGet();
+      synchronized (this) {
+        thread = Thread.currentThread();
+      }
+      startedAt = clock.getAsLong();
+      CURRENT.set(this);
+      running.add(this);
+      try {
+        exchange.run();
+      } finally {
+        running.remove(this);
+        CURRENT.remove();
+        synchronized (this) {
+          done = true;
+        }
+        Thread.interrupted(); // an interrupt meant for this exchange must not reach the next one
+      }
+    }
+
+    /** Interrupts this exchange's thread once, unless it has ended or is changing state. */
+    synchronized boolean interrupt() {
+      if (done || interrupted || thread == null || phase == Phase.CRITICAL) {
+        return false;
+      }
+      interrupted = true;
+      thread.interrupt();
+      return true;
+    }
+
+    /** Enters the critical phase; false if this exchange was interrupted before. */
+    synchronized boolean enterCritical() {
+      phase = Phase.CRITICAL;
+      return !interrupted;
+    }
+
+    /** Marks this exchange as interrupted by itself (see {@link #abandonRest()}). */
+    synchronized boolean abandon() {
+      if (interrupted) {
+        return false;
+      }
+      interrupted = true;
+      return true;
+    }
+  }
+}
