@@ -44,7 +44,7 @@ import java.util.function.UnaryOperator;
  * (and every refused one) is logged with its source address and the result.
  *
  * <p><b>The kill switch waits for no one.</b> Requests are served by up to 32 daemon threads
- * ({@code mm-chaos-control}); a request must arrive whole within 2 s of its first byte or its
+ * ({@code mm-chaos-control}); a request must arrive whole within 1 s of its first byte or its
  * connection is closed; when every thread is busy, the requests that have been reading longest
  * (unauthenticated ones first) are closed to make room; an answer to a request whose body was not
  * read (every 401 among them) closes the connection instead of draining the body. So no stalled,

@@ -53,7 +53,7 @@ final class ExchangeWorkers implements Executor {
   static final int MAX_WORKERS = 32;
 
   /** Default time a request has to arrive whole, from its first byte. */
-  static final long DEFAULT_READ_TIMEOUT_MILLIS = 2_000;
+  static final long DEFAULT_READ_TIMEOUT_MILLIS = 1_000;
 
   /** A request is not closed to make room before it has been read for this long. */
   static final long MIN_AGE_MILLIS = 100;
