@@ -62,9 +62,16 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>Under parallel execution a test without that lock gets its parameters as usual, but the
  * extension leaves {@code GlobalChaos} alone: installing it there would show the injector to
- * whatever test runs alongside. Code under such a test must therefore take its injector as a
- * parameter, not from {@code GlobalChaos.get()}, which may then hold a locked test's injector or
- * the default. A lock declared only through a {@code ResourceLocksProvider} is not seen.
+ * whatever test runs alongside. It says so: a report entry {@value #WARNING_REPORT_KEY} on each
+ * such test and one WARNING line in the log per run. Code under such a test must therefore take its
+ * injector as a parameter, not from {@code GlobalChaos.get()}, which may then hold a locked test's
+ * injector or the default. A lock declared only through a {@code ResourceLocksProvider} is not
+ * seen.
+ *
+ * <p><b>After the test.</b> After the last {@code @AfterEach} method the test's injector is
+ * switched off for good (reason {@value #TEST_ENDED}; an update that would switch it on is refused
+ * with {@link io.mmbot.chaos.EnableRefusedException}). Code that captured it during the test, such
+ * as a connector singleton built lazily, therefore injects nothing into later tests.
  *
  * <p>The extension keeps no state between tests other than the store JUnit gives each test, so it
  * is safe under any parallel execution mode.
@@ -87,12 +94,23 @@ public final class ChaosExtension
    */
   public static final String SEED_PARAMETER = "mm.chaos.seed";
 
+  /**
+   * The reason code given to a test's injector when the test ends; the injector then stays off for
+   * good.
+   */
+  public static final String TEST_ENDED = "TEST_ENDED";
+
+  /** The key of the report entry that warns a test it does not get {@link GlobalChaos}. */
+  public static final String WARNING_REPORT_KEY = "mm-chaos.warning";
+
   /** The key of the report entry that records each test's seed. */
   public static final String SEED_REPORT_KEY = "mm-chaos.seed";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ChaosExtension.class);
   private static final String KEY = "chaos";
+  private static final String WARNED_KEY = "warned-no-global-chaos";
+  private static final System.Logger LOG = System.getLogger(ChaosExtension.class.getName());
 
   /** Created by JUnit through {@code @ExtendWith}. */
   public ChaosExtension() {}
@@ -104,6 +122,8 @@ public final class ChaosExtension
     context.publishReportEntry(SEED_REPORT_KEY, Long.toString(chaos.seed()));
     if (GlobalChaosPolicy.mayInstall(context)) {
       chaos.installGlobal();
+    } else {
+      warnNoGlobalChaos(context);
     }
   }
 
@@ -111,7 +131,38 @@ public final class ChaosExtension
   public void afterEach(ExtensionContext context) {
     TestChaos chaos = context.getStore(NAMESPACE).remove(KEY, TestChaos.class);
     if (chaos != null) {
-      chaos.restoreGlobal();
+      try {
+        chaos.restoreGlobal();
+      } finally {
+        chaos.end(context.getDisplayName());
+      }
+    }
+  }
+
+  /**
+   * Parallel execution is on and the test does not hold the lock: GlobalChaos is left alone. Says
+   * so in a report entry of the test and, once per run, in the log.
+   */
+  private static void warnNoGlobalChaos(ExtensionContext context) {
+    String why =
+        "GlobalChaos is not set for this test: junit.jupiter.execution.parallel.enabled is true"
+            + " and the test does not hold the resource lock "
+            + GLOBAL_CHAOS
+            + ", so GlobalChaos.get() in the code under test does not see the test's injector."
+            + " Declare the test with @ChaosTest or @ResourceLock(ChaosExtension.GLOBAL_CHAOS), or"
+            + " pass the injector to the code explicitly.";
+    context.publishReportEntry(WARNING_REPORT_KEY, why);
+    ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+    synchronized (ChaosExtension.class) {
+      if (root.get(WARNED_KEY) != null) {
+        return;
+      }
+      root.put(WARNED_KEY, Boolean.TRUE);
+    }
+    try {
+      LOG.log(System.Logger.Level.WARNING, "mm-chaos: " + why + " (said once per run)");
+    } catch (RuntimeException ignored) {
+      // the report entry carries the warning as well
     }
   }
 

@@ -21,6 +21,7 @@ final class TestChaos {
   private final VirtualClock clock;
   private final ChaosInjector injector;
   private ChaosInjector previousGlobal;
+  private volatile String ended;
 
   private TestChaos(ChaosSettings settings) {
     this.settings = settings;
@@ -33,10 +34,25 @@ final class TestChaos {
             .seed(settings.seed())
             .instanceId(INSTANCE_ID)
             .build();
+    injector.addEnableVeto(() -> ended);
   }
 
   static TestChaos create(ExtensionContext context) {
     return new TestChaos(ChaosSettings.of(context));
+  }
+
+  /**
+   * The test is over: its injector goes off for good (reason {@value ChaosExtension#TEST_ENDED}),
+   * so that code still holding it (a connector singleton built during the test) injects nothing
+   * into later tests, and no update can switch it on again.
+   */
+  void end(String testName) {
+    ended =
+        "the test "
+            + testName
+            + " has ended: its injector stays off (an object built during that test still holds"
+            + " it; build it in each test, or take the injector from the test's parameter)";
+    injector.disable(ChaosExtension.TEST_ENDED);
   }
 
   long seed() {
