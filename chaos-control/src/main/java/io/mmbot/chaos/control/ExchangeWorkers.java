@@ -35,9 +35,13 @@ import java.util.function.LongSupplier;
  *   <li>A request must arrive whole (request line, headers and body) within the read timeout
  *       (default {@value #DEFAULT_READ_TIMEOUT_MILLIS} ms) of its first byte; otherwise its
  *       connection is closed.
+ *   <li>Once answered, the rest of a body nobody read (a 401's, a 413's) may take {@value
+ *       #DRAIN_GRACE_MILLIS} ms more to arrive and be discarded; then the connection is closed
+ *       ({@link #drainBriefly()}).
  *   <li>When requests are waiting and every worker is busy, the requests that have been reading
- *       longest (at least {@value #MIN_AGE_MILLIS} ms) are closed to make room, unauthenticated
- *       ones before authenticated ones, as many as are waiting.
+ *       longest (at least {@value #MIN_AGE_MILLIS} ms) are closed to make room, as many as are
+ *       waiting: those discarding an unwanted body first, then unauthenticated ones, then
+ *       authenticated ones.
  *   <li>Only the short step in which the handler changes the injector's state is never interrupted
  *       ({@link #critical}); every read and write around it is.
  * </ul>
@@ -57,6 +61,12 @@ final class ExchangeWorkers implements Executor {
 
   /** A request is not closed to make room before it has been read for this long. */
   static final long MIN_AGE_MILLIS = 100;
+
+  /**
+   * How long the rest of a request body that nobody wants may take to arrive before the connection
+   * is closed: enough for a client that has sent it already, too short to hold a worker.
+   */
+  static final long DRAIN_GRACE_MILLIS = 200;
 
   /** How often the sweeper looks when no request is waiting. */
   static final long SWEEP_MILLIS = 100;
@@ -181,15 +191,16 @@ final class ExchangeWorkers implements Executor {
   }
 
   /**
-   * The response has been sent; the rest of the request (a body nobody read) is not wanted. Marks
-   * this thread interrupted, so that the server's attempt to drain that body from the client fails
-   * at once and closes the connection instead of waiting for the client to send it. The worker
-   * clears the mark when the exchange ends.
+   * The answer is out; the rest of the request (a body nobody read) is not wanted. The server will
+   * read and discard it before closing the connection, so that an honest client that has sent it
+   * already gets a clean close (closing with unread data would reset the connection and could lose
+   * the answer). That drain gets {@value #DRAIN_GRACE_MILLIS} ms at most, and the exchange is the
+   * first to go when room is needed: a client that stalls is cut off instead of waited for.
    */
-  static void abandonRest() {
+  static void drainBriefly() {
     Slot s = CURRENT.get();
-    if (s != null && s.abandon()) {
-      Thread.currentThread().interrupt();
+    if (s != null) {
+      s.drainBriefly(s.owner().clock.getAsLong());
     }
   }
 
@@ -244,20 +255,21 @@ final class ExchangeWorkers implements Executor {
       if (s.phase == Phase.CRITICAL) {
         continue;
       }
-      long age = now - s.startedAt;
-      if (age - readTimeoutNanos >= 0) {
+      if (now - s.deadline >= 0) {
         if (s.interrupt()) {
           late++;
         }
-      } else if (age - minAge >= 0 && !s.interrupted) {
+      } else if (now - s.startedAt - minAge >= 0 && !s.interrupted) {
         candidates.add(s);
       }
     }
     int room = 0;
     int want = waiting.get() - late;
     if (want > 0 && !candidates.isEmpty()) {
+      // Draining an unwanted body first, then unauthenticated, then authenticated; oldest first.
       candidates.sort(
-          Comparator.comparing((Slot s) -> s.phase == Phase.AUTHENTICATED)
+          Comparator.comparing((Slot s) -> !s.draining)
+              .thenComparing(s -> s.phase == Phase.AUTHENTICATED)
               .thenComparingLong(s -> s.startedAt));
       for (Slot s : candidates) {
         if (room >= want) {
@@ -287,6 +299,8 @@ final class ExchangeWorkers implements Executor {
   final class Slot implements Runnable {
     private final Runnable exchange;
     volatile long startedAt;
+    volatile long deadline;
+    volatile boolean draining;
     volatile Phase phase = Phase.READING;
     volatile boolean interrupted;
     boolean bodyRead;
@@ -304,6 +318,7 @@ final class ExchangeWorkers implements Executor {
         thread = Thread.currentThread();
       }
       startedAt = clock.getAsLong();
+      deadline = startedAt + readTimeoutNanos;
       CURRENT.set(this);
       running.add(this);
       try {
@@ -334,13 +349,17 @@ final class ExchangeWorkers implements Executor {
       return !interrupted;
     }
 
-    /** Marks this exchange as interrupted by itself (see {@link #abandonRest()}). */
-    synchronized boolean abandon() {
-      if (interrupted) {
-        return false;
+    /** Brings the deadline to at most {@value #DRAIN_GRACE_MILLIS} ms from {@code now}. */
+    void drainBriefly(long now) {
+      long grace = now + TimeUnit.MILLISECONDS.toNanos(DRAIN_GRACE_MILLIS);
+      if (grace - deadline < 0) {
+        deadline = grace;
       }
-      interrupted = true;
-      return true;
+      draining = true;
+    }
+
+    ExchangeWorkers owner() {
+      return ExchangeWorkers.this;
     }
   }
 }

@@ -122,32 +122,32 @@ final class Exchanges {
 
   /**
    * Sends the JSON answer. A request whose body was not read to its end (a 401, a 413, a route that
-   * takes no body), and every 401, gets {@code Connection: close}, and its connection is closed
-   * once the answer is out, without waiting for the rest of the body: the server would otherwise
-   * read (drain) it first, as slowly as the client cares to send it.
+   * takes no body), and every 401, gets {@code Connection: close}; what is left of the body may
+   * take a moment more to arrive ({@link ExchangeWorkers#drainBriefly()}), after which the
+   * connection is closed whether it has or not: the client is never waited for.
    */
   void send(HttpExchange ex, int status, Object body) throws IOException {
     byte[] bytes = json.writeValueAsBytes(body);
-    boolean abandon = status == 401 || (declaresBody(ex) && !ExchangeWorkers.wasBodyRead());
+    boolean close = status == 401 || (declaresBody(ex) && !ExchangeWorkers.wasBodyRead());
     ex.getResponseHeaders().set("Content-Type", JSON);
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    if (abandon) {
+    if (close) {
       ex.getResponseHeaders().set("Connection", "close");
     }
     ex.sendResponseHeaders(status, bytes.length);
     OutputStream out = ex.getResponseBody();
     out.write(bytes);
     out.flush();
-    if (!abandon) {
+    if (!close) {
       out.close();
       return;
     }
-    ExchangeWorkers.abandonRest();
+    ExchangeWorkers.drainBriefly();
     try {
-      out.close();
-    } catch (IOException expected) {
-      // The connection is being closed instead of drained: that is the point.
+      out.close(); // the server discards the rest of the body here, within the grace
+    } catch (IOException cutOff) {
+      // The client did not send it in time; the connection is closed: that is the point.
     }
   }
 

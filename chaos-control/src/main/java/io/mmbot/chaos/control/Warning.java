@@ -1,5 +1,6 @@
 package io.mmbot.chaos.control;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,21 @@ record Warning(String field, String error) {
     return m;
   }
 
-  /** The JSON array of {@code warnings}. */
+  /** Most warnings answered; the rest are counted in one last entry. */
+  static final int MAX_SHOWN = 20;
+
+  /** The JSON array of {@code warnings}: at most {@value #MAX_SHOWN}, then how many more. */
   static List<Map<String, Object>> json(List<Warning> warnings) {
-    return warnings.stream().map(Warning::json).toList();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int i = 0; i < warnings.size() && i < MAX_SHOWN; i++) {
+      out.add(warnings.get(i).json());
+    }
+    if (warnings.size() > MAX_SHOWN) {
+      out.add(
+          new Warning("warnings", (warnings.size() - MAX_SHOWN) + " more problems not shown")
+              .json());
+    }
+    return out;
   }
 
   /** One line for the log: {@code field: error; field: error}. */

@@ -184,6 +184,18 @@ class DisableFirstTest {
   }
 
   @Test
+  void manyMalformedAlertsAreReportedBoundedAndTheRollbackStillCounts() throws Exception {
+    String junk = String.join(",", java.util.Collections.nCopies(500, "null"));
+    HttpResponse<String> r =
+        client.post("/chaos/alertmanager", TOKEN, webhook("firing", junk + "," + ROLLBACK));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(injector.enabled()).isFalse();
+    JsonNode w = json(r).get("warnings");
+    assertThat(w.size()).isEqualTo(Warning.MAX_SHOWN + 1);
+    assertThat(w.get(Warning.MAX_SHOWN).get("error").asText()).startsWith("480 more");
+  }
+
+  @Test
   void aPayloadWithNothingToReadIs400AndChangesNothing() throws Exception {
     for (String body : new String[] {"[]", "{\"version\":\"4\",\"alerts\":{}}", "{", "null"}) {
       HttpResponse<String> r = client.post("/chaos/alertmanager", TOKEN, body);

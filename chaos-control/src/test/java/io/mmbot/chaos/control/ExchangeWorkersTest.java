@@ -34,7 +34,7 @@ class ExchangeWorkersTest {
   }
 
   /** An exchange that blocks until interrupted (or released), in a phase of its choice. */
-  final class Stalled implements Runnable {
+  class Stalled implements Runnable {
     final boolean authenticated;
     final boolean critical;
     final CountDownLatch started = new CountDownLatch(1);
@@ -170,6 +170,25 @@ class ExchangeWorkersTest {
     assertThat(workers.sweep(now.get())).isEqualTo(1);
     assertThat(busy.get(0).endedByInterrupt()).isTrue();
     assertThat(waiting.started.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void anAnsweredRequestGetsOnlyAShortGraceForTheRestOfItsBody() throws Exception {
+    Stalled s =
+        new Stalled(false, false) {
+          @Override
+          public void run() {
+            ExchangeWorkers.drainBriefly(); // answered; the server now drains the body
+            super.run();
+          }
+        };
+    workers.execute(s);
+    assertThat(s.started.await(10, TimeUnit.SECONDS)).isTrue();
+    now.addAndGet(ExchangeWorkers.DRAIN_GRACE_MILLIS * MS - 1);
+    assertThat(workers.sweep(now.get())).isZero();
+    now.addAndGet(1);
+    assertThat(workers.sweep(now.get())).isEqualTo(1);
+    assertThat(s.endedByInterrupt()).isTrue();
   }
 
   @Test
