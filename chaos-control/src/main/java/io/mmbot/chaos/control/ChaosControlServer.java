@@ -36,8 +36,8 @@ import java.util.function.UnaryOperator;
  * refuses to start without a token of at least {@value #MIN_TOKEN_LENGTH} characters. Every request
  * must carry {@code Authorization: Bearer <token>}; the token is compared in constant time. A
  * request without it, or with another token, gets 401 with {@code WWW-Authenticate: Bearer} and
- * changes nothing; its body is not read and its connection is closed. A body over {@value
- * #MAX_BODY_BYTES} bytes gets 413 without being read whole (a disable excepted, see below).
+ * changes nothing; its body is not read and its connection is closed (see below). A body over
+ * {@value #MAX_BODY_BYTES} bytes gets 413 without being read whole (a disable excepted, see below).
  * Malformed JSON, an unknown scenario or an out-of-range value gets 400 naming the field; a wrong
  * method 405; an unknown path 404. Responses are JSON ({@code application/json}) and carry no CORS
  * header, so no web page can drive the endpoint from a browser. Every request that changes state
@@ -47,14 +47,15 @@ import java.util.function.UnaryOperator;
  * ({@code mm-chaos-control}); a request must arrive whole within 1 s of its first byte or its
  * connection is closed; when every thread is busy, the requests that have been reading longest
  * (unauthenticated ones first) are closed to make room; an answer to a request whose body was not
- * read (every 401 among them) closes the connection instead of draining the body. So no stalled,
- * slow or unauthenticated client can hold up an authorised {@code POST /chaos/disable}. A disable
- * switches chaos off whatever its body holds: a body that cannot be used only costs its reason
- * ({@code REMOTE} then) and is reported as {@code warnings} in the 200 answer. The Alertmanager
- * webhook disables on a firing rollback alert even beside malformed alerts, with warnings too. An
- * enable that something forbids (a watched config file that says off, the permanently-off {@code
- * GlobalChaos} default) is a 409 with the reason. Request lines are logged with control and
- * non-ASCII characters escaped. A bind to any address but loopback logs a warning.
+ * read (every 401 among them) closes the connection after giving the rest of the body at most 200
+ * ms to arrive, instead of waiting for it. So no stalled, slow or unauthenticated client can hold
+ * up an authorised {@code POST /chaos/disable}. A disable switches chaos off whatever its body
+ * holds: a body that cannot be used only costs its reason ({@code REMOTE} then) and is reported as
+ * {@code warnings} in the 200 answer. The Alertmanager webhook disables on a firing rollback alert
+ * even beside malformed alerts, with warnings too. An enable that something forbids (a watched
+ * config file that says off, the permanently-off {@code GlobalChaos} default) is a 409 with the
+ * reason. Request lines are logged with control and non-ASCII characters escaped. A bind to any
+ * address but loopback logs a warning.
  *
  * <p>{@link #close()} stops the server; it leaves the injector as it is.
  */
