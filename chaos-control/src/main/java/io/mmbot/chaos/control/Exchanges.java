@@ -160,8 +160,8 @@ final class Exchanges {
   }
 
   /**
-   * Logs one line for a request: method and path (escaped, see {@link LogText}), source address,
-   * status and result.
+   * Logs one line for a request: method, path, source address, status and result, the client's text
+   * in it escaped (see {@link LogText}).
    */
   static void log(System.Logger.Level level, HttpExchange ex, int status, String result) {
     InetSocketAddress from = ex.getRemoteAddress();
@@ -178,7 +178,7 @@ final class Exchanges {
               + " -> "
               + status
               + " "
-              + result);
+              + LogText.escape(result, 1_000));
     } catch (RuntimeException ignored) {
       // the request has been handled; a failing logger changes nothing
     }

@@ -16,10 +16,15 @@ final class LogText {
   private LogText() {}
 
   static String escape(String raw) {
+    return escape(raw, MAX_LENGTH);
+  }
+
+  /** {@link #escape(String)} with another length limit. */
+  static String escape(String raw, int maxLength) {
     if (raw == null) {
       return "?";
     }
-    int n = Math.min(raw.length(), MAX_LENGTH);
+    int n = Math.min(raw.length(), maxLength);
     StringBuilder b = new StringBuilder(n + 16);
     for (int i = 0; i < n; i++) {
       char c = raw.charAt(i);

@@ -36,12 +36,12 @@ record Warning(String field, String error) {
     return out;
   }
 
-  /** One line for the log: {@code field: error; field: error}. */
+  /** One line for the log (escaped there): {@code field: error; field: error}. */
   static String line(List<Warning> warnings) {
     StringBuilder b = new StringBuilder();
     for (Warning w : warnings) {
       b.append(b.length() == 0 ? "" : "; ").append(w.field).append(": ").append(w.error);
     }
-    return LogText.escape(b.toString());
+    return b.toString();
   }
 }

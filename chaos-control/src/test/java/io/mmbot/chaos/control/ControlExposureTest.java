@@ -88,4 +88,19 @@ class ControlExposureTest {
       assertThat(line).contains("PO\\x1b[2J\\x07ST").contains("/chaos/\\xe9x");
     }
   }
+
+  @Test
+  void clientTextInTheResultOfALoggedRequestIsEscapedToo() throws Exception {
+    try (ChaosControlServer s = ChaosControlServer.builder(injector).token(TOKEN).start();
+        LogCapture log = new LogCapture(ChaosControlServer.class)) {
+      ControlClient c = new ControlClient(s.port());
+      c.post("/chaos/disable", TOKEN, "{\"\\u001b[2Jfake\\nline\": 1}");
+      c.post("/chaos/enable", TOKEN, "{\"\\u001b]0;x\\u0007\": 1}");
+      assertThat(log.messages()).hasSizeGreaterThanOrEqualTo(2);
+      for (String m : log.messages()) {
+        assertThat(m.chars()).as(m).allMatch(ch -> ch >= 0x20 && ch < 0x7f);
+      }
+      assertThat(log.messages()).anySatisfy(m -> assertThat(m).contains("\\x1b[2Jfake\\x0aline"));
+    }
+  }
 }
