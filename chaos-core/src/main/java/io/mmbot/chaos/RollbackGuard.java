@@ -108,6 +108,7 @@ public final class RollbackGuard implements AutoCloseable {
   private volatile long nextEvaluation;
   private volatile boolean closed;
   private volatile boolean clampLogged;
+  private volatile boolean failureLogged;
 
   private RollbackGuard(Builder b) {
     this.injector = b.injector;
@@ -137,7 +138,8 @@ public final class RollbackGuard implements AutoCloseable {
    */
   public void recordTick(long durationNanos, boolean deadlineMissed) {
     if (durationNanos < 0 && !clampLogged) {
-      logClamped(durationNanos);
+      clampLogged = true;
+      TripLog.negativeDuration(durationNanos);
     }
     long now;
     try {
@@ -271,35 +273,23 @@ public final class RollbackGuard implements AutoCloseable {
     triggers.shift(delta);
     watch.shift(delta);
     nextEvaluation += delta;
-    TripLog.log(
-        System.Logger.Level.WARNING,
-        "mm-chaos rollback guard: its clock went back by "
-            + (-delta / EVALUATION_STEP_NANOS)
-            + " s; evaluations go on from the new reading");
+    TripLog.clockWentBack(-delta / EVALUATION_STEP_NANOS);
   }
 
-  private void logClamped(long durationNanos) {
-    clampLogged = true;
-    TripLog.log(
-        System.Logger.Level.WARNING,
-        "mm-chaos rollback guard: recordTick got a negative duration ("
-            + durationNanos
-            + " ns, taken across a clock step back?); recorded as 0 ns and counted in"
-            + " status().clampedTicks(); further ones are counted without a log line");
-  }
-
-  /** Fail safe: a guard that cannot judge the bot's health (or read its clock) stops chaos. */
+  /**
+   * Fail safe: a guard that cannot judge the bot's health (or read its clock) stops chaos. Logged
+   * when it switches chaos off and the first time, not at every tick of a clock that keeps failing.
+   */
   private void failSafe(Throwable e) {
     Failures.contain(e);
     if (closed) {
       return;
     }
+    boolean wasOn = injector.enabled();
     injector.disable(ChaosReasons.GUARD_ERROR);
-    try {
-      TripLog.LOG.log(
-          System.Logger.Level.WARNING, "mm-chaos rollback guard failed; chaos disabled", e);
-    } catch (RuntimeException ignored) {
-      // the rollback has happened; a failing logger changes nothing
+    if (wasOn || !failureLogged) {
+      failureLogged = true;
+      TripLog.guardFailed(e);
     }
   }
 

@@ -4,14 +4,43 @@ import java.util.Locale;
 
 /**
  * The rollback guard's log lines: the one WARNING line of a rollback, with the measured value, the
- * threshold and how long the condition held, and the INFO line that says the p95 trigger cannot
- * fire yet. A failing logging backend changes nothing. Stateless.
+ * threshold and how long the condition held, the INFO line that says the p95 trigger cannot fire
+ * yet, and the WARNING lines of its fail-safe paths (a clock that went back, a negative duration, a
+ * failure). A failing logging backend changes nothing. Stateless.
  */
 final class TripLog {
 
   static final System.Logger LOG = System.getLogger(RollbackGuard.class.getName());
 
   private TripLog() {}
+
+  /** The guard's clock went back by {@code seconds} and the guard re-based on it. */
+  static void clockWentBack(long seconds) {
+    log(
+        System.Logger.Level.WARNING,
+        "mm-chaos rollback guard: its clock went back by "
+            + seconds
+            + " s; evaluations go on from the new reading");
+  }
+
+  /** The first negative duration given to {@code recordTick}. */
+  static void negativeDuration(long durationNanos) {
+    log(
+        System.Logger.Level.WARNING,
+        "mm-chaos rollback guard: recordTick got a negative duration ("
+            + durationNanos
+            + " ns, taken across a clock step back?); recorded as 0 ns and counted in"
+            + " status().clampedTicks(); further ones are counted without a log line");
+  }
+
+  /** The guard failed (its clock threw, say) and switched chaos off. */
+  static void guardFailed(Throwable e) {
+    try {
+      LOG.log(System.Logger.Level.WARNING, "mm-chaos rollback guard failed; chaos disabled", e);
+    } catch (RuntimeException ignored) {
+      // the rollback has happened; a failing logger changes nothing
+    }
+  }
 
   /** The line of a rollback by trigger {@code k} ({@link TriggerEvaluator#P95} and so on). */
   static String message(
