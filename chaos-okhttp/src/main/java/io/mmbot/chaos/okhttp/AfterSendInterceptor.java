@@ -33,32 +33,52 @@ final class AfterSendInterceptor implements Interceptor {
     }
     AfterSend token = request.tag(AfterSend.class);
     Response response = chain.proceed(request);
-    if (token == null || !token.claim()) {
-      return response;
+    if (token == null || !chaos.on() || !token.claim()) {
+      return response; // switched off while the exchange answered: the real answer goes back
     }
     return strike(chaos, token.plan, response, chain);
   }
 
-  /** Applies the after-send part of {@code plan} to the real {@code response}. */
+  /**
+   * Applies the after-send part of {@code plan} to the real {@code response}. A lost response is
+   * held unread while the caller waits for its timeout; if chaos is switched off meanwhile the wait
+   * ends and the real response is handed over after all.
+   */
   static Response strike(
       ChaosOkHttp chaos, FaultPlan plan, Response response, Interceptor.Chain chain)
       throws IOException {
-    ResponseBody body = response.body();
-    if (body != null) {
-      body.close(); // the exchange answered; the caller never reads it
-    }
-    chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, response.request());
     if (plan.isLoss()) {
       int readTimeout = chain.readTimeoutMillis();
-      chaos.timing.sleep(readTimeout > 0 ? readTimeout : chaos.lostResponseTimeoutMs, chain.call());
+      long waitMs = readTimeout > 0 ? readTimeout : chaos.lostResponseTimeoutMs;
+      boolean served;
+      try {
+        served = chaos.timing.sleep(waitMs, chain.call(), chaos::on);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(response);
+        throw e;
+      }
+      if (!served) {
+        return response;
+      }
+      closeQuietly(response); // the exchange answered; the caller never reads it
+      chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, response.request());
       throw OkHttpAnswers.lostAfterSending();
     }
+    closeQuietly(response);
+    chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, response.request());
     return OkHttpAnswers.response(
         response.request(),
         plan,
         response.protocol(),
         response.sentRequestAtMillis(),
         response.receivedResponseAtMillis());
+  }
+
+  private static void closeQuietly(Response response) {
+    ResponseBody body = response.body();
+    if (body != null) {
+      body.close();
+    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.mmbot.chaos.okhttp;
 
+import java.util.List;
 import okhttp3.Call;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.internal.connection.RealCall;
 
@@ -40,6 +42,25 @@ final class AsyncCalls {
       return null;
     }
   }
+
+  /**
+   * The protocols offered by the client of {@code call}: read from OkHttp's {@code RealCall}
+   * ({@code getClient()}, public in bytecode in 4.12 and 5.x); HTTP/1.1 and HTTP/2 (OkHttp's
+   * default) when it cannot be read.
+   */
+  static List<Protocol> protocolsOf(Call call) {
+    if (linked && call instanceof RealCall) {
+      try {
+        return ((RealCall) call).getClient().protocols();
+      } catch (LinkageError e) {
+        linked = false;
+      }
+    }
+    return DEFAULT_PROTOCOLS;
+  }
+
+  private static final List<Protocol> DEFAULT_PROTOCOLS =
+      List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
 
   /** The request of the call {@code runnable} runs, or null if unknown. */
   static Request requestOf(Runnable runnable) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
+import okhttp3.Call;
 import okhttp3.Dns;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -29,7 +30,8 @@ import okhttp3.WebSocketListener;
  * exchange sees it, for the 418 escalation); the static {@link #decorate(OkHttpClient.Builder,
  * ChaosInjector)} makes a new one per builder.
  *
- * <p>Fault contract, per call (the plan is drawn once, when the call starts):
+ * <p>Fault contract, per call (the delay is drawn when the call starts, the fault once the delay is
+ * over, as the request goes out; see the kill switch below):
  *
  * <ul>
  *   <li>LAT_SPIKE: the call waits {@code lat_spike_ms} before anything else happens. {@code
@@ -92,6 +94,13 @@ import okhttp3.WebSocketListener;
  * alone (a WebSocket connect draws no HTTP plan, as with the JDK adapter). Wrap the listener with
  * {@link #webSocketListener} for WS_LAG, WS_DISCONNECT and NET_LOSS on frames; see there.
  *
+ * <p>Kill switch: nothing is injected after {@link ChaosInjector#disable} has returned. A call
+ * waiting out its spike when chaos goes off stops waiting at the next look (within about 10 ms) and
+ * goes out untouched, as its fault is drawn only then; an after-send fault whose chaos went off
+ * while the exchange answered is dropped and the real response returned; a lost response's wait
+ * ends and hands over the real response. WebSocket lag, loss and disconnects stop the same way (see
+ * {@link #webSocketListener}).
+ *
  * <p>With chaos off, between bursts and in dry-run, calls pass through unchanged. Every applied
  * HTTP fault is reported to the {@link OkHttpFaultListener} with its {@link Outcome}.
  *
@@ -109,7 +118,6 @@ public final class ChaosOkHttp {
   final long lostResponseTimeoutMs;
   final DoubleConsumer gapListener;
   final long checkIntervalMs;
-  final Protocol protocol = Protocol.HTTP_1_1;
   private final OkHttpFaultListener listener;
   private final PlanInterceptor applicationInterceptor;
   private final AfterSendInterceptor networkInterceptor;
@@ -231,9 +239,15 @@ public final class ChaosOkHttp {
    * </ul>
    *
    * <p>Every delivered message after the first reports the gap since the previous one, in
-   * milliseconds, to {@link Builder#gapListener} (for {@code mm_ws_gap_ms}). A listener or gap
-   * callback that throws is logged, never propagated; a second {@code onOpen} is refused with
-   * {@link IllegalStateException} and its connection cancelled.
+   * milliseconds, to {@link Builder#gapListener} (for {@code mm_ws_gap_ms}). A gap callback that
+   * throws is logged, never propagated. A bot listener that throws meets what OkHttp does without
+   * the wrapper: the socket fails and {@code onFailure} gets that exception (with chaos off the
+   * exception is simply thrown on to OkHttp, on its own thread). A second {@code onOpen} is refused
+   * with {@link IllegalStateException} and its connection cancelled.
+   *
+   * <p>Kill switch: once chaos is switched off no message is lost, lagged or dropped any more, and
+   * a message already lagged is delivered at the next look (within about 10 ms) instead of at the
+   * end of its lag.
    */
   public WebSocketListener webSocketListener(WebSocketListener listener) {
     return new ChaosWebSocketListener(this, Objects.requireNonNull(listener, "listener"));
@@ -251,6 +265,28 @@ public final class ChaosOkHttp {
   }
 
   // ---------------------------------------------------------------- shared by the pieces
+
+  /** Whether chaos is on: the one volatile read that every wait and every strike looks at. */
+  boolean on() {
+    return injector.config().enabled();
+  }
+
+  /**
+   * The protocol the real connection of {@code call} would use, for a synthetic answer made up
+   * before sending: {@code h2_prior_knowledge} on a client configured for it (it speaks nothing
+   * else), HTTP/2 over TLS when the client offers it (exchanges negotiate it by ALPN), HTTP/1.1
+   * otherwise (OkHttp never upgrades a cleartext connection). After sending, the real response's
+   * protocol is used.
+   */
+  Protocol protocolFor(Call call) {
+    java.util.List<Protocol> offered = AsyncCalls.protocolsOf(call);
+    if (offered.contains(Protocol.H2_PRIOR_KNOWLEDGE)) {
+      return Protocol.H2_PRIOR_KNOWLEDGE;
+    }
+    return call.request().isHttps() && offered.contains(Protocol.HTTP_2)
+        ? Protocol.HTTP_2
+        : Protocol.HTTP_1_1;
+  }
 
   void report(Scenario s, Outcome outcome, int status, long delayMs, Request request) {
     try {

@@ -2,7 +2,6 @@ package io.mmbot.chaos.okhttp;
 
 import java.net.SocketException;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -21,6 +20,14 @@ import okio.ByteString;
  * (the peer sees the socket close without a close frame); when OkHttp reports the cancel, the bot's
  * listener gets {@code onFailure} with a {@link SocketException} in its place, after any lagged
  * messages that arrived before; anything that arrives after the drop is not passed on.
+ *
+ * <p>A bot listener that throws meets what OkHttp does without this wrapper: when the delivery runs
+ * on OkHttp's own thread (always so with chaos off) the exception is thrown on to OkHttp, which
+ * fails the socket and calls {@code onFailure} with it; when it runs on a timer (a lagged message)
+ * the wrapper does the same itself: it cancels the connection, delivers nothing more, and the bot's
+ * {@code onFailure} gets that exception in place of OkHttp's report of the cancel. Once chaos is
+ * switched off, a lagged message waits no longer than the next look (every {@value
+ * LatencyExecutor#CANCEL_POLL_MS} ms).
  */
 final class ChaosWebSocketListener extends WebSocketListener {
 
@@ -45,6 +52,12 @@ final class ChaosWebSocketListener extends WebSocketListener {
   /** No more disconnect checks: the connection is closing or gone. */
   private volatile boolean ending;
 
+  /** What the bot's {@code onFailure} gets in place of OkHttp's report of a cancel we made. */
+  private volatile Throwable substitute;
+
+  /** The connection, once OkHttp handed it over. */
+  private volatile WebSocket socket;
+
   ChaosWebSocketListener(ChaosOkHttp chaos, WebSocketListener user) {
     this.chaos = chaos;
     this.user = user;
@@ -57,6 +70,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
       throw new IllegalStateException(
           "this chaos WebSocket listener already served a connection; wrap a new one per connection");
     }
+    socket = webSocket;
     synchronized (this) {
       lastCheck = chaos.nanoClock.getAsLong();
     }
@@ -97,11 +111,12 @@ final class ChaosWebSocketListener extends WebSocketListener {
     if (!end()) {
       return;
     }
-    if (dropped) {
-      // OkHttp reporting the cancel of a WS_DISCONNECT: by now it has marked the socket failed, so
-      // the bot's sends return false once it hears of the drop.
-      SocketException lost = new SocketException("WebSocket connection lost (ws_disconnect)");
-      enqueue(0, false, () -> user.onFailure(webSocket, lost, null));
+    Throwable instead = substitute;
+    if (dropped && instead != null) {
+      // OkHttp reporting a cancel made here (a WS_DISCONNECT, or a bot listener that threw on a
+      // timer): by now it has marked the socket failed, so the bot's sends return false once it
+      // hears of it.
+      enqueue(0, false, () -> user.onFailure(webSocket, instead, null));
     } else {
       enqueue(0, false, () -> user.onFailure(webSocket, t, response));
     }
@@ -130,11 +145,16 @@ final class ChaosWebSocketListener extends WebSocketListener {
       }
       draining = true;
     }
-    drain();
+    drain(true);
   }
 
-  /** Delivers every due delivery in order; leaves a timer for the head if it is not due yet. */
-  private void drain() {
+  /**
+   * Delivers every due delivery in order; leaves a timer for the head if it is not due yet (looking
+   * again every {@value LatencyExecutor#CANCEL_POLL_MS} ms, so that a lag ends when chaos is
+   * switched off). {@code onOkHttpThread}: this is the thread OkHttp called the wrapper on, to
+   * which a bot listener's exception is thrown on.
+   */
+  private void drain(boolean onOkHttpThread) {
     for (; ; ) {
       Delivery d;
       synchronized (this) {
@@ -143,27 +163,76 @@ final class ChaosWebSocketListener extends WebSocketListener {
           draining = false;
           return;
         }
-        if (d.due != Long.MIN_VALUE) {
+        if (d.due != Long.MIN_VALUE && chaos.on()) {
           long wait = d.due - chaos.timing.nanoTime();
-          if (wait > 0) {
-            chaos.timing.schedule(TimeUnit.NANOSECONDS.toMillis(wait + 999_999), this::drain);
+          if (wait > 0 && scheduleDrain(wait)) {
             return;
           }
         }
         queue.poll();
       }
-      deliver(d);
+      deliver(d, onOkHttpThread);
     }
   }
 
-  private void deliver(Delivery d) {
+  /** A timer for the next look at a lagged head; false if none could be set (deliver it now). */
+  private boolean scheduleDrain(long waitNanos) {
+    long ms = Math.min(LatencyExecutor.CANCEL_POLL_MS, (waitNanos + 999_999) / 1_000_000L);
+    try {
+      chaos.timing.schedule(ms, () -> drain(false));
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "WebSocket lag timer refused; delivering now", e);
+      return false;
+    }
+  }
+
+  private void deliver(Delivery d, boolean onOkHttpThread) {
     if (d.complete) {
       reportGap();
     }
     try {
       d.action.run();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      listenerFailed(e, onOkHttpThread);
+    }
+  }
+
+  /**
+   * A bot listener threw. Nothing more is delivered; OkHttp fails the socket (thrown on to it on
+   * its own thread, or the connection cancelled here on a timer) and the bot's {@code onFailure}
+   * gets the exception, as without the wrapper.
+   */
+  private void listenerFailed(Throwable e, boolean onOkHttpThread) {
+    WebSocket ws;
+    synchronized (this) {
+      queue.clear();
+      draining = false;
+      ws = socket;
+      if (!onOkHttpThread && !dead && !dropped) {
+        substitute = e;
+        dropped = true;
+        ending = true;
+      }
+    }
+    if (onOkHttpThread) {
+      throw Sneaky.<RuntimeException>rethrow(e);
+    }
+    if (e instanceof VirtualMachineError) {
+      throw (VirtualMachineError) e;
+    }
+    if (dropped && substitute == e && ws != null) {
+      ws.cancel();
+    } else {
       LOG.log(System.Logger.Level.WARNING, "WebSocket listener failed", e);
+    }
+  }
+
+  /** Throws any throwable as it is, checked or not (a Kotlin listener may throw a checked one). */
+  private static final class Sneaky {
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> T rethrow(Throwable e) throws T {
+      throw (T) e;
     }
   }
 
@@ -197,7 +266,11 @@ final class ChaosWebSocketListener extends WebSocketListener {
     if (chaos.checkIntervalMs == 0 || ending) {
       return;
     }
-    chaos.timing.schedule(chaos.checkIntervalMs, () -> timerCheck(webSocket));
+    try {
+      chaos.timing.schedule(chaos.checkIntervalMs, () -> timerCheck(webSocket));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "WebSocket disconnect timer refused; checks stop", e);
+    }
   }
 
   private void timerCheck(WebSocket webSocket) {
@@ -220,6 +293,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
       if (dead || dropped) {
         return;
       }
+      substitute = new SocketException("WebSocket connection lost (ws_disconnect)");
       dropped = true;
       ending = true;
     }

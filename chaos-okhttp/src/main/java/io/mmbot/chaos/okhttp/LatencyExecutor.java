@@ -1,6 +1,7 @@
 package io.mmbot.chaos.okhttp;
 
-import io.mmbot.chaos.http.FaultPlan;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,17 +17,20 @@ import okhttp3.Request;
 
 /**
  * The executor of a decorated client's {@code Dispatcher}: each asynchronous call ({@code enqueue})
- * that the dispatcher starts gets its plan here, and a LAT_SPIKE delay is spent on a timer before
- * the call is handed to the real executor, so no dispatcher thread is parked for it. The dispatcher
- * counts the call as running meanwhile, as it would a call stuck on a slow network.
+ * that the dispatcher starts draws its LAT_SPIKE delay here, and the delay is spent on a timer
+ * before the call is handed to the real executor, so no dispatcher thread is parked for it. The
+ * dispatcher counts the call as running meanwhile, as it would a call stuck on a slow network.
  *
- * <p>The plan travels to {@link PlanInterceptor} in a thread-local set while the call runs, so the
- * interceptor applies it instead of drawing another. A call canceled during its delay is handed
- * over at the next look (every {@value #CANCEL_POLL_MS} ms), and then fails at once with OkHttp's
- * {@code IOException("Canceled")} without reaching the server. WebSocket handshakes pass straight
- * through (see {@link AsyncCalls}). Everything but {@link #execute} is forwarded to the real
- * executor unchanged (OkHttp only calls {@code execute}; shutting the client's executor down
- * through {@code client.dispatcher().executorService()} shuts the real one down).
+ * <p>The delay travels to {@link PlanInterceptor} in a thread-local set while the call runs; the
+ * interceptor draws the rest of the plan then, as the call goes out. A call canceled during its
+ * delay, or whose chaos is switched off meanwhile, is handed over at the next look (every {@value
+ * #CANCEL_POLL_MS} ms): a canceled one then fails at once with OkHttp's {@code
+ * IOException("Canceled")} without reaching the server, the other goes out untouched. A timer the
+ * user's scheduler refuses (it was shut down) fails the call with an {@code IOException} whose
+ * cause is the refusal, through the callback and the dispatcher's own books. WebSocket handshakes
+ * pass straight through (see {@link AsyncCalls}). Everything but {@link #execute} is forwarded to
+ * the real executor unchanged (OkHttp only calls {@code execute}; shutting the client's executor
+ * down through {@code client.dispatcher().executorService()} shuts the real one down).
  */
 final class LatencyExecutor implements ExecutorService {
 
@@ -43,7 +47,7 @@ final class LatencyExecutor implements ExecutorService {
 
   @Override
   public void execute(Runnable runnable) {
-    if (!chaos.injector.config().enabled()) {
+    if (!chaos.on()) {
       delegate.execute(runnable);
       return;
     }
@@ -52,24 +56,36 @@ final class LatencyExecutor implements ExecutorService {
       delegate.execute(runnable);
       return;
     }
-    FaultPlan plan = chaos.faults.next();
-    Planned planned = new Planned(plan, runnable, AsyncCalls.callOf(runnable));
-    if (plan == null || plan.delayMs() == 0 || delegate.isShutdown()) {
+    // Only the delay is drawn here; the fault is drawn on the dispatcher thread as the call goes
+    // out, so a call whose chaos is switched off while it waits meets nothing.
+    long delayMs = chaos.faults.nextDelayMs();
+    Planned planned = new Planned(delayMs, runnable, AsyncCalls.callOf(runnable));
+    if (delayMs == 0 || delegate.isShutdown()) {
       delegate.execute(planned); // a rejection here is OkHttp's to report, as without chaos
       return;
     }
-    waitThenHandOver(planned, chaos.timing.nanoTime() + plan.delayMs() * 1_000_000L);
+    waitThenHandOver(planned, chaos.timing.nanoTime() + delayMs * 1_000_000L);
   }
 
-  /** Waits on timers until {@code due} or until the call is canceled, then hands it over. */
+  /**
+   * Waits on timers until {@code due}, until the call is canceled or until chaos is switched off
+   * (the rest of the delay is not served), then hands it over. Never loses the call: a timer that
+   * cannot be set (the user's scheduler was shut down) or a look that fails hands it over at once
+   * with that failure, which the interceptor turns into the call's {@code IOException}.
+   */
   private void waitThenHandOver(Planned planned, long due) {
-    long left = due - chaos.timing.nanoTime();
-    if (left <= 0 || (planned.call != null && planned.call.isCanceled())) {
+    try {
+      long left = due - chaos.timing.nanoTime();
+      if (left <= 0 || (planned.call != null && planned.call.isCanceled()) || !chaos.on()) {
+        handOver(planned);
+        return;
+      }
+      long ms = Math.min(CANCEL_POLL_MS, (left + 999_999) / 1_000_000L);
+      chaos.timing.schedule(ms, () -> waitThenHandOver(planned, due));
+    } catch (RuntimeException e) {
+      planned.failure = new IOException("the injected latency could not be timed (" + e + ")", e);
       handOver(planned);
-      return;
     }
-    long ms = Math.min(CANCEL_POLL_MS, (left + 999_999) / 1_000_000L);
-    chaos.timing.schedule(ms, () -> waitThenHandOver(planned, due));
   }
 
   private void handOver(Planned planned) {
@@ -78,7 +94,11 @@ final class LatencyExecutor implements ExecutorService {
     } catch (RejectedExecutionException e) {
       // The client was shut down during the delay. Run the call here: the interceptor fails it at
       // once as OkHttp fails a rejected call, and the dispatcher's books stay right.
-      planned.rejected = true;
+      if (planned.failure == null) {
+        InterruptedIOException rejected = new InterruptedIOException("executor rejected");
+        rejected.initCause(e);
+        planned.failure = rejected;
+      }
       planned.run();
     }
   }
@@ -100,20 +120,23 @@ final class LatencyExecutor implements ExecutorService {
     return delegate;
   }
 
-  /** A call with its plan, for the interceptor on the thread that runs it. */
+  /** A call with its drawn (and spent) delay, for the interceptor on the thread that runs it. */
   static final class Planned implements Runnable {
     private static final ThreadLocal<Planned> CURRENT = new ThreadLocal<>();
 
-    final FaultPlan plan;
+    /** The LAT_SPIKE delay drawn for the call, already spent when it runs; 0 for none. */
+    final long delayMs;
+
     private final Runnable runnable;
 
     /** The call, when it could be read; null otherwise. */
     final Call call;
 
-    volatile boolean rejected;
+    /** Why the call cannot go on (its timer or its executor refused it); null if it can. */
+    volatile IOException failure;
 
-    Planned(FaultPlan plan, Runnable runnable, Call call) {
-      this.plan = plan;
+    Planned(long delayMs, Runnable runnable, Call call) {
+      this.delayMs = delayMs;
       this.runnable = runnable;
       this.call = call;
     }
@@ -132,6 +155,14 @@ final class LatencyExecutor implements ExecutorService {
       return p;
     }
 
+    /** Fails the call, inside the interceptor, when it cannot go on. */
+    void throwIfFailed() throws IOException {
+      IOException e = failure;
+      if (e != null) {
+        throw e;
+      }
+    }
+
     @Override
     public void run() {
       CURRENT.set(this);
@@ -144,7 +175,7 @@ final class LatencyExecutor implements ExecutorService {
 
     @Override
     public String toString() {
-      return "Planned{" + plan + ", " + runnable + '}';
+      return "Planned{delay=" + delayMs + "ms, " + runnable + '}';
     }
   }
 

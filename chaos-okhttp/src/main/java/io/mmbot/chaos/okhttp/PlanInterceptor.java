@@ -5,7 +5,6 @@ import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.FaultPlan;
 import io.mmbot.chaos.http.HttpFault.Outcome;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -17,9 +16,10 @@ import okhttp3.Response;
  * applied it (the response came from a cache, or the network interceptor is not installed), it is
  * applied here on the way back, so each plan strikes exactly once.
  *
- * <p>For {@code enqueue}, the plan was drawn and its delay spent by {@link LatencyExecutor} before
- * the call reached a dispatcher thread; this interceptor picks it up from the thread instead of
- * drawing again.
+ * <p>The delay is drawn first and the fault only once the delay is over, as the request goes out,
+ * so nothing is injected into a call whose chaos was switched off while it waited. For {@code
+ * enqueue}, the delay was drawn and spent by {@link LatencyExecutor} before the call reached a
+ * dispatcher thread; this interceptor picks it up from the thread instead of drawing again.
  */
 final class PlanInterceptor implements Interceptor {
 
@@ -46,22 +46,23 @@ final class PlanInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     LatencyExecutor.Planned scheduled = LatencyExecutor.Planned.takeFor(chain.call());
-    FaultPlan plan;
+    long delayMs;
     if (scheduled != null) {
-      if (scheduled.rejected) {
-        throw new InterruptedIOException("executor rejected");
-      }
-      plan = scheduled.plan;
-      if (plan != null && plan.delayMs() > 0) {
-        chaos.report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
+      scheduled.throwIfFailed();
+      delayMs = scheduled.delayMs;
+      if (delayMs > 0) {
+        chaos.report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, delayMs, request);
       }
     } else {
-      plan = chaos.faults.next();
-      if (plan != null && plan.delayMs() > 0) {
-        chaos.report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, plan.delayMs(), request);
-        chaos.timing.sleep(plan.delayMs(), chain.call());
+      delayMs = chaos.faults.nextDelayMs();
+      if (delayMs > 0) {
+        chaos.report(Scenario.LAT_SPIKE, Outcome.DELAYED, 0, delayMs, request);
+        chaos.timing.sleep(delayMs, chain.call(), chaos::on);
       }
     }
+    // The fault is drawn now, as the request goes out, never before the wait: a call whose chaos
+    // was switched off during its spike draws nothing (every gate is shut after disable returns).
+    FaultPlan plan = chaos.faults.afterDelay(delayMs);
     if (plan == null || plan.scenario() == null) {
       return chain.proceed(request);
     }
@@ -74,13 +75,13 @@ final class PlanInterceptor implements Interceptor {
         throw OkHttpAnswers.lostBeforeSending(request);
       }
       long now = System.currentTimeMillis();
-      return OkHttpAnswers.response(request, plan, chaos.protocol, now, now);
+      return OkHttpAnswers.response(request, plan, chaos.protocolFor(chain.call()), now, now);
     }
     AfterSend token = new AfterSend(plan);
     Response response = chain.proceed(request.newBuilder().tag(AfterSend.class, token).build());
     // No network attempt applied it (a cached response, or no network interceptor installed);
     // a plan whose chaos was switched off meanwhile is dropped: disable wins.
-    return token.claim() && injector.config().enabled()
+    return token.claim() && chaos.on()
         ? AfterSendInterceptor.strike(chaos, plan, response, chain)
         : response;
   }

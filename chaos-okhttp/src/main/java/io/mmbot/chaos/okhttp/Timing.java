@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import okhttp3.Call;
 
 /**
@@ -21,13 +22,22 @@ interface Timing {
   long nanoTime();
 
   /**
-   * Blocks the calling thread for {@code millis}. Ends early with {@code IOException("Canceled")}
-   * when {@code call} is canceled (as OkHttp reports a canceled call), and with an {@link
-   * InterruptedIOException} when the thread is interrupted.
+   * Blocks the calling thread for {@code millis}, or until {@code goOn} turns false (chaos was
+   * switched off: the rest of an injected wait is not served), looked at about every {@value
+   * SystemTiming#POLL_MILLIS} ms. Ends early with {@code IOException("Canceled")} when {@code call}
+   * is canceled (as OkHttp reports a canceled call), and with an {@link InterruptedIOException}
+   * when the thread is interrupted.
+   *
+   * @return true if the whole wait was served, false if it ended because {@code goOn} turned false
    */
-  void sleep(long millis, Call call) throws IOException;
+  boolean sleep(long millis, Call call, BooleanSupplier goOn) throws IOException;
 
-  /** Runs {@code task} once, {@code millis} from now, without holding a thread meanwhile. */
+  /**
+   * Runs {@code task} once, {@code millis} from now, without holding a thread meanwhile.
+   *
+   * @throws java.util.concurrent.RejectedExecutionException if the user's scheduler refuses it (it
+   *     was shut down)
+   */
   void schedule(long millis, Runnable task);
 
   /** Real time; timers on {@code scheduler}, or on the JDK's shared delay thread when null. */
@@ -37,8 +47,10 @@ interface Timing {
 
   /** {@link Timing} in real time. */
   final class SystemTiming implements Timing {
-    /** How often a sleeping call looks whether it was canceled. */
-    private static final long CANCEL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** How often a sleeping call looks whether it was canceled or chaos switched off, in ms. */
+    static final long POLL_MILLIS = 5;
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
 
     private final ScheduledExecutorService scheduler;
 
@@ -52,7 +64,7 @@ interface Timing {
     }
 
     @Override
-    public void sleep(long millis, Call call) throws IOException {
+    public boolean sleep(long millis, Call call, BooleanSupplier goOn) throws IOException {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
       for (long left = deadline - System.nanoTime();
           left > 0;
@@ -60,7 +72,10 @@ interface Timing {
         if (call.isCanceled()) {
           throw new IOException("Canceled");
         }
-        LockSupport.parkNanos(Math.min(left, CANCEL_POLL_NANOS));
+        if (!goOn.getAsBoolean()) {
+          return false;
+        }
+        LockSupport.parkNanos(Math.min(left, POLL_NANOS));
         if (Thread.interrupted()) {
           Thread.currentThread().interrupt();
           throw new InterruptedIOException("interrupted during injected latency");
@@ -69,6 +84,7 @@ interface Timing {
       if (call.isCanceled()) {
         throw new IOException("Canceled");
       }
+      return true;
     }
 
     @Override

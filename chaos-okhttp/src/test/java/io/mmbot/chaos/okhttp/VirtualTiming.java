@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import okhttp3.Call;
 
@@ -46,14 +47,27 @@ final class VirtualTiming implements Timing {
     return clock.getAsLong();
   }
 
+  /**
+   * Records the sleep, runs the {@link #duringSleep} action (which may advance the clock itself),
+   * then ends early if {@code goOn} is false, as the real timing does at its next look, or else
+   * advances the clock to the sleep's end.
+   */
   @Override
-  public void sleep(long millis, Call call) throws IOException {
+  public boolean sleep(long millis, Call call, BooleanSupplier goOn) throws IOException {
     sleeps.add(millis);
+    long start = clock.getAsLong();
     duringSleep.accept(call);
-    clock.advanceMillis(millis);
     if (call.isCanceled()) {
       throw new IOException("Canceled");
     }
+    if (!goOn.getAsBoolean()) {
+      return false;
+    }
+    long rest = millis * 1_000_000L - (clock.getAsLong() - start);
+    if (rest > 0) {
+      clock.advance(java.time.Duration.ofNanos(rest));
+    }
+    return true;
   }
 
   @Override

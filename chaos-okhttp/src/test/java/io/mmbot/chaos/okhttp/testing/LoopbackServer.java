@@ -20,7 +20,12 @@ public interface LoopbackServer extends AutoCloseable {
 
   /** A started server. */
   static LoopbackServer start() {
-    return MockServers.start();
+    return MockServers.start(false);
+  }
+
+  /** A started server that speaks HTTP/2 over cleartext only ({@code h2_prior_knowledge}). */
+  static LoopbackServer startH2PriorKnowledge() {
+    return MockServers.start(true);
   }
 
   int port();

@@ -22,19 +22,22 @@ public final class MockServers {
 
   /** Starts servers of one mockwebserver version; found through {@link ServiceLoader}. */
   public interface Binding {
-    LoopbackServer start();
+    /** A started server; HTTP/2 over cleartext only when {@code h2PriorKnowledge}. */
+    LoopbackServer start(boolean h2PriorKnowledge);
   }
 
-  static LoopbackServer start() {
+  static LoopbackServer start(boolean h2PriorKnowledge) {
     Optional<Binding> registered =
         ServiceLoader.load(Binding.class, MockServers.class.getClassLoader()).findFirst();
     // No method reference to MockWebServer4 here: linking one would load the class, which
     // chaos-okhttp5-tests does not have.
-    return registered.isPresent() ? registered.get().start() : startMockWebServer4();
+    return registered.isPresent()
+        ? registered.get().start(h2PriorKnowledge)
+        : startMockWebServer4(h2PriorKnowledge);
   }
 
-  private static LoopbackServer startMockWebServer4() {
-    return new MockWebServer4();
+  private static LoopbackServer startMockWebServer4(boolean h2PriorKnowledge) {
+    return new MockWebServer4(h2PriorKnowledge);
   }
 
   /**

@@ -14,7 +14,10 @@ import okhttp3.mockwebserver.SocketPolicy;
 final class MockWebServer4 extends MockServers.Scripted<MockResponse> {
   private final MockWebServer server = new MockWebServer();
 
-  MockWebServer4() {
+  MockWebServer4(boolean h2PriorKnowledge) {
+    if (h2PriorKnowledge) {
+      server.setProtocols(java.util.List.of(okhttp3.Protocol.H2_PRIOR_KNOWLEDGE));
+    }
     server.setDispatcher(
         new Dispatcher() {
           @Override

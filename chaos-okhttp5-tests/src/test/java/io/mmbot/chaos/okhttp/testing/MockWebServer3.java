@@ -20,12 +20,15 @@ public final class MockWebServer3 extends MockServers.Scripted<MockResponse> {
   /** The service that starts these servers. */
   public static final class Binding implements MockServers.Binding {
     @Override
-    public LoopbackServer start() {
-      return new MockWebServer3();
+    public LoopbackServer start(boolean h2PriorKnowledge) {
+      return new MockWebServer3(h2PriorKnowledge);
     }
   }
 
-  MockWebServer3() {
+  MockWebServer3(boolean h2PriorKnowledge) {
+    if (h2PriorKnowledge) {
+      server.setProtocols(java.util.List.of(okhttp3.Protocol.H2_PRIOR_KNOWLEDGE));
+    }
     server.setDispatcher(
         new Dispatcher() {
           @Override
