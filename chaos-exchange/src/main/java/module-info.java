@@ -6,7 +6,9 @@
 module io.mmbot.chaos.exchange {
   requires transitive io.mmbot.chaos.core;
   requires io.mmbot.chaos.adapters;
+  requires io.mmbot.chaos.config;
 
   exports io.mmbot.chaos.exchange;
   exports io.mmbot.chaos.exchange.model;
+  exports io.mmbot.chaos.exchange.server;
 }

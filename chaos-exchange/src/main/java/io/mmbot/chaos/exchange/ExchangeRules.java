@@ -216,7 +216,15 @@ public final class ExchangeRules {
         break;
       case SERVER_TIME:
       case ACCOUNT:
+      case PING:
+      case EXCHANGE_INFO:
+      case BOOK_TICKER:
+      case PRICE_TICKER:
+      case USER_STREAM:
         ok(call, nowMs);
+        break;
+      case CANCEL_ALL:
+        cancelAll(call, nowMs);
         break;
       default:
         throw new AssertionError(call.endpoint());
@@ -271,6 +279,33 @@ public final class ExchangeRules {
     close(e, OrderStatus.CANCELED, nowMs, openList.indexOf(e));
     call.order(e.view(nowMs));
     ok(call, nowMs);
+  }
+
+  private void cancelAll(RestCall call, long nowMs) {
+    List<OrderView> cancelled = new ArrayList<>(openList.size());
+    while (!openList.isEmpty()) {
+      Ledger.Entry e = openList.get(0);
+      close(e, OrderStatus.CANCELED, nowMs, 0);
+      cancelled.add(e.view(nowMs));
+    }
+    call.orders(cancelled);
+    ok(call, nowMs);
+  }
+
+  /** The latest order placed with {@code clientOrderId} (open or closed), or null. */
+  public Ledger.Entry latest(String clientOrderId) {
+    return latest.get(clientOrderId);
+  }
+
+  /** New orders accepted in the 10 s up to {@code nowMs} ({@code X-MBX-ORDER-COUNT-10S}). */
+  public int newOrdersIn10s(long nowMs) {
+    int n = 0;
+    for (int i = 0; i < newOrderCount; i++) {
+      if (nowMs - newOrders[i] < 10_000) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void query(RestCall call, long nowMs) {
