@@ -94,9 +94,21 @@ public final class ExchangeRules {
   private int newOrderCount;
   private long bidTicks;
   private long askTicks;
+  private int weightLimit = WEIGHT_LIMIT_PER_MINUTE;
 
   /** Fresh rules: no orders, no weight used, no ban. */
   public ExchangeRules() {}
+
+  /**
+   * Sets the request weight allowed per minute (default {@value #WEIGHT_LIMIT_PER_MINUTE}); a load
+   * test raises it so that it measures answers, not 429s.
+   */
+  public void weightLimitPerMinute(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("weight limit must be >= 1, was " + limit);
+    }
+    this.weightLimit = limit;
+  }
 
   /** The ledger of every accepted order. */
   public Ledger ledger() {
@@ -181,7 +193,7 @@ public final class ExchangeRules {
     }
     violations = 0;
     int w = call.endpoint().weight();
-    if (usedWeight + w > WEIGHT_LIMIT_PER_MINUTE) {
+    if (usedWeight + w > weightLimit) {
       retryUntilMs = (minute + 1) * 60_000;
       rateLimited++;
       call.answer(429, 0, ceilSec(retryUntilMs - nowMs), usedWeight, nowMs);

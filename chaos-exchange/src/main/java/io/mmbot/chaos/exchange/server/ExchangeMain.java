@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * The standalone exchange: {@code java -jar mm-chaos-exchange.jar [--port N] [--ws-port N]
  * [--config config.yaml] [--seed N] [--api-key K --api-secret S] [--bind ADDRESS]}. Prints {@code
  * REST http://…} and {@code WS ws://…} on stdout and serves until it is stopped (SIGTERM or
- * Ctrl-C), then closes every connection and exits 0.
+ * Ctrl-C), then closes every connection and port before the JVM exits.
  */
 public final class ExchangeMain {
   private ExchangeMain() {}
@@ -107,11 +107,9 @@ public final class ExchangeMain {
       } catch (UnknownHostException e) {
         throw new IllegalArgumentException("--bind: unknown address " + bind);
       }
-      if (!address.isLoopbackAddress()) {
-        err.println(
-            "WARNING: listening on "
-                + address.getHostAddress()
-                + ", not on loopback: anyone who can reach this address can use the exchange");
+      String warning = bindWarning(address);
+      if (warning != null) {
+        err.println(warning);
       }
       b.bind(address);
     }
@@ -120,6 +118,15 @@ public final class ExchangeMain {
     out.println("WS " + server.wsUri());
     out.flush();
     return server;
+  }
+
+  /** The warning printed for a listening address other than loopback, or null. */
+  static String bindWarning(InetAddress address) {
+    return address.isLoopbackAddress()
+        ? null
+        : "WARNING: listening on "
+            + address.getHostAddress()
+            + ", not on loopback: anyone who can reach this address can use the exchange";
   }
 
   static String usage() {

@@ -1,6 +1,7 @@
 package io.mmbot.chaos.exchange.server;
 
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.exchange.ExchangeRules;
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.exchange.model.SimMarket;
 import io.mmbot.chaos.http.RequestFaults;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A stand-in exchange that speaks Binance's Spot API (REST and WebSocket streams) on 127.0.0.1,
@@ -51,7 +53,8 @@ public final class ExchangeServer implements AutoCloseable {
   private ExchangeServer(Builder b) throws IOException {
     this.apiKey = b.apiKey;
     this.apiSecret = b.apiSecret;
-    this.core = new ExchangeCore(b.seed, System::currentTimeMillis, b.injector);
+    this.core = new ExchangeCore(b.seed, b.wallClock, b.injector);
+    core.rules.weightLimitPerMinute(b.weightLimit);
     RequestFaults faults = b.injector == null ? null : RequestFaults.of(b.injector);
     BinanceRest api = new BinanceRest(core, new Signatures(b.apiKey, b.apiSecret), b.injector);
     this.host = b.bind.getHostAddress();
@@ -172,6 +175,8 @@ public final class ExchangeServer implements AutoCloseable {
     private InetAddress bind = InetAddress.getLoopbackAddress();
     private Set<LostAnswer> lostAnswers = EnumSet.allOf(LostAnswer.class);
     private long silenceMaxMs = 120_000;
+    private int weightLimit = ExchangeRules.WEIGHT_LIMIT_PER_MINUTE;
+    private LongSupplier wallClock = System::currentTimeMillis;
 
     private Builder() {}
 
@@ -233,6 +238,24 @@ public final class ExchangeServer implements AutoCloseable {
         throw new IllegalArgumentException("silenceMaxMs must be >= 1, was " + ms);
       }
       this.silenceMaxMs = ms;
+      return this;
+    }
+
+    /**
+     * Request weight allowed per minute (default 1,200, Binance's); a load test raises it so that
+     * it measures answers rather than 429s.
+     */
+    public Builder weightLimitPerMinute(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("weightLimitPerMinute must be >= 1, was " + limit);
+      }
+      this.weightLimit = limit;
+      return this;
+    }
+
+    /** The exchange's wall clock in epoch ms (tests move it to reach keep-alive deadlines). */
+    Builder wallClock(LongSupplier clock) {
+      this.wallClock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
