@@ -35,16 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * on 127.0.0.1 in the benchmark's JVM, so they share the machine's cores with the clients. Targets:
  * at least 5,000 requests per second, and the exchange's p99 at most 1 ms above the bare server's.
  *
- * <p>Run (throughput, then the latency distribution, two client threads):
+ * <p>Run (throughput in requests per ms, then the latency distribution in ms, two client threads,
+ * both servers in the same run):
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar ExchangeServerBenchmark -t 2 -bm thrpt -tu s
- * java -jar benchmarks/target/benchmarks.jar ExchangeServerBenchmark -t 2 -bm sample -tu us
+ * java -jar benchmarks/target/benchmarks.jar ExchangeServerBenchmark -t 2
  * </pre>
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.SECONDS)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
