@@ -8,8 +8,9 @@ import java.util.Map;
  * exchange's REST API: a JSON body with a numeric error code and a message, {@code Retry-After} in
  * seconds and a used-weight header on 429 and 418, and the HTTP/1.1 reason phrase.
  *
- * <p>Not API: the module exports this package only to the OkHttp adapter, so that the JDK and the
- * OkHttp adapters give byte for byte the same answers from one source.
+ * <p>Not API: the module exports this package only to the OkHttp adapter and to the stand-in
+ * exchange (chaos-exchange), so that the JDK and OkHttp adapters and the exchange's server-side
+ * faults give byte for byte the same answers from one source.
  */
 public final class ExchangeAnswers {
 

@@ -3,7 +3,7 @@ package io.mmbot.chaos.examples.suite;
 import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.GuardReason;
 import io.mmbot.chaos.examples.bot.TickReport;
-import io.mmbot.chaos.examples.exchange.Ledger;
+import io.mmbot.chaos.exchange.Ledger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 /**
  * The REST endpoints of the exchange, with their request weight (as a large spot exchange charges
@@ -18,7 +18,21 @@ public enum Endpoint {
   /** Best bid and ask, the snapshot a WebSocket resync starts from: {@code GET /api/v3/depth}. */
   DEPTH_SNAPSHOT(5, "GET", "/api/v3/depth", false),
   /** Balances and positions: {@code GET /api/v3/account}. */
-  ACCOUNT(20, "GET", "/api/v3/account", true);
+  ACCOUNT(20, "GET", "/api/v3/account", true),
+  /** Connectivity test: {@code GET /api/v3/ping}. */
+  PING(1, "GET", "/api/v3/ping", false),
+  /** Trading rules and symbols: {@code GET /api/v3/exchangeInfo}. */
+  EXCHANGE_INFO(20, "GET", "/api/v3/exchangeInfo", false),
+  /** Best bid and ask with quantities: {@code GET /api/v3/ticker/bookTicker}. */
+  BOOK_TICKER(2, "GET", "/api/v3/ticker/bookTicker", false),
+  /** Last price: {@code GET /api/v3/ticker/price}. */
+  PRICE_TICKER(2, "GET", "/api/v3/ticker/price", false),
+  /** Cancel every open order of the symbol: {@code DELETE /api/v3/openOrders}. */
+  CANCEL_ALL(1, "DELETE", "/api/v3/openOrders", true),
+  /**
+   * Start, keep alive or close a user data stream: {@code POST/PUT/DELETE /api/v3/userDataStream}.
+   */
+  USER_STREAM(2, "POST", "/api/v3/userDataStream", false);
 
   private final int weight;
   private final String method;
@@ -54,6 +68,6 @@ public enum Endpoint {
 
   /** Whether a failure without an answer leaves the caller unsure what the exchange did. */
   public boolean mutates() {
-    return this == PLACE_ORDER || this == CANCEL_ORDER;
+    return this == PLACE_ORDER || this == CANCEL_ORDER || this == CANCEL_ALL;
   }
 }

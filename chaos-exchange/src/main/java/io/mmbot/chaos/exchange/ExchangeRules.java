@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,6 +94,21 @@ public final class ExchangeRules {
   private int newOrderCount;
   private long bidTicks;
   private long askTicks;
+  private int weightLimit = WEIGHT_LIMIT_PER_MINUTE;
+
+  /** Fresh rules: no orders, no weight used, no ban. */
+  public ExchangeRules() {}
+
+  /**
+   * Sets the request weight allowed per minute (default {@value #WEIGHT_LIMIT_PER_MINUTE}); a load
+   * test raises it so that it measures answers, not 429s.
+   */
+  public void weightLimitPerMinute(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("weight limit must be >= 1, was " + limit);
+    }
+    this.weightLimit = limit;
+  }
 
   /** The ledger of every accepted order. */
   public Ledger ledger() {
@@ -178,7 +193,7 @@ public final class ExchangeRules {
     }
     violations = 0;
     int w = call.endpoint().weight();
-    if (usedWeight + w > WEIGHT_LIMIT_PER_MINUTE) {
+    if (usedWeight + w > weightLimit) {
       retryUntilMs = (minute + 1) * 60_000;
       rateLimited++;
       call.answer(429, 0, ceilSec(retryUntilMs - nowMs), usedWeight, nowMs);
@@ -213,7 +228,15 @@ public final class ExchangeRules {
         break;
       case SERVER_TIME:
       case ACCOUNT:
+      case PING:
+      case EXCHANGE_INFO:
+      case BOOK_TICKER:
+      case PRICE_TICKER:
+      case USER_STREAM:
         ok(call, nowMs);
+        break;
+      case CANCEL_ALL:
+        cancelAll(call, nowMs);
         break;
       default:
         throw new AssertionError(call.endpoint());
@@ -268,6 +291,33 @@ public final class ExchangeRules {
     close(e, OrderStatus.CANCELED, nowMs, openList.indexOf(e));
     call.order(e.view(nowMs));
     ok(call, nowMs);
+  }
+
+  private void cancelAll(RestCall call, long nowMs) {
+    List<OrderView> cancelled = new ArrayList<>(openList.size());
+    while (!openList.isEmpty()) {
+      Ledger.Entry e = openList.get(0);
+      close(e, OrderStatus.CANCELED, nowMs, 0);
+      cancelled.add(e.view(nowMs));
+    }
+    call.orders(cancelled);
+    ok(call, nowMs);
+  }
+
+  /** The latest order placed with {@code clientOrderId} (open or closed), or null. */
+  public Ledger.Entry latest(String clientOrderId) {
+    return latest.get(clientOrderId);
+  }
+
+  /** New orders accepted in the 10 s up to {@code nowMs} ({@code X-MBX-ORDER-COUNT-10S}). */
+  public int newOrdersIn10s(long nowMs) {
+    int n = 0;
+    for (int i = 0; i < newOrderCount; i++) {
+      if (nowMs - newOrders[i] < 10_000) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void query(RestCall call, long nowMs) {

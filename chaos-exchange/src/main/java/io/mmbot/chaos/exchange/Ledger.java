@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +18,7 @@ public final class Ledger {
     final long priceTicks;
     final long qty;
     final long acceptedAtMs;
+    long orderId;
     OrderStatus status = OrderStatus.NEW;
     long closedAtMs;
 
@@ -32,6 +33,16 @@ public final class Ledger {
     /** The client order id it was placed with. */
     public String clientOrderId() {
       return clientOrderId;
+    }
+
+    /** The order id the exchange gave it: its place in the ledger, from 1. */
+    public long orderId() {
+      return orderId;
+    }
+
+    /** The quantity it was placed with, in lots. */
+    public long qty() {
+      return qty;
     }
 
     /** Its side. */
@@ -72,15 +83,24 @@ public final class Ledger {
 
   private final List<Entry> all = new ArrayList<>();
 
+  /** An empty ledger. */
+  Ledger() {}
+
   Entry add(String clientOrderId, Side side, long priceTicks, long qty, long nowMs) {
     Entry e = new Entry(clientOrderId, side, priceTicks, qty, nowMs);
     all.add(e);
+    e.orderId = all.size();
     return e;
   }
 
   /** Every order ever accepted, in acceptance order (unmodifiable view). */
   public List<Entry> entries() {
     return Collections.unmodifiableList(all);
+  }
+
+  /** The order with this {@link Entry#orderId()}, or null. */
+  public Entry byOrderId(long orderId) {
+    return orderId >= 1 && orderId <= all.size() ? all.get((int) (orderId - 1)) : null;
   }
 
   /** Number of orders ever accepted. */

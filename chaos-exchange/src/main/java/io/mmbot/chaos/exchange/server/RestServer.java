@@ -1,0 +1,168 @@
+package io.mmbot.chaos.exchange.server;
+
+import io.mmbot.chaos.http.FaultPlan;
+import io.mmbot.chaos.http.RequestFaults;
+import io.mmbot.chaos.http.internal.ExchangeAnswers;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The REST side on a socket of its own (HTTP/1.1, keep-alive), applying the injector's HTTP faults
+ * from the shared {@link RequestFaults} plan before and after the exchange executes a request: a
+ * LAT_SPIKE delay, synthetic 429/418 and 5xx answers, and lost requests and answers. A request lost
+ * before execution is a connection reset; an answer lost after execution is one of the {@link
+ * LostAnswer} forms, taken in turn.
+ */
+final class RestServer implements AutoCloseable {
+  private final BinanceRest api;
+  private final RequestFaults faults;
+  private final List<LostAnswer> lostForms;
+  private final long silenceMaxMs;
+  private final AtomicLong lost = new AtomicLong();
+  private final Connections connections;
+
+  RestServer(
+      InetAddress bind,
+      int port,
+      BinanceRest api,
+      RequestFaults faults,
+      List<LostAnswer> lostForms,
+      long silenceMaxMs)
+      throws IOException {
+    this.api = api;
+    this.faults = faults;
+    this.lostForms = List.copyOf(lostForms);
+    this.silenceMaxMs = silenceMaxMs;
+    this.connections = new Connections("chaos-exchange-rest", bind, port, this::serve);
+  }
+
+  int port() {
+    return connections.port();
+  }
+
+  private void serve(Socket s) {
+    try {
+      s.setTcpNoDelay(true);
+      InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
+      OutputStream out = new BufferedOutputStream(s.getOutputStream(), 8192);
+      while (!connections.closed()) {
+        HttpRequest r = HttpRequest.read(in);
+        if (r == null) {
+          return;
+        }
+        if (!exchange(s, in, out, r) || !r.keepAlive) {
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away or sent garbage: drop the connection
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Serves one request; false when the connection must end. */
+  private boolean exchange(Socket s, InputStream in, OutputStream out, HttpRequest r)
+      throws IOException, InterruptedException {
+    FaultPlan plan = faults == null ? null : faults.next();
+    if (plan == null) {
+      write(out, answer(r).bytes(r.keepAlive));
+      return true;
+    }
+    if (plan.delayMs() > 0) {
+      Thread.sleep(plan.delayMs());
+    }
+    if (plan.scenario() == null) {
+      write(out, answer(r).bytes(r.keepAlive));
+      return true;
+    }
+    if (!plan.reachesServer()) {
+      if (plan.isLoss()) {
+        Connections.reset(s);
+        return false;
+      }
+      write(out, synthetic(plan.status(), plan.retryAfterSeconds(), r.keepAlive));
+      return true;
+    }
+    Answer executed = answer(r);
+    if (!plan.isLoss()) {
+      write(out, synthetic(plan.status(), plan.retryAfterSeconds(), r.keepAlive));
+      return true;
+    }
+    LostAnswer form = lostForms.get((int) (lost.getAndIncrement() % lostForms.size()));
+    switch (form) {
+      case RESET:
+        Connections.reset(s);
+        return false;
+      case CUT_BODY:
+        byte[] all = executed.bytes(false);
+        int bodyLen = executed.body().getBytes(StandardCharsets.UTF_8).length;
+        out.write(all, 0, all.length - bodyLen + bodyLen / 2);
+        out.flush();
+        s.shutdownOutput();
+        return false;
+      default:
+        silence(s, in);
+        return false;
+    }
+  }
+
+  private Answer answer(HttpRequest r) {
+    return api.handle(r.method, r.path, r.query, r.body, r.apiKey);
+  }
+
+  /** Holds the connection without answering until the client closes it or the cap runs out. */
+  private void silence(Socket s, InputStream in) throws IOException {
+    s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, silenceMaxMs)));
+    try {
+      byte[] sink = new byte[1024];
+      while (in.read(sink) != -1) {
+        // whatever the client sends now is not answered
+      }
+    } catch (java.net.SocketTimeoutException e) {
+      // the cap ran out: the connection closes unanswered
+    }
+  }
+
+  private static byte[] synthetic(int status, long retryAfter, boolean keepAlive) {
+    byte[] body = ExchangeAnswers.body(status, retryAfter).getBytes(StandardCharsets.UTF_8);
+    StringBuilder h = new StringBuilder(256);
+    h.append("HTTP/1.1 ")
+        .append(status)
+        .append(' ')
+        .append(ExchangeAnswers.reason(status))
+        .append("\r\n");
+    for (Map.Entry<String, String> e : ExchangeAnswers.headers(status, retryAfter).entrySet()) {
+      h.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
+    }
+    h.append("Content-Length: ").append(body.length).append("\r\n");
+    if (!keepAlive) {
+      h.append("Connection: close\r\n");
+    }
+    h.append("\r\n");
+    byte[] head = h.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] all = new byte[head.length + body.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
+    return all;
+  }
+
+  private static void write(OutputStream out, byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    connections.close();
+  }
+}

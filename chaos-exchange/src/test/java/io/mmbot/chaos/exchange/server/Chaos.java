@@ -1,0 +1,29 @@
+package io.mmbot.chaos.exchange.server;
+
+import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.ChaosInjector;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+
+/** Injectors for the exchange's fault tests: chaos on, continuous bursts, fixed seed. */
+final class Chaos {
+  private Chaos() {}
+
+  /** An injector on the machine's nanosecond clock. */
+  static ChaosInjector injector(UnaryOperator<ChaosConfig.Builder> scenarios) {
+    return injector(scenarios, System::nanoTime);
+  }
+
+  /** An injector whose burst clock is {@code nanos}, so a test can set the time inside a burst. */
+  static ChaosInjector injector(UnaryOperator<ChaosConfig.Builder> scenarios, AtomicLong nanos) {
+    return injector(scenarios, nanos::get);
+  }
+
+  private static ChaosInjector injector(
+      UnaryOperator<ChaosConfig.Builder> scenarios, LongSupplier nanos) {
+    ChaosConfig c =
+        scenarios.apply(ChaosConfig.builder().enabled(true).dryRun(false).burstOffSec(0)).build();
+    return ChaosInjector.builder().config(c).seed(42).nanoClock(nanos).build();
+  }
+}
