@@ -11,16 +11,21 @@ import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.Ledger;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
+import io.mmbot.chaos.examples.judge.Evidence;
+import io.mmbot.chaos.examples.judge.OrderRecord;
+import io.mmbot.chaos.examples.judge.RunFacts;
+import io.mmbot.chaos.examples.judge.WireLog;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One run on the simulated exchange, wired as the bot is in production: the chaos block of its
  * config.yaml (through {@link SuiteConfig}), a seeded {@link ChaosInjector} on virtual time, {@link
  * ChaosMetrics} bound to a {@link PrometheusMeterRegistry} on the same virtual time, the exchange,
- * the bot, and the {@link Measurement} of every tick.
+ * the bot behind a {@link WireTap}, and a {@link Scraper} of its metrics after every tick; the
+ * verdict comes from that evidence alone.
  */
 public final class SimRun {
 
@@ -69,44 +74,103 @@ public final class SimRun {
                 new PrometheusRegistry(),
                 new VirtualMicrometerClock(time));
     try (ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
+      WireLog wire = new WireLog();
+      WireTap tapped = new WireTap(x, wire);
       Bot bot =
           plan.bot().equals("naive")
-              ? new NaiveBot(x, botCfg, injector, metrics)
-              : new ResilientBot(x, botCfg, injector, metrics, plan.seed());
+              ? new NaiveBot(tapped, botCfg, injector, metrics)
+              : new ResilientBot(tapped, botCfg, injector, metrics, plan.seed());
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
       int ticks =
           (int)
               Math.min(
                   Integer.MAX_VALUE - 16, durationNanos / (botCfg.tickIntervalMs() * 1_000_000L));
-      Measurement m =
-          new Measurement(
+      Scraper scraper =
+          new Scraper(
               ticks,
-              warmup,
-              cfg.burstOnSec(),
-              cfg.burstOffSec(),
-              botCfg.tickIntervalMs(),
-              plan.scenario() != null,
-              bot,
-              () -> x.rules().openEntries(),
+              x::nanoTime,
+              reg,
+              wire,
               () -> x.rules().openCount(),
               () -> plan.scenario() == null ? 0 : injector.injections(plan.scenario()));
-      bot.run(durationNanos, pace > 0 ? paced(m, pace) : m);
+      try {
+        bot.run(durationNanos, pace > 0 ? paced(scraper, pace) : scraper);
+      } finally {
+        bot.close();
+      }
       long[] injections = new long[Scenario.values().length];
       for (Scenario s : Scenario.values()) {
         injections[s.ordinal()] = injector.injections(s);
       }
+      RunFacts facts =
+          facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
+      Evidence evidence =
+          new Evidence(
+              wire,
+              orders(x.ledger().entries(), SimExchange.START_EPOCH_MS * 1_000_000L),
+              scraper.samples(),
+              facts);
       return RunResult.of(
           plan,
-          m,
+          evidence,
           baseline,
           injections,
-          duplicates(x.ledger()),
           x.bans418(),
-          x.retryAfterViolations(),
           x.rules().timestampRejections(),
-          botCfg.maxOpenOrders(),
           x.eventLogHash());
     }
+  }
+
+  /** The run's time frame and the bot's declared limits. */
+  static RunFacts facts(
+      long warmupNanos,
+      long endNanos,
+      long burstOnSec,
+      long burstOffSec,
+      RunPlan plan,
+      BotConfig botCfg) {
+    return new RunFacts(
+        warmupNanos,
+        endNanos,
+        burstOnSec * 1_000_000_000L,
+        (burstOnSec + burstOffSec) * 1_000_000_000L,
+        botCfg.tickIntervalMs() * 1_000_000L,
+        plan.scenario() != null,
+        declared(botCfg));
+  }
+
+  /**
+   * The limits the example bots declare. Failing budget: three requests a second averaged over 10 s
+   * (the in-flight cap of three at two ticks a second allows six; a bot that backs off after failed
+   * ticks must at least halve that); see {@code docs/suite.md}.
+   */
+  static RunFacts.Declared declared(BotConfig botCfg) {
+    return new RunFacts.Declared(
+        botCfg.maxOpenOrders(),
+        botCfg.maxOpenOrders() / 2,
+        botCfg.requoteTicks(),
+        30,
+        botCfg.staleAfterMs());
+  }
+
+  /**
+   * The exchange's ledger as the judge's order records, times converted to harness nanoseconds by
+   * {@code epochNanosAtZero} (the server time at harness time 0, in epoch nanoseconds).
+   */
+  static List<OrderRecord> orders(List<Ledger.Entry> entries, long epochNanosAtZero) {
+    List<OrderRecord> out = new ArrayList<>(entries.size());
+    for (Ledger.Entry e : entries) {
+      long closed =
+          e.closedAtMs() == 0 ? Long.MAX_VALUE : e.closedAtMs() * 1_000_000L - epochNanosAtZero;
+      out.add(
+          new OrderRecord(
+              e.clientOrderId(),
+              e.side().name().charAt(0),
+              e.priceTicks(),
+              e.acceptedAtMs() * 1_000_000L - epochNanosAtZero,
+              closed));
+    }
+    return out;
   }
 
   /** Holds each tick back until the wall clock has caught up with virtual time / pace. */
@@ -119,27 +183,6 @@ public final class SimRun {
         java.util.concurrent.locks.LockSupport.parkNanos(wait);
       }
     };
-  }
-
-  /** Orders on the exchange beyond the first of each intent of the bot. */
-  static int duplicates(Ledger ledger) {
-    return duplicates(ledger.entries());
-  }
-
-  /** Orders among {@code entries} beyond the first of each intent of the bot. */
-  static int duplicates(java.util.List<Ledger.Entry> entries) {
-    Map<String, Integer> perIntent = new HashMap<>();
-    int extra = 0;
-    for (Ledger.Entry e : entries) {
-      if (!e.clientOrderId().startsWith(Bot.ID_PREFIX)) {
-        continue;
-      }
-      int c = perIntent.merge(Bot.intentOf(e.clientOrderId()), 1, Integer::sum);
-      if (c > 1) {
-        extra++;
-      }
-    }
-    return extra;
   }
 
   /** Micrometer's clock on the simulation's virtual time. */
