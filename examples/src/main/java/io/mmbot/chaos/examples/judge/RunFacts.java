@@ -26,15 +26,23 @@ public record RunFacts(
    * @param maxOpenOrders orders open on the exchange at once, at most
    * @param maxOrdersPerSide live orders per side at once, at most
    * @param quoteLevelTicks two live orders of one side within this distance are one quote level
-   * @param failingRequestsPer10s requests sent within any 10 s while every answer fails, at most
+   * @param failingRequestsPer10s attempts (a tick's batch of requests) within any 10 s while the
+   *     exchange fails the client, at most
    * @param staleAfterMs market data older than this must be flagged (WS_STALE)
+   * @param wsAttemptsPerSecond WebSocket connection attempts within any second, at most
+   * @param retriedPlacesPer10s places repeating a failed one within any 10 s, at most
+   * @param backoffCapMs the longest wait after failed ticks (what recovery may take beyond 3 ticks
+   *     after a sustained outage)
    */
   public record Declared(
       int maxOpenOrders,
       int maxOrdersPerSide,
       long quoteLevelTicks,
       int failingRequestsPer10s,
-      long staleAfterMs) {}
+      long staleAfterMs,
+      int wsAttemptsPerSecond,
+      int retriedPlacesPer10s,
+      long backoffCapMs) {}
 
   /** Whether {@code t} (at or after the warm-up) lies in a burst. */
   public boolean inBurst(long t) {

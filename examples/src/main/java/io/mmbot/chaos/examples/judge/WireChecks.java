@@ -132,32 +132,35 @@ public final class WireChecks {
     return count;
   }
 
-  /** The most requests sent within any 10 s while the client's last answer had failed. */
-  public static int maxFailingRequestsPer10s(WireLog w) {
+  /** Requests sent within this long of each other are one attempt (one tick's batch). */
+  public static final long ATTEMPT_GAP_NANOS = 50_000_000L;
+
+  /**
+   * The most attempts within any 10 s that followed an attempt in which every request failed: an
+   * attempt is a group of requests sent within {@link #ATTEMPT_GAP_NANOS} of each other (a tick's
+   * batch), and it failed when none of its requests got a usable answer (each got a 5xx, a 429/418,
+   * no answer, or lost its connection).
+   */
+  public static int maxFailingAttemptsPer10s(WireLog w) {
     List<WireLog.Request> sent = bySend(w);
-    List<WireLog.Request> done = byDone(w);
-    List<Long> times = new ArrayList<>();
-    boolean lastFailed = false;
-    int k = 0;
-    for (WireLog.Request q : sent) {
-      long t = q.sentAtNanos();
-      while (k < done.size() && done.get(k).doneAtNanos() <= t) {
-        WireLog.Request r = done.get(k++);
-        lastFailed = r.failed() || r.rateLimited();
+    List<Long> attempts = new ArrayList<>();
+    boolean previousFailed = false;
+    int i = 0;
+    while (i < sent.size()) {
+      long t = sent.get(i).sentAtNanos();
+      int j = i;
+      boolean anyOk = false;
+      while (j < sent.size() && sent.get(j).sentAtNanos() - t < ATTEMPT_GAP_NANOS) {
+        anyOk |= sent.get(j).succeeded();
+        j++;
       }
-      if (lastFailed) {
-        times.add(t);
+      if (previousFailed) {
+        attempts.add(t);
       }
+      previousFailed = !anyOk;
+      i = j;
     }
-    int best = 0;
-    int lo = 0;
-    for (int hi = 0; hi < times.size(); hi++) {
-      while (times.get(hi) - times.get(lo) >= 10_000_000_000L) {
-        lo++;
-      }
-      best = Math.max(best, hi - lo + 1);
-    }
-    return best;
+    return maxInWindow(attempts, 10_000_000_000L);
   }
 
   /** The most cancels sent within any one second. */
@@ -172,6 +175,68 @@ public final class WireChecks {
     int lo = 0;
     for (int hi = 0; hi < times.size(); hi++) {
       while (times.get(hi) - times.get(lo) >= 1_000_000_000L) {
+        lo++;
+      }
+      best = Math.max(best, hi - lo + 1);
+    }
+    return best;
+  }
+
+  /** The most WebSocket connection attempts within any one second. */
+  public static int maxWsAttemptsPerSecond(WireLog w) {
+    List<Long> times = new ArrayList<>();
+    for (WireLog.WsEvent ev : w.wsEvents()) {
+      if (ev.kind() == WireLog.WsKind.ATTEMPT) {
+        times.add(ev.atNanos());
+      }
+    }
+    return maxInWindow(times, 1_000_000_000L);
+  }
+
+  /**
+   * The most retried places within any 10 s: a place is a retry when the client's previous place on
+   * the same side is known not to have been placed (it was not sent, its connection was lost before
+   * sending, or it was answered 4xx, 429 or 418); a placed order ends the streak.
+   */
+  public static int maxRetriedPlacesPer10s(WireLog w) {
+    List<WireLog.Request> all = new ArrayList<>(w.requests());
+    all.sort(Comparator.comparingLong(WireLog.Request::sentAtNanos));
+    List<WireLog.Request> done = new ArrayList<>(w.requests());
+    done.sort(Comparator.comparingLong(WireLog.Request::doneAtNanos));
+    boolean[] failed = new boolean[2];
+    List<Long> retries = new ArrayList<>();
+    int k = 0;
+    for (WireLog.Request q : all) {
+      while (k < done.size() && done.get(k).doneAtNanos() <= q.sentAtNanos()) {
+        WireLog.Request r = done.get(k++);
+        if (!PLACE.equals(r.endpoint())) {
+          continue;
+        }
+        int side = r.side() == 'B' ? 0 : 1;
+        boolean notPlaced =
+            r.outcome() == WireLog.Outcome.NOT_SENT
+                || r.outcome() == WireLog.Outcome.LOST_BEFORE_SENDING
+                || (r.outcome() == WireLog.Outcome.ANSWERED
+                    && r.status() >= 400
+                    && r.status() < 500);
+        if (notPlaced) {
+          failed[side] = true;
+        } else if (r.outcome() == WireLog.Outcome.ANSWERED && r.status() < 300) {
+          failed[side] = false;
+        }
+      }
+      if (PLACE.equals(q.endpoint()) && failed[q.side() == 'B' ? 0 : 1]) {
+        retries.add(q.sentAtNanos());
+      }
+    }
+    return maxInWindow(retries, 10_000_000_000L);
+  }
+
+  private static int maxInWindow(List<Long> times, long window) {
+    int best = 0;
+    int lo = 0;
+    for (int hi = 0; hi < times.size(); hi++) {
+      while (times.get(hi) - times.get(lo) >= window) {
         lo++;
       }
       best = Math.max(best, hi - lo + 1);
@@ -375,8 +440,8 @@ public final class WireChecks {
    * the truth only by the perturbation, must raise the bot's discrepancy counter ({@code
    * mm_reconcile_discrepancies_total}) in the same tick. Resolution: after every tick in which the
    * counter rose, the next tick must send a query by client order id, unless a fill report or the
-   * answer to a place or cancel of the same tick settled the question (an order filled or
-   * cancelled after the view was taken is missing from it).
+   * answer to a place or cancel of the same tick settled the question (an order filled or cancelled
+   * after the view was taken is missing from it).
    */
   public static Reconcile reconcile(Evidence e) {
     List<WireLog.Request> sent = bySend(e.wire());

@@ -37,6 +37,10 @@ public enum Check {
   PLACES_WHILE_GUARDED,
   /** WS_STALE raised whenever no fresh market data had come on the wire. */
   STALE_DATA,
+  /** Places repeating a failed one stay within the bot's declared retry budget. */
+  RETRY_BUDGET,
+  /** WebSocket connection attempts stay within the bot's declared spacing. */
+  WS_ATTEMPTS,
   /** No HTTP 418 ban earned. */
   BANS_418,
   /** No request rejected for its timestamp (-1021): the signing offset follows the skew. */

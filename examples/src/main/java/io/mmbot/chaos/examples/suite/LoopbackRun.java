@@ -125,7 +125,7 @@ public final class LoopbackRun {
       bans = x.bans418();
       rejections = server.read(r -> r.timestampRejections());
     }
-    return RunResult.of(plan, evidence, baseline.get(), injections, bans, rejections, 0L);
+    return RunResult.of(plan, evidence, baseline.get(), injections, bans, rejections, 0L, null);
   }
 
   private static LoopbackServer start(long seed) {

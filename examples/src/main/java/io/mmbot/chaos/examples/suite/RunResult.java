@@ -73,7 +73,7 @@ public final class RunResult {
   /** Cancel storms (episodes of seconds with more than 10 cancels). */
   public final int cancelStorms;
 
-  /** Most requests sent within 10 s while the client's last answer had failed. */
+  /** Most attempts (a tick's batch) within 10 s while the client's last answer had failed. */
   public final int maxRetriesPerSecond;
 
   /** 1 when the requests sent while failing exceeded the declared budget within some 10 s. */
@@ -245,6 +245,12 @@ public final class RunResult {
   static final int LOOPBACK_ALLOWED_GUARDS =
       GuardReason.EXCHANGE_ERRORS.bit() | GuardReason.RECONCILE_PENDING.bit();
 
+  /** The longest failover of a WebSocket endpoint after an abnormal close, ms. */
+  static final double MAX_FAILOVER_MS = 5_000;
+
+  /** The longest reconnect wait the bots declare, ms. */
+  static final double MAX_WS_BACKOFF_MS = 800;
+
   /** Scheduling headroom added to the in-burst p95 limit on the loopback exchange, ms. */
   static final double LOOPBACK_P95_SLACK_MS = 15;
 
@@ -255,15 +261,18 @@ public final class RunResult {
     Map<Check, String> f = new EnumMap<>(Check.class);
     Scenario s = b.plan.scenario();
     boolean loopback = b.plan.exchange().equals("loopback");
+    StressScenario stress = b.stress;
     int allowed =
-        (s == null ? 0 : ScenarioSpec.of(s).allowedGuards())
+        (s == null
+                ? 0
+                : stress != null ? stress.allowedGuards() : ScenarioSpec.of(s).allowedGuards())
             | (loopback ? LOOPBACK_ALLOWED_GUARDS : 0);
     if (s != null) {
-      ScenarioSpec spec = ScenarioSpec.of(s);
+      int required = stress != null ? stress.requiredGuards() : ScenarioSpec.of(s).requiredGuards();
       if (b.injections[s.ordinal()] == 0) {
         f.put(Check.FIRED, "no " + s.key() + " injection in the whole run");
       }
-      int missing = spec.requiredGuards() & ~b.guardsSeen;
+      int missing = required & ~b.guardsSeen;
       if (missing != 0) {
         f.put(Check.EXPECTED_GUARDS, "never raised " + GuardReason.describe(missing));
       }
@@ -299,8 +308,31 @@ public final class RunResult {
       f.put(Check.DEADLINE_MISS, fmt("deadline miss %.2f %% not below 2 %%", b.missPct));
     }
     int worst = b.recovery.stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (s != null && worst > 3) {
-      f.put(Check.RECOVERY, "recovery took " + worst + " ticks after a burst (at most 3)");
+    int recoveryLimit =
+        3
+            + (stress != null && stress.recoveryAfterBackoff()
+                ? (int) Math.ceil(b.backoffCapMs / b.tickMs)
+                : 0);
+    if (s != null && worst > recoveryLimit) {
+      f.put(
+          Check.RECOVERY,
+          "recovery took " + worst + " ticks after a burst (at most " + recoveryLimit + ")");
+    }
+    if (b.maxRetriedPlaces > b.declaredRetried) {
+      f.put(
+          Check.RETRY_BUDGET,
+          b.maxRetriedPlaces
+              + " places repeating a failed one within 10 s (budget "
+              + b.declaredRetried
+              + ")");
+    }
+    if (b.maxWsAttempts > b.declaredWsAttempts) {
+      f.put(
+          Check.WS_ATTEMPTS,
+          b.maxWsAttempts
+              + " WebSocket connection attempts within one second (at most "
+              + b.declaredWsAttempts
+              + ")");
     }
     if (b.cancelStorms > 0) {
       f.put(
@@ -316,7 +348,7 @@ public final class RunResult {
       f.put(
           Check.RETRY_STORMS,
           b.maxRetries
-              + " requests within 10 s while the exchange was failing (budget "
+              + " attempts within 10 s while the exchange was failing (budget "
               + b.declaredFailing
               + ")");
     }
@@ -373,12 +405,17 @@ public final class RunResult {
     if (s == Scenario.LAT_SPIKE && !(b.p99Burst < 250)) {
       f.put(Check.P99_TICK, fmt("in-burst p99 %.1f ms not below 250 ms", b.p99Burst));
     }
-    if (b.reconnectMs >= 3 * b.tickMs) {
+    double reconnectLimit =
+        3 * b.tickMs
+            + (stress != null && stress.reconnectAfterFailover()
+                ? MAX_FAILOVER_MS + MAX_WS_BACKOFF_MS
+                : 0);
+    if (b.reconnectMs >= reconnectLimit) {
       f.put(
           Check.RECONNECT,
           fmt(
-              "market data back %.0f ms after an abnormal close (less than 3 ticks, %.0f ms)",
-              b.reconnectMs, 3 * b.tickMs));
+              "market data back %.0f ms after an abnormal close (less than %.0f ms)",
+              b.reconnectMs, reconnectLimit));
     }
     if (s == Scenario.WS_LAG && !(b.gapAfter <= b.baselineGap * 1.15)) {
       f.put(
@@ -414,14 +451,19 @@ public final class RunResult {
       long[] injections,
       long bans418,
       long timestampRejections,
-      long hash) {
+      long hash,
+      StressScenario stress) {
     Builder b = new Builder();
     b.plan = plan;
+    b.stress = stress;
     RunFacts.Declared d = e.facts().declared();
     b.botLimit = d.maxOpenOrders();
     b.perSideLimit = d.maxOrdersPerSide();
     b.declaredFailing = d.failingRequestsPer10s();
     b.declaredCancels = Measurement.CANCEL_STORM_PER_SECOND;
+    b.declaredRetried = d.retriedPlacesPer10s();
+    b.declaredWsAttempts = d.wsAttemptsPerSecond();
+    b.backoffCapMs = d.backoffCapMs();
     b.tickMs = e.facts().tickNanos() / 1e6;
     b.injections = injections;
     b.bans418 = bans418;
@@ -434,9 +476,11 @@ public final class RunResult {
     b.retryAfterViolations = WireChecks.retryAfterViolations(w);
     b.placesWhileFailing = WireChecks.placesWhileFailing(w);
     b.placesWhileGuarded = WireChecks.placesWhileGuarded(w, e.samples());
-    b.maxRetries = WireChecks.maxFailingRequestsPer10s(w);
+    b.maxRetries = WireChecks.maxFailingAttemptsPer10s(w);
     b.retryStorms = b.maxRetries > d.failingRequestsPer10s() ? 1 : 0;
     b.maxCancels = WireChecks.maxCancelsPerSecond(w);
+    b.maxRetriedPlaces = WireChecks.maxRetriedPlacesPer10s(w);
+    b.maxWsAttempts = WireChecks.maxWsAttemptsPerSecond(w);
     b.cancelStorms = b.maxCancels > Measurement.CANCEL_STORM_PER_SECOND ? 1 : 0;
     WireChecks.Exposure x = WireChecks.exposure(e.orders(), d.quoteLevelTicks());
     b.maxOpen = Math.max(b.maxOpen, x.maxOpen());
@@ -497,6 +541,12 @@ public final class RunResult {
     double reconnectMs;
     int injectionsNotQueried;
     int injectionsUndetected;
+    StressScenario stress;
+    int declaredRetried;
+    int declaredWsAttempts;
+    long backoffCapMs;
+    int maxRetriedPlaces;
+    int maxWsAttempts;
     long bans418;
     long retryAfterViolations;
     long timestampRejections;
