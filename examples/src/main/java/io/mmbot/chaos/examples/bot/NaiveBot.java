@@ -1,12 +1,12 @@
 package io.mmbot.chaos.examples.bot;
 
 import io.mmbot.chaos.ChaosInjector;
-import io.mmbot.chaos.examples.exchange.Endpoint;
 import io.mmbot.chaos.examples.exchange.Exchange;
-import io.mmbot.chaos.examples.exchange.ExchangeRules;
-import io.mmbot.chaos.examples.exchange.OrderView;
-import io.mmbot.chaos.examples.exchange.RestCall;
-import io.mmbot.chaos.examples.exchange.Side;
+import io.mmbot.chaos.exchange.Endpoint;
+import io.mmbot.chaos.exchange.ExchangeRules;
+import io.mmbot.chaos.exchange.OrderView;
+import io.mmbot.chaos.exchange.RestCall;
+import io.mmbot.chaos.exchange.Side;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.mmbot.chaos.order.OrderViewChaos;
 import io.mmbot.chaos.time.ChaosClock;
@@ -69,13 +69,13 @@ public final class NaiveBot extends Bot {
                     Side.BUY,
                     price,
                     1,
-                    io.mmbot.chaos.examples.exchange.OrderStatus.NEW,
+                    io.mmbot.chaos.exchange.OrderStatus.NEW,
                     0);
               }
 
               @Override
               public OrderView stale(OrderView o) {
-                return o.withStatus(io.mmbot.chaos.examples.exchange.OrderStatus.PENDING_NEW);
+                return o.withStatus(io.mmbot.chaos.exchange.OrderStatus.PENDING_NEW);
               }
 
               @Override

@@ -2,11 +2,11 @@ package io.mmbot.chaos.examples.bot;
 
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;
-import io.mmbot.chaos.examples.exchange.ExchangeRules;
-import io.mmbot.chaos.examples.exchange.OrderStatus;
-import io.mmbot.chaos.examples.exchange.OrderView;
-import io.mmbot.chaos.examples.exchange.RestCall;
-import io.mmbot.chaos.examples.exchange.Side;
+import io.mmbot.chaos.exchange.ExchangeRules;
+import io.mmbot.chaos.exchange.OrderStatus;
+import io.mmbot.chaos.exchange.OrderView;
+import io.mmbot.chaos.exchange.RestCall;
+import io.mmbot.chaos.exchange.Side;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.mmbot.chaos.order.OrderViewChaos;
 import java.util.HashMap;

@@ -8,12 +8,12 @@ import static io.mmbot.chaos.examples.bot.GuardReason.RECONCILE_PENDING;
 import static io.mmbot.chaos.examples.bot.GuardReason.WS_STALE;
 
 import io.mmbot.chaos.ChaosInjector;
-import io.mmbot.chaos.examples.exchange.Endpoint;
 import io.mmbot.chaos.examples.exchange.Exchange;
-import io.mmbot.chaos.examples.exchange.ExchangeRules;
-import io.mmbot.chaos.examples.exchange.OrderView;
-import io.mmbot.chaos.examples.exchange.RestCall;
-import io.mmbot.chaos.examples.exchange.Side;
+import io.mmbot.chaos.exchange.Endpoint;
+import io.mmbot.chaos.exchange.ExchangeRules;
+import io.mmbot.chaos.exchange.OrderView;
+import io.mmbot.chaos.exchange.RestCall;
+import io.mmbot.chaos.exchange.Side;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.mmbot.chaos.time.ChaosClock;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.mmbot.chaos.examples.bot;
 
-import io.mmbot.chaos.examples.exchange.Side;
+import io.mmbot.chaos.exchange.Side;
 
 /** One order as the bot tracks it. Mutable; owned by the bot's thread. */
 final class TrackedOrder {

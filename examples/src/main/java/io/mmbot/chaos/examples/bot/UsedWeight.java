@@ -1,6 +1,6 @@
 package io.mmbot.chaos.examples.bot;
 
-import io.mmbot.chaos.examples.exchange.ExchangeRules;
+import io.mmbot.chaos.exchange.ExchangeRules;
 
 /**
  * The request weight the exchange last reported ({@code X-MBX-USED-WEIGHT-1M}) and the minute it

@@ -1,9 +1,9 @@
 package io.mmbot.chaos.examples.bot;
 
 import io.mmbot.chaos.examples.exchange.Exchange;
-import io.mmbot.chaos.examples.exchange.OrderView;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
+import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import java.net.InetAddress;
 import java.util.function.Consumer;

@@ -1,6 +1,9 @@
 package io.mmbot.chaos.examples.exchange;
 
 import io.mmbot.chaos.dns.HostResolver;
+import io.mmbot.chaos.exchange.ExchangeRules;
+import io.mmbot.chaos.exchange.Ledger;
+import io.mmbot.chaos.exchange.RestCall;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;

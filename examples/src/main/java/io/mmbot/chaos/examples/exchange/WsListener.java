@@ -1,5 +1,7 @@
 package io.mmbot.chaos.examples.exchange;
 
+import io.mmbot.chaos.exchange.OrderView;
+
 /**
  * Receives the events of one WebSocket connection to the exchange: the market-data stream (best bid
  * and ask) and the user-data stream (fills of the bot's orders) on one connection, plus keep-alive

@@ -2,13 +2,13 @@ package io.mmbot.chaos.examples.suite;
 
 import io.mmbot.chaos.dns.HostResolver;
 import io.mmbot.chaos.examples.exchange.Exchange;
-import io.mmbot.chaos.examples.exchange.ExchangeRules;
-import io.mmbot.chaos.examples.exchange.Ledger;
-import io.mmbot.chaos.examples.exchange.OrderView;
-import io.mmbot.chaos.examples.exchange.RestCall;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
 import io.mmbot.chaos.examples.judge.WireLog;
+import io.mmbot.chaos.exchange.ExchangeRules;
+import io.mmbot.chaos.exchange.Ledger;
+import io.mmbot.chaos.exchange.OrderView;
+import io.mmbot.chaos.exchange.RestCall;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mmbot.chaos.examples.exchange.OrderStatus;
-import io.mmbot.chaos.examples.exchange.OrderView;
-import io.mmbot.chaos.examples.exchange.RestCall;
-import io.mmbot.chaos.examples.exchange.Side;
+import io.mmbot.chaos.exchange.OrderStatus;
+import io.mmbot.chaos.exchange.OrderView;
+import io.mmbot.chaos.exchange.RestCall;
+import io.mmbot.chaos.exchange.Side;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ final class Wire {
   }
 
   /** The request fields of a call parsed from its query string (server side). */
-  static RestCall request(io.mmbot.chaos.examples.exchange.Endpoint e, String rawQuery) {
+  static RestCall request(io.mmbot.chaos.exchange.Endpoint e, String rawQuery) {
     Map<String, String> p = params(rawQuery);
     String id = p.get("origClientOrderId");
     RestCall c;

@@ -1,11 +1,12 @@
 package io.mmbot.chaos.examples.exchange.sim;
 
 import io.mmbot.chaos.ChaosInjector;
-import io.mmbot.chaos.examples.exchange.Endpoint;
-import io.mmbot.chaos.examples.exchange.OrderView;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
-import io.mmbot.chaos.examples.exchange.WsRules;
+import io.mmbot.chaos.exchange.Endpoint;
+import io.mmbot.chaos.exchange.OrderView;
+import io.mmbot.chaos.exchange.WsRules;
+import io.mmbot.chaos.exchange.model.LatencyModel;
 
 /**
  * The simulated WebSocket between the exchange and the bot: the server side follows {@link WsRules}

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
-import io.mmbot.chaos.examples.exchange.RestCall;
-import io.mmbot.chaos.examples.exchange.Side;
+import io.mmbot.chaos.exchange.RestCall;
+import io.mmbot.chaos.exchange.Side;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -111,7 +111,7 @@ class SimExchangeTest {
             .seed(3L)
             .build();
     SimExchange x = exchange(cfg);
-    RestCall a = RestCall.of(io.mmbot.chaos.examples.exchange.Endpoint.SERVER_TIME);
+    RestCall a = RestCall.of(io.mmbot.chaos.exchange.Endpoint.SERVER_TIME);
     a.address(address(x));
     x.execute(List.of(a), 10_000 * MS);
     assertThat(a.ok()).isTrue();
@@ -129,13 +129,13 @@ class SimExchangeTest {
             .seed(3L)
             .build();
     SimExchange x = exchange(cfg);
-    RestCall a = RestCall.of(io.mmbot.chaos.examples.exchange.Endpoint.SERVER_TIME);
+    RestCall a = RestCall.of(io.mmbot.chaos.exchange.Endpoint.SERVER_TIME);
     a.address(address(x));
     x.execute(List.of(a), 10_000 * MS);
     assertThat(a.httpStatus()).isEqualTo(429);
     assertThat(a.retryAfterSec()).isPositive();
     assertThat(x.retryAfterViolations()).isZero();
-    RestCall b = RestCall.of(io.mmbot.chaos.examples.exchange.Endpoint.SERVER_TIME);
+    RestCall b = RestCall.of(io.mmbot.chaos.exchange.Endpoint.SERVER_TIME);
     b.address(address(x));
     x.execute(List.of(b), x.nanoTime() + 10_000 * MS);
     assertThat(x.retryAfterViolations()).isEqualTo(1);
@@ -144,7 +144,7 @@ class SimExchangeTest {
   @Test
   void aCallWithoutAnAddressFailsAtOnceAsALookupFailure() {
     SimExchange x = exchange(ChaosConfig.defaults());
-    RestCall a = RestCall.of(io.mmbot.chaos.examples.exchange.Endpoint.SERVER_TIME);
+    RestCall a = RestCall.of(io.mmbot.chaos.exchange.Endpoint.SERVER_TIME);
     x.execute(List.of(a), 10_000 * MS);
     assertThat(a.failure()).isEqualTo(RestCall.Failure.DNS);
     assertThat(x.restCalls()).isZero();

@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange.sim;
+package io.mmbot.chaos.exchange.model;
 
 import java.util.SplittableRandom;
 

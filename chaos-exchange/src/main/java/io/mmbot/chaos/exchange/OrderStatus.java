@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 /** Order states as a spot exchange reports them. */
 public enum OrderStatus {

@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 /**
  * The exchange's WebSocket rules for one client (one IP): a connection-attempt limit, ping/pong
@@ -57,6 +57,9 @@ public final class WsRules {
   private int count;
   private long lockedUntilMs = Long.MIN_VALUE;
   private long lockouts;
+
+  /** Fresh rules: no attempts recorded, no lockout. */
+  public WsRules() {}
 
   /**
    * Records a connection attempt at {@code nowMs} and says whether it is admitted. A refused

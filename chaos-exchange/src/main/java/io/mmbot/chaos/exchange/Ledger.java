@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,6 +71,9 @@ public final class Ledger {
   }
 
   private final List<Entry> all = new ArrayList<>();
+
+  /** An empty ledger. */
+  Ledger() {}
 
   Entry add(String clientOrderId, Side side, long priceTicks, long qty, long nowMs) {
     Entry e = new Entry(clientOrderId, side, priceTicks, qty, nowMs);

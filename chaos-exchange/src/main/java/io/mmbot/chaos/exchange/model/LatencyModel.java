@@ -1,6 +1,6 @@
-package io.mmbot.chaos.examples.exchange.sim;
+package io.mmbot.chaos.exchange.model;
 
-import io.mmbot.chaos.examples.exchange.Endpoint;
+import io.mmbot.chaos.exchange.Endpoint;
 import java.util.SplittableRandom;
 
 /**

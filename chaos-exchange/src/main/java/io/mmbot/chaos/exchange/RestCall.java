@@ -1,12 +1,12 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 import java.net.InetAddress;
 import java.util.List;
 
 /**
- * One REST request and, once {@link Exchange#execute} returns, what became of it. The bot fills in
- * the request fields, the exchange (simulated or over the network) fills in the result fields.
- * Owned by one thread at a time; not thread-safe.
+ * One REST request and, once the exchange has answered it, what became of it. The bot fills in the
+ * request fields, the exchange (simulated or over the network) fills in the result fields. Owned by
+ * one thread at a time; not thread-safe.
  */
 public final class RestCall {
 
@@ -45,6 +45,8 @@ public final class RestCall {
   private long askTicks;
   private long sentAtNanos;
   private long doneAtNanos;
+
+  private RestCall() {}
 
   /** A call to {@code endpoint} with no parameters. */
   public static RestCall of(Endpoint endpoint) {

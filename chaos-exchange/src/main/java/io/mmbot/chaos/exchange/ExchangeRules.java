@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,6 +94,9 @@ public final class ExchangeRules {
   private int newOrderCount;
   private long bidTicks;
   private long askTicks;
+
+  /** Fresh rules: no orders, no weight used, no ban. */
+  public ExchangeRules() {}
 
   /** The ledger of every accepted order. */
   public Ledger ledger() {

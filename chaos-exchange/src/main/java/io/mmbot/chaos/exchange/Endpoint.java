@@ -1,4 +1,4 @@
-package io.mmbot.chaos.examples.exchange;
+package io.mmbot.chaos.exchange;
 
 /**
  * The REST endpoints of the exchange, with their request weight (as a large spot exchange charges
