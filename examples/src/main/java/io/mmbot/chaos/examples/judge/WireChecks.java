@@ -339,9 +339,6 @@ public final class WireChecks {
       for (int j = first; j < sent.size() && sent.get(j).sentAtNanos() < truthAt; j++) {
         WireLog.Request q = sent.get(j);
         if (PLACE.equals(q.endpoint()) && q.side() == side) {
-          if (System.getProperty("judge.debug") != null) {
-            System.out.println("UNKNOWN " + r + " -> " + q + " truthAt " + truthAt);
-          }
           placed++;
           break;
         }
@@ -430,8 +427,16 @@ public final class WireChecks {
     return count;
   }
 
-  /** How the client reconciled: see the fields. */
-  public record Reconcile(int undetected, int notQueried) {}
+  /**
+   * How the client reconciled.
+   *
+   * @param undetected injections in quiet ticks that did not raise the discrepancy counter
+   * @param notQueried ticks with a counted discrepancy not followed by a query on the next tick
+   * @param detected ticks in which the discrepancy counter rose
+   * @param maxTicksToQuery the most ticks from a counted discrepancy to the client's next query by
+   *     client order id (0 without discrepancies; settled ones count 1)
+   */
+  public record Reconcile(int undetected, int notQueried, int detected, int maxTicksToQuery) {}
 
   /**
    * The reconcile under a perturbed open-orders view. Detection: an injection in a quiet tick (no
@@ -448,6 +453,8 @@ public final class WireChecks {
     List<TickSample> s = e.samples();
     int undetected = 0;
     int notQueried = 0;
+    int detectedTicks = 0;
+    int maxTicks = 0;
     for (int i = 2; i < s.size(); i++) {
       TickSample t = s.get(i);
       boolean injected = t.injections() > s.get(i - 1).injections();
@@ -469,6 +476,10 @@ public final class WireChecks {
           i + 1 < s.size()
               && (e.wire().anyExecutionBetween(t.startNanos(), s.get(i + 1).atNanos())
                   || orderAnswered(sent, t));
+      if (detected) {
+        detectedTicks++;
+        maxTicks = Math.max(maxTicks, settled ? 1 : ticksToQuery(sent, s, i));
+      }
       if (detected && i + 1 < s.size() && !settled) {
         boolean queried = false;
         for (int j = firstSentAtOrAfter(sent, t.atNanos());
@@ -477,13 +488,24 @@ public final class WireChecks {
           queried |= QUERY.equals(sent.get(j).endpoint());
         }
         if (!queried) {
-          if (System.getProperty("judge.debug") != null) {
-            System.out.println("NOQ " + t + " next " + s.get(i + 1));
-          }
           notQueried++;
         }
       }
     }
-    return new Reconcile(undetected, notQueried);
+    return new Reconcile(undetected, notQueried, detectedTicks, maxTicks);
+  }
+
+  /** Ticks after tick {@code i} until one sends a query by client order id (to the run's end). */
+  private static int ticksToQuery(List<WireLog.Request> sent, List<TickSample> s, int i) {
+    for (int n = i + 1; n < s.size(); n++) {
+      for (int j = firstSentAtOrAfter(sent, s.get(n - 1).atNanos());
+          j < sent.size() && sent.get(j).sentAtNanos() <= s.get(n).atNanos();
+          j++) {
+        if (QUERY.equals(sent.get(j).endpoint())) {
+          return n - i;
+        }
+      }
+    }
+    return s.size() - i;
   }
 }

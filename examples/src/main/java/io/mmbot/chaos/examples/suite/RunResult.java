@@ -144,7 +144,10 @@ public final class RunResult {
   /** The baseline's WebSocket gap p95 (whole run), ms. */
   public final double baselineWsGapP95Ms;
 
-  /** The most ticks a reconcile discrepancy stayed unresolved. */
+  /**
+   * The most ticks from a tick in which the bot counted a discrepancy to its next query by client
+   * order id (1: the next tick; settled by a fill or an order answer of the same tick: 1).
+   */
   public final int maxPendingTicks;
 
   /** Share of in-burst ticks in which the bot quoted, percent. */
@@ -497,6 +500,7 @@ public final class RunResult {
     WireChecks.Reconcile rec = WireChecks.reconcile(e);
     b.injectionsNotQueried = rec.notQueried();
     b.injectionsUndetected = rec.undetected();
+    b.maxPending = rec.maxTicksToQuery();
     return new RunResult(b);
   }
 
