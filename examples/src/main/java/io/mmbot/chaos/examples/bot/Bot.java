@@ -73,6 +73,9 @@ public abstract class Bot {
     return 0;
   }
 
+  /** Releases what the bot registered (its guard metrics); the bot is not used afterwards. */
+  public void close() {}
+
   /** A short name: {@code resilient} or {@code naive}. */
   public abstract String kind();
 

@@ -1,5 +1,9 @@
 package io.mmbot.chaos.examples.bot;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The bot's settings. The defaults are the example bot's: a tick every 500 ms with a 210 ms
  * deadline, quotes 2,000 ticks (about 6.7 bps) either side of the mid.
@@ -19,6 +23,7 @@ package io.mmbot.chaos.examples.bot;
  * @param cancelsPerSecond cancel rate limit (token bucket of the same capacity)
  * @param retriesPerSecond retry budget (token bucket of twice the capacity)
  * @param naiveTimeoutMs the naive bot's plain HTTP timeout
+ * @param disabled the resilient bot's defences switched off (empty: all on)
  */
 public record BotConfig(
     long tickIntervalMs,
@@ -34,11 +39,21 @@ public record BotConfig(
     long skewToleranceMs,
     double cancelsPerSecond,
     double retriesPerSecond,
-    long naiveTimeoutMs) {
+    long naiveTimeoutMs,
+    Set<ResilienceFeature> disabled) {
+
+  /** Copies {@code disabled}. */
+  public BotConfig {
+    disabled =
+        disabled.isEmpty()
+            ? Collections.unmodifiableSet(EnumSet.noneOf(ResilienceFeature.class))
+            : Collections.unmodifiableSet(EnumSet.copyOf(disabled));
+  }
 
   /** The example bot's settings. */
   public static BotConfig defaults() {
-    return new BotConfig(500, 210, 205, 60, 245, 2_000, 400, 1, 4, 1_000, 30, 4, 1, 1_000);
+    return new BotConfig(
+        500, 210, 205, 60, 245, 2_000, 400, 1, 4, 1_000, 30, 4, 1, 1_000, Set.of());
   }
 
   /** The same settings with another tick deadline. */
@@ -57,6 +72,34 @@ public record BotConfig(
         skewToleranceMs,
         cancelsPerSecond,
         retriesPerSecond,
-        naiveTimeoutMs);
+        naiveTimeoutMs,
+        disabled);
+  }
+
+  /** The same settings with {@code feature} switched off as well. */
+  public BotConfig without(ResilienceFeature feature) {
+    EnumSet<ResilienceFeature> d = EnumSet.of(feature);
+    d.addAll(disabled);
+    return new BotConfig(
+        tickIntervalMs,
+        tickDeadlineMs,
+        giveUpMs,
+        accountEverySec,
+        accountGiveUpMs,
+        halfSpreadTicks,
+        requoteTicks,
+        qty,
+        maxOpenOrders,
+        staleAfterMs,
+        skewToleranceMs,
+        cancelsPerSecond,
+        retriesPerSecond,
+        naiveTimeoutMs,
+        d);
+  }
+
+  /** Whether {@code feature} is on (not switched off). */
+  public boolean has(ResilienceFeature feature) {
+    return !disabled.contains(feature);
   }
 }

@@ -32,6 +32,7 @@ public final class NaiveBot extends Bot {
   private static final long MS = 1_000_000L;
 
   private final ChaosMetrics metrics;
+  private final GuardMetrics guardMetrics;
   private final Clock clock;
   private final DnsFallback dns;
   private final WsSession ws;
@@ -48,11 +49,12 @@ public final class NaiveBot extends Bot {
   public NaiveBot(Exchange x, BotConfig cfg, ChaosInjector injector, ChaosMetrics metrics) {
     super(x, cfg);
     this.metrics = metrics;
+    this.guardMetrics = new GuardMetrics(metrics.registry()); // no guards: every gauge stays 0
     this.clock = ChaosClock.wrap(x.clock(), injector);
     this.dns =
         new DnsFallback(
             x.resolver().withChaos(injector), x.primaryHost(), x.secondaryHost(), false);
-    this.ws = new WsSession(x, dns, metrics, null, this::filled);
+    this.ws = new WsSession(x, dns, metrics, null, this::filled, WsSession.Options.ALL);
     this.view =
         OrderViewChaos.of(
             injector,
@@ -96,6 +98,11 @@ public final class NaiveBot extends Bot {
   @Override
   public boolean knows(String clientOrderId) {
     return orders.containsKey(clientOrderId);
+  }
+
+  @Override
+  public void close() {
+    guardMetrics.close();
   }
 
   @Override

@@ -31,6 +31,7 @@ final class Reconciler {
   private final ChaosMetrics metrics;
   private final Map<String, TrackedOrder> orders;
   private final Set<String> toQuery;
+  private final boolean adopt;
   private final Map<String, Long> closedAtMs = new HashMap<>();
   private final Set<String> inView = new HashSet<>();
   private final Map<String, Integer> foundAt = new HashMap<>();
@@ -44,7 +45,9 @@ final class Reconciler {
       ChaosInjector injector,
       ChaosMetrics metrics,
       Map<String, TrackedOrder> orders,
-      Set<String> toQuery) {
+      Set<String> toQuery,
+      boolean adopt) {
+    this.adopt = adopt;
     this.metrics = metrics;
     this.orders = orders;
     this.toQuery = toQuery;
@@ -149,7 +152,7 @@ final class Reconciler {
       OrderView o = c.order();
       if (o.status().open()) {
         if (t == null) {
-          if (id.startsWith(Bot.ID_PREFIX)) {
+          if (adopt && id.startsWith(Bot.ID_PREFIX)) {
             // Ours and open but untracked: adopt it (it will be cancelled if not wanted).
             orders.put(
                 id,

@@ -53,6 +53,9 @@ public final class ResilientBot extends Bot {
   private static final long MS = 1_000_000L;
 
   private final ChaosMetrics metrics;
+  private final GuardMetrics guardMetrics;
+  private final int pausing;
+  private final int inFlight;
   private final Clock clock;
   private final DnsFallback dns;
   private final WsSession ws;
@@ -82,19 +85,49 @@ public final class ResilientBot extends Bot {
     super(x, cfg);
     SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
     this.metrics = metrics;
+    this.guardMetrics = new GuardMetrics(metrics.registry());
+    this.pausing = pausingGuards(cfg);
+    this.inFlight = cfg.has(ResilienceFeature.IN_FLIGHT_CAP) ? MAX_IN_FLIGHT : 3 * MAX_IN_FLIGHT;
     this.clock = ChaosClock.wrap(x.clock(), injector);
     this.dns =
-        new DnsFallback(x.resolver().withChaos(injector), x.primaryHost(), x.secondaryHost(), true);
+        new DnsFallback(
+            x.resolver().withChaos(injector),
+            x.primaryHost(),
+            x.secondaryHost(),
+            cfg.has(ResilienceFeature.DNS_FALLBACK));
     this.ws =
-        new WsSession(x, dns, metrics, new Backoff(0, 100, 800, random.split()), this::filled);
+        new WsSession(
+            x,
+            dns,
+            metrics,
+            new Backoff(0, 100, 800, random.split()),
+            this::filled,
+            WsSession.Options.of(cfg));
     this.skew = new SkewGuard(cfg.skewToleranceMs());
-    this.reconciler = new Reconciler(injector, metrics, orders, toQuery);
+    this.reconciler =
+        new Reconciler(
+            injector, metrics, orders, toQuery, cfg.has(ResilienceFeature.ADOPT_UNTRACKED));
     long now = x.nanoTime();
     this.cancelLimit = new TokenBucket(cfg.cancelsPerSecond(), cfg.cancelsPerSecond(), now);
     this.retryBudget = new TokenBucket(cfg.retriesPerSecond(), 2 * cfg.retriesPerSecond(), now);
     this.backoff = new Backoff(0, 250, 4_000, random.split());
     this.rateJitter = new Backoff(0, 50, 250, random.split());
     this.nextAccountAt = now; // at start-up, then every accountEverySec
+  }
+
+  private static int pausingGuards(BotConfig cfg) {
+    int p = RATE_LIMITED.bit();
+    p |= cfg.has(ResilienceFeature.PAUSE_ON_WS_STALE) ? WS_STALE.bit() : 0;
+    p |= cfg.has(ResilienceFeature.PAUSE_ON_CLOCK_SKEW) ? CLOCK_SKEW.bit() : 0;
+    p |= cfg.has(ResilienceFeature.PAUSE_ON_EXCHANGE_ERRORS) ? EXCHANGE_ERRORS.bit() : 0;
+    p |= cfg.has(ResilienceFeature.PAUSE_ON_RECONCILE_PENDING) ? RECONCILE_PENDING.bit() : 0;
+    p |= cfg.has(ResilienceFeature.PAUSE_ON_DNS_FALLBACK) ? DNS_FALLBACK.bit() : 0;
+    return p;
+  }
+
+  @Override
+  public void close() {
+    guardMetrics.close();
   }
 
   @Override
@@ -138,6 +171,7 @@ public final class ResilientBot extends Bot {
     long now = x.nanoTime();
     int g = guards(now);
     guardsSeen |= g;
+    guardMetrics.update(g);
     r.guards = g;
     r.wsLive = ws.live();
     r.wsMaxGapMs = ws.takeMaxGapMs();
@@ -145,32 +179,34 @@ public final class ResilientBot extends Bot {
       return; // honour Retry-After and the backoff: send nothing at all
     }
     batch.clear();
-    batch.add(RestCall.of(Endpoint.OPEN_ORDERS));
+    if (cfg.has(ResilienceFeature.RECONCILE_OPEN_ORDERS)) {
+      batch.add(RestCall.of(Endpoint.OPEN_ORDERS));
+    }
     for (TrackedOrder o : orders.values()) {
-      if (o.pending() && batch.size() < MAX_IN_FLIGHT) {
+      if (o.pending() && batch.size() < inFlight) {
         batch.add(RestCall.byId(Endpoint.QUERY_ORDER, o.id));
       }
     }
     for (String id : toQuery) {
-      if (batch.size() < MAX_IN_FLIGHT && !orders.containsKey(id)) {
+      if (batch.size() < inFlight && !orders.containsKey(id)) {
         batch.add(RestCall.byId(Endpoint.QUERY_ORDER, id));
       }
     }
-    boolean account = now >= nextAccountAt && batch.size() < MAX_IN_FLIGHT;
+    boolean account = now >= nextAccountAt && batch.size() < inFlight;
     if (account) {
       batch.add(RestCall.of(Endpoint.ACCOUNT));
       nextAccountAt += cfg.accountEverySec() * 1_000 * MS;
     }
-    if (ws.needsSnapshot() && batch.size() < MAX_IN_FLIGHT) {
+    if (ws.needsSnapshot() && batch.size() < inFlight) {
       batch.add(RestCall.of(Endpoint.DEPTH_SNAPSHOT));
     }
-    if (g == 0 && ws.hasPrice()) {
+    if ((g & pausing) == 0 && ws.hasPrice()) {
       r.quoting = true;
       quote(Side.BUY, now, r);
       quote(Side.SELL, now, r);
     }
     long localMs = clock.millis();
-    long ts = localMs + skew.correctionMs();
+    long ts = localMs + (cfg.has(ResilienceFeature.CLOCK_CORRECTION) ? skew.correctionMs() : 0);
     for (int i = 0; i < batch.size(); i++) {
       RestCall c = batch.get(i);
       if (c.endpoint().signed()) {
@@ -179,7 +215,11 @@ public final class ResilientBot extends Bot {
       c.address(dns.resolve());
     }
     r.requests = batch.size();
-    long giveUp = r.startNanos + (account ? cfg.accountGiveUpMs() : cfg.giveUpMs()) * MS;
+    long waitMs =
+        !cfg.has(ResilienceFeature.GIVE_UP_BEFORE_DEADLINE)
+            ? cfg.naiveTimeoutMs()
+            : account ? cfg.accountGiveUpMs() : cfg.giveUpMs();
+    long giveUp = r.startNanos + waitMs * MS;
     x.execute(batch, giveUp);
     digest(r, localMs);
   }
@@ -198,28 +238,33 @@ public final class ResilientBot extends Bot {
     TrackedOrder current = null;
     for (TrackedOrder o : orders.values()) {
       if (o.side == side) {
-        if (o.pending()) {
+        if (o.pending() && cfg.has(ResilienceFeature.HOLD_PENDING_SIDE)) {
           return; // unknown or disputed: learn the truth before touching this side
         }
         current = o;
       }
     }
     for (TrackedOrder o : orders.values()) {
-      if (batch.size() >= MAX_IN_FLIGHT) {
+      if (batch.size() >= inFlight) {
         return;
       }
-      if (o.side == side && (o != current || far(o, target)) && cancelLimit.tryTake(now)) {
+      if (o.side == side
+          && !o.pending()
+          && (o != current || far(o, target))
+          && (!cfg.has(ResilienceFeature.CANCEL_RATE_LIMIT) || cancelLimit.tryTake(now))) {
         batch.add(RestCall.byId(Endpoint.CANCEL_ORDER, o.id));
         r.cancels++;
       }
     }
     boolean needNew = current == null || far(current, target);
-    if (!needNew || batch.size() >= MAX_IN_FLIGHT || orders.size() >= cfg.maxOpenOrders()) {
+    boolean atLimit =
+        cfg.has(ResilienceFeature.OWN_ORDER_LIMIT) && orders.size() >= cfg.maxOpenOrders();
+    if (!needNew || batch.size() >= inFlight || atLimit) {
       return;
     }
     int s = side.ordinal();
     if (lastPlaceFailed[s]) {
-      if (!retryBudget.tryTake(now)) {
+      if (cfg.has(ResilienceFeature.RETRY_BUDGET) && !retryBudget.tryTake(now)) {
         return;
       }
       r.retries++;
@@ -270,8 +315,13 @@ public final class ResilientBot extends Bot {
         // Wait as told, plus a full-jitter spread that grows with consecutive 429s (capped), so
         // that clients told the same Retry-After do not come back in step.
         long jitter = rateJitter.next(0);
-        rateLimitedUntil =
-            Math.max(rateLimitedUntil, now + c.retryAfterSec() * 1_000 * MS + jitter);
+        long waitMs = c.retryAfterSec() * 1_000;
+        if (!cfg.has(ResilienceFeature.RETRY_AFTER_EXACT)) {
+          waitMs -= 100;
+        }
+        if (cfg.has(ResilienceFeature.RETRY_AFTER)) {
+          rateLimitedUntil = Math.max(rateLimitedUntil, now + waitMs * MS + jitter);
+        }
       } else if (c.serverError()
           || c.failure() == RestCall.Failure.CONNECTION
           || c.failure() == RestCall.Failure.TIMEOUT) {
@@ -308,7 +358,7 @@ public final class ResilientBot extends Bot {
       skew.sample(best.serverTimeMs(), localSendMs, best.doneAtNanos() - best.sentAtNanos());
     }
     metrics.recordOperation(anyOk && anyFailed);
-    if (anyFailed && !anyOk) {
+    if (anyFailed && !anyOk && cfg.has(ResilienceFeature.FAILED_TICK_BACKOFF)) {
       backoffUntil = Math.max(backoffUntil, now + backoff.next(0));
     } else if (anyOk && now >= rateLimitedUntil) {
       backoff.reset();
@@ -327,9 +377,10 @@ public final class ResilientBot extends Bot {
       t.state = TrackedOrder.State.LIVE;
       t.ackServerMs = c.serverTimeMs();
       lastPlaceFailed[s] = false;
-    } else if (c.outcomeUnknown()) {
+    } else if (c.outcomeUnknown() && cfg.has(ResilienceFeature.QUERY_UNKNOWN_PLACE)) {
       t.state = TrackedOrder.State.UNKNOWN; // query by client order id next tick
-    } else if (c.errorCode() == ExchangeRules.ERR_REJECTED) {
+    } else if (c.errorCode() == ExchangeRules.ERR_REJECTED
+        && cfg.has(ResilienceFeature.VERIFY_REJECTED_PLACE)) {
       t.state = TrackedOrder.State.VERIFY; // the id may be open already: find out
     } else {
       orders.remove(t.id); // known not placed: 429, 418, lost connection, lookup, -1021
@@ -342,7 +393,8 @@ public final class ResilientBot extends Bot {
     if (t == null) {
       return;
     }
-    if (c.ok() || c.errorCode() == ExchangeRules.ERR_CANCEL_UNKNOWN) {
+    boolean assumeDone = c.outcomeUnknown() && !cfg.has(ResilienceFeature.QUERY_UNKNOWN_CANCEL);
+    if (c.ok() || c.errorCode() == ExchangeRules.ERR_CANCEL_UNKNOWN || assumeDone) {
       orders.remove(t.id); // cancelled, or not open any more (filled): either way gone
       reconciler.closed(t.id, c.serverTimeMs());
     } else if (c.outcomeUnknown()) {
@@ -360,17 +412,22 @@ public final class ResilientBot extends Bot {
 
   private int guards(long now) {
     int g = 0;
-    if (ws.down() || now - ws.lastMessageNanos() > cfg.staleAfterMs() * MS) {
+    boolean silent =
+        cfg.has(ResilienceFeature.STALE_DATA_TIMEOUT)
+            && now - ws.lastMessageNanos() > cfg.staleAfterMs() * MS;
+    if (ws.down() || silent) {
       g |= WS_STALE.bit();
     }
     if (skew.raised()) {
       g |= CLOCK_SKEW.bit();
     }
     long minute = (clock.millis() + skew.correctionMs()) / 60_000;
-    if (now < rateLimitedUntil || usedWeight.nearLimit(minute)) {
+    boolean nearLimit =
+        cfg.has(ResilienceFeature.USED_WEIGHT_GUARD) && usedWeight.nearLimit(minute);
+    if (now < rateLimitedUntil || nearLimit) {
       g |= RATE_LIMITED.bit();
     }
-    if (errors.raised(now)) {
+    if (cfg.has(ResilienceFeature.ERROR_WINDOW) && errors.raised(now)) {
       g |= EXCHANGE_ERRORS.bit();
     }
     if (!toQuery.isEmpty() || anyPending()) {

@@ -34,6 +34,7 @@ final class WsSession implements WsListener {
   private final ChaosMetrics metrics;
   private final Backoff backoff;
   private final Consumer<OrderView> fills;
+  private final Options options;
   private State state = State.DOWN;
   private WsConnection connection;
   private long bid;
@@ -51,12 +52,39 @@ final class WsSession implements WsListener {
       DnsFallback dns,
       ChaosMetrics metrics,
       Backoff backoff,
-      Consumer<OrderView> fills) {
+      Consumer<OrderView> fills,
+      Options options) {
+    this.options = options;
     this.x = x;
     this.dns = dns;
     this.metrics = metrics;
     this.backoff = backoff;
     this.fills = fills;
+  }
+
+  /**
+   * Which of the session's defences are on (all of them for the resilient bot).
+   *
+   * @param reconnectBackoff wait a full-jitter backoff between attempts, at least 250 ms apart
+   * @param switchEndpoint reconnect to the other endpoint after an abnormal close or two refusals
+   * @param snapshotResync fetch a depth snapshot after every (re)connect
+   * @param liveAfterData market data counts as live only once fresh data arrived
+   */
+  record Options(
+      boolean reconnectBackoff,
+      boolean switchEndpoint,
+      boolean snapshotResync,
+      boolean liveAfterData) {
+
+    static final Options ALL = new Options(true, true, true, true);
+
+    static Options of(BotConfig cfg) {
+      return new Options(
+          cfg.has(ResilienceFeature.WS_RECONNECT_BACKOFF),
+          cfg.has(ResilienceFeature.WS_SWITCH_ENDPOINT),
+          cfg.has(ResilienceFeature.SNAPSHOT_RESYNC),
+          cfg.has(ResilienceFeature.LIVE_AFTER_DATA));
+    }
   }
 
   /** Opens the first connection. */
@@ -120,14 +148,14 @@ final class WsSession implements WsListener {
   @Override
   public void onOpen(WsConnection c) {
     connection = c;
-    state = State.OPEN;
-    needsSnapshot = backoff != null;
+    state = backoff != null && !options.liveAfterData() ? State.LIVE : State.OPEN;
+    needsSnapshot = backoff != null && options.snapshotResync();
   }
 
   @Override
   public void onRefused(String reason) {
     state = State.DOWN;
-    if (backoff != null && backoff.attempts() >= 2) {
+    if (backoff != null && options.switchEndpoint() && backoff.attempts() >= 2) {
       secondary = !secondary; // refused twice in a row: try the other endpoint
     }
     scheduleReconnect();
@@ -168,7 +196,7 @@ final class WsSession implements WsListener {
   public void onClosed(boolean abnormal, String reason) {
     connection = null;
     state = State.DOWN;
-    if (abnormal && backoff != null) {
+    if (abnormal && backoff != null && options.switchEndpoint()) {
       secondary = !secondary; // the endpoint that dropped us may be failing over: use the other
     }
     scheduleReconnect();
@@ -178,7 +206,7 @@ final class WsSession implements WsListener {
 
   private void scheduleReconnect() {
     long now = x.nanoTime();
-    if (backoff == null) {
+    if (backoff == null || !options.reconnectBackoff()) {
       x.timer(now + 1_000_000L, this::connectNow);
       return;
     }

@@ -66,7 +66,6 @@ final class Analysis {
     b.gapBurst = Stats.percentile(gapBurst, nb, 0.95);
     b.gapAfter = Stats.percentile(gapAfter, na, 0.95);
     b.guardsSeen = guards;
-    b.orphans = m.orphans;
     b.maxOpen = m.maxOpen;
     b.dnsFailures = m.dnsFailures;
     if (baseline == null) {
@@ -79,14 +78,6 @@ final class Analysis {
       b.baselineGap = baseline.baselineWsGapP95Ms;
     }
     recovery(b, m);
-    b.reconnect = longestRun(m, i -> !m.wsLive[i]);
-    int perSecond = (int) Math.max(1, 1_000_000_000L / m.tickNanos());
-    int[] cancel = perSecond(m.cancels, n, perSecond);
-    int[] retry = perSecond(m.retries, n, perSecond);
-    b.maxCancels = max(cancel);
-    b.cancelStorms = episodes(cancel, Measurement.CANCEL_STORM_PER_SECOND);
-    b.maxRetries = max(retry);
-    b.retryStorms = episodes(retry, Measurement.RETRY_STORM_PER_SECOND);
     b.timeline = timeline(m);
   }
 
@@ -132,58 +123,6 @@ final class Analysis {
       }
     }
     return r;
-  }
-
-  private interface TickTest {
-    boolean test(int i);
-  }
-
-  private static int longestRun(Measurement m, TickTest t) {
-    int best = 0;
-    int cur = 0;
-    for (int i = 0; i < m.n; i++) {
-      cur = t.test(i) ? cur + 1 : 0;
-      best = Math.max(best, cur);
-    }
-    return best;
-  }
-
-  /** Sums over every window of {@code k} consecutive ticks (one second). */
-  private static int[] perSecond(int[] v, int n, int k) {
-    int[] out = new int[Math.max(0, n - k + 1)];
-    int sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += v[i];
-      if (i >= k) {
-        sum -= v[i - k];
-      }
-      if (i >= k - 1) {
-        out[i - k + 1] = sum;
-      }
-    }
-    return out;
-  }
-
-  private static int max(int[] v) {
-    int m = 0;
-    for (int x : v) {
-      m = Math.max(m, x);
-    }
-    return m;
-  }
-
-  /** Episodes of consecutive windows above {@code limit}. */
-  private static int episodes(int[] v, int limit) {
-    int count = 0;
-    boolean in = false;
-    for (int x : v) {
-      boolean over = x > limit;
-      if (over && !in) {
-        count++;
-      }
-      in = over;
-    }
-    return count;
   }
 
   private static RunResult.Timeline timeline(Measurement m) {

@@ -17,30 +17,42 @@ public enum Check {
   DEADLINE_MISS,
   /** At most 3 unhealthy ticks after every burst. */
   RECOVERY,
-  /** No second with more than 10 cancels. */
+  /** No second with more cancels than the bot's declared cancel limit allows. */
   CANCEL_STORMS,
-  /** No request sent while a received Retry-After was still running (backoff works). */
+  /** No request sent before a received Retry-After had passed, to the millisecond. */
   RETRY_AFTER,
-  /** No second with more than 5 retried requests. */
+  /** Requests sent while the exchange fails stay within the bot's declared retry budget. */
   RETRY_STORMS,
-  /** No intent placed twice on the exchange. */
+  /** No order accepted while a live order of the same side stood at the same quote level. */
   DUPLICATE_ORDERS,
-  /** No open order the bot does not know of for more than one tick. */
+  /** Every order request of unknown outcome asked about (query or open orders) on the next tick. */
   ORPHAN_ORDERS,
-  /** Open orders never above the bot's own limit. */
+  /** No new order on a side before the truth about an unknown outcome there was received. */
+  UNKNOWN_OUTCOMES,
+  /** Open orders never above the bot's declared limit, in total and per side. */
   OPEN_ORDER_LIMIT,
+  /** No order placed while the exchange was answering 429/418 or failing every request. */
+  PLACES_WHILE_FAILING,
+  /** No order placed while the bot's guard gauge showed a guard raised. */
+  PLACES_WHILE_GUARDED,
+  /** WS_STALE raised whenever no fresh market data had come on the wire. */
+  STALE_DATA,
+  /** Places repeating a failed one stay within the bot's declared retry budget. */
+  RETRY_BUDGET,
+  /** WebSocket connection attempts stay within the bot's declared spacing. */
+  WS_ATTEMPTS,
   /** No HTTP 418 ban earned. */
   BANS_418,
   /** No request rejected for its timestamp (-1021): the signing offset follows the skew. */
   TIMESTAMPS,
   /** In-burst p99 tick below 250 ms (LAT_SPIKE). */
   P99_TICK,
-  /** The WebSocket back with live data in fewer than 3 ticks (WS_DISCONNECT). */
+  /** Fresh market data fewer than 3 ticks after every abnormal WebSocket close. */
   RECONNECT,
   /** WebSocket gaps back to the baseline's after each burst (WS_LAG). */
   WS_GAP,
   /** No request failed for want of an address (DNS_FLAP). */
   DNS_FALLBACK,
-  /** Every reconcile discrepancy resolved on the next tick (RECONCILE_MISMATCH). */
+  /** Every perturbed open-orders view followed by a query on the next tick (RECONCILE_MISMATCH). */
   RECONCILED_NEXT_TICK
 }

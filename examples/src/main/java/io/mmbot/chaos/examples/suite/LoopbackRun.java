@@ -11,6 +11,9 @@ import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackServer;
+import io.mmbot.chaos.examples.judge.Evidence;
+import io.mmbot.chaos.examples.judge.RunFacts;
+import io.mmbot.chaos.examples.judge.WireLog;
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import java.io.IOException;
@@ -78,59 +81,51 @@ public final class LoopbackRun {
             .instanceId("mm-bot-1")
             .build();
     PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Measurement m;
-    Bot bot;
+    Evidence evidence;
     long[] injections = new long[Scenario.values().length];
-    int duplicates;
     long bans;
-    long violations;
     long rejections;
     try (LoopbackServer server = start(plan.seed());
         LoopbackExchange x = LoopbackExchange.connect(server, injector, time);
         ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
-      bot =
+      WireLog wire = new WireLog();
+      WireTap tapped = new WireTap(x, wire);
+      Bot bot =
           plan.bot().equals("naive")
-              ? new NaiveBot(x, botCfg, injector, metrics)
-              : new ResilientBot(x, botCfg, injector, metrics, plan.seed());
+              ? new NaiveBot(tapped, botCfg, injector, metrics)
+              : new ResilientBot(tapped, botCfg, injector, metrics, plan.seed());
       long warmup = x.nanoTime() + WARMUP_MS * 1_000_000L;
       if (cfg.enabled()) {
         x.timer(warmup, () -> injector.update(cfg));
       }
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
       int ticks = (int) (plan.durationSec() * 1000 / botCfg.tickIntervalMs());
-      m =
-          new Measurement(
+      Scraper scraper =
+          new Scraper(
               ticks,
-              warmup,
-              cfg.burstOnSec(),
-              cfg.burstOffSec(),
-              botCfg.tickIntervalMs(),
-              plan.scenario() != null,
-              bot,
-              () -> server.read(r -> new ArrayList<>(r.openEntries())),
+              x::nanoTime,
+              reg,
+              wire,
               () -> server.read(r -> r.openCount()),
               () -> plan.scenario() == null ? 0 : injector.injections(plan.scenario()));
-      bot.run(durationNanos, m);
+      try {
+        bot.run(durationNanos, scraper);
+      } finally {
+        bot.close();
+      }
       for (Scenario s : Scenario.values()) {
         injections[s.ordinal()] = injector.injections(s);
       }
       List<Ledger.Entry> all = server.read(r -> new ArrayList<>(r.ledger().entries()));
-      duplicates = SimRun.duplicates(all);
+      // Server time is the machine's clock; the harness's is the bot's monotonic one.
+      long epochNanosAtZero = x.clock().millis() * 1_000_000L - x.nanoTime();
+      RunFacts facts =
+          SimRun.facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
+      evidence = new Evidence(wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts);
       bans = x.bans418();
-      violations = x.retryAfterViolations();
       rejections = server.read(r -> r.timestampRejections());
     }
-    return RunResult.of(
-        plan,
-        m,
-        baseline.get(),
-        injections,
-        duplicates,
-        bans,
-        violations,
-        rejections,
-        botCfg.maxOpenOrders(),
-        0L);
+    return RunResult.of(plan, evidence, baseline.get(), injections, bans, rejections, 0L, null);
   }
 
   private static LoopbackServer start(long seed) {

@@ -2,6 +2,10 @@ package io.mmbot.chaos.examples.suite;
 
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.examples.bot.GuardReason;
+import io.mmbot.chaos.examples.judge.Evidence;
+import io.mmbot.chaos.examples.judge.RunFacts;
+import io.mmbot.chaos.examples.judge.WireChecks;
+import io.mmbot.chaos.examples.judge.WireLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The measured outcome of one run and its verdict. Every figure is computed from the ticks the run
- * recorded and the exchange's ledger; see {@code docs/suite.md} for each definition. Immutable
- * after {@link #of}.
+ * The measured outcome of one run and its verdict. Every figure is computed from the run's {@link
+ * Evidence} alone (the wire, the exchange's orders, the scrapes of the bot's metrics), never from
+ * the bot's objects; see {@code docs/suite.md} for each definition. Immutable after {@link #of}.
  */
 public final class RunResult {
 
@@ -69,10 +73,10 @@ public final class RunResult {
   /** Cancel storms (episodes of seconds with more than 10 cancels). */
   public final int cancelStorms;
 
-  /** Most retried requests within one second. */
+  /** Most attempts (a tick's batch) within 10 s while the client's last answer had failed. */
   public final int maxRetriesPerSecond;
 
-  /** Retry storms (episodes of seconds with more than 5 retries). */
+  /** 1 when the requests sent while failing exceeded the declared budget within some 10 s. */
   public final int retryStorms;
 
   /** Guard reasons raised at least once (mask). */
@@ -81,11 +85,40 @@ public final class RunResult {
   /** Injections per scenario, in {@link Scenario} order. */
   public final long[] injections;
 
-  /** Intents the exchange holds more than one order of, counted by the extra orders. */
+  /** Orders accepted while another live order of the same side stood at the same quote level. */
   public final int duplicateOrders;
 
-  /** Orphan orders. */
+  /**
+   * Order requests of unknown outcome the client did not ask the exchange about on the next tick.
+   */
   public final int orphanOrders;
+
+  /** Order requests of unknown outcome. */
+  public final int unknownOutcomes;
+
+  /** New orders sent on a side before the truth about an unknown outcome there was received. */
+  public final int placedBeforeTruth;
+
+  /** Places sent while the exchange was failing this client (see {@code WireChecks}). */
+  public final long placesWhileFailing;
+
+  /** Places sent in ticks whose scrape showed a guard raised. */
+  public final long placesWhileGuarded;
+
+  /** Most live orders on one side at once, on the exchange. */
+  public final int maxOrdersPerSide;
+
+  /** Ticks with WS_STALE clear although no fresh market data backed it. */
+  public final int staleUnguardedTicks;
+
+  /** The longest time from an abnormal WebSocket close to fresh data again, ms. */
+  public final double reconnectMs;
+
+  /** Ticks whose counted discrepancies were not followed by a query on the next tick. */
+  public final int injectionsNotQueried;
+
+  /** Perturbed views of quiet ticks that the bot did not count as a discrepancy. */
+  public final int injectionsUndetected;
 
   /** Most orders open at once. */
   public final int maxOpenOrders;
@@ -111,7 +144,10 @@ public final class RunResult {
   /** The baseline's WebSocket gap p95 (whole run), ms. */
   public final double baselineWsGapP95Ms;
 
-  /** The most ticks a reconcile discrepancy stayed unresolved. */
+  /**
+   * The most ticks from a tick in which the bot counted a discrepancy to its next query by client
+   * order id (1: the next tick; settled by a fill or an order answer of the same tick: 1).
+   */
   public final int maxPendingTicks;
 
   /** Share of in-burst ticks in which the bot quoted, percent. */
@@ -154,6 +190,15 @@ public final class RunResult {
     injections = b.injections.clone();
     duplicateOrders = b.duplicates;
     orphanOrders = b.orphans;
+    unknownOutcomes = b.unknowns;
+    placedBeforeTruth = b.placedBeforeTruth;
+    placesWhileFailing = b.placesWhileFailing;
+    placesWhileGuarded = b.placesWhileGuarded;
+    maxOrdersPerSide = b.maxPerSide;
+    staleUnguardedTicks = b.staleUnguarded;
+    reconnectMs = b.reconnectMs;
+    injectionsNotQueried = b.injectionsNotQueried;
+    injectionsUndetected = b.injectionsUndetected;
     maxOpenOrders = b.maxOpen;
     bans418 = b.bans418;
     retryAfterViolations = b.retryAfterViolations;
@@ -203,6 +248,12 @@ public final class RunResult {
   static final int LOOPBACK_ALLOWED_GUARDS =
       GuardReason.EXCHANGE_ERRORS.bit() | GuardReason.RECONCILE_PENDING.bit();
 
+  /** The longest failover of a WebSocket endpoint after an abnormal close, ms. */
+  static final double MAX_FAILOVER_MS = 5_000;
+
+  /** The longest reconnect wait the bots declare, ms. */
+  static final double MAX_WS_BACKOFF_MS = 800;
+
   /** Scheduling headroom added to the in-burst p95 limit on the loopback exchange, ms. */
   static final double LOOPBACK_P95_SLACK_MS = 15;
 
@@ -213,15 +264,18 @@ public final class RunResult {
     Map<Check, String> f = new EnumMap<>(Check.class);
     Scenario s = b.plan.scenario();
     boolean loopback = b.plan.exchange().equals("loopback");
+    StressScenario stress = b.stress;
     int allowed =
-        (s == null ? 0 : ScenarioSpec.of(s).allowedGuards())
+        (s == null
+                ? 0
+                : stress != null ? stress.allowedGuards() : ScenarioSpec.of(s).allowedGuards())
             | (loopback ? LOOPBACK_ALLOWED_GUARDS : 0);
     if (s != null) {
-      ScenarioSpec spec = ScenarioSpec.of(s);
+      int required = stress != null ? stress.requiredGuards() : ScenarioSpec.of(s).requiredGuards();
       if (b.injections[s.ordinal()] == 0) {
         f.put(Check.FIRED, "no " + s.key() + " injection in the whole run");
       }
-      int missing = spec.requiredGuards() & ~b.guardsSeen;
+      int missing = required & ~b.guardsSeen;
       if (missing != 0) {
         f.put(Check.EXPECTED_GUARDS, "never raised " + GuardReason.describe(missing));
       }
@@ -257,28 +311,91 @@ public final class RunResult {
       f.put(Check.DEADLINE_MISS, fmt("deadline miss %.2f %% not below 2 %%", b.missPct));
     }
     int worst = b.recovery.stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (s != null && worst > 3) {
-      f.put(Check.RECOVERY, "recovery took " + worst + " ticks after a burst (at most 3)");
+    int recoveryLimit =
+        3
+            + (stress != null && stress.recoveryAfterBackoff()
+                ? (int) Math.ceil(b.backoffCapMs / b.tickMs)
+                : 0);
+    if (s != null && worst > recoveryLimit) {
+      f.put(
+          Check.RECOVERY,
+          "recovery took " + worst + " ticks after a burst (at most " + recoveryLimit + ")");
+    }
+    if (b.maxRetriedPlaces > b.declaredRetried) {
+      f.put(
+          Check.RETRY_BUDGET,
+          b.maxRetriedPlaces
+              + " places repeating a failed one within 10 s (budget "
+              + b.declaredRetried
+              + ")");
+    }
+    if (b.maxWsAttempts > b.declaredWsAttempts) {
+      f.put(
+          Check.WS_ATTEMPTS,
+          b.maxWsAttempts
+              + " WebSocket connection attempts within one second (at most "
+              + b.declaredWsAttempts
+              + ")");
     }
     if (b.cancelStorms > 0) {
-      f.put(Check.CANCEL_STORMS, b.cancelStorms + " cancel storm(s), up to " + b.maxCancels + "/s");
+      f.put(
+          Check.CANCEL_STORMS,
+          b.maxCancels + " cancels within one second (declared limit " + b.declaredCancels + ")");
     }
     if (b.retryAfterViolations > 0) {
       f.put(
           Check.RETRY_AFTER,
-          b.retryAfterViolations + " request(s) sent while a Retry-After was running");
+          b.retryAfterViolations + " request(s) sent before a received Retry-After had passed");
     }
     if (b.retryStorms > 0) {
-      f.put(Check.RETRY_STORMS, b.retryStorms + " retry storm(s), up to " + b.maxRetries + "/s");
+      f.put(
+          Check.RETRY_STORMS,
+          b.maxRetries
+              + " attempts within 10 s while the exchange was failing (budget "
+              + b.declaredFailing
+              + ")");
+    }
+    if (b.placesWhileFailing > 0) {
+      f.put(
+          Check.PLACES_WHILE_FAILING,
+          b.placesWhileFailing + " order(s) placed while the exchange was failing this client");
+    }
+    if (b.placesWhileGuarded > 0) {
+      f.put(
+          Check.PLACES_WHILE_GUARDED,
+          b.placesWhileGuarded + " order(s) placed while a guard was raised");
     }
     if (b.duplicates > 0) {
-      f.put(Check.DUPLICATE_ORDERS, b.duplicates + " duplicate order(s) on the exchange");
+      f.put(
+          Check.DUPLICATE_ORDERS,
+          b.duplicates + " order(s) placed at a quote level already held by a live order");
     }
     if (b.orphans > 0) {
-      f.put(Check.ORPHAN_ORDERS, b.orphans + " orphan order(s) left unreconciled");
+      f.put(
+          Check.ORPHAN_ORDERS,
+          b.orphans + " order request(s) of unknown outcome not asked about on the next tick");
     }
-    if (b.maxOpen > b.botLimit) {
-      f.put(Check.OPEN_ORDER_LIMIT, b.maxOpen + " open orders, above the limit " + b.botLimit);
+    if (b.placedBeforeTruth > 0) {
+      f.put(
+          Check.UNKNOWN_OUTCOMES,
+          b.placedBeforeTruth + " new order(s) sent before an unknown outcome was settled");
+    }
+    if (b.maxOpen > b.botLimit || b.maxPerSide > b.perSideLimit) {
+      f.put(
+          Check.OPEN_ORDER_LIMIT,
+          b.maxOpen
+              + " open orders ("
+              + b.maxPerSide
+              + " on one side), above the limit "
+              + b.botLimit
+              + " ("
+              + b.perSideLimit
+              + " per side)");
+    }
+    if (b.staleUnguarded > 0) {
+      f.put(
+          Check.STALE_DATA,
+          b.staleUnguarded + " tick(s) without WS_STALE although no fresh market data had come");
     }
     if (b.bans418 > 0) {
       f.put(Check.BANS_418, b.bans418 + " HTTP 418 ban(s) earned");
@@ -291,8 +408,17 @@ public final class RunResult {
     if (s == Scenario.LAT_SPIKE && !(b.p99Burst < 250)) {
       f.put(Check.P99_TICK, fmt("in-burst p99 %.1f ms not below 250 ms", b.p99Burst));
     }
-    if (s == Scenario.WS_DISCONNECT && b.reconnect >= 3) {
-      f.put(Check.RECONNECT, "market data down for " + b.reconnect + " ticks (fewer than 3)");
+    double reconnectLimit =
+        3 * b.tickMs
+            + (stress != null && stress.reconnectAfterFailover()
+                ? MAX_FAILOVER_MS + MAX_WS_BACKOFF_MS
+                : 0);
+    if (b.reconnectMs >= reconnectLimit) {
+      f.put(
+          Check.RECONNECT,
+          fmt(
+              "market data back %.0f ms after an abnormal close (less than %.0f ms)",
+              b.reconnectMs, reconnectLimit));
     }
     if (s == Scenario.WS_LAG && !(b.gapAfter <= b.baselineGap * 1.15)) {
       f.put(
@@ -304,10 +430,14 @@ public final class RunResult {
     if (s == Scenario.DNS_FLAP && b.dnsFailures > 0) {
       f.put(Check.DNS_FALLBACK, b.dnsFailures + " request(s) failed for want of an address");
     }
-    if (s == Scenario.RECONCILE_MISMATCH && b.maxPending > 1) {
+    if (b.injectionsNotQueried > 0
+        || (s == Scenario.RECONCILE_MISMATCH && b.injectionsUndetected > 0)) {
       f.put(
           Check.RECONCILED_NEXT_TICK,
-          "a discrepancy took " + b.maxPending + " ticks to resolve (at most 1: the next tick)");
+          b.injectionsNotQueried
+              + " counted discrepancy(ies) not queried on the next tick, "
+              + b.injectionsUndetected
+              + " perturbed view(s) of a quiet tick not counted as a discrepancy");
     }
     return f;
   }
@@ -316,30 +446,61 @@ public final class RunResult {
     return String.format(java.util.Locale.ROOT, f, args);
   }
 
-  /** Computes every figure of a finished run. */
+  /** Computes every figure of a finished run from its evidence alone. */
   static RunResult of(
       RunPlan plan,
-      Measurement m,
+      Evidence e,
       RunResult baseline,
       long[] injections,
-      int duplicates,
       long bans418,
-      long retryAfterViolations,
       long timestampRejections,
-      int botLimit,
-      long hash) {
+      long hash,
+      StressScenario stress) {
     Builder b = new Builder();
     b.plan = plan;
-    b.ticks = m.n;
-    b.botLimit = botLimit;
+    b.stress = stress;
+    RunFacts.Declared d = e.facts().declared();
+    b.botLimit = d.maxOpenOrders();
+    b.perSideLimit = d.maxOrdersPerSide();
+    b.declaredFailing = d.failingRequestsPer10s();
+    b.declaredCancels = Measurement.CANCEL_STORM_PER_SECOND;
+    b.declaredRetried = d.retriedPlacesPer10s();
+    b.declaredWsAttempts = d.wsAttemptsPerSecond();
+    b.backoffCapMs = d.backoffCapMs();
+    b.tickMs = e.facts().tickNanos() / 1e6;
     b.injections = injections;
-    b.duplicates = duplicates;
-    b.bans418 = Math.max(bans418, m.bans418Seen);
-    b.retryAfterViolations = retryAfterViolations;
+    b.bans418 = bans418;
     b.timestampRejections = timestampRejections;
     b.hash = hash;
+    Measurement m = Measurement.of(e);
+    b.ticks = m.n;
     Analysis.fill(b, m, baseline);
-    b.maxPending = m.maxResolveTicks;
+    WireLog w = e.wire();
+    b.retryAfterViolations = WireChecks.retryAfterViolations(w);
+    b.placesWhileFailing = WireChecks.placesWhileFailing(w);
+    b.placesWhileGuarded = WireChecks.placesWhileGuarded(w, e.samples());
+    b.maxRetries = WireChecks.maxFailingAttemptsPer10s(w);
+    b.retryStorms = b.maxRetries > d.failingRequestsPer10s() ? 1 : 0;
+    b.maxCancels = WireChecks.maxCancelsPerSecond(w);
+    b.maxRetriedPlaces = WireChecks.maxRetriedPlacesPer10s(w);
+    b.maxWsAttempts = WireChecks.maxWsAttemptsPerSecond(w);
+    b.cancelStorms = b.maxCancels > Measurement.CANCEL_STORM_PER_SECOND ? 1 : 0;
+    WireChecks.Exposure x = WireChecks.exposure(e.orders(), d.quoteLevelTicks());
+    b.maxOpen = Math.max(b.maxOpen, x.maxOpen());
+    b.maxPerSide = x.maxPerSide();
+    b.duplicates = x.levelClashes();
+    WireChecks.Unknowns u = WireChecks.unknowns(e);
+    b.unknowns = u.count();
+    b.orphans = u.notQueriedNextTick();
+    b.placedBeforeTruth = u.placedBeforeTruth();
+    b.staleUnguarded =
+        WireChecks.staleDataUnguarded(e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L);
+    b.reconnectMs = WireChecks.longestReconnectNanos(w, e.facts().endNanos()) / 1e6;
+    b.reconnect = (int) Math.ceil(b.reconnectMs / b.tickMs);
+    WireChecks.Reconcile rec = WireChecks.reconcile(e);
+    b.injectionsNotQueried = rec.notQueried();
+    b.injectionsUndetected = rec.undetected();
+    b.maxPending = rec.maxTicksToQuery();
     return new RunResult(b);
   }
 
@@ -371,6 +532,25 @@ public final class RunResult {
     int orphans;
     int maxOpen;
     int botLimit;
+    int perSideLimit;
+    int declaredFailing;
+    int declaredCancels;
+    double tickMs;
+    int unknowns;
+    int placedBeforeTruth;
+    long placesWhileFailing;
+    long placesWhileGuarded;
+    int maxPerSide;
+    int staleUnguarded;
+    double reconnectMs;
+    int injectionsNotQueried;
+    int injectionsUndetected;
+    StressScenario stress;
+    int declaredRetried;
+    int declaredWsAttempts;
+    long backoffCapMs;
+    int maxRetriedPlaces;
+    int maxWsAttempts;
     long bans418;
     long retryAfterViolations;
     long timestampRejections;

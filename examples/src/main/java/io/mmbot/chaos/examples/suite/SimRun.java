@@ -10,17 +10,22 @@ import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
+import io.mmbot.chaos.examples.judge.Evidence;
+import io.mmbot.chaos.examples.judge.OrderRecord;
+import io.mmbot.chaos.examples.judge.RunFacts;
+import io.mmbot.chaos.examples.judge.WireLog;
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One run on the simulated exchange, wired as the bot is in production: the chaos block of its
  * config.yaml (through {@link SuiteConfig}), a seeded {@link ChaosInjector} on virtual time, {@link
  * ChaosMetrics} bound to a {@link PrometheusMeterRegistry} on the same virtual time, the exchange,
- * the bot, and the {@link Measurement} of every tick.
+ * the bot behind a {@link WireTap}, and a {@link Scraper} of its metrics after every tick; the
+ * verdict comes from that evidence alone.
  */
 public final class SimRun {
 
@@ -46,6 +51,22 @@ public final class SimRun {
       BotConfig botCfg,
       PrometheusMeterRegistry registry,
       double pace) {
+    return run(plan, baseline, botCfg, registry, pace, null);
+  }
+
+  /** Runs {@code plan} with {@code botCfg}, judged as the stress scenario {@code stress}. */
+  public static RunResult run(
+      RunPlan plan, RunResult baseline, BotConfig botCfg, StressScenario stress) {
+    return run(plan, baseline, botCfg, null, 0, stress);
+  }
+
+  private static RunResult run(
+      RunPlan plan,
+      RunResult baseline,
+      BotConfig botCfg,
+      PrometheusMeterRegistry registry,
+      double pace,
+      StressScenario stress) {
     ChaosConfig cfg = SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed());
     SimExchange.VirtualTime time = SimExchange.clockFor();
     // The bot runs chaos-free for a warm-up; then chaos is switched on, which starts its burst
@@ -69,44 +90,107 @@ public final class SimRun {
                 new PrometheusRegistry(),
                 new VirtualMicrometerClock(time));
     try (ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
+      WireLog wire = new WireLog();
+      WireTap tapped = new WireTap(x, wire);
       Bot bot =
           plan.bot().equals("naive")
-              ? new NaiveBot(x, botCfg, injector, metrics)
-              : new ResilientBot(x, botCfg, injector, metrics, plan.seed());
+              ? new NaiveBot(tapped, botCfg, injector, metrics)
+              : new ResilientBot(tapped, botCfg, injector, metrics, plan.seed());
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
       int ticks =
           (int)
               Math.min(
                   Integer.MAX_VALUE - 16, durationNanos / (botCfg.tickIntervalMs() * 1_000_000L));
-      Measurement m =
-          new Measurement(
+      Scraper scraper =
+          new Scraper(
               ticks,
-              warmup,
-              cfg.burstOnSec(),
-              cfg.burstOffSec(),
-              botCfg.tickIntervalMs(),
-              plan.scenario() != null,
-              bot,
-              () -> x.rules().openEntries(),
+              x::nanoTime,
+              reg,
+              wire,
               () -> x.rules().openCount(),
               () -> plan.scenario() == null ? 0 : injector.injections(plan.scenario()));
-      bot.run(durationNanos, pace > 0 ? paced(m, pace) : m);
+      try {
+        bot.run(durationNanos, pace > 0 ? paced(scraper, pace) : scraper);
+      } finally {
+        bot.close();
+      }
       long[] injections = new long[Scenario.values().length];
       for (Scenario s : Scenario.values()) {
         injections[s.ordinal()] = injector.injections(s);
       }
+      RunFacts facts =
+          facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
+      Evidence evidence =
+          new Evidence(
+              wire,
+              orders(x.ledger().entries(), SimExchange.START_EPOCH_MS * 1_000_000L),
+              scraper.samples(),
+              facts);
       return RunResult.of(
           plan,
-          m,
+          evidence,
           baseline,
           injections,
-          duplicates(x.ledger()),
           x.bans418(),
-          x.retryAfterViolations(),
           x.rules().timestampRejections(),
-          botCfg.maxOpenOrders(),
-          x.eventLogHash());
+          x.eventLogHash(),
+          stress);
     }
+  }
+
+  /** The run's time frame and the bot's declared limits. */
+  static RunFacts facts(
+      long warmupNanos,
+      long endNanos,
+      long burstOnSec,
+      long burstOffSec,
+      RunPlan plan,
+      BotConfig botCfg) {
+    return new RunFacts(
+        warmupNanos,
+        endNanos,
+        burstOnSec * 1_000_000_000L,
+        (burstOnSec + burstOffSec) * 1_000_000_000L,
+        botCfg.tickIntervalMs() * 1_000_000L,
+        plan.scenario() != null,
+        declared(botCfg));
+  }
+
+  /**
+   * The limits the example bots declare; the reasoning for each is in {@code docs/suite.md}.
+   * Failing budget: 15 attempts within 10 s after failed attempts (a bot ticking every 500 ms
+   * without backing off makes 20).
+   */
+  static RunFacts.Declared declared(BotConfig botCfg) {
+    return new RunFacts.Declared(
+        botCfg.maxOpenOrders(),
+        botCfg.maxOpenOrders() / 2,
+        botCfg.requoteTicks(),
+        15,
+        botCfg.staleAfterMs(),
+        1_000 / 250, // reconnects at least 250 ms apart
+        (int) Math.ceil(10 * botCfg.retriesPerSecond() + 2 * botCfg.retriesPerSecond()),
+        4_000);
+  }
+
+  /**
+   * The exchange's ledger as the judge's order records, times converted to harness nanoseconds by
+   * {@code epochNanosAtZero} (the server time at harness time 0, in epoch nanoseconds).
+   */
+  static List<OrderRecord> orders(List<Ledger.Entry> entries, long epochNanosAtZero) {
+    List<OrderRecord> out = new ArrayList<>(entries.size());
+    for (Ledger.Entry e : entries) {
+      long closed =
+          e.closedAtMs() == 0 ? Long.MAX_VALUE : e.closedAtMs() * 1_000_000L - epochNanosAtZero;
+      out.add(
+          new OrderRecord(
+              e.clientOrderId(),
+              e.side().name().charAt(0),
+              e.priceTicks(),
+              e.acceptedAtMs() * 1_000_000L - epochNanosAtZero,
+              closed));
+    }
+    return out;
   }
 
   /** Holds each tick back until the wall clock has caught up with virtual time / pace. */
@@ -119,27 +203,6 @@ public final class SimRun {
         java.util.concurrent.locks.LockSupport.parkNanos(wait);
       }
     };
-  }
-
-  /** Orders on the exchange beyond the first of each intent of the bot. */
-  static int duplicates(Ledger ledger) {
-    return duplicates(ledger.entries());
-  }
-
-  /** Orders among {@code entries} beyond the first of each intent of the bot. */
-  static int duplicates(java.util.List<Ledger.Entry> entries) {
-    Map<String, Integer> perIntent = new HashMap<>();
-    int extra = 0;
-    for (Ledger.Entry e : entries) {
-      if (!e.clientOrderId().startsWith(Bot.ID_PREFIX)) {
-        continue;
-      }
-      int c = perIntent.merge(Bot.intentOf(e.clientOrderId()), 1, Integer::sum);
-      if (c > 1) {
-        extra++;
-      }
-    }
-    return extra;
   }
 
   /** Micrometer's clock on the simulation's virtual time. */

@@ -1,0 +1,19 @@
+package io.mmbot.chaos.examples.judge;
+
+/**
+ * One order as the exchange's ledger has it.
+ *
+ * @param clientOrderId its client order id
+ * @param side 'B' or 'S'
+ * @param priceTicks its limit price
+ * @param acceptedAtNanos when the exchange accepted it, harness nanoseconds
+ * @param closedAtNanos when it was filled or cancelled; {@link Long#MAX_VALUE} while open
+ */
+public record OrderRecord(
+    String clientOrderId, char side, long priceTicks, long acceptedAtNanos, long closedAtNanos) {
+
+  /** Whether it was open at {@code t}. */
+  public boolean openAt(long t) {
+    return acceptedAtNanos <= t && t < closedAtNanos;
+  }
+}

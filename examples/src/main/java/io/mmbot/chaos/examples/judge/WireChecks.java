@@ -1,0 +1,511 @@
+package io.mmbot.chaos.examples.judge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The judge's measures over the wire and the exchange's orders: each a pure function of {@link
+ * Evidence}, defined in {@code docs/suite.md} ("The checks, from outside"). None reads anything of
+ * the bot but what it sent, what it was answered and what it exports.
+ */
+public final class WireChecks {
+
+  /** Endpoint names as they appear on the wire. */
+  static final String PLACE = "PLACE_ORDER";
+
+  static final String CANCEL = "CANCEL_ORDER";
+  static final String QUERY = "QUERY_ORDER";
+  static final String OPEN_ORDERS = "OPEN_ORDERS";
+
+  /**
+   * Failures within this window, all of the client's last answers, mean "the exchange is failing".
+   */
+  public static final long ERROR_WINDOW_NANOS = 2_000_000_000L;
+
+  /** Consecutive failed answers that make the exchange "failing" to this client. */
+  public static final int ERRORS_IN_WINDOW = 3;
+
+  private WireChecks() {}
+
+  /** Requests in the order they left the client. */
+  static List<WireLog.Request> bySend(WireLog w) {
+    List<WireLog.Request> l = new ArrayList<>(w.requests());
+    l.removeIf(r -> r.outcome() == WireLog.Outcome.NOT_SENT);
+    l.sort(Comparator.comparingLong(WireLog.Request::sentAtNanos));
+    return l;
+  }
+
+  /** Requests in the order their answers reached the client. */
+  static List<WireLog.Request> byDone(WireLog w) {
+    List<WireLog.Request> l = new ArrayList<>(w.requests());
+    l.removeIf(r -> r.outcome() == WireLog.Outcome.NOT_SENT);
+    l.sort(Comparator.comparingLong(WireLog.Request::doneAtNanos));
+    return l;
+  }
+
+  /**
+   * Requests sent after a 429/418 had reached the client and before its {@code Retry-After} had
+   * passed, counted from the moment it reached the client, to the millisecond. Requests already
+   * sent when the 429 arrived (in flight) are not counted.
+   */
+  public static long retryAfterViolations(WireLog w) {
+    List<WireLog.Request> sent = bySend(w);
+    List<WireLog.Request> done = byDone(w);
+    long until = Long.MIN_VALUE;
+    int k = 0;
+    long violations = 0;
+    for (WireLog.Request q : sent) {
+      long t = q.sentAtNanos();
+      while (k < done.size() && done.get(k).doneAtNanos() <= t) {
+        WireLog.Request r = done.get(k++);
+        if (r.rateLimited() && r.retryAfterMs() > 0) {
+          until = Math.max(until, r.doneAtNanos() / 1_000_000L + r.retryAfterMs());
+        }
+      }
+      if (t / 1_000_000L < until) {
+        violations++;
+      }
+    }
+    return violations;
+  }
+
+  /**
+   * Places sent while the exchange was failing this client: its last {@value #ERRORS_IN_WINDOW}
+   * answers (received before the place left; 429/418 are judged by the Retry-After check and not
+   * counted here) all failed (5xx, no answer, lost connection) within {@link #ERROR_WINDOW_NANOS}.
+   */
+  public static long placesWhileFailing(WireLog w) {
+    List<WireLog.Request> sent = bySend(w);
+    List<WireLog.Request> done = byDone(w);
+    long[] lastFail = new long[ERRORS_IN_WINDOW];
+    int failStreak = 0;
+    int k = 0;
+    long count = 0;
+    for (WireLog.Request q : sent) {
+      long t = q.sentAtNanos();
+      while (k < done.size() && done.get(k).doneAtNanos() <= t) {
+        WireLog.Request r = done.get(k++);
+        if (r.rateLimited()) {
+          continue; // judged by the Retry-After check
+        }
+        if (r.failed()) {
+          lastFail[failStreak % ERRORS_IN_WINDOW] = r.doneAtNanos();
+          failStreak++;
+        } else {
+          failStreak = 0;
+        }
+      }
+      if (!PLACE.equals(q.endpoint())) {
+        continue;
+      }
+      boolean failing = false;
+      if (failStreak >= ERRORS_IN_WINDOW) {
+        long oldest = lastFail[failStreak % ERRORS_IN_WINDOW];
+        failing = t - oldest < ERROR_WINDOW_NANOS;
+      }
+      if (failing) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Places sent during a tick whose scrape showed a guard raised. */
+  public static long placesWhileGuarded(WireLog w, List<TickSample> samples) {
+    List<WireLog.Request> sent = bySend(w);
+    long count = 0;
+    int k = 0;
+    for (TickSample s : samples) {
+      long start = s.startNanos();
+      while (k < sent.size() && sent.get(k).sentAtNanos() < start) {
+        k++;
+      }
+      for (int j = k; j < sent.size() && sent.get(j).sentAtNanos() <= s.atNanos(); j++) {
+        if (s.guards() != 0 && PLACE.equals(sent.get(j).endpoint())) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Requests sent within this long of each other are one attempt (one tick's batch). */
+  public static final long ATTEMPT_GAP_NANOS = 50_000_000L;
+
+  /**
+   * The most attempts within any 10 s that followed an attempt in which every request failed: an
+   * attempt is a group of requests sent within {@link #ATTEMPT_GAP_NANOS} of each other (a tick's
+   * batch), and it failed when none of its requests got a usable answer (each got a 5xx, a 429/418,
+   * no answer, or lost its connection).
+   */
+  public static int maxFailingAttemptsPer10s(WireLog w) {
+    List<WireLog.Request> sent = bySend(w);
+    List<Long> attempts = new ArrayList<>();
+    boolean previousFailed = false;
+    int i = 0;
+    while (i < sent.size()) {
+      long t = sent.get(i).sentAtNanos();
+      int j = i;
+      boolean anyOk = false;
+      while (j < sent.size() && sent.get(j).sentAtNanos() - t < ATTEMPT_GAP_NANOS) {
+        anyOk |= sent.get(j).succeeded();
+        j++;
+      }
+      if (previousFailed) {
+        attempts.add(t);
+      }
+      previousFailed = !anyOk;
+      i = j;
+    }
+    return maxInWindow(attempts, 10_000_000_000L);
+  }
+
+  /** The most cancels sent within any one second. */
+  public static int maxCancelsPerSecond(WireLog w) {
+    List<Long> times = new ArrayList<>();
+    for (WireLog.Request r : bySend(w)) {
+      if (CANCEL.equals(r.endpoint())) {
+        times.add(r.sentAtNanos());
+      }
+    }
+    int best = 0;
+    int lo = 0;
+    for (int hi = 0; hi < times.size(); hi++) {
+      while (times.get(hi) - times.get(lo) >= 1_000_000_000L) {
+        lo++;
+      }
+      best = Math.max(best, hi - lo + 1);
+    }
+    return best;
+  }
+
+  /** The most WebSocket connection attempts within any one second. */
+  public static int maxWsAttemptsPerSecond(WireLog w) {
+    List<Long> times = new ArrayList<>();
+    for (WireLog.WsEvent ev : w.wsEvents()) {
+      if (ev.kind() == WireLog.WsKind.ATTEMPT) {
+        times.add(ev.atNanos());
+      }
+    }
+    return maxInWindow(times, 1_000_000_000L);
+  }
+
+  /**
+   * The most retried places within any 10 s: a place is a retry when the client's previous place on
+   * the same side is known not to have been placed (it was not sent, its connection was lost before
+   * sending, or it was answered 4xx, 429 or 418); a placed order ends the streak.
+   */
+  public static int maxRetriedPlacesPer10s(WireLog w) {
+    List<WireLog.Request> all = new ArrayList<>(w.requests());
+    all.sort(Comparator.comparingLong(WireLog.Request::sentAtNanos));
+    List<WireLog.Request> done = new ArrayList<>(w.requests());
+    done.sort(Comparator.comparingLong(WireLog.Request::doneAtNanos));
+    boolean[] failed = new boolean[2];
+    List<Long> retries = new ArrayList<>();
+    int k = 0;
+    for (WireLog.Request q : all) {
+      while (k < done.size() && done.get(k).doneAtNanos() <= q.sentAtNanos()) {
+        WireLog.Request r = done.get(k++);
+        if (!PLACE.equals(r.endpoint())) {
+          continue;
+        }
+        int side = r.side() == 'B' ? 0 : 1;
+        boolean notPlaced =
+            r.outcome() == WireLog.Outcome.NOT_SENT
+                || r.outcome() == WireLog.Outcome.LOST_BEFORE_SENDING
+                || (r.outcome() == WireLog.Outcome.ANSWERED
+                    && r.status() >= 400
+                    && r.status() < 500);
+        if (notPlaced) {
+          failed[side] = true;
+        } else if (r.outcome() == WireLog.Outcome.ANSWERED && r.status() < 300) {
+          failed[side] = false;
+        }
+      }
+      if (PLACE.equals(q.endpoint()) && failed[q.side() == 'B' ? 0 : 1]) {
+        retries.add(q.sentAtNanos());
+      }
+    }
+    return maxInWindow(retries, 10_000_000_000L);
+  }
+
+  private static int maxInWindow(List<Long> times, long window) {
+    int best = 0;
+    int lo = 0;
+    for (int hi = 0; hi < times.size(); hi++) {
+      while (times.get(hi) - times.get(lo) >= window) {
+        lo++;
+      }
+      best = Math.max(best, hi - lo + 1);
+    }
+    return best;
+  }
+
+  /** Exposure on the exchange: see {@link Exposure}. */
+  public record Exposure(int maxOpen, int maxPerSide, int levelClashes) {}
+
+  /**
+   * Sweeps the exchange's orders in time: the most open at once, the most open on one side, and the
+   * orders accepted while another live order of the same side stood within {@code levelTicks} (two
+   * orders for one quote level: a duplicate, whatever their client ids).
+   */
+  public static Exposure exposure(List<OrderRecord> orders, long levelTicks) {
+    List<OrderRecord> byAccept = new ArrayList<>(orders);
+    byAccept.sort(Comparator.comparingLong(OrderRecord::acceptedAtNanos));
+    List<OrderRecord> open = new ArrayList<>();
+    int maxOpen = 0;
+    int maxSide = 0;
+    int clashes = 0;
+    for (OrderRecord o : byAccept) {
+      long t = o.acceptedAtNanos();
+      open.removeIf(e -> e.closedAtNanos() <= t);
+      int side = 0;
+      boolean clash = false;
+      for (OrderRecord e : open) {
+        if (e.side() == o.side()) {
+          side++;
+          clash |= Math.abs(e.priceTicks() - o.priceTicks()) <= levelTicks;
+        }
+      }
+      open.add(o);
+      maxOpen = Math.max(maxOpen, open.size());
+      maxSide = Math.max(maxSide, side + 1);
+      if (clash) {
+        clashes++;
+      }
+    }
+    return new Exposure(maxOpen, maxSide, clashes);
+  }
+
+  /** How the client handled order requests of unknown outcome: see the fields. */
+  public record Unknowns(int count, int notQueriedNextTick, int placedBeforeTruth) {}
+
+  /**
+   * For every place or cancel whose outcome the client could not know (a 5xx or no answer): its
+   * next requests (those sent within one tick interval of the first request after it) must ask the
+   * exchange (a query of that client order id, or the open orders), and no new order may go out on
+   * the order's side before such a question was answered or a fill of the order was reported on the
+   * WebSocket.
+   */
+  public static Unknowns unknowns(Evidence e) {
+    WireLog w = e.wire();
+    long tick = e.facts().tickNanos();
+    Map<String, Character> sideOf = new HashMap<>();
+    for (OrderRecord o : e.orders()) {
+      sideOf.put(o.clientOrderId(), o.side());
+    }
+    List<WireLog.Request> sent = bySend(w);
+    int count = 0;
+    int notQueried = 0;
+    int placed = 0;
+    for (WireLog.Request r : w.requests()) {
+      boolean orderRequest = PLACE.equals(r.endpoint()) || CANCEL.equals(r.endpoint());
+      if (!orderRequest || !r.outcomeUnknown() || r.doneAtNanos() < e.facts().warmupNanos()) {
+        continue;
+      }
+      Character side = PLACE.equals(r.endpoint()) ? r.side() : sideOf.get(r.clientOrderId());
+      if (side == null) {
+        continue; // a cancel of an order the exchange never had: nothing can be at risk
+      }
+      count++;
+      int first = firstSentAtOrAfter(sent, r.doneAtNanos());
+      if (first >= sent.size()) {
+        continue; // the run ended
+      }
+      long batchEnd = sent.get(first).sentAtNanos() + tick;
+      boolean asked = false;
+      long truthAt = w.executionAt(r.clientOrderId()); // a fill report tells the truth too
+      for (int j = first; j < sent.size(); j++) {
+        WireLog.Request q = sent.get(j);
+        boolean asks =
+            OPEN_ORDERS.equals(q.endpoint())
+                || (QUERY.equals(q.endpoint()) && r.clientOrderId().equals(q.clientOrderId()));
+        if (asks && q.sentAtNanos() < batchEnd) {
+          asked = true;
+        }
+        if (asks && q.succeeded()) {
+          truthAt = Math.min(truthAt, q.doneAtNanos());
+        }
+        if (q.sentAtNanos() >= batchEnd && q.sentAtNanos() >= truthAt) {
+          break;
+        }
+      }
+      if (!asked) {
+        notQueried++;
+      }
+      for (int j = first; j < sent.size() && sent.get(j).sentAtNanos() < truthAt; j++) {
+        WireLog.Request q = sent.get(j);
+        if (PLACE.equals(q.endpoint()) && q.side() == side) {
+          placed++;
+          break;
+        }
+      }
+    }
+    return new Unknowns(count, notQueried, placed);
+  }
+
+  /** Whether a place or cancel sent in tick {@code t} got an answer in it. */
+  private static boolean orderAnswered(List<WireLog.Request> sent, TickSample t) {
+    for (int j = firstSentAtOrAfter(sent, t.startNanos());
+        j < sent.size() && sent.get(j).sentAtNanos() <= t.atNanos();
+        j++) {
+      WireLog.Request q = sent.get(j);
+      boolean order = PLACE.equals(q.endpoint()) || CANCEL.equals(q.endpoint());
+      if (order && q.outcome() == WireLog.Outcome.ANSWERED && q.doneAtNanos() <= t.atNanos()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int firstSentAtOrAfter(List<WireLog.Request> sent, long t) {
+    int lo = 0;
+    int hi = sent.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sent.get(mid).sentAtNanos() < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * The longest time from an abnormal close of the WebSocket to the next fresh market data
+   * delivered on any session, nanoseconds (the run's end if none came); 0 without abnormal closes.
+   */
+  public static long longestReconnectNanos(WireLog w, long endNanos) {
+    long worst = 0;
+    long closedAt = -1;
+    for (WireLog.WsEvent ev : w.wsEvents()) {
+      if (ev.kind() == WireLog.WsKind.ABNORMAL_CLOSE && closedAt < 0) {
+        closedAt = ev.atNanos();
+      } else if (ev.kind() == WireLog.WsKind.FIRST_DATA && closedAt >= 0) {
+        worst = Math.max(worst, ev.atNanos() - closedAt);
+        closedAt = -1;
+      }
+    }
+    if (closedAt >= 0) {
+      worst = Math.max(worst, endNanos - closedAt);
+    }
+    return worst;
+  }
+
+  /**
+   * Ticks whose scrape showed WS_STALE clear although no fresh market data could back it: no
+   * session had delivered data since the last close, or the last delivery before the tick's start
+   * was more than {@code staleAfterNanos} old.
+   */
+  public static int staleDataUnguarded(Evidence e, int wsStaleBit, long staleAfterNanos) {
+    List<WireLog.WsEvent> ev = e.wire().wsEvents();
+    int k = 0;
+    boolean fresh = false;
+    int count = 0;
+    for (TickSample s : e.samples()) {
+      long start = s.startNanos();
+      while (k < ev.size() && ev.get(k).atNanos() <= start) {
+        WireLog.WsKind kind = ev.get(k++).kind();
+        if (kind == WireLog.WsKind.FIRST_DATA) {
+          fresh = true;
+        } else if (kind == WireLog.WsKind.ABNORMAL_CLOSE || kind == WireLog.WsKind.CLOSE) {
+          fresh = false;
+        }
+      }
+      if (start < e.facts().warmupNanos() || (s.guards() & wsStaleBit) != 0) {
+        continue;
+      }
+      boolean recent = start - s.lastDataBeforeStartNanos() <= staleAfterNanos;
+      if (!fresh || !recent) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * How the client reconciled.
+   *
+   * @param undetected injections in quiet ticks that did not raise the discrepancy counter
+   * @param notQueried ticks with a counted discrepancy not followed by a query on the next tick
+   * @param detected ticks in which the discrepancy counter rose
+   * @param maxTicksToQuery the most ticks from a counted discrepancy to the client's next query by
+   *     client order id (0 without discrepancies; settled ones count 1)
+   */
+  public record Reconcile(int undetected, int notQueried, int detected, int maxTicksToQuery) {}
+
+  /**
+   * The reconcile under a perturbed open-orders view. Detection: an injection in a quiet tick (no
+   * place or cancel sent in it or the tick before, no fill reported since the tick before began,
+   * and orders of the client open on the exchange), where the view the client got can differ from
+   * the truth only by the perturbation, must raise the bot's discrepancy counter ({@code
+   * mm_reconcile_discrepancies_total}) in the same tick. Resolution: after every tick in which the
+   * counter rose, the next tick must send a query by client order id, unless a fill report or the
+   * answer to a place or cancel of the same tick settled the question (an order filled or cancelled
+   * after the view was taken is missing from it).
+   */
+  public static Reconcile reconcile(Evidence e) {
+    List<WireLog.Request> sent = bySend(e.wire());
+    List<TickSample> s = e.samples();
+    int undetected = 0;
+    int notQueried = 0;
+    int detectedTicks = 0;
+    int maxTicks = 0;
+    for (int i = 2; i < s.size(); i++) {
+      TickSample t = s.get(i);
+      boolean injected = t.injections() > s.get(i - 1).injections();
+      boolean detected = t.discrepancies() > s.get(i - 1).discrepancies();
+      if (injected && !detected && t.exchangeOpen() > 0) {
+        long from = s.get(i - 1).startNanos();
+        boolean quiet = !e.wire().anyExecutionBetween(from, t.atNanos());
+        for (int j = firstSentAtOrAfter(sent, from);
+            j < sent.size() && sent.get(j).sentAtNanos() <= t.atNanos();
+            j++) {
+          String ep = sent.get(j).endpoint();
+          quiet &= !PLACE.equals(ep) && !CANCEL.equals(ep);
+        }
+        if (quiet) {
+          undetected++;
+        }
+      }
+      boolean settled =
+          i + 1 < s.size()
+              && (e.wire().anyExecutionBetween(t.startNanos(), s.get(i + 1).atNanos())
+                  || orderAnswered(sent, t));
+      if (detected) {
+        detectedTicks++;
+        maxTicks = Math.max(maxTicks, settled ? 1 : ticksToQuery(sent, s, i));
+      }
+      if (detected && i + 1 < s.size() && !settled) {
+        boolean queried = false;
+        for (int j = firstSentAtOrAfter(sent, t.atNanos());
+            j < sent.size() && sent.get(j).sentAtNanos() <= s.get(i + 1).atNanos();
+            j++) {
+          queried |= QUERY.equals(sent.get(j).endpoint());
+        }
+        if (!queried) {
+          notQueried++;
+        }
+      }
+    }
+    return new Reconcile(undetected, notQueried, detectedTicks, maxTicks);
+  }
+
+  /** Ticks after tick {@code i} until one sends a query by client order id (to the run's end). */
+  private static int ticksToQuery(List<WireLog.Request> sent, List<TickSample> s, int i) {
+    for (int n = i + 1; n < s.size(); n++) {
+      for (int j = firstSentAtOrAfter(sent, s.get(n - 1).atNanos());
+          j < sent.size() && sent.get(j).sentAtNanos() <= s.get(n).atNanos();
+          j++) {
+        if (QUERY.equals(sent.get(j).endpoint())) {
+          return n - i;
+        }
+      }
+    }
+    return s.size() - i;
+  }
+}

@@ -1,0 +1,173 @@
+package io.mmbot.chaos.examples.suite;
+
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.examples.bot.GuardReason;
+
+/**
+ * Scenarios beside the seed's ten (which stay the acceptance), pushed to where a bot's resilience
+ * features matter: each a library scenario at an intensity far above the seed's, with its own
+ * expected guards and, where the stress makes the seed's bound meaningless, its own bound. Reported
+ * under their own heading. Reasons in {@code docs/suite.md}.
+ */
+public enum StressScenario {
+  /** Every request answered 5xx during the bursts (half of them executed): a sustained outage. */
+  SUSTAINED_OUTAGE(
+      "sustained_outage",
+      Scenario.EXCH_5XX,
+      1.0,
+      120,
+      mask(GuardReason.EXCHANGE_ERRORS),
+      mask(GuardReason.EXCHANGE_ERRORS, GuardReason.RECONCILE_PENDING),
+      true,
+      false),
+  /** Nine requests and frames in ten lost: the feed goes silent while the connection stays up. */
+  HEAVY_LOSS(
+      "heavy_loss",
+      Scenario.NET_LOSS,
+      0.9,
+      120,
+      mask(GuardReason.WS_STALE, GuardReason.EXCHANGE_ERRORS),
+      mask(GuardReason.WS_STALE, GuardReason.EXCHANGE_ERRORS, GuardReason.RECONCILE_PENDING),
+      true,
+      false),
+  /**
+   * Abnormal closes at 30 a minute of burst: both endpoints are often failing over at once, so a
+   * reconnect may have to wait for one to come back.
+   */
+  WS_STORM(
+      "ws_storm",
+      Scenario.WS_DISCONNECT,
+      30,
+      120,
+      mask(GuardReason.WS_STALE),
+      mask(GuardReason.WS_STALE, GuardReason.RECONCILE_PENDING),
+      false,
+      true),
+  /** Abnormal closes at 6 a minute of burst, one endpoint at a time as a rule. */
+  WS_FLAP(
+      "ws_flap",
+      Scenario.WS_DISCONNECT,
+      6,
+      120,
+      mask(GuardReason.WS_STALE),
+      mask(GuardReason.WS_STALE, GuardReason.RECONCILE_PENDING),
+      false,
+      false),
+  /** The local clock off by up to ±2 s: beyond the exchange's 1 s tolerance ahead. */
+  CLOCK_BEYOND_WINDOW(
+      "clock_beyond_window",
+      Scenario.CLOCK_SKEW,
+      2_000,
+      120,
+      mask(GuardReason.CLOCK_SKEW),
+      mask(GuardReason.CLOCK_SKEW, GuardReason.RECONCILE_PENDING),
+      false,
+      false),
+  /** Three lookups in ten fail. */
+  DNS_OUTAGE(
+      "dns_outage",
+      Scenario.DNS_FLAP,
+      0.3,
+      120,
+      mask(GuardReason.DNS_FALLBACK),
+      mask(GuardReason.DNS_FALLBACK, GuardReason.RECONCILE_PENDING),
+      false,
+      false),
+  /** Three open-orders views in ten perturbed. */
+  MISMATCH_HEAVY(
+      "mismatch_heavy",
+      Scenario.RECONCILE_MISMATCH,
+      0.3,
+      120,
+      mask(GuardReason.RECONCILE_PENDING),
+      mask(GuardReason.RECONCILE_PENDING),
+      false,
+      false);
+
+  private final String key;
+  private final Scenario scenario;
+  private final double intensity;
+  private final long durationSec;
+  private final int required;
+  private final int allowed;
+  private final boolean recoveryAfterBackoff;
+  private final boolean reconnectAfterFailover;
+
+  StressScenario(
+      String key,
+      Scenario scenario,
+      double intensity,
+      long durationSec,
+      int required,
+      int allowed,
+      boolean recoveryAfterBackoff,
+      boolean reconnectAfterFailover) {
+    this.key = key;
+    this.scenario = scenario;
+    this.intensity = intensity;
+    this.durationSec = durationSec;
+    this.required = required;
+    this.allowed = allowed | required;
+    this.recoveryAfterBackoff = recoveryAfterBackoff;
+    this.reconnectAfterFailover = reconnectAfterFailover;
+  }
+
+  /** Its key in reports. */
+  public String key() {
+    return key;
+  }
+
+  /** The library scenario it drives. */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Its intensity, in the scenario's unit. */
+  public double intensity() {
+    return intensity;
+  }
+
+  /** Run length, virtual seconds after the warm-up. */
+  public long durationSec() {
+    return durationSec;
+  }
+
+  /** Guard reasons that must be seen. */
+  public int requiredGuards() {
+    return required;
+  }
+
+  /** Guard reasons that may be seen. */
+  public int allowedGuards() {
+    return allowed;
+  }
+
+  /**
+   * Whether every request fails for a whole burst, so that recovery may take the bot's declared
+   * longest backoff beyond the 3 ticks (a bot waiting out its backoff sends nothing).
+   */
+  public boolean recoveryAfterBackoff() {
+    return recoveryAfterBackoff;
+  }
+
+  /**
+   * Whether both WebSocket endpoints may be failing over at once, so that a reconnect may take the
+   * longest failover (5 s) plus the longest reconnect wait (800 ms) beyond the 3 ticks.
+   */
+  public boolean reconnectAfterFailover() {
+    return reconnectAfterFailover;
+  }
+
+  /** The run plan of seed {@code seed} for {@code bot}. */
+  public RunPlan plan(long seed, String bot) {
+    return new RunPlan(scenario, seed, intensity, durationSec, bot, "sim");
+  }
+
+  private static int mask(GuardReason... reasons) {
+    int m = 0;
+    for (GuardReason r : reasons) {
+      m |= r.bit();
+    }
+    return m;
+  }
+}

@@ -1,0 +1,183 @@
+package io.mmbot.chaos.examples.suite;
+
+import io.mmbot.chaos.dns.HostResolver;
+import io.mmbot.chaos.examples.exchange.Exchange;
+import io.mmbot.chaos.examples.exchange.WsConnection;
+import io.mmbot.chaos.examples.exchange.WsListener;
+import io.mmbot.chaos.examples.judge.WireLog;
+import io.mmbot.chaos.exchange.ExchangeRules;
+import io.mmbot.chaos.exchange.Ledger;
+import io.mmbot.chaos.exchange.OrderView;
+import io.mmbot.chaos.exchange.RestCall;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The exchange as the bot sees it, with a tap on the wire: every request that crosses it (with the
+ * answer or failure that came back) and every WebSocket session event are written to a {@link
+ * WireLog} for the judge. The tap reads only what travelled over the connection, never the bot's
+ * state; the bot cannot tell it is there. Not thread-safe: the bot's thread.
+ */
+final class WireTap implements Exchange {
+
+  private final Exchange x;
+  private final WireLog log;
+  private int sessions;
+
+  WireTap(Exchange x, WireLog log) {
+    this.x = x;
+    this.log = log;
+  }
+
+  @Override
+  public void execute(List<RestCall> calls, long giveUpAtNanos) {
+    x.execute(calls, giveUpAtNanos);
+    for (int i = 0; i < calls.size(); i++) {
+      RestCall c = calls.get(i);
+      WireLog.Outcome outcome =
+          switch (c.failure()) {
+            case NONE -> WireLog.Outcome.ANSWERED;
+            case DNS -> WireLog.Outcome.NOT_SENT;
+            case CONNECTION -> WireLog.Outcome.LOST_BEFORE_SENDING;
+            case TIMEOUT -> WireLog.Outcome.NO_ANSWER;
+          };
+      boolean answered = outcome == WireLog.Outcome.ANSWERED;
+      char side = c.side() == null ? 0 : c.side().name().charAt(0);
+      log.request(
+          new WireLog.Request(
+              c.sentAtNanos(),
+              c.doneAtNanos(),
+              c.endpoint().name(),
+              outcome,
+              answered ? c.httpStatus() : 0,
+              answered ? c.errorCode() : 0,
+              answered && c.rateLimited() ? c.retryAfterSec() * 1_000 : 0,
+              c.clientOrderId(),
+              side,
+              c.priceTicks()));
+    }
+  }
+
+  @Override
+  public void connect(InetAddress address, WsListener listener) {
+    int session = ++sessions;
+    log.ws(x.nanoTime(), session, WireLog.WsKind.ATTEMPT);
+    x.connect(address, new Tapped(session, listener));
+  }
+
+  /** A WebSocket listener that logs the session's events before passing them on. */
+  private final class Tapped implements WsListener {
+    private final int session;
+    private final WsListener inner;
+    private boolean data;
+
+    Tapped(int session, WsListener inner) {
+      this.session = session;
+      this.inner = inner;
+    }
+
+    @Override
+    public void onOpen(WsConnection connection) {
+      log.ws(x.nanoTime(), session, WireLog.WsKind.OPEN);
+      inner.onOpen(connection);
+    }
+
+    @Override
+    public void onRefused(String reason) {
+      log.ws(x.nanoTime(), session, WireLog.WsKind.REFUSED);
+      inner.onRefused(reason);
+    }
+
+    @Override
+    public void onBookTicker(long bidTicks, long askTicks, long eventTimeMs, long sequence) {
+      long now = x.nanoTime();
+      if (!data) {
+        data = true;
+        log.ws(now, session, WireLog.WsKind.FIRST_DATA);
+      }
+      log.data(now, session);
+      inner.onBookTicker(bidTicks, askTicks, eventTimeMs, sequence);
+    }
+
+    @Override
+    public void onExecution(OrderView filled) {
+      log.execution(x.nanoTime(), filled.clientOrderId());
+      inner.onExecution(filled);
+    }
+
+    @Override
+    public void onPing() {
+      inner.onPing();
+    }
+
+    @Override
+    public void onClosed(boolean abnormal, String reason) {
+      log.ws(
+          x.nanoTime(), session, abnormal ? WireLog.WsKind.ABNORMAL_CLOSE : WireLog.WsKind.CLOSE);
+      inner.onClosed(abnormal, reason);
+    }
+  }
+
+  // ---------------------------------------------------------------- passed through
+
+  @Override
+  public long nanoTime() {
+    return x.nanoTime();
+  }
+
+  @Override
+  public Clock clock() {
+    return x.clock();
+  }
+
+  @Override
+  public String primaryHost() {
+    return x.primaryHost();
+  }
+
+  @Override
+  public String secondaryHost() {
+    return x.secondaryHost();
+  }
+
+  @Override
+  public HostResolver resolver() {
+    return x.resolver();
+  }
+
+  @Override
+  public void timer(long atNanos, Runnable task) {
+    x.timer(atNanos, task);
+  }
+
+  @Override
+  public void idleUntil(long nanos) {
+    x.idleUntil(nanos);
+  }
+
+  @Override
+  public Ledger ledger() {
+    return x.ledger();
+  }
+
+  @Override
+  public ExchangeRules rules() {
+    return x.rules();
+  }
+
+  @Override
+  public long bans418() {
+    return x.bans418();
+  }
+
+  @Override
+  public long retryAfterViolations() {
+    return x.retryAfterViolations();
+  }
+
+  @Override
+  public void close() {
+    x.close();
+  }
+}

@@ -1,0 +1,240 @@
+package io.mmbot.chaos.examples.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.examples.bot.BotConfig;
+import io.mmbot.chaos.examples.bot.ResilienceFeature;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The suite's own mutation test: {@link io.mmbot.chaos.examples.bot.ResilientBot} with each of its
+ * resilience features switched off in turn must fail the check that judges that feature, in the run
+ * that exercises it, while the unmutated bot passes the same runs. A feature without a killing run
+ * must be listed in {@link #NOT_KILLED} with the reason (the kill matrix in {@code docs/suite.md}).
+ * Bounded for the build: seeds 1..3 unless {@code -Dmutation.seeds=A..B}; the printed matrix is the
+ * one in the docs.
+ */
+class SuiteMutationTest {
+
+  /** One run of the matrix: a seed scenario at the seed's intensity, or a stress scenario. */
+  record Cell(
+      String key, Scenario scenario, double intensity, long durationSec, StressScenario st) {
+
+    static Cell seed(Scenario s, long durationSec) {
+      return new Cell(s.key(), s, SuiteConfig.defaultIntensity(s), durationSec, null);
+    }
+
+    static Cell stress(StressScenario st) {
+      return new Cell(st.key(), st.scenario(), st.intensity(), st.durationSec(), st);
+    }
+
+    RunResult run(long seed, BotConfig cfg) {
+      RunResult base = SimRun.run(new RunPlan(null, seed, 0, 120, "resilient", "sim"), null);
+      RunPlan p = new RunPlan(scenario, seed, intensity, durationSec, "resilient", "sim");
+      return SimRun.run(p, base, cfg, st);
+    }
+  }
+
+  /** What kills a feature: the run that exercises it and the checks that must notice. */
+  record Kill(Cell cell, Set<Check> checks) {}
+
+  static final Map<ResilienceFeature, Kill> KILLS = new EnumMap<>(ResilienceFeature.class);
+
+  /** Features no run kills, with the reason (see the kill matrix in docs/suite.md). */
+  static final Map<ResilienceFeature, String> NOT_KILLED = new EnumMap<>(ResilienceFeature.class);
+
+  static {
+    Cell outage = Cell.stress(StressScenario.SUSTAINED_OUTAGE);
+    Cell heavyLoss = Cell.stress(StressScenario.HEAVY_LOSS);
+    Cell wsStorm = Cell.stress(StressScenario.WS_STORM);
+    Cell exch5xx = Cell.seed(Scenario.EXCH_5XX, 360);
+    kill(ResilienceFeature.FAILED_TICK_BACKOFF, outage, Check.RETRY_STORMS);
+    kill(ResilienceFeature.RETRY_AFTER, Cell.seed(Scenario.EXCH_429, 360), Check.RETRY_AFTER);
+    kill(ResilienceFeature.PAUSE_ON_WS_STALE, wsStorm, Check.PLACES_WHILE_GUARDED);
+    kill(
+        ResilienceFeature.PAUSE_ON_CLOCK_SKEW,
+        Cell.stress(StressScenario.CLOCK_BEYOND_WINDOW),
+        Check.PLACES_WHILE_GUARDED);
+    kill(ResilienceFeature.PAUSE_ON_EXCHANGE_ERRORS, heavyLoss, Check.PLACES_WHILE_GUARDED);
+    kill(
+        ResilienceFeature.PAUSE_ON_RECONCILE_PENDING,
+        Cell.stress(StressScenario.MISMATCH_HEAVY),
+        Check.PLACES_WHILE_GUARDED);
+    kill(
+        ResilienceFeature.PAUSE_ON_DNS_FALLBACK,
+        Cell.stress(StressScenario.DNS_OUTAGE),
+        Check.PLACES_WHILE_GUARDED);
+    kill(
+        ResilienceFeature.ERROR_WINDOW,
+        heavyLoss,
+        Check.PLACES_WHILE_FAILING,
+        Check.EXPECTED_GUARDS);
+    kill(ResilienceFeature.STALE_DATA_TIMEOUT, heavyLoss, Check.STALE_DATA);
+    kill(
+        ResilienceFeature.QUERY_UNKNOWN_PLACE,
+        exch5xx,
+        Check.DUPLICATE_ORDERS,
+        Check.UNKNOWN_OUTCOMES);
+    kill(
+        ResilienceFeature.QUERY_UNKNOWN_CANCEL,
+        Cell.seed(Scenario.EXCH_5XX, 1_200),
+        Check.UNKNOWN_OUTCOMES,
+        Check.DUPLICATE_ORDERS);
+    kill(
+        ResilienceFeature.CLOCK_CORRECTION,
+        Cell.stress(StressScenario.CLOCK_BEYOND_WINDOW),
+        Check.TIMESTAMPS);
+    kill(ResilienceFeature.WS_RECONNECT_BACKOFF, wsStorm, Check.WS_ATTEMPTS);
+    kill(
+        ResilienceFeature.WS_SWITCH_ENDPOINT, Cell.stress(StressScenario.WS_FLAP), Check.RECONNECT);
+    kill(ResilienceFeature.LIVE_AFTER_DATA, wsStorm, Check.STALE_DATA);
+    kill(
+        ResilienceFeature.RECONCILE_OPEN_ORDERS,
+        Cell.seed(Scenario.RECONCILE_MISMATCH, 360),
+        Check.FIRED,
+        Check.EXPECTED_GUARDS);
+    kill(
+        ResilienceFeature.GIVE_UP_BEFORE_DEADLINE,
+        Cell.seed(Scenario.LAT_SPIKE, 120),
+        Check.P99_TICK);
+    kill(
+        ResilienceFeature.IN_FLIGHT_CAP, Cell.seed(Scenario.RATE_LIMIT_STORM, 360), Check.BANS_418);
+    kill(ResilienceFeature.DNS_FALLBACK, Cell.seed(Scenario.DNS_FLAP, 360), Check.DNS_FALLBACK);
+
+    NOT_KILLED.put(
+        ResilienceFeature.CANCEL_RATE_LIMIT,
+        "equivalent: one open-orders query plus at most two cancels fit the in-flight cap of three,"
+            + " so at two ticks a second the quoting logic never exceeds the limit of 4 cancels/s");
+    NOT_KILLED.put(
+        ResilienceFeature.HOLD_PENDING_SIDE,
+        "equivalent while RECONCILE_PENDING pauses quoting: a pending order raises it, so no side"
+            + " is quoted while one is pending");
+    NOT_KILLED.put(
+        ResilienceFeature.VERIFY_REJECTED_PLACE,
+        "equivalent on this exchange: -2010 answers a duplicate client order id (ids are unique"
+            + " per attempt) or more than 10 open orders (the bot's own limit is 4)");
+    NOT_KILLED.put(
+        ResilienceFeature.SNAPSHOT_RESYNC,
+        "equivalent on this exchange: the book ticker carries the whole top of book, so the first"
+            + " fresh message resyncs as much as a depth snapshot");
+    NOT_KILLED.put(
+        ResilienceFeature.ADOPT_UNTRACKED,
+        "equivalent with the other features on: no path leaves an own order open and untracked"
+            + " (unknown outcomes stay tracked until the exchange answers)");
+    NOT_KILLED.put(
+        ResilienceFeature.OWN_ORDER_LIMIT,
+        "not killed: the quoting logic holds at most two orders per side (one being replaced), so"
+            + " the limit of 4 is a backstop no run reached");
+    NOT_KILLED.put(
+        ResilienceFeature.RETRY_BUDGET,
+        "not killed: a place fails known-not-placed only by a lost connection (the error window"
+            + " pauses after three) or a 429/418 (nothing is sent until Retry-After); needs a run"
+            + " where the exchange rejects places without pausing the bot");
+    NOT_KILLED.put(
+        ResilienceFeature.RETRY_AFTER_EXACT,
+        "not killed: Retry-After is whole seconds and a 429 arrives a round trip (over 148 ms)"
+            + " into the tick, so a wait 100 ms short still lands on the same 500 ms tick; needs"
+            + " a Retry-After with sub-second parts");
+    NOT_KILLED.put(
+        ResilienceFeature.USED_WEIGHT_GUARD,
+        "not killed: the bot's own weight stays far below 90 % of the limit; needs real request"
+            + " weight near the limit (another client of the same IP)");
+  }
+
+  private static void kill(ResilienceFeature f, Cell cell, Check... checks) {
+    KILLS.put(f, new Kill(cell, EnumSet.copyOf(List.of(checks))));
+  }
+
+  private static final List<Long> SEEDS = seeds(System.getProperty("mutation.seeds", "1..3"));
+
+  @Test
+  void everyFeatureIsKilledOrArgued() {
+    for (ResilienceFeature f : ResilienceFeature.values()) {
+      assertTrue(
+          KILLS.containsKey(f) ^ NOT_KILLED.containsKey(f),
+          f + " must be either killed by a run or argued in NOT_KILLED");
+    }
+    assertTrue(ResilienceFeature.values().length >= 25);
+  }
+
+  @Test
+  void theUnmutatedBotPassesEveryKillingRun() {
+    List<String> failures = new ArrayList<>();
+    for (Cell c : cells()) {
+      for (long seed : SEEDS) {
+        RunResult r = c.run(seed, BotConfig.defaults());
+        if (!r.passed()) {
+          failures.add(c.key() + " seed " + seed + ": " + r.failures);
+        }
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void everyMutantIsKilledByItsCheck() {
+    List<String> survivors = new ArrayList<>();
+    StringBuilder matrix = new StringBuilder("feature | run | check | seeds failed\n");
+    for (Map.Entry<ResilienceFeature, Kill> e : KILLS.entrySet()) {
+      Kill k = e.getValue();
+      BotConfig mutant = BotConfig.defaults().without(e.getKey());
+      int killed = 0;
+      Set<Check> seen = EnumSet.noneOf(Check.class);
+      for (long seed : SEEDS) {
+        RunResult r = k.cell().run(seed, mutant);
+        Set<Check> hit = EnumSet.noneOf(Check.class);
+        hit.addAll(r.failures.keySet());
+        hit.retainAll(k.checks());
+        if (!hit.isEmpty()) {
+          killed++;
+          seen.addAll(hit);
+        }
+      }
+      matrix
+          .append(e.getKey())
+          .append(" | ")
+          .append(k.cell().key())
+          .append(" | ")
+          .append(seen.isEmpty() ? k.checks() : seen)
+          .append(" | ")
+          .append(killed)
+          .append('/')
+          .append(SEEDS.size())
+          .append('\n');
+      if (killed == 0) {
+        survivors.add(e.getKey() + " survived " + k.cell().key());
+      }
+    }
+    System.out.print(matrix);
+    assertEquals(List.of(), survivors);
+  }
+
+  private static List<Cell> cells() {
+    List<Cell> out = new ArrayList<>();
+    for (Kill k : KILLS.values()) {
+      if (!out.contains(k.cell())) {
+        out.add(k.cell());
+      }
+    }
+    return out;
+  }
+
+  private static List<Long> seeds(String spec) {
+    int dots = spec.indexOf("..");
+    long a = Long.parseLong(dots < 0 ? spec : spec.substring(0, dots));
+    long b = dots < 0 ? a : Long.parseLong(spec.substring(dots + 2));
+    List<Long> s = new ArrayList<>();
+    for (long i = a; i <= b; i++) {
+      s.add(i);
+    }
+    return s;
+  }
+}
