@@ -13,7 +13,8 @@ module io.mmbot.chaos.adapters {
   exports io.mmbot.chaos.dns;
   exports io.mmbot.chaos.time;
   exports io.mmbot.chaos.order;
-  // The synthetic exchange answers, shared with the OkHttp adapter only.
+  // The synthetic exchange answers, shared with the OkHttp and XChange adapters only.
   exports io.mmbot.chaos.http.internal to
-      io.mmbot.chaos.okhttp;
+      io.mmbot.chaos.okhttp,
+      io.mmbot.chaos.xchange;
 }
