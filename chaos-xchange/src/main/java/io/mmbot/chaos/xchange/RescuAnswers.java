@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import si.mazi.rescu.HttpResponseAware;
+import si.mazi.rescu.HttpStatusIOException;
 import si.mazi.rescu.InvocationResult;
+import si.mazi.rescu.ResponseReader;
 import si.mazi.rescu.RestMethodMetadata;
 
 /**
@@ -41,8 +43,13 @@ final class RescuAnswers {
     RestMethodMetadata metadata =
         METADATA.computeIfAbsent(method, m -> RestMethodMetadata.create(m, target.baseUrl(), ""));
     Exception failure;
+    ResponseReader reader = target.reader(metadata);
     try {
-      target.reader(metadata).read(new InvocationResult(body, status), metadata);
+      if (reader == null) {
+        throw new HttpStatusIOException(
+            "HTTP status code was not OK: " + status, new InvocationResult(body, status));
+      }
+      reader.read(new InvocationResult(body, status), metadata);
       // Unreachable for an error status unless the client ignores error codes; rescu would then
       // have returned the body read as the method's result, which no fault can stand for.
       failure = new IOException("HTTP status code was not OK: " + status);

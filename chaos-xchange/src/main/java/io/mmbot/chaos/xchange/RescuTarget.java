@@ -1,6 +1,5 @@
 package io.mmbot.chaos.xchange;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.net.URI;
@@ -10,48 +9,42 @@ import si.mazi.rescu.ClientConfig;
 import si.mazi.rescu.ResponseReader;
 import si.mazi.rescu.ResponseReaderResolver;
 import si.mazi.rescu.RestMethodMetadata;
-import si.mazi.rescu.serialization.PlainTextResponseReader;
-import si.mazi.rescu.serialization.jackson.DefaultJacksonObjectMapperFactory;
-import si.mazi.rescu.serialization.jackson.JacksonObjectMapperFactory;
-import si.mazi.rescu.serialization.jackson.JacksonResponseReader;
 
 /**
  * What the adapter needs to know about one rescu REST proxy: its base URL, its client settings
- * (read timeout, error-code handling, Jackson mapper) and the response readers rescu builds from
- * them, so that a synthetic answer is read by the same code as a real one.
+ * (read timeout) and its response readers, so that a synthetic answer is read by the very reader
+ * that reads a real one.
  *
  * <p>rescu hands an interceptor only the next invocation handler, and offers no accessor for the
- * base URL or settings of the handler at the end of the chain; they are read from its fields once
- * per handler and cached. If a rescu version renames them, the target is {@link #UNKNOWN}: the
- * global injector and rescu's default settings are used.
+ * base URL, settings or readers of the handler at the end of the chain; they are read from its
+ * fields once per handler and cached. If a rescu version renames them, the target is {@link
+ * #UNKNOWN}: the global injector and rescu's default settings are used, and a synthetic status ends
+ * in rescu's generic {@code HttpStatusIOException}. (No Jackson type is named here, so that the
+ * Java agent can relocate its own Jackson without touching rescu's.)
  */
 final class RescuTarget {
 
   /** A proxy whose base URL and settings could not be read. */
-  static final RescuTarget UNKNOWN = new RescuTarget(null, new ClientConfig());
+  static final RescuTarget UNKNOWN = new RescuTarget(null, new ClientConfig(), null);
 
   private static final Map<InvocationHandler, RescuTarget> CACHE = new WeakHashMap<>();
   private static final Field INTERCEPTED =
       field("si.mazi.rescu.InterceptedInvocationHandler", "intercepted");
   private static final Field BASE_URL = field("si.mazi.rescu.RestInvocationHandler", "baseUrl");
   private static final Field CONFIG = field("si.mazi.rescu.RestInvocationHandler", "config");
+  private static final Field READERS =
+      field("si.mazi.rescu.RestInvocationHandler", "responseReaderResolver");
 
   private final String baseUrl;
   private final String host;
   private final ClientConfig config;
   private final ResponseReaderResolver readers;
 
-  private RescuTarget(String baseUrl, ClientConfig config) {
+  private RescuTarget(String baseUrl, ClientConfig config, ResponseReaderResolver readers) {
     this.baseUrl = baseUrl;
     this.host = hostOf(baseUrl);
     this.config = config;
-    JacksonObjectMapperFactory factory = config.getJacksonObjectMapperFactory();
-    ObjectMapper mapper =
-        (factory != null ? factory : new DefaultJacksonObjectMapperFactory()).createObjectMapper();
-    this.readers = new ResponseReaderResolver();
-    readers.addReader(
-        "application/json", new JacksonResponseReader(mapper, config.isIgnoreHttpErrorCodes()));
-    readers.addReader("text/plain", new PlainTextResponseReader(config.isIgnoreHttpErrorCodes()));
+    this.readers = readers;
   }
 
   /** The target behind {@code handler}, the handler an interceptor is given. */
@@ -67,7 +60,7 @@ final class RescuTarget {
   }
 
   private static RescuTarget read(InvocationHandler handler) {
-    if (INTERCEPTED == null || BASE_URL == null || CONFIG == null) {
+    if (INTERCEPTED == null || BASE_URL == null || CONFIG == null || READERS == null) {
       return UNKNOWN;
     }
     try {
@@ -79,9 +72,11 @@ final class RescuTarget {
         return UNKNOWN;
       }
       Object config = CONFIG.get(h);
+      Object readers = READERS.get(h);
       return new RescuTarget(
           (String) BASE_URL.get(h),
-          config instanceof ClientConfig ? (ClientConfig) config : new ClientConfig());
+          config instanceof ClientConfig ? (ClientConfig) config : new ClientConfig(),
+          readers instanceof ResponseReaderResolver ? (ResponseReaderResolver) readers : null);
     } catch (IllegalAccessException | RuntimeException e) {
       return UNKNOWN;
     }
@@ -125,8 +120,11 @@ final class RescuTarget {
     return config.getHttpReadTimeout();
   }
 
-  /** The reader rescu uses for the responses of the method described by {@code metadata}. */
+  /**
+   * The reader rescu uses for the responses of the method described by {@code metadata}, or null
+   * when unknown.
+   */
   ResponseReader reader(RestMethodMetadata metadata) {
-    return readers.resolveReader(metadata);
+    return readers == null ? null : readers.resolveReader(metadata);
   }
 }
