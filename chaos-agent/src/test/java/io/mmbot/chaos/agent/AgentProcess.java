@@ -53,6 +53,13 @@ final class AgentProcess implements AutoCloseable {
    */
   static AgentProcess start(String agentArgs, Class<?> mainClass, String... args)
       throws IOException, InterruptedException {
+    return start(java.util.Map.of(), agentArgs, mainClass, args);
+  }
+
+  /** As {@link #start(String, Class, String...)}, with {@code env} added to the environment. */
+  static AgentProcess start(
+      java.util.Map<String, String> env, String agentArgs, Class<?> mainClass, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
@@ -63,7 +70,9 @@ final class AgentProcess implements AutoCloseable {
     cmd.add(programClassPath());
     cmd.add(mainClass.getName());
     cmd.addAll(List.of(args));
-    AgentProcess p = new AgentProcess(new ProcessBuilder(cmd).start());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    AgentProcess p = new AgentProcess(pb.start());
     p.await(l -> l.startsWith("READY"), Duration.ofSeconds(20));
     return p;
   }
@@ -149,6 +158,21 @@ final class AgentProcess implements AutoCloseable {
   /** Drops the lines read so far but not yet awaited. */
   void skipPending() {
     lines.clear();
+  }
+
+  /** The first number after {@code marker} in standard error (a port the agent logged), or -1. */
+  int numberAfter(String marker) {
+    for (String e : errors) {
+      int i = e.indexOf(marker);
+      if (i >= 0) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("(\\d+)").matcher(e.substring(i + marker.length()));
+        if (m.find()) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+    }
+    return -1;
   }
 
   /** Standard error so far. */

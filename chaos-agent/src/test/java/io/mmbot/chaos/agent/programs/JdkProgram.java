@@ -26,9 +26,12 @@ public final class JdkProgram {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Out.line("READY " + client.getClass().getName());
+    Out.line("READY");
     for (String cmd = in.readLine(); cmd != null; cmd = in.readLine()) {
       switch (cmd.trim()) {
+        case "class":
+          Out.line("CLASS " + client.getClass().getName());
+          break;
         case "jdk":
           try {
             HttpResponse<String> r =
