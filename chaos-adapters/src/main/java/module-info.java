@@ -13,8 +13,10 @@ module io.mmbot.chaos.adapters {
   exports io.mmbot.chaos.dns;
   exports io.mmbot.chaos.time;
   exports io.mmbot.chaos.order;
-  // The synthetic exchange answers, shared with the OkHttp adapter and the stand-in exchange only.
+  // The synthetic exchange answers, shared with the OkHttp and XChange adapters and the stand-in
+  // exchange only.
   exports io.mmbot.chaos.http.internal to
       io.mmbot.chaos.okhttp,
+      io.mmbot.chaos.xchange,
       io.mmbot.chaos.exchange;
 }

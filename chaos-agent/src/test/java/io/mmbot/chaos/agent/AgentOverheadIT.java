@@ -1,0 +1,77 @@
+package io.mmbot.chaos.agent;
+
+import static io.mmbot.chaos.agent.BinanceConnectorAgentIT.write;
+
+import io.mmbot.chaos.agent.programs.LoopbackLatencyProgram;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent's cost with chaos off, side by side: the same loopback GET loop in JVMs without and
+ * with the agent, alternated, for OkHttp and the JDK client; prints the median time per request of
+ * each and the ratio. A measurement, not a pass/fail test (two shared cores are too noisy for a 2 %
+ * bound in CI): run it on a quiet machine with {@code -Dit.test=AgentOverheadIT
+ * -Dmm.chaos.overhead=true}.
+ */
+@EnabledIfSystemProperty(named = "mm.chaos.overhead", matches = "true")
+class AgentOverheadIT {
+
+  private static final int PAIRS = 3;
+  private static final int ROUNDS = 5;
+  private static final int PER_ROUND = 1000;
+
+  @TempDir Path dir;
+
+  @Test
+  void measureTheAgentsCostWithChaosOff() throws Exception {
+    Path config = dir.resolve("config.yaml");
+    write(config, "  enabled: false\n");
+    try (LoopbackExchange exchange = new LoopbackExchange()) {
+      for (String client : new String[] {"okhttp", "jdk"}) {
+        List<Long> plain = new ArrayList<>();
+        List<Long> agent = new ArrayList<>();
+        for (int pair = 0; pair < PAIRS; pair++) {
+          plain.addAll(run(null, exchange, client));
+          agent.addAll(run("config=" + config, exchange, client));
+        }
+        long a = median(plain);
+        long b = median(agent);
+        System.out.printf(
+            "OVERHEAD %s: without agent %d ns/request, with agent (chaos off) %d ns/request,"
+                + " ratio %.4f (%d rounds of %d each)%n",
+            client, a, b, (double) b / a, plain.size(), PER_ROUND);
+      }
+    }
+  }
+
+  private static List<Long> run(String agentArgs, LoopbackExchange exchange, String client)
+      throws Exception {
+    List<Long> rounds = new ArrayList<>();
+    try (AgentProcess p =
+        AgentProcess.start(
+            agentArgs,
+            LoopbackLatencyProgram.class,
+            exchange.restUrl() + "/api/v3/depth",
+            client,
+            Integer.toString(ROUNDS),
+            Integer.toString(PER_ROUND))) {
+      for (int i = 0; i < ROUNDS; i++) {
+        String line = p.await(l -> l.startsWith("ROUND "), Duration.ofSeconds(120));
+        rounds.add(Long.parseLong(line.substring("ROUND ".length())));
+      }
+    }
+    return rounds;
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+}

@@ -1,0 +1,123 @@
+package io.mmbot.chaos.agent;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A stand-in exchange on 127.0.0.1: REST answers a Binance-shaped order book to any path (or a
+ * chosen status), counting requests; WebSocket connections get a trade message every 20 ms.
+ */
+final class LoopbackExchange implements AutoCloseable {
+
+  static final String ORDER_BOOK =
+      "{\"lastUpdateId\":1027024,\"bids\":[[\"29999.00\",\"1.5\"]],\"asks\":[[\"30001.00\",\"2.5\"]]}";
+
+  private final HttpServer rest;
+  private final WebSocketServer ws;
+  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger wsConnections = new AtomicInteger();
+  private volatile int status = 200;
+
+  LoopbackExchange() throws Exception {
+    rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    rest.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            requests.incrementAndGet();
+            int st = status;
+            byte[] body =
+                (st == 200 ? ORDER_BOOK : "{\"code\":-1000,\"msg\":\"stand-in error\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+            exchange.sendResponseHeaders(st, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          }
+        });
+    rest.setExecutor(Executors.newFixedThreadPool(4));
+    rest.start();
+    ws =
+        new WebSocketServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)) {
+          @Override
+          public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            wsConnections.incrementAndGet();
+          }
+
+          @Override
+          public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+
+          @Override
+          public void onMessage(WebSocket conn, String message) {}
+
+          @Override
+          public void onError(WebSocket conn, Exception ex) {}
+
+          @Override
+          public void onStart() {}
+        };
+    ws.setReuseAddr(true);
+    ws.start();
+    AtomicInteger seq = new AtomicInteger();
+    ticker.scheduleAtFixedRate(
+        () -> {
+          try {
+            ws.broadcast("{\"e\":\"trade\",\"s\":\"BTCUSDT\",\"t\":" + seq.incrementAndGet() + "}");
+          } catch (RuntimeException e) {
+            // no connection yet
+          }
+        },
+        20,
+        20,
+        TimeUnit.MILLISECONDS);
+  }
+
+  String restUrl() {
+    return "http://127.0.0.1:" + rest.getAddress().getPort();
+  }
+
+  /** The WebSocket base URL; it waits until the server is bound. */
+  String wsUrl() throws InterruptedException {
+    for (int i = 0; i < 200 && ws.getPort() == 0; i++) {
+      Thread.sleep(10);
+    }
+    return "ws://127.0.0.1:" + ws.getPort();
+  }
+
+  int requests() {
+    return requests.get();
+  }
+
+  int wsConnections() {
+    return wsConnections.get();
+  }
+
+  void answerStatus(int status) {
+    this.status = status;
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    rest.stop(0);
+    ((java.util.concurrent.ExecutorService) rest.getExecutor()).shutdownNow();
+    try {
+      ws.stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
