@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * ccxt (JavaScript, npm, version pinned by {@code src/test/js/package-lock.json}) against the
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * and {@code npm ci} in {@code src/test/js} (as {@code .ci/run} does); skipped without them, failed
  * in CI.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CcxtTest {
   private static final Path DIR = Path.of("src/test/js");
   private static Path node;
