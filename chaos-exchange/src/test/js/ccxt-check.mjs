@@ -1,10 +1,16 @@
 // ccxt's binance class, unmodified, against the mm-chaos stand-in exchange. Run by CcxtTest:
-//   node ccxt-check.mjs <restBase> <apiKey> <secret> operations|place
+//   node ccxt-check.mjs <restBase> <apiKey> <secret> operations|place|storm
 // "operations" creates, fetches and cancels an order and reads the book, printing one line per
-// step; "place" tries one order and prints the ccxt error classes it ends in (or OK).
+// step; "place" tries one order and prints the ccxt error classes it ends in (or OK); "storm"
+// asks for the server time four times in a row without waiting, one line per answer. With the
+// prefix "armed-" it prints "ready" once the markets are loaded and waits for a line on stdin
+// before it goes on, so that the faults can be switched on for the trading calls only.
 import ccxt from 'ccxt';
+import readline from 'node:readline';
 
-const [base, apiKey, secret, mode] = process.argv.slice(2);
+const [base, apiKey, secret, modeArg] = process.argv.slice(2);
+const armed = modeArg.startsWith('armed-');
+const mode = armed ? modeArg.slice('armed-'.length) : modeArg;
 const exchange = new ccxt.binance({
   apiKey,
   secret,
@@ -27,8 +33,22 @@ function describe(e) {
   return errorClasses.filter((name) => e instanceof ccxt[name]).join(' ');
 }
 
+async function firstLineOfStdin() {
+  const lines = readline.createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return null;
+}
+
 try {
   await exchange.loadMarkets();
+  if (armed) {
+    // the caller switches the faults on once the markets are loaded, then says go
+    console.log('ready');
+    await firstLineOfStdin();
+  }
   if (mode === 'operations') {
     const placed = await exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.01, 20000,
       { newClientOrderId: 'ccxt1' });
@@ -41,6 +61,16 @@ try {
     console.log('cancelled ' + cancelled.id + ' ' + cancelled.status);
     const book = await exchange.fetchOrderBook('BTC/USDT', 5);
     console.log('book ' + book.bids.length + ' ' + (book.asks[0][0] > book.bids[0][0]));
+  } else if (mode === 'storm') {
+    // a caller that does not back off: four tries in a row, one line each
+    for (let i = 0; i < 4; i++) {
+      try {
+        await exchange.fetchTime();
+        console.log('OK');
+      } catch (e) {
+        console.log('ERROR ' + describe(e) + ' :: ' + String(e.message).slice(0, 120));
+      }
+    }
   } else {
     await exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.01, 20000);
     console.log('OK');

@@ -38,6 +38,8 @@ public final class ExchangeMain {
             new Thread(
                 () -> {
                   server.close();
+                  System.err.println(
+                      "mm-chaos-exchange: stopped, every connection and port closed");
                   stopped.countDown();
                 },
                 "chaos-exchange-shutdown"));

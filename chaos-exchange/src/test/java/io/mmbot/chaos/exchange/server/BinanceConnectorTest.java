@@ -114,23 +114,25 @@ class BinanceConnectorTest {
     try (ExchangeServer ex = ExchangeServer.builder().seed(3).start()) {
       SpotClientImpl c = client(ex);
       WebSocketStreamClientImpl ws = new WebSocketStreamClientImpl(ex.wsUri().toString());
+      java.util.List<Integer> streams = new java.util.ArrayList<>();
       LinkedBlockingQueue<String> tickers = new LinkedBlockingQueue<>();
       LinkedBlockingQueue<String> user = new LinkedBlockingQueue<>();
       try {
-        ws.bookTicker("btcusdt", tickers::add);
+        streams.add(ws.bookTicker("btcusdt", tickers::add));
         JSONObject ticker = new JSONObject(tickers.poll(10, TimeUnit.SECONDS));
         assertThat(ticker.getString("s")).isEqualTo("BTCUSDT");
         assertThat(ticker.has("b") && ticker.has("a") && ticker.has("u")).isTrue();
 
         String key = new JSONObject(c.createUserData().createListenKey()).getString("listenKey");
         java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
-        ws.listenUserStream(
-            key,
-            response -> opened.countDown(),
-            user::add,
-            (code, r) -> {},
-            (code, r) -> {},
-            (t, r) -> {});
+        streams.add(
+            ws.listenUserStream(
+                key,
+                response -> opened.countDown(),
+                user::add,
+                (code, r) -> {},
+                (code, r) -> {},
+                (t, r) -> {}));
         assertThat(opened.await(10, TimeUnit.SECONDS)).isTrue();
         c.createTrade().newOrder(order("u1", "20000.00"));
         JSONObject exec = new JSONObject(user.poll(10, TimeUnit.SECONDS));
@@ -141,7 +143,7 @@ class BinanceConnectorTest {
         assertThat(exec.getString("x")).isEqualTo("NEW");
         assertThat(exec.getString("s")).isEqualTo("BTCUSDT");
       } finally {
-        ws.closeAllConnections();
+        closeEach(ws, streams);
       }
     }
   }
@@ -208,6 +210,144 @@ class BinanceConnectorTest {
       assertThatThrownBy(() -> client(ex).createTrade().newOrder(order("n1", "20000.00")))
           .isInstanceOf(BinanceConnectorException.class);
       assertThat(ex.ledgerSize()).isZero();
+    }
+  }
+
+  @Test
+  void a5xxBeforeExecutionIsABinanceServerExceptionAndNothingExecutes() {
+    ChaosInjector injector = Chaos.injector(b -> b.exch5xx(1.0).unknownOutcomeShare(0.0));
+    try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
+      BinanceServerException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              BinanceServerException.class,
+              () -> client(ex).createTrade().newOrder(order("s0", "20000.00")));
+      assertThat(e.getHttpStatusCode()).isBetween(500, 504);
+      assertThat(ex.ledgerSize()).isZero();
+    }
+  }
+
+  @Test
+  void aCallerThatKeepsSendingInAStormIsBannedWith418AsABinanceClientException() {
+    ChaosInjector injector = Chaos.injector(b -> b.rateLimitStorm(1.0));
+    try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
+      SpotClientImpl c = client(ex);
+      java.util.List<Integer> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        BinanceClientException e = catchClient(() -> c.createMarket().time());
+        assertThat(e.getErrorCode()).isEqualTo(-1003);
+        statuses.add(e.getHttpStatusCode());
+      }
+      assertThat(statuses).containsExactly(429, 429, 429, 418);
+    }
+  }
+
+  @Test
+  void anAnswerLostInSilenceIsAConnectorTimeoutAndTheOrderExists() {
+    // the connector's own OkHttp client reads for at most 10 s (OkHttp's default)
+    ChaosInjector injector = Chaos.injector(b -> b.netLoss(1.0).unknownOutcomeShare(1.0));
+    try (ExchangeServer ex =
+        ExchangeServer.builder()
+            .injector(injector)
+            .lostAnswers(EnumSet.of(LostAnswer.SILENCE))
+            .silenceMaxMs(60_000)
+            .start()) {
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> client(ex).createTrade().newOrder(order("q1", "20000.00")))
+          .isInstanceOf(BinanceConnectorException.class)
+          .hasMessageContaining("timeout");
+      assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isBetween(9L, 40L);
+      assertThat(ex.ledgerSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStaleOrderViewReachesTheConnectorWhileTheLedgerIsRight() {
+    ChaosInjector injector = Chaos.off();
+    try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
+      SpotClientImpl c = client(ex);
+      c.createTrade().newOrder(order("v1", "20000.00"));
+      c.createTrade().newOrder(order("v2", "20000.00"));
+      injector.update(Chaos.config(b -> b.reconcileMismatch(1.0)));
+      Map<String, Object> sym = new LinkedHashMap<>();
+      sym.put("symbol", "BTCUSDT");
+      boolean differs = false;
+      for (int i = 0; i < 4 && !differs; i++) {
+        JSONArray open = new JSONArray(c.createTrade().getOpenOrders(sym));
+        differs = open.length() != 2;
+        for (int k = 0; k < open.length() && !differs; k++) {
+          JSONObject o = open.getJSONObject(k);
+          differs =
+              !o.getString("status").equals("NEW")
+                  || !o.getString("origQty").equals("0.01000000")
+                  || !o.getString("clientOrderId").matches("v[12]");
+        }
+      }
+      assertThat(differs).isTrue();
+      assertThat(ex.openOrderCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anAbnormalCloseOfTheStreamReachesTheConnectorsFailureCallback() throws InterruptedException {
+    // 60 a minute (the most the config allows), checked every 100 ms: cut within seconds
+    ChaosInjector injector = Chaos.injector(b -> b.wsDisconnect(60));
+    try (ExchangeServer ex = ExchangeServer.builder().seed(4).injector(injector).start()) {
+      WebSocketStreamClientImpl ws = new WebSocketStreamClientImpl(ex.wsUri().toString());
+      java.util.List<Integer> streams = new java.util.ArrayList<>();
+      LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+      try {
+        streams.add(
+            ws.bookTicker(
+                "btcusdt",
+                r -> events.add("open"),
+                m -> {},
+                (code, reason) -> events.add("closing " + code),
+                (code, reason) -> events.add("closed " + code),
+                (t, r) -> events.add("failure " + t.getClass().getSimpleName())));
+        assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("open");
+        // no close frame: OkHttp reports a failure, never a close code
+        assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("failure ");
+      } finally {
+        closeEach(ws, streams);
+      }
+    }
+  }
+
+  @Test
+  void aLaggingStreamDeliversTheTickerLateToTheConnector() throws InterruptedException {
+    ChaosInjector injector = Chaos.injector(b -> b.wsLagMs(800).wsLagProbability(1.0));
+    try (ExchangeServer ex = ExchangeServer.builder().seed(5).injector(injector).start()) {
+      WebSocketStreamClientImpl ws = new WebSocketStreamClientImpl(ex.wsUri().toString());
+      java.util.List<Integer> streams = new java.util.ArrayList<>();
+      LinkedBlockingQueue<Long> opened = new LinkedBlockingQueue<>();
+      LinkedBlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+      try {
+        streams.add(
+            ws.bookTicker(
+                "btcusdt",
+                r -> opened.add(System.nanoTime()),
+                m -> arrivals.add(System.nanoTime()),
+                (code, reason) -> {},
+                (code, reason) -> {},
+                (t, r) -> {}));
+        long open = opened.poll(10, TimeUnit.SECONDS);
+        long first = arrivals.poll(10, TimeUnit.SECONDS);
+        // the first step comes 100 ms after the stream starts; held 800 ms more
+        assertThat(TimeUnit.NANOSECONDS.toMillis(first - open)).isGreaterThanOrEqualTo(700);
+      } finally {
+        closeEach(ws, streams);
+      }
+    }
+  }
+
+  /**
+   * Closes the test's own streams one by one: the connector's {@code closeAllConnections()} also
+   * shuts down the executor of its static OkHttp client, after which no stream can be opened again
+   * in this JVM ("executor rejected").
+   */
+  private static void closeEach(WebSocketStreamClientImpl ws, java.util.List<Integer> streams) {
+    for (int id : streams) {
+      ws.closeConnection(id);
     }
   }
 

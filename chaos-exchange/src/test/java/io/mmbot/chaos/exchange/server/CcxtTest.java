@@ -3,16 +3,26 @@ package io.mmbot.chaos.exchange.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.testsupport.ExternalProgram;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * ccxt (JavaScript, npm, version pinned by {@code src/test/js/package-lock.json}) against the
@@ -20,9 +30,12 @@ import org.junit.jupiter.api.Test;
  * and {@code npm ci} in {@code src/test/js} (as {@code .ci/run} does); skipped without them, failed
  * in CI.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CcxtTest {
   private static final Path DIR = Path.of("src/test/js");
   private static Path node;
+  private static final ChaosConfig LOST_AFTER =
+      Chaos.config(b -> b.netLoss(1.0).unknownOutcomeShare(1.0));
 
   @BeforeAll
   static void needsNodeAndCcxt() {
@@ -52,6 +65,42 @@ class CcxtTest {
     return r.lines();
   }
 
+  /**
+   * Runs {@code mode} with the markets loaded while chaos is off, then switches {@code faults} on
+   * and lets the script go on: the faults meet the trading calls, not the start-up.
+   */
+  private static List<String> runArmed(
+      ExchangeServer ex, ChaosInjector injector, ChaosConfig faults, String mode) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                node.toString(),
+                "ccxt-check.mjs",
+                ex.restUri().toString(),
+                ex.apiKey(),
+                ex.apiSecret(),
+                "armed-" + mode)
+            .directory(DIR.toFile())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+      assertThat(out.readLine()).isEqualTo("ready");
+      injector.update(faults);
+      in.write("go\n");
+      in.flush();
+      List<String> lines = new ArrayList<>();
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        lines.add(line);
+      }
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(String.join("\n", lines)).isZero();
+      return lines;
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
   @Test
   void createsFetchesAndCancelsAnOrderAndReadsTheBook() throws Exception {
     try (ExchangeServer ex = ExchangeServer.builder().start()) {
@@ -67,26 +116,51 @@ class CcxtTest {
   }
 
   @Test
-  void a429IsDdosProtectionANetworkError() throws Exception {
-    try (ExchangeServer ex =
-        ExchangeServer.builder().injector(Chaos.injector(b -> b.exch429(1.0))).start()) {
-      assertThat(run(ex, "place").get(0)).startsWith("ERROR DDoSProtection NetworkError");
+  void a429IsDdosProtectionANetworkErrorAndNothingExecutes() throws Exception {
+    ChaosInjector injector = Chaos.off();
+    try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
+      assertThat(runArmed(ex, injector, Chaos.config(b -> b.exch429(1.0)), "place").get(0))
+          .startsWith("ERROR DDoSProtection NetworkError")
+          .contains("binance 429 ");
+      assertThat(ex.ledgerSize()).isZero();
     }
   }
 
   @Test
-  void aLostConnectionIsANetworkError() throws Exception {
-    ChaosInjector injector = Chaos.injector(b -> b.netLoss(1.0).unknownOutcomeShare(0.0));
+  void aConnectionResetBeforeExecutionIsANetworkErrorAndNothingExecutes() throws Exception {
+    ChaosInjector injector = Chaos.off();
+    ChaosConfig lostBefore = Chaos.config(b -> b.netLoss(1.0).unknownOutcomeShare(0.0));
     try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
-      assertThat(run(ex, "place").get(0)).startsWith("ERROR ").contains("NetworkError");
+      assertThat(runArmed(ex, injector, lostBefore, "place").get(0))
+          .startsWith("ERROR NetworkError ")
+          .contains("ECONNRESET");
+      assertThat(ex.ledgerSize()).isZero();
     }
   }
 
   @Test
-  void a5xxIsAnOperationFailure() throws Exception {
-    ChaosInjector injector = Chaos.injector(b -> b.exch5xx(1.0).unknownOutcomeShare(0.0));
+  void a5xxBeforeExecutionIsAnOperationFailureAndNothingExecutes() throws Exception {
+    ChaosInjector injector = Chaos.off();
+    ChaosConfig before = Chaos.config(b -> b.exch5xx(1.0).unknownOutcomeShare(0.0));
     try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
-      assertThat(run(ex, "place").get(0)).startsWith("ERROR ").contains("OperationFailed");
+      // -1000 and -1001 are OperationFailed in ccxt's table, -1007 (on a 504) RequestTimeout
+      assertThat(runArmed(ex, injector, before, "place").get(0))
+          .startsWith("ERROR ")
+          .contains("OperationFailed")
+          .containsPattern("\"code\":-100[017]");
+      assertThat(ex.ledgerSize()).isZero();
+    }
+  }
+
+  @Test
+  void a5xxAfterExecutionIsTheSameOperationFailureButTheOrderExists() throws Exception {
+    ChaosInjector injector = Chaos.off();
+    ChaosConfig after = Chaos.config(b -> b.exch5xx(1.0).unknownOutcomeShare(1.0));
+    try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
+      assertThat(runArmed(ex, injector, after, "place").get(0))
+          .startsWith("ERROR ")
+          .contains("OperationFailed");
+      assertThat(ex.ledgerSize()).isEqualTo(1);
     }
   }
 
@@ -99,6 +173,67 @@ class CcxtTest {
     try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
       assertThat(run(ex, "place").get(0)).startsWith("ERROR InvalidNonce NetworkError");
       assertThat(ex.ledgerSize()).isZero();
+    }
+  }
+
+  @Test
+  void anAnswerCutOffMidBodyIsAPlainErrorOutsideCcxtsClassesAndTheOrderExists() throws Exception {
+    ChaosInjector injector = Chaos.off();
+    try (ExchangeServer ex =
+        ExchangeServer.builder()
+            .injector(injector)
+            .lostAnswers(EnumSet.of(LostAnswer.CUT_BODY))
+            .start()) {
+      // undici's length check escapes ccxt's error mapping: a plain Error, no ccxt class at all
+      assertThat(runArmed(ex, injector, LOST_AFTER, "place").get(0))
+          .isEqualTo("ERROR  :: Response body length does not match content-length header");
+      assertThat(ex.ledgerSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSilentAnswerIsARequestTimeoutANetworkError() throws Exception {
+    ChaosInjector injector = Chaos.off();
+    try (ExchangeServer ex =
+        ExchangeServer.builder()
+            .injector(injector)
+            .lostAnswers(EnumSet.of(LostAnswer.SILENCE))
+            .silenceMaxMs(20_000)
+            .start()) {
+      assertThat(runArmed(ex, injector, LOST_AFTER, "place").get(0))
+          .startsWith("ERROR RequestTimeout NetworkError ")
+          .contains("request timed out (3000 ms)");
+      assertThat(ex.ledgerSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aResetAfterExecutionIsANetworkErrorAndTheOrderExists() throws Exception {
+    ChaosInjector injector = Chaos.off();
+    try (ExchangeServer ex =
+        ExchangeServer.builder()
+            .injector(injector)
+            .lostAnswers(EnumSet.of(LostAnswer.RESET))
+            .start()) {
+      assertThat(runArmed(ex, injector, LOST_AFTER, "place").get(0))
+          .startsWith("ERROR NetworkError ")
+          .contains("ECONNRESET");
+      assertThat(ex.ledgerSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStormNotBackedOffFromEndsInA418BanBothDdosProtectionNeverRateLimitExceeded()
+      throws Exception {
+    ChaosInjector injector = Chaos.off();
+    try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
+      List<String> lines =
+          runArmed(ex, injector, Chaos.config(b -> b.rateLimitStorm(1.0)), "storm");
+      // ccxt's binance class maps 418 and 429 to DDoSProtection before it reads -1003, so its
+      // subclass RateLimitExceeded never comes out of an HTTP answer
+      assertThat(lines).hasSize(4).allMatch(l -> l.startsWith("ERROR DDoSProtection NetworkError"));
+      assertThat(lines.get(0)).contains("binance 429 ");
+      assertThat(lines.get(3)).contains("binance 418 ");
     }
   }
 }

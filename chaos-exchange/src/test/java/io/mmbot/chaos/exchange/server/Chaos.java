@@ -20,10 +20,20 @@ final class Chaos {
     return injector(scenarios, nanos::get);
   }
 
+  /** An injector with chaos off, to be switched on later with {@link #config}. */
+  static ChaosInjector off() {
+    return ChaosInjector.builder().config(ChaosConfig.builder().build()).seed(42).build();
+  }
+
+  /** Chaos on with {@code scenarios}, continuous bursts. */
+  static ChaosConfig config(UnaryOperator<ChaosConfig.Builder> scenarios) {
+    return scenarios
+        .apply(ChaosConfig.builder().enabled(true).dryRun(false).burstOffSec(0))
+        .build();
+  }
+
   private static ChaosInjector injector(
       UnaryOperator<ChaosConfig.Builder> scenarios, LongSupplier nanos) {
-    ChaosConfig c =
-        scenarios.apply(ChaosConfig.builder().enabled(true).dryRun(false).burstOffSec(0)).build();
-    return ChaosInjector.builder().config(c).seed(42).nanoClock(nanos).build();
+    return ChaosInjector.builder().config(config(scenarios)).seed(42).nanoClock(nanos).build();
   }
 }
