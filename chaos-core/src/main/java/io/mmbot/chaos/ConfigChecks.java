@@ -7,11 +7,16 @@ package io.mmbot.chaos;
  */
 final class ConfigChecks {
 
+  private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
   private ConfigChecks() {}
 
-  /** {@code value} must be finite and in {@code [0, max]}; {@code what} names its kind. */
+  /**
+   * {@code value} must be finite and in {@code [0, max]}; {@code what} names its kind. Negative
+   * zero is refused too: it compares equal to 0 but would be shown and written as {@code -0.0}.
+   */
   static void finiteUpTo(String field, String key, double value, double max, String what) {
-    if (!(value >= 0 && value <= max)) {
+    if (!(value >= 0 && value <= max) || Double.doubleToRawLongBits(value) == NEGATIVE_ZERO) {
       throw new IllegalArgumentException(
           field
               + " ("

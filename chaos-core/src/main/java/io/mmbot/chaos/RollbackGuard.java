@@ -251,10 +251,17 @@ public final class RollbackGuard implements AutoCloseable {
       return;
     }
     try {
-      if (now - nextEvaluation < -EVALUATION_STEP_NANOS) {
-        rebase(now);
-      } else {
+      if (now - nextEvaluation >= 0) {
         evaluate(now);
+        return;
+      }
+      // A reading taken before another thread's evaluation looks like a step back; only a fresh
+      // reading, taken while this thread holds the evaluator, tells a real one.
+      long fresh = clock.getAsLong();
+      if (fresh - nextEvaluation < -EVALUATION_STEP_NANOS) {
+        rebase(fresh);
+      } else if (fresh - nextEvaluation >= 0) {
+        evaluate(fresh);
       }
     } catch (Throwable e) {
       failSafe(e);

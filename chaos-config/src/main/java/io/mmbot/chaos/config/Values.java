@@ -145,7 +145,9 @@ final class Values {
     } catch (NumberFormatException e) {
       throw Binder.error(key.fullPath(), s, "must be " + key.allowed() + ", got " + show(text));
     }
-    if (!(v >= key.min() && v <= key.max())) {
+    // Negative zero compares equal to 0 but is not a value of a range that starts at 0.
+    boolean negativeZero = v == 0 && Double.doubleToRawLongBits(v) != 0 && key.min() >= 0;
+    if (!(v >= key.min() && v <= key.max()) || negativeZero) {
       throw outOfRange(key, s, text);
     }
     return v;

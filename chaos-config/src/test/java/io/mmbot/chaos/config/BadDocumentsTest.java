@@ -43,6 +43,13 @@ class BadDocumentsTest {
         "chaos.exch_429",
         3,
         "out of range");
+    add(
+        c,
+        "negative zero probability",
+        "chaos:\n  net_loss: -0.0\n",
+        "chaos.net_loss",
+        2,
+        "\"-0.0\" is out of range, must be a finite number in [0, 1]");
     add(c, "NaN probability", "chaos:\n  dns_flap: .nan\n", "chaos.dns_flap", 2, "not finite");
     add(c, "infinite probability", "chaos:\n  exch_5xx: .inf\n", "chaos.exch_5xx", 2, "not finite");
     add(

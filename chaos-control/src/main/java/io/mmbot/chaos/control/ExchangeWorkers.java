@@ -39,17 +39,17 @@ import java.util.function.LongSupplier;
  *       #DRAIN_GRACE_MILLIS} ms more to arrive and be discarded; then the connection is closed
  *       ({@link #drainBriefly()}).
  *   <li>When requests are waiting and every worker is busy, the requests that have been reading
- *       longest (at least {@value #MIN_AGE_MILLIS} ms) are closed to make room, as many as are
- *       waiting: those discarding an unwanted body first, then unauthenticated ones, then
- *       authenticated ones.
+ *       longest (at least {@value #MIN_AGE_MILLIS} ms, {@value #AUTHENTICATED_MIN_AGE_MILLIS} ms
+ *       once authenticated) are closed to make room, as many as are waiting: those discarding an
+ *       unwanted body first, then unauthenticated ones, then authenticated ones.
  *   <li>Only the short step in which the handler changes the injector's state is never interrupted
  *       ({@link #critical}); every read and write around it is.
  * </ul>
  *
  * <p>An idle connection (one that has sent nothing) costs no worker: the server's selector holds
- * it. A sweeper thread applies the deadlines every {@value #SWEEP_MILLIS} ms, and at once when a
- * request has to wait. All timing reads one injected clock, so {@link #sweep(long)} is tested in
- * virtual time.
+ * it. A sweeper thread applies the deadlines every {@value #SWEEP_MILLIS} ms, every {@value
+ * #BUSY_SWEEP_MILLIS} ms while requests wait, and at once when a request starts to wait. All timing
+ * reads one injected clock, so {@link #sweep(long)} is tested in virtual time.
  */
 final class ExchangeWorkers implements Executor {
 
@@ -59,8 +59,14 @@ final class ExchangeWorkers implements Executor {
   /** Default time a request has to arrive whole, from its first byte. */
   static final long DEFAULT_READ_TIMEOUT_MILLIS = 1_000;
 
-  /** A request is not closed to make room before it has been read for this long. */
-  static final long MIN_AGE_MILLIS = 100;
+  /**
+   * A request is not closed to make room before it has been read for this long: a request from a
+   * client that sent it whole has long passed its token check by then.
+   */
+  static final long MIN_AGE_MILLIS = 25;
+
+  /** The same for a request that has shown a valid token. */
+  static final long AUTHENTICATED_MIN_AGE_MILLIS = 100;
 
   /**
    * How long the rest of a request body that nobody wants may take to arrive before the connection
@@ -70,6 +76,9 @@ final class ExchangeWorkers implements Executor {
 
   /** How often the sweeper looks when no request is waiting. */
   static final long SWEEP_MILLIS = 100;
+
+  /** How often it looks while requests wait for a worker. */
+  static final long BUSY_SWEEP_MILLIS = MIN_AGE_MILLIS;
 
   private static final ThreadLocal<Slot> CURRENT = new ThreadLocal<>();
 
@@ -228,7 +237,8 @@ final class ExchangeWorkers implements Executor {
 
   private void sweepForever() {
     while (!closed) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SWEEP_MILLIS));
+      long pause = waiting.get() > 0 ? BUSY_SWEEP_MILLIS : SWEEP_MILLIS;
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pause));
       if (Thread.interrupted() && closed) {
         return;
       }
@@ -243,7 +253,7 @@ final class ExchangeWorkers implements Executor {
   /**
    * Applies the rules at {@code now}: closes every request past its read timeout, then, if requests
    * are waiting, as many of the longest-reading ones as are waiting (unauthenticated first), among
-   * those read for at least {@value #MIN_AGE_MILLIS} ms.
+   * those read for at least their minimum age.
    *
    * @return how many connections were closed
    */
@@ -251,6 +261,7 @@ final class ExchangeWorkers implements Executor {
     int late = 0;
     List<Slot> candidates = new ArrayList<>();
     long minAge = TimeUnit.MILLISECONDS.toNanos(MIN_AGE_MILLIS);
+    long authenticatedMinAge = TimeUnit.MILLISECONDS.toNanos(AUTHENTICATED_MIN_AGE_MILLIS);
     for (Slot s : running) {
       if (s.phase == Phase.CRITICAL) {
         continue;
@@ -259,7 +270,11 @@ final class ExchangeWorkers implements Executor {
         if (s.interrupt()) {
           late++;
         }
-      } else if (now - s.startedAt - minAge >= 0 && !s.interrupted) {
+      } else if (!s.interrupted
+          && now
+                  - s.startedAt
+                  - (s.phase == Phase.AUTHENTICATED && !s.draining ? authenticatedMinAge : minAge)
+              >= 0) {
         candidates.add(s);
       }
     }

@@ -1,6 +1,7 @@
 package io.mmbot.chaos.control;
 
 import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.ChaosLimits;
 import io.mmbot.chaos.Scenario;
 
 /** Sets one scenario's intensity on a configuration, in the scenario's own unit. */
@@ -64,16 +65,25 @@ final class Intensities {
     }
   }
 
+  /**
+   * A magnitude in whole milliseconds. A value beyond the scenario's range, including one beyond
+   * what a number holds ({@code 1e400} reads as infinity), is out of range; a fraction within it is
+   * not a whole number.
+   */
   private static long millis(Scenario s, double x) {
-    if (x != Math.rint(x) || Math.abs(x) > 1e12) {
+    long max = (long) ChaosLimits.maxIntensity(s);
+    String what = "intensity of " + s.key() + " (chaos." + s.configKey() + ") = ";
+    if (!(x >= 0 && x <= max)) {
       throw new IllegalArgumentException(
-          "intensity of "
-              + s.key()
-              + " (chaos."
-              + s.configKey()
-              + ") = "
-              + x
-              + " must be a whole number of milliseconds");
+          what
+              + (Double.isInfinite(x) ? (x > 0 ? "" : "-") + "a number beyond any limit" : x)
+              + " is out of range: must be a whole number of milliseconds in [0, "
+              + max
+              + "]");
+    }
+    if (x != Math.rint(x)) {
+      throw new IllegalArgumentException(
+          what + x + " must be a whole number of milliseconds in [0, " + max + "]");
     }
     return (long) x;
   }

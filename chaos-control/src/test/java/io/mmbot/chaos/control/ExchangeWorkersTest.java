@@ -145,7 +145,7 @@ class ExchangeWorkersTest {
     now.set(first + ExchangeWorkers.MIN_AGE_MILLIS * MS - 1);
     assertThat(workers.sweep(now.get())).isEqualTo(0);
 
-    // Now the three oldest have (0, 1 and 2); two are needed.
+    // Now the three oldest have (0, 1 and 2; 0, authenticated, not long enough); two are needed.
     now.set(first + ExchangeWorkers.MIN_AGE_MILLIS * MS + 2 * MS);
     assertThat(workers.sweep(now.get())).isEqualTo(2);
     // The two oldest unauthenticated ones (1 and 2; 0 is authenticated) made room.
@@ -166,7 +166,11 @@ class ExchangeWorkersTest {
     }
     Stalled waiting = new Stalled(false, false);
     workers.execute(waiting);
-    now.addAndGet(ExchangeWorkers.MIN_AGE_MILLIS * MS);
+    long first = now.get() - ExchangeWorkers.MAX_WORKERS * MS;
+    // An authenticated request gets longer before it may be closed to make room.
+    now.set(first + ExchangeWorkers.AUTHENTICATED_MIN_AGE_MILLIS * MS - 1);
+    assertThat(workers.sweep(now.get())).isZero();
+    now.set(first + ExchangeWorkers.AUTHENTICATED_MIN_AGE_MILLIS * MS);
     assertThat(workers.sweep(now.get())).isEqualTo(1);
     assertThat(busy.get(0).endedByInterrupt()).isTrue();
     assertThat(waiting.started.await(10, TimeUnit.SECONDS)).isTrue();

@@ -4,7 +4,9 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.GlobalChaos;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -80,7 +82,8 @@ public final class ChaosExtension
     implements BeforeEachCallback,
         AfterEachCallback,
         ParameterResolver,
-        TestExecutionExceptionHandler {
+        TestExecutionExceptionHandler,
+        InvocationInterceptor {
 
   /**
    * The key of the resource lock that serialises tests using {@link GlobalChaos}; use it as
@@ -197,5 +200,22 @@ public final class ChaosExtension
       throw failure;
     }
     throw FailureMessages.withChaos(failure, chaos.describe());
+  }
+
+  /**
+   * A dynamic test of a chaos {@code @TestFactory} runs inside the factory's test, with its
+   * injector; JUnit hands its failures to no exception handler, so they gain the seed line here.
+   */
+  @Override
+  public void interceptDynamicTest(
+      Invocation<Void> invocation,
+      DynamicTestInvocationContext invocationContext,
+      ExtensionContext context)
+      throws Throwable {
+    try {
+      invocation.proceed();
+    } catch (Throwable failure) {
+      handleTestExecutionException(context, failure);
+    }
   }
 }
