@@ -45,6 +45,9 @@ public final class SuiteMain {
       err.println("mm-chaos-suite: " + e.getMessage());
       return BAD_INPUT;
     }
+    for (String w : a.warnings) {
+      err.println("mm-chaos-suite: " + w);
+    }
     if (a.help) {
       out.println(SuiteArgs.USAGE);
       return OK;
