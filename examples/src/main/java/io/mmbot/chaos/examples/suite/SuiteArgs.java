@@ -37,7 +37,35 @@ final class SuiteArgs {
           + "Scenario keys: net_loss, exch_429, exch_5xx, lat_spike, ws_lag, ws_disconnect,\n"
           + "dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.";
 
+  /**
+   * The most runs one invocation makes, counting one baseline per seed: seeds times (scenarios +
+   * 1). Every run's result is kept until the report is written.
+   */
+  static final int MAX_RUNS = 100_000;
+
+  /**
+   * The largest seed magnitude, 2^53 - 1: every JSON reader (JavaScript, jq, Python's float path)
+   * reads a seed of a run record or a replay line exactly.
+   */
+  static final long MAX_SEED = (1L << 53) - 1;
+
+  /** The options that take a value. */
+  private static final Set<String> VALUE_OPTIONS =
+      Set.of(
+          "--scenario",
+          "--seeds",
+          "--seed",
+          "--intensity",
+          "--duration-sec",
+          "--bot",
+          "--exchange",
+          "--out",
+          "--serve-metrics",
+          "--pace",
+          "--threads");
+
   List<Scenario> scenarios = List.of(Scenario.values());
+  List<String> warnings = new ArrayList<>();
   List<Long> seeds = range(1, 20);
   Double intensity;
   Long durationSec;
@@ -81,6 +109,9 @@ final class SuiteArgs {
           a.benchmark = true;
           break;
         default:
+          if (!VALUE_OPTIONS.contains(opt)) {
+            throw new BadInput("unknown option '" + opt + "' (--help lists the options)");
+          }
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new BadInput(opt + " needs a value");
@@ -89,6 +120,18 @@ final class SuiteArgs {
           }
           a.option(opt, value);
       }
+    }
+    long runs = (long) a.seeds.size() * (a.scenarios.size() + 1);
+    if (runs > MAX_RUNS) {
+      throw new BadInput(
+          a.seeds.size()
+              + " seed(s) x ("
+              + a.scenarios.size()
+              + " scenario(s) + baseline) is "
+              + runs
+              + " runs, more than the "
+              + MAX_RUNS
+              + " one invocation makes");
     }
     if (a.pace != null && a.serveMetrics == null) {
       throw new BadInput("--pace only applies with --serve-metrics");
@@ -126,16 +169,13 @@ final class SuiteArgs {
         seeds = seedRange(v);
         break;
       case "--seed":
-        seeds = List.of(parseLong("--seed", v, Long.MIN_VALUE, Long.MAX_VALUE));
+        seeds = List.of(parseLong("--seed", v, -MAX_SEED, MAX_SEED));
         break;
       case "--intensity":
-        try {
-          intensity = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-          throw new BadInput("--intensity: '" + v + "' is not a number");
-        }
-        if (!Double.isFinite(intensity)) {
-          throw new BadInput("--intensity: '" + v + "' is not a finite number");
+        intensity = parseDouble("--intensity", v);
+        if (!(intensity > 0)) {
+          throw new BadInput(
+              "--intensity: " + v + " must be above 0 (a run without chaos is the baseline)");
         }
         break;
       case "--duration-sec":
@@ -161,13 +201,16 @@ final class SuiteArgs {
         break;
       case "--serve-metrics":
         serveMetrics = hostPort(v);
+        if (!serveMetrics.isUnresolved() && !serveMetrics.getAddress().isLoopbackAddress()) {
+          warnings.add(
+              "warning: --serve-metrics "
+                  + v
+                  + " is not a loopback address: the bot's metrics are open to the network"
+                  + " (bind 127.0.0.1 unless that is meant)");
+        }
         break;
       case "--pace":
-        try {
-          pace = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-          throw new BadInput("--pace: '" + v + "' is not a number");
-        }
+        pace = parseDouble("--pace", v);
         if (!(pace > 0 && pace <= 1e6)) {
           throw new BadInput("--pace: " + v + " is out of range (0, 1000000]");
         }
@@ -204,36 +247,61 @@ final class SuiteArgs {
     if (dots < 0) {
       throw new BadInput("--seeds: '" + v + "' is not a range A..B (use --seed N for one seed)");
     }
-    long a = parseLong("--seeds", v.substring(0, dots), Long.MIN_VALUE, Long.MAX_VALUE);
-    long b = parseLong("--seeds", v.substring(dots + 2), Long.MIN_VALUE, Long.MAX_VALUE);
+    long a = parseLong("--seeds", v.substring(0, dots), -MAX_SEED, MAX_SEED);
+    long b = parseLong("--seeds", v.substring(dots + 2), -MAX_SEED, MAX_SEED);
     if (b < a) {
       throw new BadInput("--seeds: empty range " + v + " (B must not be below A)");
     }
-    if (b - a >= 100_000) {
-      throw new BadInput("--seeds: " + v + " is more than 100000 seeds");
+    // Both ends are within 2^53 of 0, so b - a + 1 cannot overflow.
+    if (b - a + 1 > MAX_RUNS / 2) {
+      throw new BadInput(
+          "--seeds: " + v + " is " + (b - a + 1) + " seeds, more than " + MAX_RUNS / 2 + " runs");
     }
     return range(a, b);
   }
 
+  /** The seeds {@code a..b}; the caller bounds the range, so the count fits an int. */
   private static List<Long> range(long a, long b) {
-    List<Long> s = new ArrayList<>();
-    for (long i = a; i <= b; i++) {
-      s.add(i);
+    int n = Math.toIntExact(b - a + 1);
+    List<Long> s = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      s.add(a + i);
     }
     return s;
   }
 
   private static long parseLong(String opt, String v, long min, long max) throws BadInput {
     long n;
+    String t = v.strip();
     try {
-      n = Long.parseLong(v.strip());
+      n = Long.parseLong(t);
     } catch (NumberFormatException e) {
+      if (t.matches("[+-]?[0-9]{1,10000}")) {
+        throw new BadInput(opt + ": " + t + " is out of range [" + min + ", " + max + "]");
+      }
       throw new BadInput(opt + ": '" + v + "' is not a whole number");
     }
     if (n < min || n > max) {
       throw new BadInput(opt + ": " + n + " is out of range [" + min + ", " + max + "]");
     }
     return n;
+  }
+
+  /** A finite number; one beyond a double's range is out of range, not malformed. */
+  private static double parseDouble(String opt, String v) throws BadInput {
+    double d;
+    try {
+      d = Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      throw new BadInput(opt + ": '" + v + "' is not a number");
+    }
+    if (Double.isNaN(d) || (Double.isInfinite(d) && v.strip().matches("(?i)[+-]?(inf|infinity)"))) {
+      throw new BadInput(opt + ": '" + v + "' is not a finite number");
+    }
+    if (Double.isInfinite(d)) {
+      throw new BadInput(opt + ": " + v + " is out of range (beyond " + Double.MAX_VALUE + ")");
+    }
+    return d;
   }
 
   private static InetSocketAddress hostPort(String v) throws BadInput {

@@ -4,9 +4,6 @@ import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.report.Wilson;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +41,9 @@ public final class SuiteMain {
     } catch (SuiteArgs.BadInput e) {
       err.println("mm-chaos-suite: " + e.getMessage());
       return BAD_INPUT;
+    }
+    for (String w : a.warnings) {
+      err.println("mm-chaos-suite: " + w);
     }
     if (a.help) {
       out.println(SuiteArgs.USAGE);
@@ -108,23 +108,9 @@ public final class SuiteMain {
         err.println(r.describeFailures(defaultDuration));
       }
     }
-    SuiteReport.Written written = null;
+    SuiteReport.Written written;
     try {
-      Path runs = a.out.resolve("runs");
-      Files.createDirectories(runs);
-      clearRuns(runs);
-      for (RunResult r : outcome.runs()) {
-        RunRecords.write(runs, r, defaultDuration);
-      }
-      Path base = a.out.resolve("baseline");
-      Files.createDirectories(base);
-      clearRuns(base);
-      for (RunResult r : outcome.baselines()) {
-        RunRecords.write(base, r, defaultDuration);
-      }
-      if (a.report) {
-        written = SuiteReport.write(a.out);
-      }
+      written = RunArtifacts.write(a.out, outcome, a.report, defaultDuration);
     } catch (IOException e) {
       err.println("mm-chaos-suite: cannot write to " + a.out + ": " + e.getMessage());
       return BAD_INPUT;
@@ -137,15 +123,6 @@ public final class SuiteMain {
     List<RunResult> l = new ArrayList<>(o.baselines());
     l.addAll(o.runs());
     return l;
-  }
-
-  /** Removes the run files of an earlier invocation, so the report shows this one only. */
-  private static void clearRuns(Path dir) throws IOException {
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json")) {
-      for (Path p : s) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   private static void summary(
