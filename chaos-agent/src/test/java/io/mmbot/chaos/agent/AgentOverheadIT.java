@@ -1,6 +1,6 @@
 package io.mmbot.chaos.agent;
 
-import static io.mmbot.chaos.agent.BinanceConnectorAgentIT.write;
+import static io.mmbot.chaos.agent.AgentEndpoints.writeConfig;
 
 import io.mmbot.chaos.agent.programs.LoopbackLatencyProgram;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class AgentOverheadIT {
   @Test
   void measureTheAgentsCostWithChaosOff() throws Exception {
     Path config = dir.resolve("config.yaml");
-    write(config, "  enabled: false\n");
+    writeConfig(config, "  enabled: false\n");
     try (LoopbackExchange exchange = new LoopbackExchange()) {
       for (String client : new String[] {"okhttp", "jdk"}) {
         List<Long> plain = new ArrayList<>();

@@ -26,7 +26,7 @@ public final class LoopbackLatencyProgram {
     HttpClient jdk = HttpClient.newHttpClient();
     Request okRequest = new Request.Builder().url(url).build();
     HttpRequest jdkRequest = HttpRequest.newBuilder(URI.create(url)).build();
-    Out.line("READY");
+    Out.line("READY " + System.getProperty("java.version"));
     long sink = 0;
     for (int r = -1; r < rounds; r++) {
       long start = System.nanoTime();
