@@ -72,6 +72,18 @@ final class AgentProcess implements AutoCloseable {
       Class<?> mainClass,
       String... args)
       throws IOException, InterruptedException {
+    return start(javaHome, programClassPath(), env, agentArgs, mainClass, args);
+  }
+
+  /** As {@link #start(Path, java.util.Map, String, Class, String...)}, on {@code classPath}. */
+  static AgentProcess start(
+      Path javaHome,
+      String classPath,
+      java.util.Map<String, String> env,
+      String agentArgs,
+      Class<?> mainClass,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaHome.resolve("bin").resolve("java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
@@ -79,7 +91,7 @@ final class AgentProcess implements AutoCloseable {
       cmd.add("-javaagent:" + agentJar().toAbsolutePath() + "=" + agentArgs);
     }
     cmd.add("-cp");
-    cmd.add(programClassPath());
+    cmd.add(classPath);
     cmd.add(mainClass.getName());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);

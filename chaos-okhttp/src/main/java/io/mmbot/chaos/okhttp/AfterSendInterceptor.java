@@ -51,7 +51,7 @@ final class AfterSendInterceptor implements Interceptor {
     if (plan.isLoss()) {
       int readTimeout = chain.readTimeoutMillis();
       chaos.timing.sleep(readTimeout > 0 ? readTimeout : chaos.lostResponseTimeoutMs, chain.call());
-      throw OkHttpAnswers.lostAfterSending();
+      throw OkHttpAnswers.lostAfterSending(response.protocol());
     }
     return OkHttpAnswers.response(
         response.request(),

@@ -18,11 +18,14 @@ final class ChaosDns implements Dns {
   private final Dns delegate;
   private final ChaosInjector injector;
   private final PooledDnsFlap perCall;
+  private final ResolvedAddresses resolved;
 
-  ChaosDns(Dns delegate, ChaosInjector injector, PooledDnsFlap perCall) {
+  ChaosDns(
+      Dns delegate, ChaosInjector injector, PooledDnsFlap perCall, ResolvedAddresses resolved) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.injector = Objects.requireNonNull(injector, "injector");
     this.perCall = Objects.requireNonNull(perCall, "perCall");
+    this.resolved = Objects.requireNonNull(resolved, "resolved");
   }
 
   @Override
@@ -32,7 +35,9 @@ final class ChaosDns implements Dns {
         && (perCall.perCall() ? perCall.consume(hostname) : injector.shouldInjectDnsFlap())) {
       throw notFound(hostname);
     }
-    return delegate.lookup(hostname);
+    List<InetAddress> addresses = delegate.lookup(hostname);
+    resolved.record(hostname, addresses);
+    return addresses;
   }
 
   /** What Dns.SYSTEM passes on from the JDK on Linux for a name the server says does not exist. */

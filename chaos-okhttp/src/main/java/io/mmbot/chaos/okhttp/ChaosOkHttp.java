@@ -115,6 +115,7 @@ public final class ChaosOkHttp {
   private final PlanInterceptor applicationInterceptor;
   private final AfterSendInterceptor networkInterceptor;
   private final PooledDnsFlap pooledDns;
+  final ResolvedAddresses resolved = new ResolvedAddresses();
 
   private ChaosOkHttp(Builder b) {
     this.injector = b.injector;
@@ -128,6 +129,7 @@ public final class ChaosOkHttp {
     this.applicationInterceptor = new PlanInterceptor(this);
     this.networkInterceptor = new AfterSendInterceptor(this);
     this.pooledDns = new PooledDnsFlap(injector);
+    OkHttpVersionCheck.warnIfUnsupported();
   }
 
   /**
@@ -202,7 +204,7 @@ public final class ChaosOkHttp {
     if (delegate instanceof ChaosDns) {
       throw new IllegalArgumentException("delegate is already a chaos Dns");
     }
-    return new ChaosDns(delegate, injector, pooledDns);
+    return new ChaosDns(delegate, injector, pooledDns, resolved);
   }
 
   /**
