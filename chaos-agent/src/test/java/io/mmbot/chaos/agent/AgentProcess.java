@@ -86,7 +86,9 @@ final class AgentProcess implements AutoCloseable {
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaHome.resolve("bin").resolve("java").toString());
-    cmd.add("-XX:TieredStopAtLevel=1");
+    if (mainClass != io.mmbot.chaos.agent.programs.LoopbackLatencyProgram.class) {
+      cmd.add("-XX:TieredStopAtLevel=1"); // quick start; the measuring program gets the full JIT
+    }
     if (agentArgs != null) {
       cmd.add("-javaagent:" + agentJar().toAbsolutePath() + "=" + agentArgs);
     }

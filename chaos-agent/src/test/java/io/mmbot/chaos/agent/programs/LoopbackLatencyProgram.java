@@ -11,9 +11,14 @@ import okhttp3.Response;
 /**
  * Times loopback GETs for the agent's overhead figure: {@code args[0]} the URL, {@code args[1]}
  * {@code okhttp} or {@code jdk}, {@code args[2]} rounds, {@code args[3]} requests per round. After
- * one warm-up round, prints {@code ROUND <mean nanoseconds per request>} per round, then exits.
+ * {@value #WARM_UP_ROUNDS} warm-up rounds, prints {@code ROUND <wall ns per request> <process CPU
+ * ns per request>} per round, then exits. The CPU figure is the whole process's (client, server
+ * threads are in the test's JVM), so it shows a cost the agent adds even when the machine's load
+ * makes the wall-clock time swing.
  */
 public final class LoopbackLatencyProgram {
+
+  private static final int WARM_UP_ROUNDS = 3;
 
   private LoopbackLatencyProgram() {}
 
@@ -28,8 +33,12 @@ public final class LoopbackLatencyProgram {
     HttpRequest jdkRequest = HttpRequest.newBuilder(URI.create(url)).build();
     Out.line("READY " + System.getProperty("java.version"));
     long sink = 0;
-    for (int r = -1; r < rounds; r++) {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
       long start = System.nanoTime();
+      long cpuStart = os.getProcessCpuTime();
       for (int i = 0; i < perRound; i++) {
         if (okhttp) {
           try (Response response = ok.newCall(okRequest).execute()) {
@@ -40,8 +49,9 @@ public final class LoopbackLatencyProgram {
         }
       }
       long perRequest = (System.nanoTime() - start) / perRound;
+      long cpuPerRequest = (os.getProcessCpuTime() - cpuStart) / perRound;
       if (r >= 0) {
-        Out.line("ROUND " + perRequest);
+        Out.line("ROUND " + perRequest + " " + cpuPerRequest);
       }
     }
     Out.line("DONE " + sink);
