@@ -33,7 +33,7 @@ class AgentOverheadIT {
     Path config = dir.resolve("config.yaml");
     writeConfig(config, "  enabled: false\n");
     try (LoopbackExchange exchange = new LoopbackExchange()) {
-      for (String client : new String[] {"okhttp", "jdk"}) {
+      for (String client : new String[] {"okhttp", "jdk", "okhttp-newcall"}) {
         List<long[]> plain = new ArrayList<>();
         List<long[]> agent = new ArrayList<>();
         for (int pair = 0; pair < PAIRS; pair++) {

@@ -24,9 +24,12 @@ public final class LoopbackLatencyProgram {
 
   public static void main(String[] args) throws Exception {
     String url = args[0];
-    boolean okhttp = "okhttp".equals(args[1]);
+    boolean okhttp = args[1].startsWith("okhttp");
+    // "okhttp-newcall": only Call objects are made, no request is sent: the agent's per-call hook
+    // without the network's noise (the interceptors' own cost is measured by JMH in benchmarks).
+    boolean newCallOnly = "okhttp-newcall".equals(args[1]);
     int rounds = Integer.parseInt(args[2]);
-    int perRound = Integer.parseInt(args[3]);
+    int perRound = Integer.parseInt(args[3]) * (newCallOnly ? 1000 : 1);
     OkHttpClient ok = new OkHttpClient();
     HttpClient jdk = HttpClient.newHttpClient();
     Request okRequest = new Request.Builder().url(url).build();
@@ -40,7 +43,9 @@ public final class LoopbackLatencyProgram {
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
       for (int i = 0; i < perRound; i++) {
-        if (okhttp) {
+        if (newCallOnly) {
+          sink += ok.newCall(okRequest).request() == okRequest ? 1 : 0;
+        } else if (okhttp) {
           try (Response response = ok.newCall(okRequest).execute()) {
             sink += response.body().bytes().length;
           }
