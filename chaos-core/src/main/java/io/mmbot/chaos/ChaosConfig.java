@@ -108,6 +108,16 @@ public final class ChaosConfig extends ScenarioReadings {
     return v.unknownOutcomeShare();
   }
 
+  /**
+   * Whether a DNS_FLAP is drawn once per call and also evicts the client's idle pooled connections,
+   * so that the call meets a failed lookup even on a client that would have reused a connection
+   * ({@code chaos.dns_flap_evict_pool}, default false: the flap is drawn per lookup, and calls on a
+   * pooled connection do no lookup). Applied by adapters whose client pools connections.
+   */
+  public boolean dnsFlapEvictPool() {
+    return v.dnsFlapEvictPool();
+  }
+
   /** Thresholds and windows of the automatic rollback triggers. */
   public RollbackConfig rollback() {
     return v.rollback();
@@ -211,6 +221,15 @@ public final class ChaosConfig extends ScenarioReadings {
     /** Share of 5xx and loss faults applied after the request reached the server. */
     public Builder unknownOutcomeShare(double share) {
       d.unknownOutcomeShare = share;
+      return this;
+    }
+
+    /**
+     * DNS_FLAP per call, evicting pooled connections ({@code chaos.dns_flap_evict_pool}, default
+     * false); see {@link ChaosConfig#dnsFlapEvictPool()}.
+     */
+    public Builder dnsFlapEvictPool(boolean evict) {
+      d.dnsFlapEvictPool = evict;
       return this;
     }
 

@@ -23,6 +23,7 @@ final class ConfigDraft {
   double trafficPct = 100;
   double instancePct = 100;
   double unknownOutcomeShare = ChaosConfig.DEFAULT_UNKNOWN_OUTCOME_SHARE;
+  boolean dnsFlapEvictPool;
   RollbackConfig rollback = RollbackConfig.defaults();
   boolean hasSeed;
   long seed;
@@ -54,6 +55,7 @@ final class ConfigDraft {
     trafficPct = v.trafficPct();
     instancePct = v.instancePct();
     unknownOutcomeShare = v.unknownOutcomeShare();
+    dnsFlapEvictPool = v.dnsFlapEvictPool();
     rollback = v.rollback();
     hasSeed = v.hasSeed();
     seed = v.seed();
@@ -129,6 +131,7 @@ final class ConfigDraft {
         trafficPct,
         instancePct,
         unknownOutcomeShare,
+        dnsFlapEvictPool,
         rollback,
         hasSeed,
         seed,

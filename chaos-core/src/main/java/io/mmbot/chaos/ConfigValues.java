@@ -18,6 +18,7 @@ record ConfigValues(
     double trafficPct,
     double instancePct,
     double unknownOutcomeShare,
+    boolean dnsFlapEvictPool,
     RollbackConfig rollback,
     boolean hasSeed,
     long seed,
@@ -53,6 +54,9 @@ record ConfigValues(
       }
     }
     b.append(", unknown_outcome_share=").append(unknownOutcomeShare);
+    if (dnsFlapEvictPool) {
+      b.append(", dns_flap_evict_pool=true");
+    }
     b.append(", rollback=").append(rollback);
     b.append(", seed=").append(hasSeed ? Long.toString(seed) : "none");
     if (!instanceId.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.mmbot.chaos.agent;
 
-import static io.mmbot.chaos.agent.BinanceConnectorAgentIT.write;
+import static io.mmbot.chaos.agent.AgentEndpoints.writeConfig;
 
 import io.mmbot.chaos.agent.programs.LoopbackLatencyProgram;
 import java.nio.file.Path;
@@ -22,37 +22,45 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "mm.chaos.overhead", matches = "true")
 class AgentOverheadIT {
 
-  private static final int PAIRS = 3;
+  private static final int PAIRS = Integer.getInteger("mm.chaos.overhead.pairs", 4);
   private static final int ROUNDS = 5;
-  private static final int PER_ROUND = 1000;
+  private static final int PER_ROUND = 2000;
 
   @TempDir Path dir;
 
   @Test
   void measureTheAgentsCostWithChaosOff() throws Exception {
     Path config = dir.resolve("config.yaml");
-    write(config, "  enabled: false\n");
+    writeConfig(config, "  enabled: false\n");
     try (LoopbackExchange exchange = new LoopbackExchange()) {
-      for (String client : new String[] {"okhttp", "jdk"}) {
-        List<Long> plain = new ArrayList<>();
-        List<Long> agent = new ArrayList<>();
+      for (String client : new String[] {"okhttp", "jdk", "okhttp-newcall"}) {
+        List<long[]> plain = new ArrayList<>();
+        List<long[]> agent = new ArrayList<>();
         for (int pair = 0; pair < PAIRS; pair++) {
           plain.addAll(run(null, exchange, client));
           agent.addAll(run("config=" + config, exchange, client));
         }
-        long a = median(plain);
-        long b = median(agent);
-        System.out.printf(
-            "OVERHEAD %s: without agent %d ns/request, with agent (chaos off) %d ns/request,"
-                + " ratio %.4f (%d rounds of %d each)%n",
-            client, a, b, (double) b / a, plain.size(), PER_ROUND);
+        for (int k = 0; k < 2; k++) {
+          long a = median(plain, k);
+          long b = median(agent, k);
+          System.out.printf(
+              "OVERHEAD %s %s: without agent %d ns/request, with agent (chaos off) %d ns/request,"
+                  + " ratio %.4f (%d rounds of %d each)%n",
+              client,
+              k == 0 ? "wall" : "process CPU",
+              a,
+              b,
+              (double) b / a,
+              plain.size(),
+              PER_ROUND);
+        }
       }
     }
   }
 
-  private static List<Long> run(String agentArgs, LoopbackExchange exchange, String client)
+  private static List<long[]> run(String agentArgs, LoopbackExchange exchange, String client)
       throws Exception {
-    List<Long> rounds = new ArrayList<>();
+    List<long[]> rounds = new ArrayList<>();
     try (AgentProcess p =
         AgentProcess.start(
             agentArgs,
@@ -63,14 +71,18 @@ class AgentOverheadIT {
             Integer.toString(PER_ROUND))) {
       for (int i = 0; i < ROUNDS; i++) {
         String line = p.await(l -> l.startsWith("ROUND "), Duration.ofSeconds(120));
-        rounds.add(Long.parseLong(line.substring("ROUND ".length())));
+        String[] f = line.split(" ");
+        rounds.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
       }
     }
     return rounds;
   }
 
-  private static long median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
+  private static long median(List<long[]> rounds, int k) {
+    List<Long> sorted = new ArrayList<>();
+    for (long[] r : rounds) {
+      sorted.add(r[k]);
+    }
     Collections.sort(sorted);
     return sorted.get(sorted.size() / 2);
   }

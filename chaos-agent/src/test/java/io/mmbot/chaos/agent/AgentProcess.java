@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 final class AgentProcess implements AutoCloseable {
 
   private final Process process;
+  private String javaVersion = "";
   private final Writer stdin;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> all = new CopyOnWriteArrayList<>();
@@ -60,20 +61,45 @@ final class AgentProcess implements AutoCloseable {
   static AgentProcess start(
       java.util.Map<String, String> env, String agentArgs, Class<?> mainClass, String... args)
       throws IOException, InterruptedException {
+    return start(Path.of(System.getProperty("java.home")), env, agentArgs, mainClass, args);
+  }
+
+  /** As {@link #start(java.util.Map, String, Class, String...)}, on the JDK at {@code javaHome}. */
+  static AgentProcess start(
+      Path javaHome,
+      java.util.Map<String, String> env,
+      String agentArgs,
+      Class<?> mainClass,
+      String... args)
+      throws IOException, InterruptedException {
+    return start(javaHome, programClassPath(), env, agentArgs, mainClass, args);
+  }
+
+  /** As {@link #start(Path, java.util.Map, String, Class, String...)}, on {@code classPath}. */
+  static AgentProcess start(
+      Path javaHome,
+      String classPath,
+      java.util.Map<String, String> env,
+      String agentArgs,
+      Class<?> mainClass,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add(javaHome.resolve("bin").resolve("java").toString());
+    if (mainClass != io.mmbot.chaos.agent.programs.LoopbackLatencyProgram.class) {
+      cmd.add("-XX:TieredStopAtLevel=1"); // quick start; the measuring program gets the full JIT
+    }
     if (agentArgs != null) {
       cmd.add("-javaagent:" + agentJar().toAbsolutePath() + "=" + agentArgs);
     }
     cmd.add("-cp");
-    cmd.add(programClassPath());
+    cmd.add(classPath);
     cmd.add(mainClass.getName());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(env);
     AgentProcess p = new AgentProcess(pb.start());
-    p.await(l -> l.startsWith("READY"), Duration.ofSeconds(20));
+    p.javaVersion = p.await(l -> l.startsWith("READY"), Duration.ofSeconds(20)).substring(5).trim();
     return p;
   }
 
@@ -129,6 +155,22 @@ final class AgentProcess implements AutoCloseable {
     return await(l -> l.startsWith(prefix), Duration.ofSeconds(15));
   }
 
+  /**
+   * Sends {@code command} until its answer starts with {@code wanted} (a config change takes a
+   * moment to be read), at most {@code tries} times; returns the last answer.
+   */
+  String askUntil(String command, String prefix, String wanted, int tries) throws Exception {
+    String last = null;
+    for (int i = 0; i < tries; i++) {
+      last = ask(command, prefix);
+      if (last.startsWith(wanted)) {
+        return last;
+      }
+      Thread.sleep(200);
+    }
+    return last;
+  }
+
   /** The next output line matching {@code wanted}, skipping others; fails after {@code timeout}. */
   String await(Predicate<String> wanted, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -153,6 +195,16 @@ final class AgentProcess implements AutoCloseable {
   private static List<String> tail(List<String> lines) {
     List<String> copy = new ArrayList<>(lines);
     return copy.subList(Math.max(0, copy.size() - 15), copy.size());
+  }
+
+  /** The {@code java.version} the program runs on, as it printed it. */
+  String javaVersion() {
+    return javaVersion;
+  }
+
+  /** Whether any output line so far, awaited or not, matches {@code line}. */
+  boolean printed(Predicate<String> line) {
+    return all.stream().anyMatch(line);
   }
 
   /** Drops the lines read so far but not yet awaited. */

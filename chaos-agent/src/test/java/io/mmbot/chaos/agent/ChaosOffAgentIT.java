@@ -1,6 +1,6 @@
 package io.mmbot.chaos.agent;
 
-import static io.mmbot.chaos.agent.BinanceConnectorAgentIT.write;
+import static io.mmbot.chaos.agent.AgentEndpoints.writeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.agent.programs.BinanceConnectorProgram;
@@ -33,7 +33,7 @@ class ChaosOffAgentIT {
 
   private void sideBySide(Class<?> program, String[][] commands) throws Exception {
     Path config = dir.resolve(program.getSimpleName() + ".yaml");
-    write(config, "  enabled: false\n  exch_5xx: 1.0\n  net_loss: 1.0\n");
+    writeConfig(config, "  enabled: false\n  exch_5xx: 1.0\n  net_loss: 1.0\n");
     LoopbackExchange exchange = new LoopbackExchange();
     try (AgentProcess plain =
             AgentProcess.start(null, program, exchange.restUrl(), exchange.wsUrl());

@@ -27,6 +27,9 @@ final class LoopbackExchange implements AutoCloseable {
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger wsConnections = new AtomicInteger();
+  private final AtomicInteger wsMessagesSent = new AtomicInteger();
+  private final java.util.List<Integer> wsCloseCodes =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile int status = 200;
 
   LoopbackExchange() throws Exception {
@@ -58,7 +61,9 @@ final class LoopbackExchange implements AutoCloseable {
           }
 
           @Override
-          public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+          public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            wsCloseCodes.add(code);
+          }
 
           @Override
           public void onMessage(WebSocket conn, String message) {}
@@ -75,7 +80,11 @@ final class LoopbackExchange implements AutoCloseable {
     ticker.scheduleAtFixedRate(
         () -> {
           try {
-            ws.broadcast("{\"e\":\"trade\",\"s\":\"BTCUSDT\",\"t\":" + seq.incrementAndGet() + "}");
+            if (!ws.getConnections().isEmpty()) {
+              ws.broadcast(
+                  "{\"e\":\"trade\",\"s\":\"BTCUSDT\",\"t\":" + seq.incrementAndGet() + "}");
+              wsMessagesSent.incrementAndGet();
+            }
           } catch (RuntimeException e) {
             // no connection yet
           }
@@ -103,6 +112,16 @@ final class LoopbackExchange implements AutoCloseable {
 
   int wsConnections() {
     return wsConnections.get();
+  }
+
+  /** Trade messages broadcast while at least one WebSocket connection was open. */
+  int wsMessagesSent() {
+    return wsMessagesSent.get();
+  }
+
+  /** The close code the server saw for each ended WebSocket connection (1006: no close frame). */
+  java.util.List<Integer> wsCloseCodes() {
+    return java.util.List.copyOf(wsCloseCodes);
   }
 
   void answerStatus(int status) {

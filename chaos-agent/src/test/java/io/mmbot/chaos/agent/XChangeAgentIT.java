@@ -1,35 +1,31 @@
 package io.mmbot.chaos.agent;
 
-import static io.mmbot.chaos.agent.BinanceConnectorAgentIT.askUntil;
-import static io.mmbot.chaos.agent.BinanceConnectorAgentIT.write;
+import static io.mmbot.chaos.agent.AgentEndpoints.TOKEN_ENV;
+import static io.mmbot.chaos.agent.AgentEndpoints.disableThroughControl;
+import static io.mmbot.chaos.agent.AgentEndpoints.metrics;
+import static io.mmbot.chaos.agent.AgentEndpoints.writeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.agent.programs.XChangeProgram;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * xchange-binance 5.2.1, unmodified, in a JVM of its own under the agent: its rescu proxies meet
- * the faults through the agent's rescu interceptor, the metrics endpoint counts them, and the
- * control endpoint's disable stops them.
+ * xchange-binance 5.2.1, unmodified, in a JVM of its own under the agent, on each JDK of {@link
+ * Jdks}: its rescu proxies meet the faults through the agent's rescu interceptor, the metrics
+ * endpoint counts them, and the control endpoint and the config file each stop them.
  */
 class XChangeAgentIT {
 
-  private static final String TOKEN = "a-long-enough-control-token-1234";
+  private static final String ON = "  enabled: true\n  dry_run: false\n  burst_off_sec: 0\n";
 
   @TempDir Path dir;
   private LoopbackExchange exchange;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeEach
   void start() throws Exception {
@@ -41,16 +37,15 @@ class XChangeAgentIT {
     exchange.close();
   }
 
-  @Test
-  void injected5xxReachXChangeAreCountedAndTheControlEndpointStopsThem() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.mmbot.chaos.agent.Jdks#all")
+  void injected5xxReachXChangeAreCountedAndTheControlEndpointStopsThem(Path jdk) throws Exception {
     Path config = dir.resolve("config.yaml");
-    write(
-        config,
-        "  enabled: true\n  dry_run: false\n  burst_off_sec: 0\n  exch_5xx: 1.0\n"
-            + "  unknown_outcome_share: 0\n");
+    writeConfig(config, ON + "  exch_5xx: 1.0\n  unknown_outcome_share: 0\n");
     try (AgentProcess p =
         AgentProcess.start(
-            Map.of("MM_CHAOS_CONTROL_TOKEN", TOKEN),
+            jdk,
+            TOKEN_ENV,
             "config=" + config + ",control-port=0,metrics-port=0",
             XChangeProgram.class,
             exchange.restUrl())) {
@@ -61,30 +56,30 @@ class XChangeAgentIT {
           .containsPattern("HTTP status code: 50[0234]");
       assertThat(exchange.requests()).isZero();
 
-      int metricsPort = p.numberAfter("metrics on http://127.0.0.1:");
-      String metrics =
-          http.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      assertThat(metrics)
+      assertThat(metrics(p))
           .containsPattern("mm_chaos_injections_total\\{[^}]*scenario=\"exch_5xx\"[^}]*} 1\\.0");
 
-      int controlPort = p.numberAfter("control endpoint on 127.0.0.1:");
-      HttpResponse<String> disabled =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + controlPort + "/chaos/disable"))
-                  .header("Authorization", "Bearer " + TOKEN)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
-
-      assertThat(askUntil(p, "rest", "REST", "REST OK", 1)).isEqualTo("REST OK 29999.00");
+      disableThroughControl(p);
+      assertThat(p.ask("rest", "REST")).isEqualTo("REST OK 29999.00");
       assertThat(exchange.requests()).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.mmbot.chaos.agent.Jdks#all")
+  void lossesAfterSendingReachTheServerAndTheFileKillSwitchStopsThem(Path jdk) throws Exception {
+    Path config = dir.resolve("config.yaml");
+    writeConfig(config, ON + "  net_loss: 1.0\n  unknown_outcome_share: 1.0\n");
+    try (AgentProcess p =
+        AgentProcess.start(
+            jdk, Map.of(), "config=" + config, XChangeProgram.class, exchange.restUrl())) {
+      assertThat(p.ask("rest", "REST"))
+          .startsWith("REST FAIL ")
+          .contains("java.net.SocketTimeoutException: Read timed out");
+      assertThat(exchange.requests()).as("the request reached the exchange").isEqualTo(1);
+
+      writeConfig(config, "  enabled: false\n");
+      assertThat(p.askUntil("rest", "REST", "REST OK", 50)).isEqualTo("REST OK 29999.00");
     }
   }
 }

@@ -150,6 +150,13 @@ final class KeyCatalog {
         "Share of `exch_5xx` and `net_loss` faults that strike after the request reached the exchange.",
         (t, v) -> t.chaos.unknownOutcomeShare(v),
         ChaosConfig::unknownOutcomeShare);
+    bool(
+        k,
+        "dns_flap_evict_pool",
+        "`dns_flap` is drawn once per call and also evicts the client's idle pooled connections, so"
+            + " it means the share of calls that meet a failed lookup (OkHttp).",
+        (t, v) -> t.chaos.dnsFlapEvictPool(v),
+        ChaosConfig::dnsFlapEvictPool);
     k.add(
         new Key(
             "seed",

@@ -62,7 +62,7 @@ final class AfterSendInterceptor implements Interceptor {
       }
       closeQuietly(response); // the exchange answered; the caller never reads it
       chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, response.request());
-      throw OkHttpAnswers.lostAfterSending();
+      throw OkHttpAnswers.lostAfterSending(response.protocol());
     }
     closeQuietly(response);
     chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, response.request());

@@ -8,27 +8,41 @@ import java.util.Objects;
 import okhttp3.Dns;
 
 /**
- * A {@link Dns} that fails lookups for DNS_FLAP. A name that is an IP literal is never failed (no
- * server is asked for it) and draws no gate. Safe for concurrent use when its delegate is.
+ * A {@link Dns} that fails lookups for DNS_FLAP: per lookup, or, with {@code dns_flap_evict_pool},
+ * the lookup of a call that {@link PooledDnsFlap} struck. A name that is an IP literal is never
+ * failed (no server is asked for it) and draws no gate. Safe for concurrent use when its delegate
+ * is.
  */
 final class ChaosDns implements Dns {
 
   private final Dns delegate;
   private final ChaosInjector injector;
+  private final PooledDnsFlap perCall;
+  private final ResolvedAddresses resolved;
 
-  ChaosDns(Dns delegate, ChaosInjector injector) {
+  ChaosDns(
+      Dns delegate, ChaosInjector injector, PooledDnsFlap perCall, ResolvedAddresses resolved) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.injector = Objects.requireNonNull(injector, "injector");
+    this.perCall = Objects.requireNonNull(perCall, "perCall");
+    this.resolved = Objects.requireNonNull(resolved, "resolved");
   }
 
   @Override
   public List<InetAddress> lookup(String hostname) throws UnknownHostException {
     Objects.requireNonNull(hostname, "hostname");
-    if (!isIpLiteral(hostname) && injector.shouldInjectDnsFlap()) {
-      // What Dns.SYSTEM passes on from the JDK on Linux for a name the server says does not exist.
-      throw new UnknownHostException(hostname + ": Name or service not known");
+    if (!isIpLiteral(hostname)
+        && (perCall.perCall() ? perCall.consume(hostname) : injector.shouldInjectDnsFlap())) {
+      throw notFound(hostname);
     }
-    return delegate.lookup(hostname);
+    List<InetAddress> addresses = delegate.lookup(hostname);
+    resolved.record(hostname, addresses);
+    return addresses;
+  }
+
+  /** What Dns.SYSTEM passes on from the JDK on Linux for a name the server says does not exist. */
+  static UnknownHostException notFound(String hostname) {
+    return new UnknownHostException(hostname + ": Name or service not known");
   }
 
   Dns delegate() {

@@ -59,7 +59,8 @@ import okhttp3.WebSocketListener;
  *       replaced (the real body is closed).
  *   <li>DNS_FLAP: a host-name lookup fails with {@link java.net.UnknownHostException}, as {@code
  *       Dns.SYSTEM} reports a name that does not exist. OkHttp looks names up only for new
- *       connections, so a call on a pooled connection never meets it; IP literals never fail.
+ *       connections, so a call on a pooled connection never meets it, unless {@code
+ *       dns_flap_evict_pool} draws it per call and evicts the pool; IP literals never fail.
  * </ul>
  *
  * <p>Where each fault sits, and why:
@@ -121,6 +122,8 @@ public final class ChaosOkHttp {
   private final OkHttpFaultListener listener;
   private final PlanInterceptor applicationInterceptor;
   private final AfterSendInterceptor networkInterceptor;
+  private final PooledDnsFlap pooledDns;
+  final ResolvedAddresses resolved = new ResolvedAddresses();
 
   private ChaosOkHttp(Builder b) {
     this.injector = b.injector;
@@ -133,6 +136,8 @@ public final class ChaosOkHttp {
     this.listener = b.listener;
     this.applicationInterceptor = new PlanInterceptor(this);
     this.networkInterceptor = new AfterSendInterceptor(this);
+    this.pooledDns = new PooledDnsFlap(injector);
+    OkHttpVersionCheck.warnIfUnsupported();
   }
 
   /**
@@ -178,6 +183,8 @@ public final class ChaosOkHttp {
         .dispatcher(LatencyExecutor.dispatcherLike(current.dispatcher(), this))
         .dns(dns(current.dns()))
         .addInterceptor(applicationInterceptor)
+        .addInterceptor(pooledDns.applicationInterceptor(current.connectionPool()))
+        .addNetworkInterceptor(pooledDns.networkInterceptor())
         .addNetworkInterceptor(networkInterceptor);
   }
 
@@ -205,7 +212,7 @@ public final class ChaosOkHttp {
     if (delegate instanceof ChaosDns) {
       throw new IllegalArgumentException("delegate is already a chaos Dns");
     }
-    return new ChaosDns(delegate, injector);
+    return new ChaosDns(delegate, injector, pooledDns, resolved);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.mmbot.chaos.okhttp;
 import io.mmbot.chaos.http.FaultPlan;
 import io.mmbot.chaos.http.internal.ExchangeAnswers;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
@@ -50,19 +51,29 @@ final class OkHttpAnswers {
     return b.build();
   }
 
-  /** NET_LOSS before sending: the connection failed, as OkHttp reports a refused connect. */
-  static ConnectException lostBeforeSending(Request request) {
-    return new ConnectException(
-        "Failed to connect to "
-            + request.url().host()
-            + ':'
-            + request.url().port()
-            + " (net_loss: connection lost before the request was sent)");
+  /**
+   * NET_LOSS before sending: the connection failed, worded as OkHttp reports a refused connect (the
+   * socket address as {@code host/ip:port}, the JDK's refusal as the cause).
+   */
+  static ConnectException lostBeforeSending(Request request, ResolvedAddresses resolved) {
+    ConnectException e =
+        new ConnectException(
+            "Failed to connect to "
+                + resolved.socketAddress(request.url().host(), request.url().port()));
+    e.initCause(new ConnectException("Connection refused"));
+    return e;
   }
 
-  /** NET_LOSS after sending: no response came, as OkHttp reports a read timeout. */
-  static SocketTimeoutException lostAfterSending() {
-    return new SocketTimeoutException(
-        "timeout (net_loss: response lost after the request was sent)");
+  /**
+   * NET_LOSS after sending: no response came, worded as OkHttp reports a read timeout: okio's
+   * {@code timeout}, over HTTP/1.x caused by the socket it closed (OkHttp's other wording, the
+   * socket's own {@code Read timed out}, comes when the socket's timer wins the race).
+   */
+  static SocketTimeoutException lostAfterSending(Protocol protocol) {
+    SocketTimeoutException e = new SocketTimeoutException("timeout");
+    if (protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0) {
+      e.initCause(new SocketException("Socket closed"));
+    }
+    return e;
   }
 }

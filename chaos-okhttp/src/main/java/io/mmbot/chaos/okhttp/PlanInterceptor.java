@@ -72,7 +72,7 @@ final class PlanInterceptor implements Interceptor {
     if (!plan.reachesServer()) {
       chaos.report(plan.scenario(), plan.outcome(), plan.status(), 0, request);
       if (plan.isLoss()) {
-        throw OkHttpAnswers.lostBeforeSending(request);
+        throw OkHttpAnswers.lostBeforeSending(request, chaos.resolved);
       }
       long now = System.currentTimeMillis();
       return OkHttpAnswers.response(request, plan, chaos.protocolFor(chain.call()), now, now);

@@ -130,8 +130,9 @@ class ChaosOkHttpAsyncTest {
     assertThat(enqueue(lostReply, lostReply.newCall(fx.get("/b"))))
         .failsWithin(Duration.ofSeconds(10))
         .withThrowableThat()
-        .havingRootCause()
-        .isInstanceOf(SocketTimeoutException.class);
+        .havingCause()
+        .isInstanceOf(SocketTimeoutException.class)
+        .withMessage("timeout");
     assertThat(fx.server.paths()).containsExactly("/b");
 
     OkHttpClient replaced =

@@ -81,7 +81,7 @@ class ChaosOkHttpTest {
       assertThatThrownBy(() -> Fixture.status(http, fx.get("/order")))
           .isInstanceOf(ConnectException.class)
           .hasMessageContaining("Failed to connect to " + LoopbackServer.HOST)
-          .hasMessageContaining("before the request was sent");
+          .hasCauseInstanceOf(ConnectException.class);
     }
     assertThat(fx.server.requestCount()).isZero();
     assertThat(fx.faults)
@@ -100,7 +100,7 @@ class ChaosOkHttpTest {
     Request order = fx.get("/order?clientId=a1");
     assertThatThrownBy(() -> Fixture.status(http, order))
         .isInstanceOf(SocketTimeoutException.class)
-        .hasMessageContaining("response lost");
+        .hasMessage("timeout");
     assertThat(fx.timing.sleeps()).containsExactly(3000L); // the read timeout, in virtual time
     assertThat(fx.server.paths()).containsExactly("/order?clientId=a1");
     assertThat(fx.faults)

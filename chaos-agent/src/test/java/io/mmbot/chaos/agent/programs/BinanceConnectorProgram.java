@@ -23,7 +23,7 @@ public final class BinanceConnectorProgram {
     WebSocketStreamClientImpl streams = new WebSocketStreamClientImpl(args[1]);
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Out.line("READY");
+    Out.line("READY " + System.getProperty("java.version"));
     for (String cmd = in.readLine(); cmd != null; cmd = in.readLine()) {
       switch (cmd.trim()) {
         case "rest":

@@ -26,7 +26,7 @@ public final class XChangeProgram {
     Exchange exchange = ExchangeFactory.INSTANCE.createExchange(spec);
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Out.line("READY");
+    Out.line("READY " + System.getProperty("java.version"));
     for (String cmd = in.readLine(); cmd != null; cmd = in.readLine()) {
       switch (cmd.trim()) {
         case "rest":
