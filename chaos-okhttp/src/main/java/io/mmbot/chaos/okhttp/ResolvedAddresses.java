@@ -32,18 +32,22 @@ final class ResolvedAddresses {
 
   /**
    * The socket address OkHttp would have connected to for {@code host} and {@code port}, in the
-   * form of {@link InetSocketAddress#toString()}: the last recorded lookup; else, as OkHttp does
-   * for an IP literal and {@code Dns.SYSTEM} for a name, the JDK's resolution; else unresolved.
+   * form of {@link InetSocketAddress#toString()}: for an IP literal the literal (OkHttp does not
+   * look those up); for a name its last recorded lookup; for a name not looked up yet the
+   * unresolved form {@code host/<unresolved>:port} (no lookup is made here: it would reach the
+   * network on a failure path, outside the client's own {@code Dns}).
    */
   String socketAddress(String host, int port) {
     InetAddress address = last.get(host);
-    if (address == null) {
+    if (address == null && ChaosDns.isIpLiteral(host)) {
       try {
-        address = InetAddress.getByName(host);
+        address = InetAddress.getByName(host); // parses the literal, asks no server
       } catch (UnknownHostException | SecurityException e) {
-        return InetSocketAddress.createUnresolved(host, port).toString();
+        address = null;
       }
     }
-    return new InetSocketAddress(address, port).toString();
+    return address == null
+        ? InetSocketAddress.createUnresolved(host, port).toString()
+        : new InetSocketAddress(address, port).toString();
   }
 }

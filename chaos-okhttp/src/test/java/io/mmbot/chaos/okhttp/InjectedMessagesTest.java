@@ -86,6 +86,15 @@ class InjectedMessagesTest {
   }
 
   @Test
+  void beforeTheFirstLookupTheNameIsShownUnresolvedAndNothingIsLookedUp() {
+    OkHttpClient http = fx.adapter(lossInjector(false)).build().decorate(plain()).build();
+    Throwable injected = call(http, fx.server.url("/order"));
+    assertThat(injected)
+        .hasMessage("Failed to connect to api.exchange.test/<unresolved>:" + fx.server.port());
+    assertThat(fx.lookups).hasValue(0);
+  }
+
+  @Test
   void lossBeforeSendingToAnIpLiteralReadsAsOkHttpsRefusedConnect() throws Exception {
     int closed = freePort();
     Throwable real = call(plain().build(), url("127.0.0.1", closed));

@@ -77,6 +77,10 @@ final class ConfigPrinter {
       p.b.append("  # instance_id: none (MM_CHAOS_INSTANCE_ID, else the host name)\n");
     }
     p.line(1, "unknown_outcome_share", num(c.unknownOutcomeShare()), null);
+    if (c.dnsFlapEvictPool()) {
+      p.line(
+          1, "dns_flap_evict_pool", "true", "dns_flap drawn per call, pooled connections evicted");
+    }
     RollbackConfig r = c.rollback();
     p.block("rollback");
     p.line(2, "enabled", Boolean.toString(r.enabled()), null);
