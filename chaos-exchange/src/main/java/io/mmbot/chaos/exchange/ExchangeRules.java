@@ -76,6 +76,7 @@ public final class ExchangeRules {
   public static final int ERR_NO_SUCH_ORDER = -2013;
 
   private final Ledger ledger = new Ledger();
+  private final ExchangeJournal journal = new ExchangeJournal();
   private final Map<String, Ledger.Entry> open = new HashMap<>();
   private final Map<String, Ledger.Entry> latest = new HashMap<>();
   private final List<Ledger.Entry> openList = new ArrayList<>();
@@ -101,6 +102,11 @@ public final class ExchangeRules {
   /** The ledger of every accepted order. */
   public Ledger ledger() {
     return ledger;
+  }
+
+  /** What the exchange observed of its client: every request received and its answer. */
+  public ExchangeJournal journal() {
+    return journal;
   }
 
   /** Sets the best bid and ask that depth snapshots report. */
@@ -159,6 +165,11 @@ public final class ExchangeRules {
    * call: limits first (ban, Retry-After, weight), then the timestamp rule, then the operation.
    */
   public void handle(RestCall call, long nowMs) {
+    decide(call, nowMs);
+    journal.request(call, nowMs);
+  }
+
+  private void decide(RestCall call, long nowMs) {
     roll(nowMs);
     if (nowMs < bannedUntilMs) {
       call.answer(418, 0, ceilSec(bannedUntilMs - nowMs), usedWeight, nowMs);

@@ -378,20 +378,25 @@ public final class WireChecks {
   /**
    * The longest time from an abnormal close of the WebSocket to the next fresh market data
    * delivered on any session, nanoseconds (the run's end if none came); 0 without abnormal closes.
+   * The clock starts at the close or, when every endpoint of the exchange was failing over then, at
+   * the first moment one accepted connections again (the exchange's journal says when): a client
+   * cannot reconnect to an exchange that refuses everyone.
    */
-  public static long longestReconnectNanos(WireLog w, long endNanos) {
+  public static long longestReconnectNanos(Evidence e) {
     long worst = 0;
     long closedAt = -1;
-    for (WireLog.WsEvent ev : w.wsEvents()) {
+    for (WireLog.WsEvent ev : e.wire().wsEvents()) {
       if (ev.kind() == WireLog.WsKind.ABNORMAL_CLOSE && closedAt < 0) {
         closedAt = ev.atNanos();
       } else if (ev.kind() == WireLog.WsKind.FIRST_DATA && closedAt >= 0) {
-        worst = Math.max(worst, ev.atNanos() - closedAt);
+        long from = Math.min(ev.atNanos(), e.wsAvailableFrom(closedAt));
+        worst = Math.max(worst, ev.atNanos() - from);
         closedAt = -1;
       }
     }
     if (closedAt >= 0) {
-      worst = Math.max(worst, endNanos - closedAt);
+      long end = e.facts().endNanos();
+      worst = Math.max(worst, end - Math.min(end, e.wsAvailableFrom(closedAt)));
     }
     return worst;
   }

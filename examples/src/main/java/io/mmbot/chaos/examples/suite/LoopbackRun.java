@@ -121,7 +121,11 @@ public final class LoopbackRun {
       long epochNanosAtZero = x.clock().millis() * 1_000_000L - x.nanoTime();
       RunFacts facts =
           SimRun.facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
-      evidence = new Evidence(wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts);
+      // The loopback server keeps no journal of its endpoints' failovers: reconnects are timed
+      // from the close.
+      evidence =
+          new Evidence(
+              wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts, List.of(), 2);
       bans = x.bans418();
       rejections = server.read(r -> r.timestampRejections());
     }

@@ -311,11 +311,13 @@ public final class RunResult {
       f.put(Check.DEADLINE_MISS, fmt("deadline miss %.2f %% not below 2 %%", b.missPct));
     }
     int worst = b.recovery.stream().mapToInt(Integer::intValue).max().orElse(0);
-    int recoveryLimit =
-        3
-            + (stress != null && stress.recoveryAfterBackoff()
-                ? (int) Math.ceil(b.backoffCapMs / b.tickMs)
-                : 0);
+    int recoveryLimit = 3;
+    if (stress != null && stress.recoveryAfterBackoff()) {
+      recoveryLimit += (int) Math.ceil(b.backoffCapMs / b.tickMs);
+    }
+    if (stress != null && stress.reconnectAfterFailover()) {
+      recoveryLimit += (int) Math.ceil((MAX_FAILOVER_MS + MAX_WS_BACKOFF_MS) / b.tickMs);
+    }
     if (s != null && worst > recoveryLimit) {
       f.put(
           Check.RECOVERY,
@@ -495,7 +497,7 @@ public final class RunResult {
     b.placedBeforeTruth = u.placedBeforeTruth();
     b.staleUnguarded =
         WireChecks.staleDataUnguarded(e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L);
-    b.reconnectMs = WireChecks.longestReconnectNanos(w, e.facts().endNanos()) / 1e6;
+    b.reconnectMs = WireChecks.longestReconnectNanos(e) / 1e6;
     b.reconnect = (int) Math.ceil(b.reconnectMs / b.tickMs);
     WireChecks.Reconcile rec = WireChecks.reconcile(e);
     b.injectionsNotQueried = rec.notQueried();

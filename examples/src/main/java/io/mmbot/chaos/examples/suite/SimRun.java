@@ -12,8 +12,10 @@ import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.OrderRecord;
+import io.mmbot.chaos.examples.judge.Outage;
 import io.mmbot.chaos.examples.judge.RunFacts;
 import io.mmbot.chaos.examples.judge.WireLog;
+import io.mmbot.chaos.exchange.ExchangeJournal;
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -78,6 +80,7 @@ public final class SimRun {
             .instanceId("mm-bot-1")
             .build();
     SimExchange x = SimExchange.create(plan.seed(), injector, time);
+    x.rules().journal().start();
     long warmup = WARMUP_SEC * 1_000_000_000L;
     if (cfg.enabled()) {
       x.timer(warmup, () -> injector.update(cfg));
@@ -125,7 +128,9 @@ public final class SimRun {
               wire,
               orders(x.ledger().entries(), SimExchange.START_EPOCH_MS * 1_000_000L),
               scraper.samples(),
-              facts);
+              facts,
+              outages(x.rules().journal(), SimExchange.START_EPOCH_MS * 1_000_000L),
+              2);
       return RunResult.of(
           plan,
           evidence,
@@ -168,9 +173,24 @@ public final class SimRun {
         botCfg.requoteTicks(),
         15,
         botCfg.staleAfterMs(),
-        1_000 / 250, // reconnects at least 250 ms apart
+        4, // reconnects at least 300 ms apart: at most 4 in any second
         (int) Math.ceil(10 * botCfg.retriesPerSecond() + 2 * botCfg.retriesPerSecond()),
         4_000);
+  }
+
+  /** The endpoint outages of the exchange's journal, in harness nanoseconds. */
+  static List<Outage> outages(ExchangeJournal journal, long epochNanosAtZero) {
+    List<Outage> out = new ArrayList<>();
+    for (ExchangeJournal.WsEvent ev : journal.wsEvents()) {
+      if (ev.kind() == ExchangeJournal.WsKind.ENDPOINT_DOWN) {
+        out.add(
+            new Outage(
+                ev.endpoint(),
+                ev.atMs() * 1_000_000L - epochNanosAtZero,
+                ev.untilMs() * 1_000_000L - epochNanosAtZero));
+      }
+    }
+    return out;
   }
 
   /**
