@@ -63,6 +63,12 @@ public final class ExchangeRules {
   /** Timestamp outside the receive window. */
   public static final int ERR_TIMESTAMP = -1021;
 
+  /** Error code of a new order refused by a price filter (the market moves too fast). */
+  public static final int ERR_FILTER = -1013;
+
+  /** Error code of a 429 for the weight of the minute used up. */
+  public static final int ERR_TOO_MUCH_WEIGHT = -1003;
+
   /** Too many requests or new orders. */
   public static final int ERR_TOO_MANY_ORDERS = -1015;
 
@@ -83,6 +89,10 @@ public final class ExchangeRules {
 
   private long minute = Long.MIN_VALUE;
   private int usedWeight;
+  private long filterFromMs = Long.MAX_VALUE;
+  private long filterUntilMs = Long.MIN_VALUE;
+  private long filterRejections;
+  private long weightRefusals;
   private long retryUntilMs = Long.MIN_VALUE;
   private int violations;
   private long bannedUntilMs = Long.MIN_VALUE;
@@ -123,6 +133,27 @@ public final class ExchangeRules {
   /** 429 answers issued by these rules (weight limit and violations). */
   public long rateLimitedAnswers() {
     return rateLimited;
+  }
+
+  /**
+   * New orders are refused by the price filter ({@value #ERR_FILTER}, HTTP 400) from {@code fromMs}
+   * until {@code untilMs}, server epoch ms: the exchange's answer to a market moving too fast.
+   */
+  public void refuseNewOrders(long fromMs, long untilMs) {
+    filterFromMs = fromMs;
+    filterUntilMs = untilMs;
+  }
+
+  /**
+   * Requests refused because the weight of the minute was used up ({@value #ERR_TOO_MUCH_WEIGHT}).
+   */
+  public long weightRefusals() {
+    return weightRefusals;
+  }
+
+  /** New orders refused by the price filter ({@value #ERR_FILTER}). */
+  public long filterRejections() {
+    return filterRejections;
   }
 
   /** Requests rejected for their timestamp ({@value #ERR_TIMESTAMP}). */
@@ -195,7 +226,8 @@ public final class ExchangeRules {
     if (usedWeight + w > WEIGHT_LIMIT_PER_MINUTE) {
       retryUntilMs = (minute + 1) * 60_000;
       rateLimited++;
-      call.answer(429, 0, ceilSec(retryUntilMs - nowMs), usedWeight, nowMs);
+      weightRefusals++;
+      call.answer(429, ERR_TOO_MUCH_WEIGHT, ceilSec(retryUntilMs - nowMs), usedWeight, nowMs);
       return;
     }
     usedWeight += w;
@@ -262,6 +294,11 @@ public final class ExchangeRules {
       call.answer(429, ERR_TOO_MANY_ORDERS, 10, usedWeight, nowMs);
       return;
     }
+    if (nowMs >= filterFromMs && nowMs < filterUntilMs) {
+      filterRejections++;
+      call.answer(400, ERR_FILTER, 0, usedWeight, nowMs);
+      return;
+    }
     newOrders[newOrderNext] = nowMs;
     newOrderNext = (newOrderNext + 1) % newOrders.length;
     newOrderCount = Math.min(newOrderCount + 1, newOrders.length);
@@ -303,6 +340,21 @@ public final class ExchangeRules {
 
   private void ok(RestCall call, long nowMs) {
     call.answer(200, 0, 0, usedWeight, nowMs);
+  }
+
+  /**
+   * Another client behind the same IP uses {@code weight} of the minute's request weight (the limit
+   * is per IP). Refused, and not counted, when it would take the minute over the limit.
+   *
+   * @return whether the weight was used
+   */
+  public boolean weightOfAnotherClient(int weight, long nowMs) {
+    roll(nowMs);
+    if (usedWeight + weight > WEIGHT_LIMIT_PER_MINUTE) {
+      return false;
+    }
+    usedWeight += weight;
+    return true;
   }
 
   private void roll(long nowMs) {

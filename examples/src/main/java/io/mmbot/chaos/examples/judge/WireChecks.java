@@ -280,6 +280,43 @@ public final class WireChecks {
     return new Exposure(maxOpen, maxSide, clashes);
   }
 
+  /**
+   * Orders the client left behind: open on the exchange {@code graceNanos} after a newer order of
+   * the client on the same side was accepted, without a single cancel of them sent by then (a bot
+   * that lost track of an order of its own cannot cancel it). Orders whose grace runs past the end
+   * of the run are not judged.
+   */
+  public static int abandonedOrders(Evidence e, long graceNanos) {
+    Map<String, Long> firstCancel = new HashMap<>();
+    for (WireLog.Request r : e.wire().requests()) {
+      if (r.endpoint().equals("CANCEL_ORDER") && r.clientOrderId() != null) {
+        firstCancel.merge(r.clientOrderId(), r.sentAtNanos(), Math::min);
+      }
+    }
+    List<OrderRecord> byAccept = new ArrayList<>(e.orders());
+    byAccept.sort(Comparator.comparingLong(OrderRecord::acceptedAtNanos));
+    int abandoned = 0;
+    for (int i = 0; i < byAccept.size(); i++) {
+      OrderRecord o = byAccept.get(i);
+      for (int j = i + 1; j < byAccept.size(); j++) {
+        OrderRecord n = byAccept.get(j);
+        if (n.acceptedAtNanos() >= o.closedAtNanos()) {
+          break;
+        }
+        if (n.side() == o.side() && n.acceptedAtNanos() > o.acceptedAtNanos()) {
+          long deadline = n.acceptedAtNanos() + graceNanos;
+          boolean cancelled =
+              firstCancel.getOrDefault(o.clientOrderId(), Long.MAX_VALUE) <= deadline;
+          if (deadline < e.facts().endNanos() && o.closedAtNanos() > deadline && !cancelled) {
+            abandoned++;
+          }
+          break;
+        }
+      }
+    }
+    return abandoned;
+  }
+
   /** How the client handled order requests of unknown outcome: see the fields. */
   public record Unknowns(int count, int notQueriedNextTick, int placedBeforeTruth) {}
 

@@ -85,6 +85,7 @@ public final class LoopbackRun {
     long[] injections = new long[Scenario.values().length];
     long bans;
     long rejections;
+    long weightRefusals;
     try (LoopbackServer server = start(plan.seed());
         LoopbackExchange x = LoopbackExchange.connect(server, injector, time);
         ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
@@ -128,8 +129,10 @@ public final class LoopbackRun {
               wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts, List.of(), 2);
       bans = x.bans418();
       rejections = server.read(r -> r.timestampRejections());
+      weightRefusals = server.read(r -> r.weightRefusals());
     }
-    return RunResult.of(plan, evidence, baseline.get(), injections, bans, rejections, 0L, null);
+    return RunResult.of(
+        plan, evidence, baseline.get(), injections, bans, rejections, weightRefusals, 0L, null);
   }
 
   private static LoopbackServer start(long seed) {

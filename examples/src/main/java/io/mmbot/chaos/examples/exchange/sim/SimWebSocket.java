@@ -153,14 +153,18 @@ final class SimWebSocket {
     long now = sched.now();
     long elapsed = now - lastCheck;
     lastCheck = now;
-    if (injector.shouldInjectWsDisconnect(elapsed)) {
+    InjectionSchedule s = exchange.schedule();
+    boolean disconnect = injector.shouldInjectWsDisconnect(elapsed);
+    if (s != null ? s.gate(InjectionSchedule.Point.WS_DISCONNECT, now, disconnect) : disconnect) {
       abort();
       return;
     }
-    if (injector.shouldInjectNetLoss()) {
+    boolean loss = injector.shouldInjectNetLoss();
+    if (s != null ? s.gate(InjectionSchedule.Point.WS_LOSS, now, loss) : loss) {
       return;
     }
-    long lag = injector.wsLagToAddMs() * MS;
+    long lagMs = injector.wsLagToAddMs();
+    long lag = (s != null ? s.lagMs(now, lagMs) : lagMs) * MS;
     long at = Math.max(now + lag, lastDelivery);
     lastDelivery = at;
     if (at == now) {
