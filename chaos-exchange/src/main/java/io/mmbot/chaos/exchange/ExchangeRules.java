@@ -63,6 +63,12 @@ public final class ExchangeRules {
   /** Timestamp outside the receive window. */
   public static final int ERR_TIMESTAMP = -1021;
 
+  /** Error code of a new order refused by a price filter (the market moves too fast). */
+  public static final int ERR_FILTER = -1013;
+
+  /** Error code of a 429 for the weight of the minute used up. */
+  public static final int ERR_TOO_MUCH_WEIGHT = -1003;
+
   /** Too many requests or new orders. */
   public static final int ERR_TOO_MANY_ORDERS = -1015;
 
@@ -76,12 +82,17 @@ public final class ExchangeRules {
   public static final int ERR_NO_SUCH_ORDER = -2013;
 
   private final Ledger ledger = new Ledger();
+  private final ExchangeJournal journal = new ExchangeJournal();
   private final Map<String, Ledger.Entry> open = new HashMap<>();
   private final Map<String, Ledger.Entry> latest = new HashMap<>();
   private final List<Ledger.Entry> openList = new ArrayList<>();
 
   private long minute = Long.MIN_VALUE;
   private int usedWeight;
+  private long filterFromMs = Long.MAX_VALUE;
+  private long filterUntilMs = Long.MIN_VALUE;
+  private long filterRejections;
+  private long weightRefusals;
   private long retryUntilMs = Long.MIN_VALUE;
   private int violations;
   private long bannedUntilMs = Long.MIN_VALUE;
@@ -115,6 +126,11 @@ public final class ExchangeRules {
     return ledger;
   }
 
+  /** What the exchange observed of its client: every request received and its answer. */
+  public ExchangeJournal journal() {
+    return journal;
+  }
+
   /** Sets the best bid and ask that depth snapshots report. */
   public void top(long bid, long ask) {
     this.bidTicks = bid;
@@ -129,6 +145,27 @@ public final class ExchangeRules {
   /** 429 answers issued by these rules (weight limit and violations). */
   public long rateLimitedAnswers() {
     return rateLimited;
+  }
+
+  /**
+   * New orders are refused by the price filter ({@value #ERR_FILTER}, HTTP 400) from {@code fromMs}
+   * until {@code untilMs}, server epoch ms: the exchange's answer to a market moving too fast.
+   */
+  public void refuseNewOrders(long fromMs, long untilMs) {
+    filterFromMs = fromMs;
+    filterUntilMs = untilMs;
+  }
+
+  /**
+   * Requests refused because the weight of the minute was used up ({@value #ERR_TOO_MUCH_WEIGHT}).
+   */
+  public long weightRefusals() {
+    return weightRefusals;
+  }
+
+  /** New orders refused by the price filter ({@value #ERR_FILTER}). */
+  public long filterRejections() {
+    return filterRejections;
   }
 
   /** Requests rejected for their timestamp ({@value #ERR_TIMESTAMP}). */
@@ -171,6 +208,11 @@ public final class ExchangeRules {
    * call: limits first (ban, Retry-After, weight), then the timestamp rule, then the operation.
    */
   public void handle(RestCall call, long nowMs) {
+    decide(call, nowMs);
+    journal.request(call, nowMs);
+  }
+
+  private void decide(RestCall call, long nowMs) {
     roll(nowMs);
     if (nowMs < bannedUntilMs) {
       call.answer(418, 0, ceilSec(bannedUntilMs - nowMs), usedWeight, nowMs);
@@ -196,7 +238,8 @@ public final class ExchangeRules {
     if (usedWeight + w > weightLimit) {
       retryUntilMs = (minute + 1) * 60_000;
       rateLimited++;
-      call.answer(429, 0, ceilSec(retryUntilMs - nowMs), usedWeight, nowMs);
+      weightRefusals++;
+      call.answer(429, ERR_TOO_MUCH_WEIGHT, ceilSec(retryUntilMs - nowMs), usedWeight, nowMs);
       return;
     }
     usedWeight += w;
@@ -271,6 +314,11 @@ public final class ExchangeRules {
       call.answer(429, ERR_TOO_MANY_ORDERS, 10, usedWeight, nowMs);
       return;
     }
+    if (nowMs >= filterFromMs && nowMs < filterUntilMs) {
+      filterRejections++;
+      call.answer(400, ERR_FILTER, 0, usedWeight, nowMs);
+      return;
+    }
     newOrders[newOrderNext] = nowMs;
     newOrderNext = (newOrderNext + 1) % newOrders.length;
     newOrderCount = Math.min(newOrderCount + 1, newOrders.length);
@@ -339,6 +387,21 @@ public final class ExchangeRules {
 
   private void ok(RestCall call, long nowMs) {
     call.answer(200, 0, 0, usedWeight, nowMs);
+  }
+
+  /**
+   * Another client behind the same IP uses {@code weight} of the minute's request weight (the limit
+   * is per IP). Refused, and not counted, when it would take the minute over the limit.
+   *
+   * @return whether the weight was used
+   */
+  public boolean weightOfAnotherClient(int weight, long nowMs) {
+    roll(nowMs);
+    if (usedWeight + weight > WEIGHT_LIMIT_PER_MINUTE) {
+      return false;
+    }
+    usedWeight += weight;
+    return true;
   }
 
   private void roll(long nowMs) {

@@ -35,6 +35,7 @@ class ExchangeRulesTest {
     RestCall limited = send(RestCall.of(Endpoint.ACCOUNT), T0 + 30_000);
     assertThat(limited.httpStatus()).isEqualTo(429);
     assertThat(limited.retryAfterSec()).isEqualTo(30);
+    assertThat(limited.errorCode()).isEqualTo(ExchangeRules.ERR_TOO_MUCH_WEIGHT);
     assertThat(send(RestCall.of(Endpoint.SERVER_TIME), T0 + 30_100).httpStatus()).isEqualTo(429);
     assertThat(send(RestCall.of(Endpoint.SERVER_TIME), T0 + 30_200).httpStatus()).isEqualTo(429);
     RestCall banned = send(RestCall.of(Endpoint.SERVER_TIME), T0 + 30_300);
@@ -43,6 +44,31 @@ class ExchangeRulesTest {
     assertThat(rules.bans()).isEqualTo(1);
     assertThat(send(RestCall.of(Endpoint.SERVER_TIME), T0 + 100_000).httpStatus()).isEqualTo(418);
     assertThat(send(RestCall.of(Endpoint.SERVER_TIME), T0 + 150_400).ok()).isTrue();
+  }
+
+  @Test
+  void anotherClientOfTheSameIpUsesTheSameWeightButNeverTakesTheMinuteOverTheLimit() {
+    assertThat(rules.weightOfAnotherClient(1_190, T0)).isTrue();
+    assertThat(send(RestCall.of(Endpoint.OPEN_ORDERS), T0 + 1).usedWeight()).isEqualTo(1_196);
+    assertThat(rules.weightOfAnotherClient(5, T0 + 2)).isFalse();
+    assertThat(rules.usedWeight(T0 + 2)).isEqualTo(1_196);
+    RestCall over = send(RestCall.of(Endpoint.OPEN_ORDERS), T0 + 3);
+    assertThat(over.httpStatus()).isEqualTo(429);
+    assertThat(over.errorCode()).isEqualTo(ExchangeRules.ERR_TOO_MUCH_WEIGHT);
+    assertThat(rules.weightRefusals()).isEqualTo(1);
+    assertThat(rules.weightOfAnotherClient(1_200, T0 + 60_000)).isTrue();
+  }
+
+  @Test
+  void whileThePriceFilterRefusesNewOrdersAPlaceIsRejectedAndNothingIsOpened() {
+    rules.refuseNewOrders(T0 + 500, T0 + 1_000);
+    assertThat(send(RestCall.place("a1", Side.BUY, 100, 1), T0 + 499).ok()).isTrue();
+    RestCall refused = send(RestCall.place("b1", Side.BUY, 100, 1), T0 + 999);
+    assertThat(refused.httpStatus()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo(ExchangeRules.ERR_FILTER);
+    assertThat(rules.openCount()).isEqualTo(1);
+    assertThat(rules.filterRejections()).isEqualTo(1);
+    assertThat(send(RestCall.place("b1", Side.BUY, 100, 1), T0 + 1_000).ok()).isTrue();
   }
 
   @Test

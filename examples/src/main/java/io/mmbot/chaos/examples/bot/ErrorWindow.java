@@ -24,6 +24,11 @@ final class ErrorWindow {
     next = (next + 1) % times.length;
   }
 
+  /** Forgets the errors: the exchange answered every request of a tick again. */
+  void clear() {
+    java.util.Arrays.fill(times, 0);
+  }
+
   /** Whether the last {@value #ERRORS} errors all happened within the window before {@code now}. */
   boolean raised(long now) {
     long oldest = times[next];

@@ -152,6 +152,12 @@ final class Reconciler {
       OrderView o = c.order();
       if (o.status().open()) {
         if (t == null) {
+          Long closedMs = closedAtMs.get(id);
+          if (closedMs != null && closedMs >= c.serverTimeMs()) {
+            // Closed (a fill reported, a cancel answered) after the exchange took this answer: the
+            // answer is older than what the bot knows, so there is nothing to adopt.
+            return;
+          }
           if (adopt && id.startsWith(Bot.ID_PREFIX)) {
             // Ours and open but untracked: adopt it (it will be cancelled if not wanted).
             orders.put(

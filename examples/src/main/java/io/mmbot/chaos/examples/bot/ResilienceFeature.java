@@ -40,7 +40,7 @@ public enum ResilienceFeature {
   VERIFY_REJECTED_PLACE,
   /** Signed timestamps carry the estimated clock offset. */
   CLOCK_CORRECTION,
-  /** A lost WebSocket is reconnected after a full-jitter backoff and at least 250 ms apart. */
+  /** A lost WebSocket is reconnected after a full-jitter backoff and at least 300 ms apart. */
   WS_RECONNECT_BACKOFF,
   /** A lost WebSocket is reconnected to the other endpoint. */
   WS_SWITCH_ENDPOINT,

@@ -358,6 +358,9 @@ public final class ResilientBot extends Bot {
       skew.sample(best.serverTimeMs(), localSendMs, best.doneAtNanos() - best.sentAtNanos());
     }
     metrics.recordOperation(anyOk && anyFailed);
+    if (anyOk && !anyFailed) {
+      errors.clear(); // the exchange answers again: EXCHANGE_ERRORS clears with its cause
+    }
     if (anyFailed && !anyOk && cfg.has(ResilienceFeature.FAILED_TICK_BACKOFF)) {
       backoffUntil = Math.max(backoffUntil, now + backoff.next(0));
     } else if (anyOk && now >= rateLimitedUntil) {

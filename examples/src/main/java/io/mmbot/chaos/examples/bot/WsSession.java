@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 final class WsSession implements WsListener {
 
-  static final long MIN_ATTEMPT_SPACING_MS = 250;
+  static final long MIN_ATTEMPT_SPACING_MS = 300;
 
   private enum State {
     DOWN,
@@ -65,8 +65,8 @@ final class WsSession implements WsListener {
   /**
    * Which of the session's defences are on (all of them for the resilient bot).
    *
-   * @param reconnectBackoff wait a full-jitter backoff between attempts, at least 250 ms apart
-   * @param switchEndpoint reconnect to the other endpoint after an abnormal close or two refusals
+   * @param reconnectBackoff wait a full-jitter backoff between attempts, at least 300 ms apart
+   * @param switchEndpoint reconnect to the other endpoint after an abnormal close or a refusal
    * @param snapshotResync fetch a depth snapshot after every (re)connect
    * @param liveAfterData market data counts as live only once fresh data arrived
    */
@@ -155,8 +155,8 @@ final class WsSession implements WsListener {
   @Override
   public void onRefused(String reason) {
     state = State.DOWN;
-    if (backoff != null && options.switchEndpoint() && backoff.attempts() >= 2) {
-      secondary = !secondary; // refused twice in a row: try the other endpoint
+    if (backoff != null && options.switchEndpoint()) {
+      secondary = !secondary; // refused (failing over or locked out): try the other endpoint
     }
     scheduleReconnect();
   }

@@ -11,6 +11,37 @@ import java.util.List;
  * @param orders every order the exchange accepted from the client
  * @param samples one scrape per tick
  * @param facts the run's time frame and the bot's declared limits
+ * @param outages WebSocket endpoints failing over, from the exchange's journal
+ * @param wsEndpoints how many WebSocket endpoints the exchange has
  */
 public record Evidence(
-    WireLog wire, List<OrderRecord> orders, List<TickSample> samples, RunFacts facts) {}
+    WireLog wire,
+    List<OrderRecord> orders,
+    List<TickSample> samples,
+    RunFacts facts,
+    List<Outage> outages,
+    int wsEndpoints) {
+
+  /**
+   * The earliest time at or after {@code t} at which some WebSocket endpoint accepts connections
+   * (the exchange's journal says when each was failing over).
+   */
+  public long wsAvailableFrom(long t) {
+    java.util.Map<String, Long> downUntil = new java.util.HashMap<>();
+    long at = t;
+    for (boolean moved = true; moved; ) {
+      moved = false;
+      downUntil.clear();
+      for (Outage o : outages) {
+        if (o.fromNanos() <= at && at < o.untilNanos()) {
+          downUntil.merge(o.endpoint(), o.untilNanos(), Math::max);
+        }
+      }
+      if (downUntil.size() >= wsEndpoints) {
+        at = downUntil.values().stream().mapToLong(Long::longValue).min().orElse(at);
+        moved = true;
+      }
+    }
+    return at;
+  }
+}

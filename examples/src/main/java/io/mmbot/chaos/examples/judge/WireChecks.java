@@ -280,6 +280,43 @@ public final class WireChecks {
     return new Exposure(maxOpen, maxSide, clashes);
   }
 
+  /**
+   * Orders the client left behind: open on the exchange {@code graceNanos} after a newer order of
+   * the client on the same side was accepted, without a single cancel of them sent by then (a bot
+   * that lost track of an order of its own cannot cancel it). Orders whose grace runs past the end
+   * of the run are not judged.
+   */
+  public static int abandonedOrders(Evidence e, long graceNanos) {
+    Map<String, Long> firstCancel = new HashMap<>();
+    for (WireLog.Request r : e.wire().requests()) {
+      if (r.endpoint().equals("CANCEL_ORDER") && r.clientOrderId() != null) {
+        firstCancel.merge(r.clientOrderId(), r.sentAtNanos(), Math::min);
+      }
+    }
+    List<OrderRecord> byAccept = new ArrayList<>(e.orders());
+    byAccept.sort(Comparator.comparingLong(OrderRecord::acceptedAtNanos));
+    int abandoned = 0;
+    for (int i = 0; i < byAccept.size(); i++) {
+      OrderRecord o = byAccept.get(i);
+      for (int j = i + 1; j < byAccept.size(); j++) {
+        OrderRecord n = byAccept.get(j);
+        if (n.acceptedAtNanos() >= o.closedAtNanos()) {
+          break;
+        }
+        if (n.side() == o.side() && n.acceptedAtNanos() > o.acceptedAtNanos()) {
+          long deadline = n.acceptedAtNanos() + graceNanos;
+          boolean cancelled =
+              firstCancel.getOrDefault(o.clientOrderId(), Long.MAX_VALUE) <= deadline;
+          if (deadline < e.facts().endNanos() && o.closedAtNanos() > deadline && !cancelled) {
+            abandoned++;
+          }
+          break;
+        }
+      }
+    }
+    return abandoned;
+  }
+
   /** How the client handled order requests of unknown outcome: see the fields. */
   public record Unknowns(int count, int notQueriedNextTick, int placedBeforeTruth) {}
 
@@ -378,20 +415,25 @@ public final class WireChecks {
   /**
    * The longest time from an abnormal close of the WebSocket to the next fresh market data
    * delivered on any session, nanoseconds (the run's end if none came); 0 without abnormal closes.
+   * The clock starts at the close or, when every endpoint of the exchange was failing over then, at
+   * the first moment one accepted connections again (the exchange's journal says when): a client
+   * cannot reconnect to an exchange that refuses everyone.
    */
-  public static long longestReconnectNanos(WireLog w, long endNanos) {
+  public static long longestReconnectNanos(Evidence e) {
     long worst = 0;
     long closedAt = -1;
-    for (WireLog.WsEvent ev : w.wsEvents()) {
+    for (WireLog.WsEvent ev : e.wire().wsEvents()) {
       if (ev.kind() == WireLog.WsKind.ABNORMAL_CLOSE && closedAt < 0) {
         closedAt = ev.atNanos();
       } else if (ev.kind() == WireLog.WsKind.FIRST_DATA && closedAt >= 0) {
-        worst = Math.max(worst, ev.atNanos() - closedAt);
+        long from = Math.min(ev.atNanos(), e.wsAvailableFrom(closedAt));
+        worst = Math.max(worst, ev.atNanos() - from);
         closedAt = -1;
       }
     }
     if (closedAt >= 0) {
-      worst = Math.max(worst, endNanos - closedAt);
+      long end = e.facts().endNanos();
+      worst = Math.max(worst, end - Math.min(end, e.wsAvailableFrom(closedAt)));
     }
     return worst;
   }

@@ -41,6 +41,10 @@ public enum Check {
   RETRY_BUDGET,
   /** WebSocket connection attempts stay within the bot's declared spacing. */
   WS_ATTEMPTS,
+  /** No own order left open and never cancelled after the client moved on to a newer quote. */
+  ABANDONED_ORDERS,
+  /** No request refused for the weight of the minute: the used weight is in every answer. */
+  WEIGHT_LIMIT,
   /** No HTTP 418 ban earned. */
   BANS_418,
   /** No request rejected for its timestamp (-1021): the signing offset follows the skew. */

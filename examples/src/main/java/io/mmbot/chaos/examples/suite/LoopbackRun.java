@@ -85,6 +85,7 @@ public final class LoopbackRun {
     long[] injections = new long[Scenario.values().length];
     long bans;
     long rejections;
+    long weightRefusals;
     try (LoopbackServer server = start(plan.seed());
         LoopbackExchange x = LoopbackExchange.connect(server, injector, time);
         ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
@@ -121,11 +122,17 @@ public final class LoopbackRun {
       long epochNanosAtZero = x.clock().millis() * 1_000_000L - x.nanoTime();
       RunFacts facts =
           SimRun.facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
-      evidence = new Evidence(wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts);
+      // The loopback server keeps no journal of its endpoints' failovers: reconnects are timed
+      // from the close.
+      evidence =
+          new Evidence(
+              wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts, List.of(), 2);
       bans = x.bans418();
       rejections = server.read(r -> r.timestampRejections());
+      weightRefusals = server.read(r -> r.weightRefusals());
     }
-    return RunResult.of(plan, evidence, baseline.get(), injections, bans, rejections, 0L, null);
+    return RunResult.of(
+        plan, evidence, baseline.get(), injections, bans, rejections, weightRefusals, 0L, null);
   }
 
   private static LoopbackServer start(long seed) {

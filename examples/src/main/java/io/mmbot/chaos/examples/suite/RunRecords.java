@@ -92,6 +92,8 @@ public final class RunRecords {
     x.put("baseline_ws_gap_p95_ms", Stats.round2(r.baselineWsGapP95Ms));
     x.put("dns_failures", r.dnsFailures);
     x.put("retry_after_violations", r.retryAfterViolations);
+    x.put("weight_refusals", r.weightRefusals);
+    x.put("abandoned_orders", r.abandonedOrders);
     x.put("timestamp_rejections", r.timestampRejections);
     x.put("max_resolve_ticks", r.maxPendingTicks);
     ArrayNode guards = x.putArray("guard_codes_seen");

@@ -9,11 +9,14 @@ import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.sim.InjectionSchedule;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.OrderRecord;
+import io.mmbot.chaos.examples.judge.Outage;
 import io.mmbot.chaos.examples.judge.RunFacts;
 import io.mmbot.chaos.examples.judge.WireLog;
+import io.mmbot.chaos.exchange.ExchangeJournal;
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -51,13 +54,27 @@ public final class SimRun {
       BotConfig botCfg,
       PrometheusMeterRegistry registry,
       double pace) {
-    return run(plan, baseline, botCfg, registry, pace, null);
+    return run(plan, baseline, botCfg, registry, pace, null, null);
   }
 
   /** Runs {@code plan} with {@code botCfg}, judged as the stress scenario {@code stress}. */
   public static RunResult run(
       RunPlan plan, RunResult baseline, BotConfig botCfg, StressScenario stress) {
-    return run(plan, baseline, botCfg, null, 0, stress);
+    return run(plan, baseline, botCfg, null, 0, stress, null);
+  }
+
+  /**
+   * Runs {@code plan} with {@code botCfg} and the faults of {@code schedule}: a recording schedule
+   * records the faults the simulation applies, a replaying one applies its subset instead of the
+   * injector's decisions (and its faults are the run's injections).
+   */
+  public static RunResult run(
+      RunPlan plan,
+      RunResult baseline,
+      BotConfig botCfg,
+      StressScenario stress,
+      InjectionSchedule schedule) {
+    return run(plan, baseline, botCfg, null, 0, stress, schedule);
   }
 
   private static RunResult run(
@@ -66,7 +83,8 @@ public final class SimRun {
       BotConfig botCfg,
       PrometheusMeterRegistry registry,
       double pace,
-      StressScenario stress) {
+      StressScenario stress,
+      InjectionSchedule schedule) {
     ChaosConfig cfg = SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed());
     SimExchange.VirtualTime time = SimExchange.clockFor();
     // The bot runs chaos-free for a warm-up; then chaos is switched on, which starts its burst
@@ -78,9 +96,21 @@ public final class SimRun {
             .instanceId("mm-bot-1")
             .build();
     SimExchange x = SimExchange.create(plan.seed(), injector, time);
+    x.schedule(schedule);
+    boolean replay = schedule != null && schedule.replay();
+    x.rules().journal().start();
     long warmup = WARMUP_SEC * 1_000_000_000L;
     if (cfg.enabled()) {
       x.timer(warmup, () -> injector.update(cfg));
+    }
+    long[] otherClient = new long[1];
+    if (stress != null && stress.weightOfAnotherClientPerSec() > 0) {
+      otherClientLoad(
+          x, warmup, cfg.burstOnSec(), stress.weightOfAnotherClientPerSec(), otherClient);
+    }
+    if (stress != null && stress.refuseNewOrders()) {
+      long from = SimExchange.START_EPOCH_MS + warmup / 1_000_000L;
+      x.rules().refuseNewOrders(from, from + cfg.burstOnSec() * 1_000);
     }
     PrometheusMeterRegistry reg =
         registry != null
@@ -108,7 +138,14 @@ public final class SimRun {
               reg,
               wire,
               () -> x.rules().openCount(),
-              () -> plan.scenario() == null ? 0 : injector.injections(plan.scenario()));
+              () ->
+                  plan.scenario() == null
+                      ? 0
+                      : (replay
+                              ? schedule.applied(plan.scenario())
+                              : injector.injections(plan.scenario()))
+                          + otherClient[0]
+                          + x.rules().filterRejections());
       try {
         bot.run(durationNanos, pace > 0 ? paced(scraper, pace) : scraper);
       } finally {
@@ -116,7 +153,10 @@ public final class SimRun {
       }
       long[] injections = new long[Scenario.values().length];
       for (Scenario s : Scenario.values()) {
-        injections[s.ordinal()] = injector.injections(s);
+        injections[s.ordinal()] = replay ? schedule.applied(s) : injector.injections(s);
+      }
+      if (plan.scenario() != null) {
+        injections[plan.scenario().ordinal()] += otherClient[0] + x.rules().filterRejections();
       }
       RunFacts facts =
           facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
@@ -125,7 +165,9 @@ public final class SimRun {
               wire,
               orders(x.ledger().entries(), SimExchange.START_EPOCH_MS * 1_000_000L),
               scraper.samples(),
-              facts);
+              facts,
+              outages(x.rules().journal(), SimExchange.START_EPOCH_MS * 1_000_000L),
+              2);
       return RunResult.of(
           plan,
           evidence,
@@ -133,6 +175,7 @@ public final class SimRun {
           injections,
           x.bans418(),
           x.rules().timestampRejections(),
+          x.rules().weightRefusals(),
           x.eventLogHash(),
           stress);
     }
@@ -168,9 +211,45 @@ public final class SimRun {
         botCfg.requoteTicks(),
         15,
         botCfg.staleAfterMs(),
-        1_000 / 250, // reconnects at least 250 ms apart
+        4, // reconnects at least 300 ms apart: at most 4 in any second
         (int) Math.ceil(10 * botCfg.retriesPerSecond() + 2 * botCfg.retriesPerSecond()),
         4_000);
+  }
+
+  /**
+   * Another client behind the same IP: from {@code fromNanos}, for the burst, one request of a
+   * tenth of {@code weightPerSec} every 100 ms; {@code used[0]} counts the ones the exchange took.
+   */
+  private static void otherClientLoad(
+      SimExchange x, long fromNanos, long burstSec, int weightPerSec, long[] used) {
+    long step = 100_000_000L;
+    int weight = Math.max(1, weightPerSec / 10);
+    for (long t = fromNanos; t < fromNanos + burstSec * 1_000_000_000L; t += step) {
+      long at = t;
+      x.timer(
+          at,
+          () -> {
+            if (x.rules()
+                .weightOfAnotherClient(weight, SimExchange.START_EPOCH_MS + at / 1_000_000L)) {
+              used[0]++;
+            }
+          });
+    }
+  }
+
+  /** The endpoint outages of the exchange's journal, in harness nanoseconds. */
+  static List<Outage> outages(ExchangeJournal journal, long epochNanosAtZero) {
+    List<Outage> out = new ArrayList<>();
+    for (ExchangeJournal.WsEvent ev : journal.wsEvents()) {
+      if (ev.kind() == ExchangeJournal.WsKind.ENDPOINT_DOWN) {
+        out.add(
+            new Outage(
+                ev.endpoint(),
+                ev.atMs() * 1_000_000L - epochNanosAtZero,
+                ev.untilMs() * 1_000_000L - epochNanosAtZero));
+      }
+    }
+    return out;
   }
 
   /**

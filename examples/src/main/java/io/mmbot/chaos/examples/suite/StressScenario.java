@@ -82,7 +82,40 @@ public enum StressScenario {
       mask(GuardReason.RECONCILE_PENDING),
       mask(GuardReason.RECONCILE_PENDING),
       false,
-      false);
+      false),
+  /**
+   * Another client behind the same IP uses 20 weight a second during the burst (the limit is per
+   * IP): the client's own weight plus it runs the minute over the limit, so only a client that
+   * reads the used weight in every answer stays clear of the exchange's 429. No library fault: the
+   * load is the stress, and its requests count as the run's injections.
+   */
+  WEIGHT_NEAR_LIMIT(
+      "weight_near_limit",
+      Scenario.EXCH_429,
+      0,
+      120,
+      mask(GuardReason.RATE_LIMITED),
+      mask(GuardReason.RATE_LIMITED, GuardReason.RECONCILE_PENDING),
+      false,
+      false,
+      20,
+      false),
+  /**
+   * The exchange's price filter refuses every new order during the burst (HTTP 400, -1013): a place
+   * known not to have been placed, which a bot may retry only within its declared retry budget. No
+   * library fault: the refusals are the stress, and count as the run's injections.
+   */
+  ORDERS_REFUSED(
+      "orders_refused",
+      Scenario.EXCH_5XX,
+      0,
+      120,
+      0,
+      mask(GuardReason.RECONCILE_PENDING),
+      false,
+      false,
+      0,
+      true);
 
   private final String key;
   private final Scenario scenario;
@@ -92,6 +125,8 @@ public enum StressScenario {
   private final int allowed;
   private final boolean recoveryAfterBackoff;
   private final boolean reconnectAfterFailover;
+  private final int weightOfAnotherClientPerSec;
+  private final boolean refuseNewOrders;
 
   StressScenario(
       String key,
@@ -102,6 +137,32 @@ public enum StressScenario {
       int allowed,
       boolean recoveryAfterBackoff,
       boolean reconnectAfterFailover) {
+    this(
+        key,
+        scenario,
+        intensity,
+        durationSec,
+        required,
+        allowed,
+        recoveryAfterBackoff,
+        reconnectAfterFailover,
+        0,
+        false);
+  }
+
+  StressScenario(
+      String key,
+      Scenario scenario,
+      double intensity,
+      long durationSec,
+      int required,
+      int allowed,
+      boolean recoveryAfterBackoff,
+      boolean reconnectAfterFailover,
+      int weightOfAnotherClientPerSec,
+      boolean refuseNewOrders) {
+    this.weightOfAnotherClientPerSec = weightOfAnotherClientPerSec;
+    this.refuseNewOrders = refuseNewOrders;
     this.key = key;
     this.scenario = scenario;
     this.intensity = intensity;
@@ -156,6 +217,19 @@ public enum StressScenario {
    */
   public boolean reconnectAfterFailover() {
     return reconnectAfterFailover;
+  }
+
+  /**
+   * Request weight per second that another client behind the same IP uses during the burst (0: no
+   * such client). Recovery may then wait for the minute's end, when the weight frees.
+   */
+  public int weightOfAnotherClientPerSec() {
+    return weightOfAnotherClientPerSec;
+  }
+
+  /** Whether the exchange refuses every new order during the burst (price filter, -1013). */
+  public boolean refuseNewOrders() {
+    return refuseNewOrders;
   }
 
   /** The run plan of seed {@code seed} for {@code bot}. */

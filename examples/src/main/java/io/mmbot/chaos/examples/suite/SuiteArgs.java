@@ -27,7 +27,7 @@ final class SuiteArgs {
           + "         [--seeds A..B | --seed N] [--intensity X] [--duration-sec N]\n"
           + "         [--bot resilient|naive] [--exchange sim|loopback] [--out DIR]\n"
           + "         [--serve-metrics HOST:PORT [--pace X]] [--report | --no-report]\n"
-          + "         [--threads N] [--benchmark]\n"
+          + "         [--threads N] [--benchmark] [--shrink]\n"
           + "Defaults: all scenarios, seeds 1..20, the seed's intensities, 120 s virtual (12 h for\n"
           + "ws_disconnect), the resilient bot, the simulated exchange, --out artifacts/chaos,\n"
           + "report on. With --serve-metrics the bot's Prometheus metrics are served at\n"
@@ -78,6 +78,7 @@ final class SuiteArgs {
   int threads = Runtime.getRuntime().availableProcessors();
   boolean benchmark;
   boolean help;
+  boolean shrink; // one failing simulated run: narrow its injections (ShrinkCommand)
 
   static SuiteArgs parse(String[] args) throws BadInput {
     SuiteArgs a = new SuiteArgs();
@@ -107,6 +108,9 @@ final class SuiteArgs {
           break;
         case "--benchmark":
           a.benchmark = true;
+          break;
+        case "--shrink":
+          a.shrink = true;
           break;
         default:
           if (!VALUE_OPTIONS.contains(opt)) {
@@ -154,7 +158,7 @@ final class SuiteArgs {
                 + e.getMessage());
       }
     }
-    if (!a.benchmark && !a.help) {
+    if (!a.benchmark && !a.help && !a.shrink) {
       checkWritable(a.out);
     }
     return a;

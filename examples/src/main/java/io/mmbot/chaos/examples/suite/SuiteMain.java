@@ -55,6 +55,9 @@ public final class SuiteMain {
     if (a.benchmark) {
       return benchmark(o, out);
     }
+    if (a.shrink) {
+      return ShrinkCommand.run(o, out, err);
+    }
     err.printf(
         Locale.ROOT,
         "mm-chaos suite: %d scenario(s) x %d seed(s), %s bot, %s, %d thread(s)%n",

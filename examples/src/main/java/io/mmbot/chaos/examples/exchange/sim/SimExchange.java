@@ -55,6 +55,7 @@ public final class SimExchange implements Exchange {
   private final SimMarket market;
   private final SimWebSocket ws;
   private final RequestFaults faults;
+  private InjectionSchedule schedule;
   private final Clock clock;
   private final HostResolver resolver;
   private long planBans;
@@ -107,6 +108,19 @@ public final class SimExchange implements Exchange {
     SimExchange x = new SimExchange(seed, Objects.requireNonNull(injector, "injector"), null);
     time.bind(x.sched);
     return x;
+  }
+
+  /**
+   * Records the faults applied from now on, or replays a subset of a recorded run instead of the
+   * injector's decisions (see {@link InjectionSchedule}); null (the default) applies the injector's
+   * decisions without recording.
+   */
+  public void schedule(InjectionSchedule s) {
+    this.schedule = s;
+  }
+
+  InjectionSchedule schedule() {
+    return schedule;
   }
 
   // ---------------------------------------------------------------- Exchange
@@ -247,6 +261,9 @@ public final class SimExchange implements Exchange {
     }
     restCalls++;
     FaultPlan plan = faults.next();
+    if (schedule != null) {
+      plan = schedule.rest(t0, plan);
+    }
     long delay = plan == null ? 0 : plan.delayMs() * MS;
     long rtt = latency.restRoundTripNanos(c.endpoint());
     long sentAt = t0 + delay;

@@ -4,6 +4,7 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
 import io.mmbot.chaos.exchange.Endpoint;
+import io.mmbot.chaos.exchange.ExchangeJournal;
 import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.exchange.WsRules;
 import io.mmbot.chaos.exchange.model.LatencyModel;
@@ -82,6 +83,14 @@ final class SimWebSocket {
         () -> {
           boolean down = sched.now() < outageUntil.getOrDefault(to, Long.MIN_VALUE);
           boolean admitted = rules.admit(exchange.serverMs(), down);
+          exchange
+              .rules()
+              .journal()
+              .ws(
+                  exchange.serverMs(),
+                  to.getHostAddress(),
+                  admitted ? ExchangeJournal.WsKind.ADMITTED : ExchangeJournal.WsKind.REFUSED,
+                  0);
           String why = down ? "endpoint unavailable (failover)" : "too many attempts";
           sched.at(
               sched.now() + rtt / 2,
@@ -144,14 +153,18 @@ final class SimWebSocket {
     long now = sched.now();
     long elapsed = now - lastCheck;
     lastCheck = now;
-    if (injector.shouldInjectWsDisconnect(elapsed)) {
+    InjectionSchedule s = exchange.schedule();
+    boolean disconnect = injector.shouldInjectWsDisconnect(elapsed);
+    if (s != null ? s.gate(InjectionSchedule.Point.WS_DISCONNECT, now, disconnect) : disconnect) {
       abort();
       return;
     }
-    if (injector.shouldInjectNetLoss()) {
+    boolean loss = injector.shouldInjectNetLoss();
+    if (s != null ? s.gate(InjectionSchedule.Point.WS_LOSS, now, loss) : loss) {
       return;
     }
-    long lag = injector.wsLagToAddMs() * MS;
+    long lagMs = injector.wsLagToAddMs();
+    long lag = (s != null ? s.lagMs(now, lagMs) : lagMs) * MS;
     long at = Math.max(now + lag, lastDelivery);
     lastDelivery = at;
     if (at == now) {
@@ -185,8 +198,16 @@ final class SimWebSocket {
     int gen = generation;
     WsListener l = listener;
     long at = Math.max(sched.now(), lastDelivery);
-    outageUntil.put(
-        address, sched.now() + latency.uniformNanos(MIN_OUTAGE_MS * MS, MAX_OUTAGE_MS * MS));
+    long until = sched.now() + latency.uniformNanos(MIN_OUTAGE_MS * MS, MAX_OUTAGE_MS * MS);
+    outageUntil.put(address, until);
+    exchange
+        .rules()
+        .journal()
+        .ws(
+            exchange.serverMs(),
+            address.getHostAddress(),
+            ExchangeJournal.WsKind.ENDPOINT_DOWN,
+            SimExchange.START_EPOCH_MS + until / MS);
     sched.at(
         at,
         () -> {
@@ -194,6 +215,14 @@ final class SimWebSocket {
             open = false;
             generation++;
             exchange.log(15, sched.now());
+            exchange
+                .rules()
+                .journal()
+                .ws(
+                    exchange.serverMs(),
+                    address.getHostAddress(),
+                    ExchangeJournal.WsKind.ABNORMAL_CLOSE,
+                    0);
             l.onClosed(true, "connection lost without a close frame (ws_disconnect)");
           }
         });

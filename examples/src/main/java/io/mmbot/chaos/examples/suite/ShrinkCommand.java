@@ -1,0 +1,47 @@
+package io.mmbot.chaos.examples.suite;
+
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.examples.bot.BotConfig;
+import java.io.PrintStream;
+import java.util.Set;
+
+/**
+ * {@code --shrink}: runs one scenario with one seed on the simulated exchange and, if it fails,
+ * narrows its recorded injections to a smallest subset that still fails ({@link Shrinker}), printed
+ * as a short timeline with the failing check. Writes no files.
+ */
+final class ShrinkCommand {
+
+  /** Replays allowed per shrink (each a whole run; a 120 s run takes about a millisecond). */
+  static final int MAX_REPLAYS = 2_000;
+
+  /** Scenarios whose faults the bot applies itself through the library's hooks. */
+  static final Set<Scenario> APPLIED_IN_THE_BOT =
+      Set.of(Scenario.DNS_FLAP, Scenario.CLOCK_SKEW, Scenario.RECONCILE_MISMATCH);
+
+  private ShrinkCommand() {}
+
+  static int run(Suite.Options o, PrintStream out, PrintStream err) {
+    if (o.scenarios().size() != 1 || o.seeds().size() != 1 || o.loopback()) {
+      err.println(
+          "mm-chaos-suite: --shrink needs one --scenario, one --seed and the simulated exchange");
+      return SuiteMain.BAD_INPUT;
+    }
+    Scenario s = o.scenarios().get(0);
+    if (APPLIED_IN_THE_BOT.contains(s)) {
+      err.println(
+          "mm-chaos-suite: --shrink narrows the faults the simulated network applies (REST and"
+              + " WebSocket); "
+              + s.key()
+              + " is applied inside the bot through the library's hooks");
+      return SuiteMain.BAD_INPUT;
+    }
+    long seed = o.seeds().get(0);
+    RunPlan base = new RunPlan(null, seed, 0, o.durationOf(null), o.bot(), o.exchange());
+    RunResult b = Suite.runOne(base, null);
+    RunPlan p = new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange());
+    Shrinker.Result r = Shrinker.shrink(p, b, BotConfig.defaults(), null, MAX_REPLAYS);
+    out.print(Shrinker.describe(r, p.replayCommand(o.durationSec() == null)));
+    return r.recorded().passed() ? SuiteMain.OK : SuiteMain.FAILED;
+  }
+}
