@@ -23,6 +23,7 @@ final class ConfigDraft {
   double trafficPct = 100;
   double instancePct = 100;
   double unknownOutcomeShare = ChaosConfig.DEFAULT_UNKNOWN_OUTCOME_SHARE;
+  double netLossCutShare = ChaosConfig.DEFAULT_NET_LOSS_CUT_SHARE;
   RollbackConfig rollback = RollbackConfig.defaults();
   boolean hasSeed;
   long seed;
@@ -54,6 +55,7 @@ final class ConfigDraft {
     trafficPct = v.trafficPct();
     instancePct = v.instancePct();
     unknownOutcomeShare = v.unknownOutcomeShare();
+    netLossCutShare = v.netLossCutShare();
     rollback = v.rollback();
     hasSeed = v.hasSeed();
     seed = v.seed();
@@ -110,6 +112,8 @@ final class ConfigDraft {
         unknownOutcomeShare,
         1.0,
         "probability");
+    ConfigChecks.finiteUpTo(
+        "netLossCutShare", "chaos.net_loss.cut_share", netLossCutShare, 1.0, "probability");
     String id = checkedInstanceId(instanceId);
     if (burstOnSec == 0 && burstOffSec > 0) {
       throw new IllegalArgumentException(
@@ -129,6 +133,7 @@ final class ConfigDraft {
         trafficPct,
         instancePct,
         unknownOutcomeShare,
+        netLossCutShare,
         rollback,
         hasSeed,
         seed,

@@ -18,6 +18,7 @@ record ConfigValues(
     double trafficPct,
     double instancePct,
     double unknownOutcomeShare,
+    double netLossCutShare,
     RollbackConfig rollback,
     boolean hasSeed,
     long seed,
@@ -53,6 +54,7 @@ record ConfigValues(
       }
     }
     b.append(", unknown_outcome_share=").append(unknownOutcomeShare);
+    b.append(", net_loss.cut_share=").append(netLossCutShare);
     b.append(", rollback=").append(rollback);
     b.append(", seed=").append(hasSeed ? Long.toString(seed) : "none");
     if (!instanceId.isEmpty()) {
