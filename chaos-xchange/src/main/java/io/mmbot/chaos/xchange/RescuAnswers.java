@@ -83,6 +83,11 @@ final class RescuAnswers {
   }
 
   /** NET_LOSS after sending: no answer came before the read timeout. */
+  /** What {@code HttpURLConnection} throws when its re-sent request is reset too. */
+  static java.net.SocketException connectionReset() {
+    return new java.net.SocketException("Connection reset");
+  }
+
   static SocketTimeoutException readTimedOut() {
     return new SocketTimeoutException("Read timed out");
   }

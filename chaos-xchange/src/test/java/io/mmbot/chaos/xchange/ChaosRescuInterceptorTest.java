@@ -58,7 +58,9 @@ class ChaosRescuInterceptorTest {
   @Test
   void aLostResponseFailsAfterTheClientsReadTimeoutOnceTheServerHasTheRequest() {
     Binance binance =
-        proxy(injector(ChaosConfig.builder().netLoss(1.0).unknownOutcomeShare(1)), 250);
+        proxy(
+            injector(ChaosConfig.builder().netLoss(1.0).unknownOutcomeShare(1).netLossCutShare(0)),
+            250);
     Throwable failure = catchThrowable(() -> binance.depth("BTCUSDT", 5));
     assertThat(failure).isExactlyInstanceOf(SocketTimeoutException.class);
     assertThat(pauses).containsExactly(250L);
@@ -67,7 +69,10 @@ class ChaosRescuInterceptorTest {
 
   @Test
   void aLostResponseWithoutReadTimeoutFailsAfterTheDefaultWait() {
-    Binance binance = proxy(injector(ChaosConfig.builder().netLoss(1.0).unknownOutcomeShare(1)), 0);
+    Binance binance =
+        proxy(
+            injector(ChaosConfig.builder().netLoss(1.0).unknownOutcomeShare(1).netLossCutShare(0)),
+            0);
     assertThat(catchThrowable(() -> binance.depth("BTCUSDT", 5)))
         .isExactlyInstanceOf(SocketTimeoutException.class);
     assertThat(pauses)
