@@ -82,12 +82,12 @@ final class RescuAnswers {
     return new ConnectException("Connection refused");
   }
 
-  /** NET_LOSS after sending: no answer came before the read timeout. */
   /** What {@code HttpURLConnection} throws when its re-sent request is reset too. */
   static java.net.SocketException connectionReset() {
     return new java.net.SocketException("Connection reset");
   }
 
+  /** NET_LOSS after sending: no answer came before the read timeout. */
   static SocketTimeoutException readTimedOut() {
     return new SocketTimeoutException("Read timed out");
   }
