@@ -39,6 +39,12 @@ public final class ChaosConfig extends ScenarioReadings {
   /** Default share of EXCH_5XX and NET_LOSS faults applied after the request reached the server. */
   public static final double DEFAULT_UNKNOWN_OUTCOME_SHARE = 0.5;
 
+  /**
+   * Default share of the NET_LOSS faults striking after sending whose connection is cut while the
+   * response is on its way (a body cut short or a reset), instead of a response that never comes.
+   */
+  public static final double DEFAULT_NET_LOSS_CUT_SHARE = 0.5;
+
   private static final ChaosConfig DEFAULTS = new Builder().build();
 
   private final ConfigValues v;
@@ -116,6 +122,15 @@ public final class ChaosConfig extends ScenarioReadings {
    */
   public boolean dnsFlapEvictPool() {
     return v.dnsFlapEvictPool();
+  }
+
+  /**
+   * Share of the NET_LOSS faults striking after sending ({@link #unknownOutcomeShare()}) whose
+   * connection is cut while the response is on its way ({@code chaos.net_loss.cut_share}); the rest
+   * lose the response silently until the caller's timeout.
+   */
+  public double netLossCutShare() {
+    return v.netLossCutShare();
   }
 
   /** Thresholds and windows of the automatic rollback triggers. */
@@ -230,6 +245,15 @@ public final class ChaosConfig extends ScenarioReadings {
      */
     public Builder dnsFlapEvictPool(boolean evict) {
       d.dnsFlapEvictPool = evict;
+      return this;
+    }
+
+    /**
+     * Share, in [0, 1], of the NET_LOSS faults after sending that cut the connection mid-response
+     * ({@code chaos.net_loss.cut_share}, default 0.5).
+     */
+    public Builder netLossCutShare(double share) {
+      d.netLossCutShare = share;
       return this;
     }
 

@@ -234,6 +234,26 @@ public final class ChaosInjector extends InjectorCore {
     return s.draws.next(InjectorState.CHOICE_STREAM) < t;
   }
 
+  /**
+   * Where a NET_LOSS fault that fired strikes: one uniform draw {@code u} (the same single draw
+   * that {@link #strikesAfterSend()} makes, so seeded sequences of other decisions do not shift)
+   * gives {@link NetLossStage#RESPONSE_CUT} when {@code u < unknown_outcome_share ·
+   * net_loss.cut_share}, {@link NetLossStage#RESPONSE_LOST} when {@code u < unknown_outcome_share},
+   * else {@link NetLossStage#BEFORE_SEND}. So after-send losses are {@code unknown_outcome_share}
+   * of all losses, and cuts are {@code net_loss.cut_share} of those.
+   */
+  public NetLossStage netLossStage() {
+    InjectorState s = state;
+    ChaosConfig c = s.config;
+    long u = s.draws.next(InjectorState.CHOICE_STREAM);
+    if (u >= Draws.threshold(c.unknownOutcomeShare())) {
+      return NetLossStage.BEFORE_SEND;
+    }
+    return u < Draws.threshold(c.unknownOutcomeShare() * c.netLossCutShare())
+        ? NetLossStage.RESPONSE_CUT
+        : NetLossStage.RESPONSE_LOST;
+  }
+
   @Override
   public String toString() {
     return "ChaosInjector{instance=" + instanceId() + ", " + state.config + '}';

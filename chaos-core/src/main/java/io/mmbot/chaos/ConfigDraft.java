@@ -24,6 +24,7 @@ final class ConfigDraft {
   double instancePct = 100;
   double unknownOutcomeShare = ChaosConfig.DEFAULT_UNKNOWN_OUTCOME_SHARE;
   boolean dnsFlapEvictPool;
+  double netLossCutShare = ChaosConfig.DEFAULT_NET_LOSS_CUT_SHARE;
   RollbackConfig rollback = RollbackConfig.defaults();
   boolean hasSeed;
   long seed;
@@ -56,6 +57,7 @@ final class ConfigDraft {
     instancePct = v.instancePct();
     unknownOutcomeShare = v.unknownOutcomeShare();
     dnsFlapEvictPool = v.dnsFlapEvictPool();
+    netLossCutShare = v.netLossCutShare();
     rollback = v.rollback();
     hasSeed = v.hasSeed();
     seed = v.seed();
@@ -112,6 +114,8 @@ final class ConfigDraft {
         unknownOutcomeShare,
         1.0,
         "probability");
+    ConfigChecks.finiteUpTo(
+        "netLossCutShare", "chaos.net_loss.cut_share", netLossCutShare, 1.0, "probability");
     String id = checkedInstanceId(instanceId);
     if (burstOnSec == 0 && burstOffSec > 0) {
       throw new IllegalArgumentException(
@@ -132,6 +136,7 @@ final class ConfigDraft {
         instancePct,
         unknownOutcomeShare,
         dnsFlapEvictPool,
+        netLossCutShare,
         rollback,
         hasSeed,
         seed,

@@ -19,6 +19,7 @@ record ConfigValues(
     double instancePct,
     double unknownOutcomeShare,
     boolean dnsFlapEvictPool,
+    double netLossCutShare,
     RollbackConfig rollback,
     boolean hasSeed,
     long seed,
@@ -57,6 +58,7 @@ record ConfigValues(
     if (dnsFlapEvictPool) {
       b.append(", dns_flap_evict_pool=true");
     }
+    b.append(", net_loss.cut_share=").append(netLossCutShare);
     b.append(", rollback=").append(rollback);
     b.append(", seed=").append(hasSeed ? Long.toString(seed) : "none");
     if (!instanceId.isEmpty()) {

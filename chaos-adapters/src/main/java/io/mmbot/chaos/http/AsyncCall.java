@@ -94,6 +94,22 @@ final class AsyncCall<T> extends CompletableFuture<HttpResponse<T>> implements L
       answer(plan);
       return;
     }
+    if (plan.isCut()) {
+      CompletableFuture<HttpResponse<byte[]>> real =
+          handOver(out, BodyHandlers.ofByteArray(), null);
+      if (real != null) {
+        real.whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                fail(unwrap(e));
+              } else if (!isDone()) {
+                client.report(plan.scenario(), plan.outcome(), 0, 0, request);
+                fail(FaultPlan.cutException(r.body() == null ? 0 : r.body().length));
+              }
+            });
+      }
+      return;
+    }
     CompletableFuture<HttpResponse<Void>> real = handOver(out, BodyHandlers.discarding(), null);
     if (real != null) {
       real.whenComplete(

@@ -1,5 +1,6 @@
 package io.mmbot.chaos.http;
 
+import io.mmbot.chaos.NetLossStage;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
 import java.io.IOException;
@@ -22,7 +23,9 @@ import java.net.http.HttpTimeoutException;
  *       exchange executes it: an unknown outcome for the caller).
  *   <li>Then answer with the synthetic {@link #status()} (with {@code Retry-After: }{@link
  *       #retryAfterSeconds()} for 429 and 418), or, when {@link #isLoss()}, fail as a lost
- *       connection ({@link Outcome#NOT_SENT}) or a lost response ({@link Outcome#RESPONSE_LOST}).
+ *       connection ({@link Outcome#NOT_SENT}), a lost response ({@link Outcome#RESPONSE_LOST}) or a
+ *       connection cut while the response was on its way ({@link Outcome#RESPONSE_CUT}, {@link
+ *       #isCut()}).
  * </ol>
  *
  * <p>Immutable and safe to share.
@@ -47,9 +50,19 @@ public final class FaultPlan {
     return new FaultPlan(delayMs, null, null, 0, 0);
   }
 
-  static FaultPlan loss(long delayMs, boolean afterSend) {
-    return new FaultPlan(
-        delayMs, Scenario.NET_LOSS, afterSend ? Outcome.RESPONSE_LOST : Outcome.NOT_SENT, 0, 0);
+  static FaultPlan loss(long delayMs, NetLossStage stage) {
+    Outcome o;
+    switch (stage) {
+      case RESPONSE_CUT:
+        o = Outcome.RESPONSE_CUT;
+        break;
+      case RESPONSE_LOST:
+        o = Outcome.RESPONSE_LOST;
+        break;
+      default:
+        o = Outcome.NOT_SENT;
+    }
+    return new FaultPlan(delayMs, Scenario.NET_LOSS, o, 0, 0);
   }
 
   static FaultPlan status(long delayMs, Scenario scenario, int status, long retryAfterSeconds) {
@@ -99,6 +112,15 @@ public final class FaultPlan {
   }
 
   /**
+   * Whether the connection breaks after the request reached the server, while its response is on
+   * the way ({@link Outcome#RESPONSE_CUT}): the transport fails the call as its client fails on a
+   * body cut short (or, where that client re-sends on a reset, as after a reset).
+   */
+  public boolean isCut() {
+    return outcome == Outcome.RESPONSE_CUT;
+  }
+
+  /**
    * Whether the request really reaches the server: always when there is no fault, and for faults
    * that strike after sending (the exchange executes it, the caller's outcome is unknown).
    */
@@ -111,6 +133,20 @@ public final class FaultPlan {
     return outcome == Outcome.RESPONSE_LOST
         ? new HttpTimeoutException("request timed out: response lost after sending (net_loss)")
         : new IOException("connection lost before the request was sent (net_loss)");
+  }
+
+  /**
+   * The exception the JDK client raises when the connection closes half way through a response
+   * whose {@code Content-Length} announced {@code length} bytes ({@code "fixed content-length: N,
+   * bytes received: N/2"}), or, for an answer without a body, when it closes before the first byte
+   * ({@code "HTTP/1.1 header parser received no bytes"}, what a reset gives). {@code sendAsync}
+   * fails with it; {@code send} throws an {@code IOException} of the same message with it as cause.
+   */
+  static IOException cutException(long length) {
+    if (length <= 0) {
+      return new IOException("HTTP/1.1 header parser received no bytes");
+    }
+    return new IOException("fixed content-length: " + length + ", bytes received: " + length / 2);
   }
 
   @Override

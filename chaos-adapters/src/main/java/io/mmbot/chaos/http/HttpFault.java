@@ -31,6 +31,12 @@ public record HttpFault(
      * waiting for a response that never came. Unknown status, as for {@link #RESPONSE_REPLACED}.
      */
     RESPONSE_LOST,
+    /**
+     * The exchange received and executed the request; the connection broke while its response was
+     * on the way (a body cut short, or a reset before the answer), and the caller got the error its
+     * client raises for that. Unknown status, as for {@link #RESPONSE_REPLACED}.
+     */
+    RESPONSE_CUT,
     /** The request was held back by {@code delayMs} and then sent (LAT_SPIKE). */
     DELAYED
   }
@@ -44,6 +50,8 @@ public record HttpFault(
 
   /** Whether the exchange executed the request although the caller saw a failure. */
   public boolean outcomeUnknown() {
-    return outcome == Outcome.RESPONSE_REPLACED || outcome == Outcome.RESPONSE_LOST;
+    return outcome == Outcome.RESPONSE_REPLACED
+        || outcome == Outcome.RESPONSE_LOST
+        || outcome == Outcome.RESPONSE_CUT;
   }
 }

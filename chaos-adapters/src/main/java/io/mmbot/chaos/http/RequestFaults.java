@@ -23,7 +23,9 @@ import java.util.function.LongSupplier;
  * example {@code net_loss 0.7, exch_429 0.5}: 70 % losses, 30 % 429s). EXCH_429 waves and storms
  * keep their runs of consecutive requests. The injector counts exactly one injection per planned
  * fault. NET_LOSS and EXCH_5XX strike after sending with the injector's {@code
- * unknown_outcome_share}.
+ * unknown_outcome_share}; of the NET_LOSS faults after sending, {@code net_loss.cut_share} cut the
+ * connection while the response is on its way ({@link FaultPlan#isCut()}), the others lose the
+ * response ({@link ChaosInjector#netLossStage()}).
  *
  * <p>Escalation: each storm 429 opens a window of its {@code Retry-After}; a request planned inside
  * that window is answered 429 again, and the {@link Builder#violationsToBan}-th such request in a
@@ -110,7 +112,7 @@ public final class RequestFaults {
     }
     switch (fault) {
       case NET_LOSS:
-        return FaultPlan.loss(delayMs, injector.strikesAfterSend());
+        return FaultPlan.loss(delayMs, injector.netLossStage());
       case RATE_LIMIT_STORM:
         escalation.storm429(nanoClock.getAsLong());
         return FaultPlan.status(delayMs, Scenario.RATE_LIMIT_STORM, 429, retryAfterSeconds);

@@ -62,6 +62,12 @@ final class SyncCall implements Lifecycle.Pending {
         return delegate.send(out, handler);
       }
     }
+    if (plan.isCut()) {
+      byte[] body = delegate.send(out, BodyHandlers.ofByteArray()).body();
+      client.report(plan.scenario(), plan.outcome(), 0, 0, request);
+      IOException cut = FaultPlan.cutException(body == null ? 0 : body.length);
+      throw new IOException(cut.getMessage(), cut);
+    }
     if (plan.reachesServer()) {
       delegate.send(out, BodyHandlers.discarding());
     }

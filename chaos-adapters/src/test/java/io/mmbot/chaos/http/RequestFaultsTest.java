@@ -43,7 +43,8 @@ class RequestFaultsTest {
       assertThat(plan.scenario()).isEqualTo(Scenario.NET_LOSS);
       assertThat(plan.isLoss()).isTrue();
       assertThat(plan.status()).isZero();
-      assertThat(plan.reachesServer()).isEqualTo(plan.outcome() == Outcome.RESPONSE_LOST);
+      assertThat(plan.reachesServer()).isEqualTo(plan.outcome() != Outcome.NOT_SENT);
+      assertThat(plan.isCut()).isEqualTo(plan.outcome() == Outcome.RESPONSE_CUT);
     }
     assertThat(faults.injector().injections(Scenario.EXCH_429)).isZero();
     assertThat(faults.injector().injections(Scenario.EXCH_5XX)).isZero();

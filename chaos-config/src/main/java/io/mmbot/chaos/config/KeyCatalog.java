@@ -197,6 +197,16 @@ final class KeyCatalog {
     switch (s.kind()) {
       case PROBABILITY:
         prob(k, base + "probability", twin, (t, v) -> t.chaos.intensity(s, v), c -> c.intensity(s));
+        if (s == Scenario.NET_LOSS) {
+          prob(
+              k,
+              base + "cut_share",
+              "Share of the `net_loss` faults after sending (`unknown_outcome_share`) whose"
+                  + " connection is cut while the response is on its way (a body cut short, or a"
+                  + " reset); the rest lose the response until the caller's timeout.",
+              (t, v) -> t.chaos.netLossCutShare(v),
+              ChaosConfig::netLossCutShare);
+        }
         break;
       case WAVE:
         prob(k, base + "probability", twin, (t, v) -> t.chaos.intensity(s, v), c -> c.intensity(s));

@@ -10,10 +10,11 @@ import okhttp3.ResponseBody;
 
 /**
  * The network interceptor: for a call whose plan strikes after sending, lets the request reach the
- * server ({@code proceed} exactly once), then replaces the response (closing the real body) or
- * loses it. Only the first network attempt of the call that gets a response applies the fault; one
- * that fails for real passes its failure on, so OkHttp's own retry of it still meets the fault.
- * Calls without an after-send fault pass through untouched.
+ * server ({@code proceed} exactly once), then replaces the response (closing the real body), loses
+ * it, or cuts its body half way ({@link CutResponse}). Only the first network attempt of the call
+ * that gets a response applies the fault; one that fails for real passes its failure on, so
+ * OkHttp's own retry of it still meets the fault. Calls without an after-send fault pass through
+ * untouched.
  */
 final class AfterSendInterceptor implements Interceptor {
 
@@ -47,6 +48,10 @@ final class AfterSendInterceptor implements Interceptor {
   static Response strike(
       ChaosOkHttp chaos, FaultPlan plan, Response response, Interceptor.Chain chain)
       throws IOException {
+    if (plan.isCut()) {
+      chaos.report(plan.scenario(), plan.outcome(), 0, 0, response.request());
+      return CutResponse.of(response);
+    }
     if (plan.isLoss()) {
       int readTimeout = chain.readTimeoutMillis();
       long waitMs = readTimeout > 0 ? readTimeout : chaos.lostResponseTimeoutMs;

@@ -48,7 +48,10 @@ import okhttp3.WebSocketListener;
  *       server never sees it. After sending (chance {@code unknown_outcome_share}): the request
  *       reaches the server, its response is closed unread, and the call fails with a {@link
  *       java.net.SocketTimeoutException} after the call's read timeout (or {@link
- *       Builder#lostResponseTimeout} when the read timeout is 0), as a lost response does.
+ *       Builder#lostResponseTimeout} when the read timeout is 0), as a lost response does; or, for
+ *       {@code net_loss.cut_share} of these, the call returns the real status and headers with a
+ *       body that ends half way in {@link java.net.ProtocolException} "unexpected end of stream",
+ *       as a connection cut mid-body does.
  *   <li>RATE_LIMIT_STORM and EXCH_429: a synthetic 429 with {@code Retry-After} (seconds), the
  *       used-weight header {@code X-MBX-USED-WEIGHT-1M} and a JSON error body; the server never
  *       sees the request. Inside a storm, a request sent before a storm 429's {@code Retry-After}

@@ -30,6 +30,8 @@ public record OkHttpFault(
 
   /** Whether the exchange executed the request although the caller saw a failure. */
   public boolean outcomeUnknown() {
-    return outcome == Outcome.RESPONSE_REPLACED || outcome == Outcome.RESPONSE_LOST;
+    return outcome == Outcome.RESPONSE_REPLACED
+        || outcome == Outcome.RESPONSE_LOST
+        || outcome == Outcome.RESPONSE_CUT;
   }
 }

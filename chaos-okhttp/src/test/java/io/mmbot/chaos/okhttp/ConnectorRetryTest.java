@@ -87,6 +87,8 @@ class ConnectorRetryTest {
                 .exch429(0.1)
                 .exch429WaveCalls(1)
                 .unknownOutcomeShare(0.5)
+                // a cut answer reaches interceptors as a response whose body fails later
+                .netLossCutShare(0)
                 .build());
     ConnectorRetry retry = new ConnectorRetry();
     OkHttpClient http = client(injector, retry);

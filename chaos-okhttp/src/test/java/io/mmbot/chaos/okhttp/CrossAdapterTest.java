@@ -134,10 +134,15 @@ class CrossAdapterTest {
     }
     // The sequence exercised every kind of answer, so the agreement says something.
     assertThat(String.join("\n", okSeen))
-        .contains(" 200 ", " 429 ", " 418 ", "lost-before", "lost-after")
+        .contains(" 200 ", " 429 ", " 418 ", "lost-before", "lost-after", " cut")
         .containsPattern(" 50[0234] ");
     assertThat(String.join("\n", okFaults))
-        .contains("lat_spike/DELAYED", "RESPONSE_REPLACED", "RESPONSE_LOST", "rate_limit_storm");
+        .contains(
+            "lat_spike/DELAYED",
+            "RESPONSE_REPLACED",
+            "RESPONSE_LOST",
+            "RESPONSE_CUT",
+            "rate_limit_storm");
   }
 
   /**
@@ -157,7 +162,8 @@ class CrossAdapterTest {
     } catch (HttpTimeoutException e) {
       return "lost-after";
     } catch (IOException e) {
-      return "lost-before";
+      String m = String.valueOf(e.getMessage());
+      return m.startsWith("fixed content-length:") ? "cut" : "lost-before";
     }
   }
 
@@ -173,6 +179,8 @@ class CrossAdapterTest {
           + r.body().string();
     } catch (SocketTimeoutException e) {
       return "lost-after";
+    } catch (java.net.ProtocolException e) {
+      return "unexpected end of stream".equals(e.getMessage()) ? "cut" : e.toString();
     } catch (ConnectException e) {
       return "lost-before";
     }

@@ -66,9 +66,12 @@ class FaultRatesTest {
   void netLossStrikesAtItsRateAndAfterSendingAtTheUnknownOutcomeShare() throws IOException {
     Map<String, Integer> seen = outcomes(chaos().netLoss(0.3).unknownOutcomeShare(0.5).build(), N);
     int before = seen.getOrDefault("ConnectException", 0);
-    int after = seen.getOrDefault("SocketTimeoutException", 0);
+    int lost = seen.getOrDefault("SocketTimeoutException", 0);
+    int cut = (int) fx.faults.stream().filter(f -> f.outcome() == Outcome.RESPONSE_CUT).count();
+    int after = lost + cut;
     assertBinomial(before + after, N, 0.3);
     assertBinomial(after, before + after, 0.5);
+    assertBinomial(cut, after, ChaosConfig.DEFAULT_NET_LOSS_CUT_SHARE);
     assertThat(fx.server.requestCount()).isEqualTo(N - before);
   }
 

@@ -32,7 +32,11 @@ import si.mazi.rescu.Interceptor;
  *   <li>NET_LOSS before sending: {@link java.net.ConnectException} "Connection refused"; the server
  *       never sees the call. After sending (chance {@code unknown_outcome_share}): the call reaches
  *       the server, its answer is discarded, and after the client's read timeout (or 10 s when it
- *       has none) it fails with {@link java.net.SocketTimeoutException} "Read timed out".
+ *       has none) it fails with {@link java.net.SocketTimeoutException} "Read timed out". A loss
+ *       after sending that cuts the connection ({@code net_loss.cut_share}) is met as {@code
+ *       HttpURLConnection} meets a reset before the answer: it silently sends the call a second
+ *       time (the server sees it twice, as for a real reset), and the call fails with {@link
+ *       java.net.SocketException} "Connection reset".
  *   <li>EXCH_429, RATE_LIMIT_STORM (429, and 418 on escalation) and EXCH_5XX: the answer is
  *       synthetic, with the status, headers and JSON body of the other mm-chaos adapters, and is
  *       read by rescu's own response reader for the called method: the caller gets the method's
@@ -107,6 +111,27 @@ public final class ChaosRescuInterceptor implements Interceptor {
           ? RescuAnswers.connectionRefused()
           : RescuAnswers.statusFailure(plan, method, target);
     }
+    sendForReal(next, proxy, method, args);
+    if (plan.isCut()) {
+      // HttpURLConnection meets a reset before the answer by sending the request once more on a
+      // new connection, POST included; the copy reaches the exchange too, and is cut as well
+      sendForReal(next, proxy, method, args);
+      throw RescuAnswers.connectionReset();
+    }
+    if (plan.isLoss()) {
+      int timeout = target.readTimeoutMs();
+      pause.sleep(timeout > 0 ? timeout : DEFAULT_LOST_RESPONSE_TIMEOUT.toMillis());
+      throw RescuAnswers.readTimedOut();
+    }
+    throw RescuAnswers.statusFailure(plan, method, target);
+  }
+
+  /**
+   * Sends the call for real and drops its answer; a call that really fails on the way fails as it
+   * really did.
+   */
+  private static void sendForReal(
+      InvocationHandler next, Object proxy, Method method, Object[] args) throws Throwable {
     try {
       next.invoke(proxy, method, args);
     } catch (IOException e) {
@@ -118,12 +143,6 @@ public final class ChaosRescuInterceptor implements Interceptor {
         throw e;
       }
     }
-    if (plan.isLoss()) {
-      int timeout = target.readTimeoutMs();
-      pause.sleep(timeout > 0 ? timeout : DEFAULT_LOST_RESPONSE_TIMEOUT.toMillis());
-      throw RescuAnswers.readTimedOut();
-    }
-    throw RescuAnswers.statusFailure(plan, method, target);
   }
 
   /** Whether {@code host} is an IPv4 or IPv6 literal (never looked up, so never failed). */

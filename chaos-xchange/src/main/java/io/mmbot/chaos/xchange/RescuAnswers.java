@@ -82,6 +82,11 @@ final class RescuAnswers {
     return new ConnectException("Connection refused");
   }
 
+  /** What {@code HttpURLConnection} throws when its re-sent request is reset too. */
+  static java.net.SocketException connectionReset() {
+    return new java.net.SocketException("Connection reset");
+  }
+
   /** NET_LOSS after sending: no answer came before the read timeout. */
   static SocketTimeoutException readTimedOut() {
     return new SocketTimeoutException("Read timed out");

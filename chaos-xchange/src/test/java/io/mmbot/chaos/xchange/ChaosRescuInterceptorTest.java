@@ -58,7 +58,9 @@ class ChaosRescuInterceptorTest {
   @Test
   void aLostResponseFailsAfterTheClientsReadTimeoutOnceTheServerHasTheRequest() {
     Binance binance =
-        proxy(injector(ChaosConfig.builder().netLoss(1.0).unknownOutcomeShare(1)), 5000);
+        proxy(
+            injector(ChaosConfig.builder().netLoss(1.0).unknownOutcomeShare(1).netLossCutShare(0)),
+            5000);
     Throwable failure = catchThrowable(() -> binance.depth("BTCUSDT", 5));
     // The pause is recorded, not slept; the read timeout is generous so that the real request,
     // which must reach the server first, never times out on a loaded machine.
@@ -69,7 +71,10 @@ class ChaosRescuInterceptorTest {
 
   @Test
   void aLostResponseWithoutReadTimeoutFailsAfterTheDefaultWait() {
-    Binance binance = proxy(injector(ChaosConfig.builder().netLoss(1.0).unknownOutcomeShare(1)), 0);
+    Binance binance =
+        proxy(
+            injector(ChaosConfig.builder().netLoss(1.0).unknownOutcomeShare(1).netLossCutShare(0)),
+            0);
     assertThat(catchThrowable(() -> binance.depth("BTCUSDT", 5)))
         .isExactlyInstanceOf(SocketTimeoutException.class);
     assertThat(pauses)

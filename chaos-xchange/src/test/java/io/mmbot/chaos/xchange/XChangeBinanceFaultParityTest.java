@@ -174,7 +174,9 @@ class XChangeBinanceFaultParityTest {
 
   @Test
   void anInjectedLossAfterSendingEqualsAReadTimeoutAndReachesTheServer() throws Exception {
-    Exchange chaotic = boundTo(injector(config().netLoss(1.0).unknownOutcomeShare(1)), url(), 300);
+    Exchange chaotic =
+        boundTo(
+            injector(config().netLoss(1.0).unknownOutcomeShare(1).netLossCutShare(0)), url(), 300);
     Throwable injected = failure(chaotic);
     assertThat(server.requests()).isEqualTo(1);
 

@@ -221,8 +221,10 @@ public final class ExchangeServer implements AutoCloseable {
     }
 
     /**
-     * The forms a lost answer takes, used in turn (default: all three, in the order {@link
-     * LostAnswer} declares them).
+     * The forms a lost answer may take (default: all three). The injector's {@code
+     * net_loss.cut_share} decides between a lost response ({@link LostAnswer#SILENCE}) and a
+     * connection cut on the answer's way ({@link LostAnswer#RESET} and {@link LostAnswer#CUT_BODY}
+     * in turn); a kind none of whose forms is allowed takes the allowed ones in turn.
      */
     public Builder lostAnswers(Set<LostAnswer> forms) {
       if (forms.isEmpty()) {

@@ -13,21 +13,20 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The REST side on a socket of its own (HTTP/1.1, keep-alive), applying the injector's HTTP faults
  * from the shared {@link RequestFaults} plan before and after the exchange executes a request: a
  * LAT_SPIKE delay, synthetic 429/418 and 5xx answers, and lost requests and answers. A request lost
  * before execution is a connection reset; an answer lost after execution is one of the {@link
- * LostAnswer} forms, taken in turn.
+ * LostAnswer} forms, chosen by {@link LostAnswerChoice} from the plan's split between lost and cut
+ * answers ({@code net_loss.cut_share}).
  */
 final class RestServer implements AutoCloseable {
   private final BinanceRest api;
   private final RequestFaults faults;
-  private final List<LostAnswer> lostForms;
+  private final LostAnswerChoice lostForms;
   private final long silenceMaxMs;
-  private final AtomicLong lost = new AtomicLong();
   private final Connections connections;
 
   RestServer(
@@ -40,7 +39,7 @@ final class RestServer implements AutoCloseable {
       throws IOException {
     this.api = api;
     this.faults = faults;
-    this.lostForms = List.copyOf(lostForms);
+    this.lostForms = new LostAnswerChoice(lostForms);
     this.silenceMaxMs = silenceMaxMs;
     this.connections = new Connections("chaos-exchange-rest", bind, port, this::serve);
   }
@@ -98,7 +97,7 @@ final class RestServer implements AutoCloseable {
       write(out, synthetic(plan.status(), plan.retryAfterSeconds(), r.keepAlive));
       return true;
     }
-    LostAnswer form = lostForms.get((int) (lost.getAndIncrement() % lostForms.size()));
+    LostAnswer form = lostForms.formFor(plan);
     switch (form) {
       case RESET:
         Connections.reset(s);

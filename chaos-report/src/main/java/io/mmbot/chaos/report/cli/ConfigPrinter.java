@@ -38,7 +38,13 @@ final class ConfigPrinter {
     } else {
       p.b.append("  # seed: none (decisions are not reproducible)\n");
     }
-    p.line(1, "net_loss", num(c.netLoss()), null);
+    if (c.netLossCutShare() == ChaosConfig.DEFAULT_NET_LOSS_CUT_SHARE) {
+      p.line(1, "net_loss", num(c.netLoss()), null);
+    } else {
+      p.block("net_loss");
+      p.line(2, "probability", num(c.netLoss()), null);
+      p.line(2, "cut_share", num(c.netLossCutShare()), "after-send losses cut mid-response");
+    }
     p.block("exch_429");
     p.line(2, "probability", num(c.exch429()), "long-run share of calls, in waves");
     p.line(2, "wave_calls", Integer.toString(c.exch429WaveCalls()), null);

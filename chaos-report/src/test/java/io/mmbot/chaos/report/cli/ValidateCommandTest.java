@@ -60,6 +60,7 @@ class ValidateCommandTest {
             + "  max_duration_sec: 14400\n"
             + "  unknown_outcome_share: 0.25\n"
             + "  dns_flap_evict_pool: true\n"
+            + "  net_loss: {probability: 0.2, cut_share: 0.75}\n"
             + "  exch_429: {probability: 0.1, wave_calls: 7}\n"
             + "  clock_skew: {magnitude_ms: 80, probability: 0.5}\n"
             + "  rate_limit_storm: {probability: 0.4, storm_calls: 12}\n"

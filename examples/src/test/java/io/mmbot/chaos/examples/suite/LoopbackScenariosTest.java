@@ -104,12 +104,13 @@ class LoopbackScenariosTest {
 
   @Test
   void theNaiveBotFailsNetLossOnItsOwnChecks() {
-    // The checks can fail on loopback too: a bot without give-up or guards waits out its 1 s
-    // timeout on every lost answer and never verifies an unknown outcome.
+    // The checks can fail on loopback too: a bot without guards never verifies an unknown
+    // outcome. (Its p95 fails only when enough lost answers make it wait out its 1 s timeout:
+    // net_loss.cut_share of them are cut and fail at once, so that check depends on the timing.)
     RunResult r = naiveNetLoss.join();
     print(r);
     assertThat(r.ownInjections()).isPositive();
-    assertThat(r.failures).containsKeys(Check.P95_TICK, Check.EXPECTED_GUARDS);
+    assertThat(r.failures).containsKey(Check.EXPECTED_GUARDS);
   }
 
   private static RunResult accept(Scenario s) {

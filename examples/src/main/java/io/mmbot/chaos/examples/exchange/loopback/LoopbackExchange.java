@@ -351,7 +351,7 @@ public final class LoopbackExchange implements Exchange {
       Throwable cause =
           err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
       c.fail(
-          cause instanceof HttpTimeoutException
+          cause instanceof HttpTimeoutException || CutAnswer.isCut(cause)
               ? RestCall.Failure.TIMEOUT
               : RestCall.Failure.CONNECTION);
       return;

@@ -30,9 +30,10 @@ import java.util.SplittableRandom;
  * time exactly as {@code ChaosHttpClient} applies it on a real network: the LAT_SPIKE delay first;
  * then, for a fault that strikes before sending, a synthetic answer one round trip later (429, 418
  * or 5xx) or a lost connection half a round trip later; for a fault that strikes after sending, the
- * exchange executes the request and the caller gets a 5xx instead of its answer, or no answer at
- * all (it times out). A request that was sent is executed when it arrives, even if the caller has
- * stopped waiting.
+ * exchange executes the request and the caller gets a 5xx instead of its answer, no answer at all
+ * (it times out), or, for a loss that cuts the connection ({@code net_loss.cut_share}), a failure
+ * when the cut answer arrives, reported as {@link RestCall.Failure#TIMEOUT} (outcome unknown). A
+ * request that was sent is executed when it arrives, even if the caller has stopped waiting.
  *
  * <p>Not thread-safe: one simulation, one thread.
  */
@@ -295,6 +296,13 @@ public final class SimExchange implements Exchange {
       return timeout(c, t0, giveUpAt);
     }
     if (plan.isLoss()) {
+      if (plan.isCut() && answered) {
+        // the answer starts to arrive and the connection breaks half way: the caller learns at
+        // once that the outcome is unknown, instead of waiting for its time limit
+        c.fail(RestCall.Failure.TIMEOUT);
+        c.times(t0, answerAt);
+        return answerAt;
+      }
       if (plan.reachesServer()) {
         return timeout(c, t0, giveUpAt);
       }

@@ -64,6 +64,7 @@ class SimExchangeTest {
             .dryRun(false)
             .netLoss(1.0)
             .unknownOutcomeShare(1.0)
+            .netLossCutShare(0)
             .burstOffSec(0)
             .seed(3L)
             .build();
