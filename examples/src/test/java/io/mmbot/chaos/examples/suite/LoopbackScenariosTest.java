@@ -79,10 +79,11 @@ class LoopbackScenariosTest {
   @Test
   void netLoss() {
     RunResult r = accept(Scenario.NET_LOSS);
-    // A lost answer costs the tick the bot's give-up time, and no more: the burst's p95 tick is
-    // one that waited for it (a lower bound that load on the machine cannot lower).
+    // A lost answer costs the tick at most the bot's give-up time. (Whether the burst's slowest
+    // tick waited that long depends on which losses were silent and which were cut at once, and
+    // on real-time order, so only the upper side is a property of the bot.)
     long giveUp = BotConfig.defaults().giveUpMs();
-    assertThat(r.p95BurstMs).isGreaterThanOrEqualTo(giveUp - 1.0);
+    assertThat(r.p95BurstMs).isLessThan(giveUp + 500.0);
   }
 
   @Test
