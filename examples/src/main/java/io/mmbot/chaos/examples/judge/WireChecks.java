@@ -473,7 +473,8 @@ public final class WireChecks {
    * How the client reconciled.
    *
    * @param undetected injections in quiet ticks that did not raise the discrepancy counter
-   * @param notQueried ticks with a counted discrepancy not followed by a query on the next tick
+   * @param notQueried ticks with a counted discrepancy whose next tick that sends anything sends no
+   *     query
    * @param detected ticks in which the discrepancy counter rose
    * @param maxTicksToQuery the most ticks from a counted discrepancy to the client's next query by
    *     client order id (0 without discrepancies; settled ones count 1)
@@ -486,9 +487,10 @@ public final class WireChecks {
    * and orders of the client open on the exchange), where the view the client got can differ from
    * the truth only by the perturbation, must raise the bot's discrepancy counter ({@code
    * mm_reconcile_discrepancies_total}) in the same tick. Resolution: after every tick in which the
-   * counter rose, the next tick must send a query by client order id, unless a fill report or the
-   * answer to a place or cancel of the same tick settled the question (an order filled or cancelled
-   * after the view was taken is missing from it).
+   * counter rose, the next tick that sends anything must send a query by client order id (ticks
+   * that send nothing, under a backoff or a Retry-After, are passed over), unless a fill report or
+   * the answer to a place or cancel of the same tick settled the question (an order filled or
+   * cancelled after the view was taken is missing from it).
    */
   public static Reconcile reconcile(Evidence e) {
     List<WireLog.Request> sent = bySend(e.wire());
@@ -522,19 +524,35 @@ public final class WireChecks {
         detectedTicks++;
         maxTicks = Math.max(maxTicks, settled ? 1 : ticksToQuery(sent, s, i));
       }
-      if (detected && i + 1 < s.size() && !settled) {
-        boolean queried = false;
-        for (int j = firstSentAtOrAfter(sent, t.atNanos());
-            j < sent.size() && sent.get(j).sentAtNanos() <= s.get(i + 1).atNanos();
-            j++) {
-          queried |= QUERY.equals(sent.get(j).endpoint());
-        }
-        if (!queried) {
-          notQueried++;
-        }
+      if (detected && i + 1 < s.size() && !settled && !queriedOnNextSendingTick(sent, s, i)) {
+        notQueried++;
       }
     }
     return new Reconcile(undetected, notQueried, detectedTicks, maxTicks);
+  }
+
+  /**
+   * Whether the first tick after tick {@code i} that sends any request sends a query by client
+   * order id. Ticks that send nothing (a failed-tick backoff, a {@code Retry-After} being honoured)
+   * are passed over: the question is what the client asks first when it asks anything. A run that
+   * ends before the client sends again has nothing to judge.
+   */
+  private static boolean queriedOnNextSendingTick(
+      List<WireLog.Request> sent, List<TickSample> s, int i) {
+    for (int n = i + 1; n < s.size(); n++) {
+      boolean any = false;
+      boolean queried = false;
+      for (int j = firstSentAtOrAfter(sent, s.get(n - 1).atNanos());
+          j < sent.size() && sent.get(j).sentAtNanos() <= s.get(n).atNanos();
+          j++) {
+        any = true;
+        queried |= QUERY.equals(sent.get(j).endpoint());
+      }
+      if (any) {
+        return queried;
+      }
+    }
+    return true;
   }
 
   /** Ticks after tick {@code i} until one sends a query by client order id (to the run's end). */
