@@ -4,9 +4,13 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.dns.HostResolver;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.WsListener;
+import io.mmbot.chaos.exchange.Endpoint;
 import io.mmbot.chaos.exchange.ExchangeRules;
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.exchange.RestCall;
+import io.mmbot.chaos.exchange.WsRules;
+import io.mmbot.chaos.exchange.model.LatencyModel;
+import io.mmbot.chaos.exchange.server.ExchangeServer;
 import io.mmbot.chaos.http.ChaosHttpClient;
 import io.mmbot.chaos.http.HttpFault;
 import io.mmbot.chaos.ws.ChaosWebSocket;
@@ -25,25 +29,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The loopback exchange as the bot's connector sees it: real HTTP and WebSocket to a {@link
- * LoopbackServer} on 127.0.0.1, in real time, with every fault applied by the library's public
- * adapters exactly as in a user's connector: REST through {@link ChaosHttpClient} around the JDK's
- * {@link HttpClient}, market data through {@link ChaosWebSocket} around the JDK's WebSocket, and
- * the host names {@value #PRIMARY_HOST} and {@value #SECONDARY_HOST} through a resolver that knows
- * only those two names and answers 127.0.0.1 (the bot applies {@code HostResolver.withChaos} and
- * {@code ChaosClock} itself, as on the simulated exchange).
+ * The loopback exchange as the bot's connector sees it: Binance's Spot wire, REST and streams, to
+ * an {@link ExchangeServer} on 127.0.0.1, in real time, with every fault applied by the library's
+ * public adapters exactly as in a user's connector: REST through {@link ChaosHttpClient} around the
+ * JDK's {@link HttpClient}, market and user data through {@link ChaosWebSocket} around the JDK's
+ * WebSocket, and the host names {@value #PRIMARY_HOST} and {@value #SECONDARY_HOST} through a
+ * resolver that knows only those two names and answers 127.0.0.1 (the bot applies {@code
+ * HostResolver.withChaos} and {@code ChaosClock} itself, as on the simulated exchange). The server
+ * applies no fault.
+ *
+ * <p>The wire ({@link BinanceWire}): signed requests (HMAC-SHA256 of the query string in {@code
+ * signature}, the key in {@code X-MBX-APIKEY}, {@code timestamp} and {@code recvWindow} from the
+ * bot's own clock), Binance's JSON answers and {@code {"code":…,"msg":…}} errors read back into the
+ * call, and one combined stream ({@code /stream?streams=btcusdt@bookTicker/<listenKey>}) for the
+ * book ticker and the user data stream's fills, on a listen key taken when the connector starts.
+ * Binance states the server's time only in some answers ({@code transactTime}, {@code serverTime}):
+ * for the others the connector reports the server clock as it last measured it (the arrival time
+ * plus the last stated offset), and only for answers that carry the exchange's {@code
+ * X-MBX-USED-WEIGHT-1M} (a synthetic answer of the adapters states no time).
+ *
+ * <p>Distance: a REST request is held for half of a {@link LatencyModel} round trip before it is
+ * sent and its answer for the other half after it arrived, so that a tick's timing means what it
+ * means on the simulated exchange (the bot's give-up and deadline are calibrated for a WAN round
+ * trip of about 175 ms, not for a loopback one of a fraction of a millisecond); the WebSocket
+ * opening handshake takes a round trip too. Two endpoints: both host names reach the one stream
+ * port, and the failover rule of {@link WsRules} holds on the route to each: a connection lost
+ * without a close frame (as {@code ChaosWebSocket} aborts one on WS_DISCONNECT) takes its host's
+ * route down for a while, as on the simulated exchange but {@value #OUTAGE_COMPRESSION} times
+ * shorter, with the bursts; a connection attempt to a host whose route is down is refused.
  *
  * <p>Threading: the bot's thread calls every method; the JDK's threads only put completions and
  * WebSocket events into an inbox that {@link #execute} and {@link #idleUntil} drain on the bot's
@@ -51,8 +80,8 @@ import java.util.function.LongSupplier;
  *
  * <p>A REST call ends in {@link RestCall.Failure#CONNECTION} on an {@link IOException} before an
  * answer (a lost connection, NET_LOSS before sending), {@link RestCall.Failure#TIMEOUT} on an
- * {@link HttpTimeoutException} or when the caller's give-up time passes (the request is then
- * cancelled).
+ * {@link HttpTimeoutException}, on an answer cut on its way, or when the caller's give-up time
+ * passes (the request is then cancelled).
  */
 public final class LoopbackExchange implements Exchange {
 
@@ -62,11 +91,25 @@ public final class LoopbackExchange implements Exchange {
   /** Secondary host name. */
   public static final String SECONDARY_HOST = "exchange2.loopback";
 
+  /**
+   * The failover outage of {@link WsRules} is compressed by this factor, as the loopback suite
+   * compresses the bursts (3 s on / 9 s off instead of 30 s / 90 s), so that an outage takes the
+   * same share of a burst: 150–500 ms.
+   */
+  public static final long OUTAGE_COMPRESSION = 10;
+
   private static final long MS = 1_000_000L;
 
-  private final LoopbackServer server;
+  private final ExchangeServer server;
+  private final BinanceWire wire;
   private final LongSupplier time;
   private final ExecutorService pool;
+  private final ScheduledExecutorService distance;
+  private final LatencyModel latency;
+  private final boolean emulateDistance;
+  private final SplittableRandom outages;
+  private final AtomicLongArray routeDownUntil =
+      new AtomicLongArray(new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
   private final HttpClient jdk;
   private final ChaosHttpClient http;
   private final ChaosWebSocket chaosWs;
@@ -76,16 +119,29 @@ public final class LoopbackExchange implements Exchange {
   private final AtomicLong faultBans = new AtomicLong();
   private final AtomicBoolean last418 = new AtomicBoolean();
   private final WsClient wsClient;
+  private final String listenKey;
+  private long serverOffsetMs;
   private long timerSeq;
   private long retryAfterUntil = Long.MIN_VALUE;
   private long retryAfterViolations;
   private long restCalls;
   private boolean closed;
 
-  private LoopbackExchange(LoopbackServer server, ChaosInjector injector, LongSupplier time) {
+  private LoopbackExchange(
+      ExchangeServer server,
+      ChaosInjector injector,
+      LongSupplier time,
+      long seed,
+      boolean emulateDistance) {
     this.server = server;
+    this.wire = new BinanceWire(server.apiSecret());
     this.time = time;
+    SplittableRandom root = new SplittableRandom(seed);
+    this.latency = new LatencyModel(root.split());
+    this.outages = root.split();
+    this.emulateDistance = emulateDistance;
     this.pool = Executors.newFixedThreadPool(4, r -> daemon(r, "loopback-client"));
+    this.distance = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "loopback-distance"));
     this.jdk =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -107,12 +163,18 @@ public final class LoopbackExchange implements Exchange {
           }
           throw new UnknownHostException(host);
         };
-    this.wsClient = new WsClient(this, http, chaosWs);
+    this.wsClient = new WsClient(this, jdk, chaosWs);
+    try {
+      this.listenKey = openListenKey();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /**
    * A real-time nanosecond source that starts at 0 now: build the injector on it, then hand it to
-   * {@link #connect(LoopbackServer, ChaosInjector, LongSupplier)}.
+   * {@link #connect(ExchangeServer, ChaosInjector, LongSupplier, long, boolean)}.
    */
   public static LongSupplier clockFor() {
     long origin = System.nanoTime();
@@ -121,14 +183,22 @@ public final class LoopbackExchange implements Exchange {
 
   /**
    * The bot's side of {@code server}, with faults from {@code injector}, which must read {@code
-   * time} (made by {@link #clockFor()}).
+   * time} (made by {@link #clockFor()}); {@code seed} draws the emulated round trips and route
+   * outages; with {@code emulateDistance} every round trip takes a WAN's time. Takes a listen key
+   * for the user data stream before it returns.
    */
   public static LoopbackExchange connect(
-      LoopbackServer server, ChaosInjector injector, LongSupplier time) {
+      ExchangeServer server,
+      ChaosInjector injector,
+      LongSupplier time,
+      long seed,
+      boolean emulateDistance) {
     return new LoopbackExchange(
         Objects.requireNonNull(server, "server"),
         Objects.requireNonNull(injector, "injector"),
-        Objects.requireNonNull(time, "time"));
+        Objects.requireNonNull(time, "time"),
+        seed,
+        emulateDistance);
   }
 
   // ---------------------------------------------------------------- Exchange
@@ -172,7 +242,7 @@ public final class LoopbackExchange implements Exchange {
     int n = calls.size();
     int expected = 0;
     int[] done = new int[1];
-    List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>(n);
+    List<CompletableFuture<Arrival>> futures = new ArrayList<>(n);
     boolean[] finished = new boolean[n];
     for (int i = 0; i < n; i++) {
       RestCall c = calls.get(i);
@@ -185,20 +255,17 @@ public final class LoopbackExchange implements Exchange {
       }
       restCalls++;
       expected++;
-      long timeoutNanos = Math.max(MS, giveUpAtNanos - t0);
-      HttpRequest req = request(c, Duration.ofNanos(timeoutNanos));
-      CompletableFuture<HttpResponse<String>> f =
-          http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
+      CompletableFuture<Arrival> f = send(c, giveUpAtNanos);
       futures.add(f);
       int idx = i;
       f.whenComplete(
-          (resp, err) ->
+          (a, err) ->
               inbox.add(
                   () -> {
-                    if (!finished[idx]) {
+                    if (!finished[idx] && a != null) {
                       finished[idx] = true;
                       done[0]++;
-                      complete(c, resp, err);
+                      complete(c, a);
                       c.times(t0, nanoTime());
                     }
                   }));
@@ -227,7 +294,14 @@ public final class LoopbackExchange implements Exchange {
     Objects.requireNonNull(address, "address");
     // The host name the address was resolved from says which endpoint it is (both are 127.0.0.1).
     boolean secondary = SECONDARY_HOST.equals(address.getHostName());
-    wsClient.connect(address, server.wsAddress(secondary).getPort(), listener);
+    URI uri =
+        URI.create(
+            "ws://"
+                + address.getHostAddress()
+                + ":"
+                + server.wsUri().getPort()
+                + BinanceWire.streamPath(listenKey));
+    wsClient.connect(uri, secondary, listener);
   }
 
   @Override
@@ -237,26 +311,26 @@ public final class LoopbackExchange implements Exchange {
 
   @Override
   public Ledger ledger() {
-    return server.read(ExchangeRules::ledger);
+    return server.readRules(ExchangeRules::ledger);
   }
 
   /**
    * {@inheritDoc} The server's threads use them under its lock: read them only after the run, or
-   * through {@code server().read(…)} while it lasts.
+   * through {@code server().readRules(…)} while it lasts.
    */
   @Override
   public ExchangeRules rules() {
-    return server.read(r -> r);
+    return server.readRules(r -> r);
   }
 
-  /** The server (for the suite's invariants, read under its lock). */
-  public LoopbackServer server() {
+  /** The exchange this connector talks to. */
+  public ExchangeServer server() {
     return server;
   }
 
   @Override
   public long bans418() {
-    return server.read(ExchangeRules::bans) + faultBans.get();
+    return server.readRules(ExchangeRules::bans) + faultBans.get();
   }
 
   @Override
@@ -269,6 +343,11 @@ public final class LoopbackExchange implements Exchange {
     return restCalls;
   }
 
+  /** The listen key of the user data stream this connector reads. */
+  public String listenKey() {
+    return listenKey;
+  }
+
   /** Closes the connection and the client's threads (not the server); idempotent. */
   @Override
   public void close() {
@@ -278,6 +357,7 @@ public final class LoopbackExchange implements Exchange {
     closed = true;
     wsClient.close();
     http.close();
+    distance.shutdownNow();
     pool.shutdownNow();
   }
 
@@ -286,6 +366,45 @@ public final class LoopbackExchange implements Exchange {
   /** Puts an event for the bot's thread (from any thread). */
   void post(Runnable r) {
     inbox.add(r);
+  }
+
+  /** Runs {@code r} after {@code nanos} on the distance thread (at once when 0). */
+  void later(long nanos, Runnable r) {
+    if (nanos <= 0) {
+      r.run();
+      return;
+    }
+    try {
+      distance.schedule(r, nanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // the connector is closing: nobody waits for the event any more
+    }
+  }
+
+  /** An emulated round trip, ns (0 without distance). */
+  long roundTrip(Endpoint e) {
+    if (!emulateDistance) {
+      return 0;
+    }
+    synchronized (latency) {
+      return latency.restRoundTripNanos(e);
+    }
+  }
+
+  /** Whether the route to the primary ({@code secondary} false) or secondary host is down now. */
+  boolean routeDown(boolean secondary) {
+    return nanoTime() < routeDownUntil.get(secondary ? 1 : 0);
+  }
+
+  /** A connection to that host was lost without a close frame: its route fails over a while. */
+  void routeLost(boolean secondary) {
+    if (closed) {
+      return;
+    }
+    long span = WsRules.MAX_OUTAGE_MS - WsRules.MIN_OUTAGE_MS;
+    long outageMs =
+        (WsRules.MIN_OUTAGE_MS + (long) (outages.nextDouble() * span)) / OUTAGE_COMPRESSION;
+    routeDownUntil.set(secondary ? 1 : 0, nanoTime() + outageMs * MS);
   }
 
   /**
@@ -330,24 +449,75 @@ public final class LoopbackExchange implements Exchange {
     }
   }
 
-  private HttpRequest request(RestCall c, Duration timeout) {
+  /**
+   * Sends {@code c} after half a round trip and completes with its answer (held for the other half)
+   * or its failure; cancelling the result cancels the request.
+   */
+  private CompletableFuture<Arrival> send(RestCall c, long giveUpAtNanos) {
+    long rtt = roundTrip(c.endpoint());
+    String query = wire.query(c);
+    CompletableFuture<Arrival> out = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<HttpResponse<String>>> inner = new AtomicReference<>();
+    later(
+        rtt / 2,
+        () -> {
+          if (out.isDone()) {
+            return;
+          }
+          long timeout = Math.max(MS, giveUpAtNanos - nanoTime());
+          CompletableFuture<HttpResponse<String>> f =
+              http.sendAsync(
+                  request(c, query, Duration.ofNanos(timeout)),
+                  HttpResponse.BodyHandlers.ofString());
+          inner.set(f);
+          if (out.isDone()) {
+            f.cancel(true);
+            return;
+          }
+          f.whenComplete(
+              (resp, err) -> {
+                Arrival a = new Arrival(resp, err, System.currentTimeMillis());
+                if (resp != null) {
+                  later(rtt - rtt / 2, () -> out.complete(a));
+                } else {
+                  out.complete(a);
+                }
+              });
+        });
+    out.whenComplete(
+        (a, err) -> {
+          CompletableFuture<HttpResponse<String>> f = inner.get();
+          if (out.isCancelled() && f != null) {
+            f.cancel(true);
+          }
+        });
+    return out;
+  }
+
+  private HttpRequest request(RestCall c, String query, Duration timeout) {
     URI uri =
         URI.create(
             "http://"
                 + c.address().getHostAddress()
                 + ":"
-                + server.httpAddress().getPort()
+                + server.restUri().getPort()
                 + c.endpoint().path()
                 + "?"
-                + Wire.query(c));
-    return HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        .method(c.endpoint().method(), HttpRequest.BodyPublishers.noBody())
-        .build();
+                + query);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .method(c.endpoint().method(), HttpRequest.BodyPublishers.noBody());
+    if (BinanceWire.keyed(c.endpoint())) {
+      b.header(BinanceWire.API_KEY_HEADER, server.apiKey());
+    }
+    return b.build();
   }
 
-  private static void complete(RestCall c, HttpResponse<String> resp, Throwable err) {
-    if (err != null) {
+  /** Records an arrival on the call (the bot's thread). */
+  private void complete(RestCall c, Arrival a) {
+    if (a.error() != null) {
+      Throwable err = a.error();
       Throwable cause =
           err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
       c.fail(
@@ -356,12 +526,50 @@ public final class LoopbackExchange implements Exchange {
               : RestCall.Failure.CONNECTION);
       return;
     }
-    Wire.answer(
+    HttpResponse<String> resp = a.response();
+    com.fasterxml.jackson.databind.JsonNode body = BinanceWire.parse(resp.body());
+    String usedWeight = resp.headers().firstValue(BinanceWire.USED_WEIGHT).orElse(null);
+    long serverMs = 0;
+    if (resp.statusCode() == 200) {
+      long stated = BinanceWire.statedServerTime(body);
+      if (stated > 0) {
+        serverOffsetMs = stated - a.arrivalWallMs();
+        serverMs = stated;
+      } else {
+        serverMs = a.arrivalWallMs() + serverOffsetMs;
+      }
+    }
+    BinanceWire.answer(
         c,
         resp.statusCode(),
-        resp.headers().firstValue(Wire.RETRY_AFTER).orElse(null),
-        resp.headers().firstValue(Wire.USED_WEIGHT).orElse(null),
-        resp.body());
+        resp.headers().firstValue(BinanceWire.RETRY_AFTER).orElse(null),
+        usedWeight,
+        body,
+        serverMs);
+  }
+
+  /** Takes a listen key ({@code POST /api/v3/userDataStream}) for the user data stream. */
+  private String openListenKey() {
+    HttpRequest req =
+        HttpRequest.newBuilder(server.restUri().resolve("/api/v3/userDataStream"))
+            .timeout(Duration.ofSeconds(5))
+            .header(BinanceWire.API_KEY_HEADER, server.apiKey())
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      HttpResponse<String> resp = jdk.send(req, HttpResponse.BodyHandlers.ofString());
+      String key = BinanceWire.parse(resp.body()).path("listenKey").asText("");
+      if (resp.statusCode() != 200 || key.isEmpty()) {
+        throw new IllegalStateException(
+            "the exchange gave no listen key: " + resp.statusCode() + " " + resp.body());
+      }
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the exchange at " + server.restUri(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while taking a listen key", e);
+    }
   }
 
   private void onFault(HttpFault f) {
@@ -384,6 +592,9 @@ public final class LoopbackExchange implements Exchange {
     t.setDaemon(true);
     return t;
   }
+
+  /** A REST answer or failure as it arrived, with the machine's wall clock at its arrival. */
+  private record Arrival(HttpResponse<String> response, Throwable error, long arrivalWallMs) {}
 
   private record Timer(long at, long seq, Runnable task) implements Comparable<Timer> {
     @Override
