@@ -4,7 +4,6 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.dns.HostResolver;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.WsListener;
-import io.mmbot.chaos.exchange.Endpoint;
 import io.mmbot.chaos.exchange.ExchangeRules;
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.exchange.RestCall;
@@ -20,8 +19,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,18 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -101,15 +93,10 @@ public final class LoopbackExchange implements Exchange {
   private static final long MS = 1_000_000L;
 
   private final ExchangeServer server;
-  private final BinanceWire wire;
   private final LongSupplier time;
   private final ExecutorService pool;
-  private final ScheduledExecutorService distance;
-  private final LatencyModel latency;
-  private final boolean emulateDistance;
-  private final SplittableRandom outages;
-  private final AtomicLongArray routeDownUntil =
-      new AtomicLongArray(new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
+  private final Distance distance;
+  private final RestLink rest;
   private final HttpClient jdk;
   private final ChaosHttpClient http;
   private final ChaosWebSocket chaosWs;
@@ -120,7 +107,6 @@ public final class LoopbackExchange implements Exchange {
   private final AtomicBoolean last418 = new AtomicBoolean();
   private final WsClient wsClient;
   private final String listenKey;
-  private long serverOffsetMs;
   private long timerSeq;
   private long retryAfterUntil = Long.MIN_VALUE;
   private long retryAfterViolations;
@@ -134,14 +120,9 @@ public final class LoopbackExchange implements Exchange {
       long seed,
       boolean emulateDistance) {
     this.server = server;
-    this.wire = new BinanceWire(server.apiSecret());
     this.time = time;
-    SplittableRandom root = new SplittableRandom(seed);
-    this.latency = new LatencyModel(root.split());
-    this.outages = root.split();
-    this.emulateDistance = emulateDistance;
+    this.distance = new Distance(seed, emulateDistance, time);
     this.pool = Executors.newFixedThreadPool(4, r -> daemon(r, "loopback-client"));
-    this.distance = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "loopback-distance"));
     this.jdk =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -150,6 +131,7 @@ public final class LoopbackExchange implements Exchange {
             .build();
     this.http =
         ChaosHttpClient.builder(jdk, injector).nanoClock(time).listener(this::onFault).build();
+    this.rest = new RestLink(server, http, distance, time);
     this.chaosWs = ChaosWebSocket.builder(injector).nanoClock(time).executor(pool).build();
     InetAddress primary = loopback(PRIMARY_HOST);
     InetAddress secondary = loopback(SECONDARY_HOST);
@@ -165,7 +147,7 @@ public final class LoopbackExchange implements Exchange {
         };
     this.wsClient = new WsClient(this, jdk, chaosWs);
     try {
-      this.listenKey = openListenKey();
+      this.listenKey = RestLink.openListenKey(jdk, server);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -242,7 +224,7 @@ public final class LoopbackExchange implements Exchange {
     int n = calls.size();
     int expected = 0;
     int[] done = new int[1];
-    List<CompletableFuture<Arrival>> futures = new ArrayList<>(n);
+    List<CompletableFuture<RestLink.Arrival>> futures = new ArrayList<>(n);
     boolean[] finished = new boolean[n];
     for (int i = 0; i < n; i++) {
       RestCall c = calls.get(i);
@@ -255,7 +237,7 @@ public final class LoopbackExchange implements Exchange {
       }
       restCalls++;
       expected++;
-      CompletableFuture<Arrival> f = send(c, giveUpAtNanos);
+      CompletableFuture<RestLink.Arrival> f = rest.send(c, giveUpAtNanos);
       futures.add(f);
       int idx = i;
       f.whenComplete(
@@ -265,7 +247,7 @@ public final class LoopbackExchange implements Exchange {
                     if (!finished[idx] && a != null) {
                       finished[idx] = true;
                       done[0]++;
-                      complete(c, a);
+                      rest.complete(c, a);
                       c.times(t0, nanoTime());
                     }
                   }));
@@ -357,7 +339,7 @@ public final class LoopbackExchange implements Exchange {
     closed = true;
     wsClient.close();
     http.close();
-    distance.shutdownNow();
+    distance.close();
     pool.shutdownNow();
   }
 
@@ -368,43 +350,9 @@ public final class LoopbackExchange implements Exchange {
     inbox.add(r);
   }
 
-  /** Runs {@code r} after {@code nanos} on the distance thread (at once when 0). */
-  void later(long nanos, Runnable r) {
-    if (nanos <= 0) {
-      r.run();
-      return;
-    }
-    try {
-      distance.schedule(r, nanos, TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
-      // the connector is closing: nobody waits for the event any more
-    }
-  }
-
-  /** An emulated round trip, ns (0 without distance). */
-  long roundTrip(Endpoint e) {
-    if (!emulateDistance) {
-      return 0;
-    }
-    synchronized (latency) {
-      return latency.restRoundTripNanos(e);
-    }
-  }
-
-  /** Whether the route to the primary ({@code secondary} false) or secondary host is down now. */
-  boolean routeDown(boolean secondary) {
-    return nanoTime() < routeDownUntil.get(secondary ? 1 : 0);
-  }
-
-  /** A connection to that host was lost without a close frame: its route fails over a while. */
-  void routeLost(boolean secondary) {
-    if (closed) {
-      return;
-    }
-    long span = WsRules.MAX_OUTAGE_MS - WsRules.MIN_OUTAGE_MS;
-    long outageMs =
-        (WsRules.MIN_OUTAGE_MS + (long) (outages.nextDouble() * span)) / OUTAGE_COMPRESSION;
-    routeDownUntil.set(secondary ? 1 : 0, nanoTime() + outageMs * MS);
+  /** The emulated distance to the exchange (round trips, the routes' failover). */
+  Distance distance() {
+    return distance;
   }
 
   /**
@@ -449,129 +397,6 @@ public final class LoopbackExchange implements Exchange {
     }
   }
 
-  /**
-   * Sends {@code c} after half a round trip and completes with its answer (held for the other half)
-   * or its failure; cancelling the result cancels the request.
-   */
-  private CompletableFuture<Arrival> send(RestCall c, long giveUpAtNanos) {
-    long rtt = roundTrip(c.endpoint());
-    String query = wire.query(c);
-    CompletableFuture<Arrival> out = new CompletableFuture<>();
-    AtomicReference<CompletableFuture<HttpResponse<String>>> inner = new AtomicReference<>();
-    later(
-        rtt / 2,
-        () -> {
-          if (out.isDone()) {
-            return;
-          }
-          long timeout = Math.max(MS, giveUpAtNanos - nanoTime());
-          CompletableFuture<HttpResponse<String>> f =
-              http.sendAsync(
-                  request(c, query, Duration.ofNanos(timeout)),
-                  HttpResponse.BodyHandlers.ofString());
-          inner.set(f);
-          if (out.isDone()) {
-            f.cancel(true);
-            return;
-          }
-          f.whenComplete(
-              (resp, err) -> {
-                Arrival a = new Arrival(resp, err, System.currentTimeMillis());
-                if (resp != null) {
-                  later(rtt - rtt / 2, () -> out.complete(a));
-                } else {
-                  out.complete(a);
-                }
-              });
-        });
-    out.whenComplete(
-        (a, err) -> {
-          CompletableFuture<HttpResponse<String>> f = inner.get();
-          if (out.isCancelled() && f != null) {
-            f.cancel(true);
-          }
-        });
-    return out;
-  }
-
-  private HttpRequest request(RestCall c, String query, Duration timeout) {
-    URI uri =
-        URI.create(
-            "http://"
-                + c.address().getHostAddress()
-                + ":"
-                + server.restUri().getPort()
-                + c.endpoint().path()
-                + "?"
-                + query);
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .method(c.endpoint().method(), HttpRequest.BodyPublishers.noBody());
-    if (BinanceWire.keyed(c.endpoint())) {
-      b.header(BinanceWire.API_KEY_HEADER, server.apiKey());
-    }
-    return b.build();
-  }
-
-  /** Records an arrival on the call (the bot's thread). */
-  private void complete(RestCall c, Arrival a) {
-    if (a.error() != null) {
-      Throwable err = a.error();
-      Throwable cause =
-          err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-      c.fail(
-          cause instanceof HttpTimeoutException || CutAnswer.isCut(cause)
-              ? RestCall.Failure.TIMEOUT
-              : RestCall.Failure.CONNECTION);
-      return;
-    }
-    HttpResponse<String> resp = a.response();
-    com.fasterxml.jackson.databind.JsonNode body = BinanceWire.parse(resp.body());
-    String usedWeight = resp.headers().firstValue(BinanceWire.USED_WEIGHT).orElse(null);
-    long serverMs = 0;
-    if (resp.statusCode() == 200) {
-      long stated = BinanceWire.statedServerTime(body);
-      if (stated > 0) {
-        serverOffsetMs = stated - a.arrivalWallMs();
-        serverMs = stated;
-      } else {
-        serverMs = a.arrivalWallMs() + serverOffsetMs;
-      }
-    }
-    BinanceWire.answer(
-        c,
-        resp.statusCode(),
-        resp.headers().firstValue(BinanceWire.RETRY_AFTER).orElse(null),
-        usedWeight,
-        body,
-        serverMs);
-  }
-
-  /** Takes a listen key ({@code POST /api/v3/userDataStream}) for the user data stream. */
-  private String openListenKey() {
-    HttpRequest req =
-        HttpRequest.newBuilder(server.restUri().resolve("/api/v3/userDataStream"))
-            .timeout(Duration.ofSeconds(5))
-            .header(BinanceWire.API_KEY_HEADER, server.apiKey())
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build();
-    try {
-      HttpResponse<String> resp = jdk.send(req, HttpResponse.BodyHandlers.ofString());
-      String key = BinanceWire.parse(resp.body()).path("listenKey").asText("");
-      if (resp.statusCode() != 200 || key.isEmpty()) {
-        throw new IllegalStateException(
-            "the exchange gave no listen key: " + resp.statusCode() + " " + resp.body());
-      }
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach the exchange at " + server.restUri(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while taking a listen key", e);
-    }
-  }
-
   private void onFault(HttpFault f) {
     boolean is418 = f.status() == 418;
     if (last418.getAndSet(is418) != is418 && is418) {
@@ -592,9 +417,6 @@ public final class LoopbackExchange implements Exchange {
     t.setDaemon(true);
     return t;
   }
-
-  /** A REST answer or failure as it arrived, with the machine's wall clock at its arrival. */
-  private record Arrival(HttpResponse<String> response, Throwable error, long arrivalWallMs) {}
 
   private record Timer(long at, long seq, Runnable task) implements Comparable<Timer> {
     @Override

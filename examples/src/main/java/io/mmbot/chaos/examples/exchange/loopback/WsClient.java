@@ -40,36 +40,41 @@ final class WsClient {
   void connect(URI uri, boolean secondary, WsListener l) {
     close();
     int gen = ++generation;
-    long rtt = x.roundTrip(Endpoint.SERVER_TIME);
+    long rtt = x.distance().roundTrip(Endpoint.SERVER_TIME);
     CompletableFuture<WebSocket> f = new CompletableFuture<>();
     opening = f;
-    x.later(
-        rtt / 2,
-        () -> {
-          if (f.isDone()) {
-            return;
-          }
-          if (x.routeDown(secondary)) {
-            x.later(
-                rtt - rtt / 2,
-                () -> f.completeExceptionally(new IOException("endpoint failing over: refused")));
-            return;
-          }
-          WebSocket.Builder b = jdk.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2));
-          chaos
-              .connect(b, uri, new Jdk(gen, secondary, l))
-              .whenComplete(
-                  (ws, err) ->
-                      x.later(
-                          rtt - rtt / 2,
-                          () -> {
-                            if (err != null) {
-                              f.completeExceptionally(err);
-                            } else if (!f.complete(ws)) {
-                              ws.abort();
-                            }
-                          }));
-        });
+    x.distance()
+        .later(
+            rtt / 2,
+            () -> {
+              if (f.isDone()) {
+                return;
+              }
+              if (x.distance().routeDown(secondary)) {
+                x.distance()
+                    .later(
+                        rtt - rtt / 2,
+                        () ->
+                            f.completeExceptionally(
+                                new IOException("endpoint failing over: refused")));
+                return;
+              }
+              WebSocket.Builder b = jdk.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2));
+              chaos
+                  .connect(b, uri, new Jdk(gen, secondary, l))
+                  .whenComplete(
+                      (ws, err) ->
+                          x.distance()
+                              .later(
+                                  rtt - rtt / 2,
+                                  () -> {
+                                    if (err != null) {
+                                      f.completeExceptionally(err);
+                                    } else if (!f.complete(ws)) {
+                                      ws.abort();
+                                    }
+                                  }));
+            });
     f.whenComplete(
         (ws, err) ->
             x.post(
@@ -189,7 +194,7 @@ final class WsClient {
 
     private void ended(boolean abnormal, String reason) {
       if (abnormal) {
-        x.routeLost(secondary);
+        x.distance().routeLost(secondary);
       }
       socket = null;
       generation++;
