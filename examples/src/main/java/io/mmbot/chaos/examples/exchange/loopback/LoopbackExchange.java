@@ -56,15 +56,16 @@ import java.util.function.LongSupplier;
  * plus the last stated offset), and only for answers that carry the exchange's {@code
  * X-MBX-USED-WEIGHT-1M} (a synthetic answer of the adapters states no time).
  *
- * <p>Distance: a REST request is held for half of a {@link LatencyModel} round trip before it is
- * sent and its answer for the other half after it arrived, so that a tick's timing means what it
- * means on the simulated exchange (the bot's give-up and deadline are calibrated for a WAN round
- * trip of about 175 ms, not for a loopback one of a fraction of a millisecond); the WebSocket
- * opening handshake takes a round trip too. Two endpoints: both host names reach the one stream
- * port, and the failover rule of {@link WsRules} holds on the route to each: a connection lost
- * without a close frame (as {@code ChaosWebSocket} aborts one on WS_DISCONNECT) takes its host's
- * route down for a while, as on the simulated exchange but {@value #OUTAGE_COMPRESSION} times
- * shorter, with the bursts; a connection attempt to a host whose route is down is refused.
+ * <p>Distance ({@link Distance}, {@link DistantHttpClient}, under the adapters as a WAN would be):
+ * a REST request is held for half of a {@link LatencyModel} round trip before it leaves and its
+ * answer for the other half after it arrived, so that a tick's timing means what it means on the
+ * simulated exchange (the bot's give-up and deadline are calibrated for a WAN round trip of about
+ * 175 ms, not for a loopback one of a fraction of a millisecond); the WebSocket opening handshake
+ * takes a round trip too. Two endpoints: both host names reach the one stream port, and the
+ * failover rule of {@link WsRules} holds on the route to each: a connection lost without a close
+ * frame (as {@code ChaosWebSocket} aborts one on WS_DISCONNECT) takes its host's route down for a
+ * while, as on the simulated exchange but {@value #OUTAGE_COMPRESSION} times shorter, with the
+ * bursts; a connection attempt to a host whose route is down is refused.
  *
  * <p>Threading: the bot's thread calls every method; the JDK's threads only put completions and
  * WebSocket events into an inbox that {@link #execute} and {@link #idleUntil} drain on the bot's
@@ -130,7 +131,10 @@ public final class LoopbackExchange implements Exchange {
             .executor(pool)
             .build();
     this.http =
-        ChaosHttpClient.builder(jdk, injector).nanoClock(time).listener(this::onFault).build();
+        ChaosHttpClient.builder(new DistantHttpClient(jdk, distance), injector)
+            .nanoClock(time)
+            .listener(this::onFault)
+            .build();
     this.rest = new RestLink(server, http, distance, time);
     this.chaosWs = ChaosWebSocket.builder(injector).nanoClock(time).executor(pool).build();
     InetAddress primary = loopback(PRIMARY_HOST);

@@ -14,14 +14,14 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
  * The loopback connector's REST side: sends a {@link RestCall} as a Binance request through {@link
- * ChaosHttpClient} (the faults strike there), across the emulated {@link Distance}, and records the
- * answer or failure on the call. {@link #send} may be called from the bot's thread only; {@link
- * #complete} runs there too, so the server-clock estimate needs no lock.
+ * ChaosHttpClient} (the faults strike there) over the emulated distance ({@link DistantHttpClient},
+ * below the adapters), and records the answer or failure on the call. {@link #send} may be called
+ * from the bot's thread only; {@link #complete} runs there too, so the server-clock estimate needs
+ * no lock.
  */
 final class RestLink {
 
@@ -46,44 +46,20 @@ final class RestLink {
   record Arrival(HttpResponse<String> response, Throwable error, long arrivalWallMs) {}
 
   /**
-   * Sends {@code c} after half a round trip and completes with its answer (held for the other half)
-   * or its failure; cancelling the result cancels the request.
+   * Sends {@code c} (through the adapters and the emulated distance below them) and completes with
+   * its answer or failure; cancelling the result cancels the request.
    */
   CompletableFuture<Arrival> send(RestCall c, long giveUpAtNanos) {
-    long rtt = distance.roundTrip(c.endpoint());
-    String query = wire.query(c);
+    long timeout = Math.max(MS, giveUpAtNanos - time.getAsLong());
+    CompletableFuture<HttpResponse<String>> f =
+        http.sendAsync(
+            request(c, wire.query(c), Duration.ofNanos(timeout)),
+            HttpResponse.BodyHandlers.ofString());
     CompletableFuture<Arrival> out = new CompletableFuture<>();
-    AtomicReference<CompletableFuture<HttpResponse<String>>> inner = new AtomicReference<>();
-    distance.later(
-        rtt / 2,
-        () -> {
-          if (out.isDone()) {
-            return;
-          }
-          long timeout = Math.max(MS, giveUpAtNanos - time.getAsLong());
-          CompletableFuture<HttpResponse<String>> f =
-              http.sendAsync(
-                  request(c, query, Duration.ofNanos(timeout)),
-                  HttpResponse.BodyHandlers.ofString());
-          inner.set(f);
-          if (out.isDone()) {
-            f.cancel(true);
-            return;
-          }
-          f.whenComplete(
-              (resp, err) -> {
-                Arrival a = new Arrival(resp, err, System.currentTimeMillis());
-                if (resp != null) {
-                  distance.later(rtt - rtt / 2, () -> out.complete(a));
-                } else {
-                  out.complete(a);
-                }
-              });
-        });
+    f.whenComplete((resp, err) -> out.complete(new Arrival(resp, err, System.currentTimeMillis())));
     out.whenComplete(
         (a, err) -> {
-          CompletableFuture<HttpResponse<String>> f = inner.get();
-          if (out.isCancelled() && f != null) {
+          if (out.isCancelled()) {
             f.cancel(true);
           }
         });
