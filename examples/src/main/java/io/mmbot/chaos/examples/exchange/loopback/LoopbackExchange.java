@@ -52,9 +52,10 @@ import java.util.function.LongSupplier;
  * call, and one combined stream ({@code /stream?streams=btcusdt@bookTicker/<listenKey>}) for the
  * book ticker and the user data stream's fills, on a listen key taken when the connector starts.
  * Binance states the server's time only in some answers ({@code transactTime}, {@code serverTime}):
- * for the others the connector reports the server clock as it last measured it (the arrival time
- * plus the last stated offset), and only for answers that carry the exchange's {@code
- * X-MBX-USED-WEIGHT-1M} (a synthetic answer of the adapters states no time).
+ * the exchange runs on this machine's clock, so for the other successful answers the connector
+ * reports the middle of the request's round trip, where the exchange executed it (the emulated
+ * distance holds both halves alike); an error answer states no time (0), so a synthetic 429 or 5xx
+ * of the adapters is never read as the server's clock or weight.
  *
  * <p>Distance ({@link Distance}, {@link DistantHttpClient}, under the adapters as a WAN would be):
  * a REST request is held for half of a {@link LatencyModel} round trip before it leaves and its

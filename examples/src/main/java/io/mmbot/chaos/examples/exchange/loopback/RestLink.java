@@ -32,7 +32,6 @@ final class RestLink {
   private final BinanceWire wire;
   private final Distance distance;
   private final LongSupplier time;
-  private long serverOffsetMs;
 
   RestLink(ExchangeServer server, ChaosHttpClient http, Distance distance, LongSupplier time) {
     this.server = server;
@@ -42,8 +41,17 @@ final class RestLink {
     this.time = time;
   }
 
-  /** A REST answer or failure as it arrived, with the machine's wall clock at its arrival. */
-  record Arrival(HttpResponse<String> response, Throwable error, long arrivalWallMs) {}
+  /**
+   * A REST answer or failure as it arrived, with the machine's wall clock when the request was
+   * handed to the adapters and when its answer arrived.
+   */
+  record Arrival(
+      HttpResponse<String> response, Throwable error, long sentWallMs, long arrivalWallMs) {
+    /** The middle of the round trip: where the exchange executed the request. */
+    long midpointWallMs() {
+      return sentWallMs + (arrivalWallMs - sentWallMs) / 2;
+    }
+  }
 
   /**
    * Sends {@code c} (through the adapters and the emulated distance below them) and completes with
@@ -51,12 +59,15 @@ final class RestLink {
    */
   CompletableFuture<Arrival> send(RestCall c, long giveUpAtNanos) {
     long timeout = Math.max(MS, giveUpAtNanos - time.getAsLong());
+    long sentWallMs = System.currentTimeMillis();
     CompletableFuture<HttpResponse<String>> f =
         http.sendAsync(
             request(c, wire.query(c), Duration.ofNanos(timeout)),
             HttpResponse.BodyHandlers.ofString());
     CompletableFuture<Arrival> out = new CompletableFuture<>();
-    f.whenComplete((resp, err) -> out.complete(new Arrival(resp, err, System.currentTimeMillis())));
+    f.whenComplete(
+        (resp, err) ->
+            out.complete(new Arrival(resp, err, sentWallMs, System.currentTimeMillis())));
     out.whenComplete(
         (a, err) -> {
           if (out.isCancelled()) {
@@ -104,12 +115,7 @@ final class RestLink {
     long serverMs = 0;
     if (resp.statusCode() == 200) {
       long stated = BinanceWire.statedServerTime(body);
-      if (stated > 0) {
-        serverOffsetMs = stated - a.arrivalWallMs();
-        serverMs = stated;
-      } else {
-        serverMs = a.arrivalWallMs() + serverOffsetMs;
-      }
+      serverMs = stated > 0 ? stated : a.midpointWallMs();
     }
     BinanceWire.answer(
         c,
