@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -144,6 +145,18 @@ public final class ExchangeServer implements AutoCloseable {
   public int openOrderCount() {
     synchronized (core.lock) {
       return core.rules.openCount();
+    }
+  }
+
+  /**
+   * Reads the exchange's rules (counters, open orders, the ledger) under the lock every request
+   * holds, so the reader sees a consistent state while the exchange serves; {@code reader} must not
+   * keep the rules or block.
+   */
+  public <T> T readRules(Function<ExchangeRules, T> reader) {
+    Objects.requireNonNull(reader, "reader");
+    synchronized (core.lock) {
+      return reader.apply(core.rules);
     }
   }
 

@@ -10,21 +10,20 @@ import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
-import io.mmbot.chaos.examples.exchange.loopback.LoopbackServer;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.RunFacts;
 import io.mmbot.chaos.examples.judge.WireLog;
 import io.mmbot.chaos.exchange.Ledger;
+import io.mmbot.chaos.exchange.server.ExchangeServer;
 import io.mmbot.chaos.metrics.ChaosMetrics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * One run on the loopback exchange: real servers on 127.0.0.1, the same bot classes as on the
+ * One run on the loopback exchange: an {@link ExchangeServer} on 127.0.0.1 (Binance's wire, no
+ * server-side faults: they come from the bot's own adapters), the same bot classes as on the
  * simulated exchange, in real time with compressed timing: bursts of {@value #BURST_ON_SEC} s on
  * and {@value #BURST_OFF_SEC} s off instead of 30 s / 90 s, runs of {@value #DURATION_SEC} s after
  * a chaos-free warm-up of {@value #WARMUP_MS} ms. The warm-up ends half a tick interval off the
@@ -86,8 +85,8 @@ public final class LoopbackRun {
     long bans;
     long rejections;
     long weightRefusals;
-    try (LoopbackServer server = start(plan.seed());
-        LoopbackExchange x = LoopbackExchange.connect(server, injector, time);
+    try (ExchangeServer server = ExchangeServer.builder().seed(plan.seed()).start();
+        LoopbackExchange x = LoopbackExchange.connect(server, injector, time, plan.seed(), true);
         ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
       WireTap tapped = new WireTap(x, wire);
@@ -107,7 +106,7 @@ public final class LoopbackRun {
               x::nanoTime,
               reg,
               wire,
-              () -> server.read(r -> r.openCount()),
+              () -> server.readRules(r -> r.openCount()),
               () -> plan.scenario() == null ? 0 : injector.injections(plan.scenario()));
       try {
         bot.run(durationNanos, scraper);
@@ -117,29 +116,21 @@ public final class LoopbackRun {
       for (Scenario s : Scenario.values()) {
         injections[s.ordinal()] = injector.injections(s);
       }
-      List<Ledger.Entry> all = server.read(r -> new ArrayList<>(r.ledger().entries()));
+      List<Ledger.Entry> all = server.readRules(r -> new ArrayList<>(r.ledger().entries()));
       // Server time is the machine's clock; the harness's is the bot's monotonic one.
       long epochNanosAtZero = x.clock().millis() * 1_000_000L - x.nanoTime();
       RunFacts facts =
           SimRun.facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
-      // The loopback server keeps no journal of its endpoints' failovers: reconnects are timed
+      // The loopback connector keeps no journal of its endpoints' failovers: reconnects are timed
       // from the close.
       evidence =
           new Evidence(
               wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts, List.of(), 2);
       bans = x.bans418();
-      rejections = server.read(r -> r.timestampRejections());
-      weightRefusals = server.read(r -> r.weightRefusals());
+      rejections = server.readRules(r -> r.timestampRejections());
+      weightRefusals = server.readRules(r -> r.weightRefusals());
     }
     return RunResult.of(
         plan, evidence, baseline.get(), injections, bans, rejections, weightRefusals, 0L, null);
-  }
-
-  private static LoopbackServer start(long seed) {
-    try {
-      return LoopbackServer.start(seed, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the loopback exchange on 127.0.0.1", e);
-    }
   }
 }

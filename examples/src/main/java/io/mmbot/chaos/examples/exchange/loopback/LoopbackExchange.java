@@ -7,6 +7,9 @@ import io.mmbot.chaos.examples.exchange.WsListener;
 import io.mmbot.chaos.exchange.ExchangeRules;
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.exchange.RestCall;
+import io.mmbot.chaos.exchange.WsRules;
+import io.mmbot.chaos.exchange.model.LatencyModel;
+import io.mmbot.chaos.exchange.server.ExchangeServer;
 import io.mmbot.chaos.http.ChaosHttpClient;
 import io.mmbot.chaos.http.HttpFault;
 import io.mmbot.chaos.ws.ChaosWebSocket;
@@ -16,8 +19,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,13 +37,36 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The loopback exchange as the bot's connector sees it: real HTTP and WebSocket to a {@link
- * LoopbackServer} on 127.0.0.1, in real time, with every fault applied by the library's public
- * adapters exactly as in a user's connector: REST through {@link ChaosHttpClient} around the JDK's
- * {@link HttpClient}, market data through {@link ChaosWebSocket} around the JDK's WebSocket, and
- * the host names {@value #PRIMARY_HOST} and {@value #SECONDARY_HOST} through a resolver that knows
- * only those two names and answers 127.0.0.1 (the bot applies {@code HostResolver.withChaos} and
- * {@code ChaosClock} itself, as on the simulated exchange).
+ * The loopback exchange as the bot's connector sees it: Binance's Spot wire, REST and streams, to
+ * an {@link ExchangeServer} on 127.0.0.1, in real time, with every fault applied by the library's
+ * public adapters exactly as in a user's connector: REST through {@link ChaosHttpClient} around the
+ * JDK's {@link HttpClient}, market and user data through {@link ChaosWebSocket} around the JDK's
+ * WebSocket, and the host names {@value #PRIMARY_HOST} and {@value #SECONDARY_HOST} through a
+ * resolver that knows only those two names and answers 127.0.0.1 (the bot applies {@code
+ * HostResolver.withChaos} and {@code ChaosClock} itself, as on the simulated exchange). The server
+ * applies no fault.
+ *
+ * <p>The wire ({@link BinanceWire}): signed requests (HMAC-SHA256 of the query string in {@code
+ * signature}, the key in {@code X-MBX-APIKEY}, {@code timestamp} and {@code recvWindow} from the
+ * bot's own clock), Binance's JSON answers and {@code {"code":…,"msg":…}} errors read back into the
+ * call, and one combined stream ({@code /stream?streams=btcusdt@bookTicker/<listenKey>}) for the
+ * book ticker and the user data stream's fills, on a listen key taken when the connector starts.
+ * Binance states the server's time only in some answers ({@code transactTime}, {@code serverTime}):
+ * the exchange runs on this machine's clock, so for the other successful answers the connector
+ * reports the middle of the request's round trip, where the exchange executed it (the emulated
+ * distance holds both halves alike); an error answer states no time (0), so a synthetic 429 or 5xx
+ * of the adapters is never read as the server's clock or weight.
+ *
+ * <p>Distance ({@link Distance}, {@link DistantHttpClient}, under the adapters as a WAN would be):
+ * a REST request is held for half of a {@link LatencyModel} round trip before it leaves and its
+ * answer for the other half after it arrived, so that a tick's timing means what it means on the
+ * simulated exchange (the bot's give-up and deadline are calibrated for a WAN round trip of about
+ * 175 ms, not for a loopback one of a fraction of a millisecond); the WebSocket opening handshake
+ * takes a round trip too. Two endpoints: both host names reach the one stream port, and the
+ * failover rule of {@link WsRules} holds on the route to each: a connection lost without a close
+ * frame (as {@code ChaosWebSocket} aborts one on WS_DISCONNECT) takes its host's route down for a
+ * while, as on the simulated exchange but {@value #OUTAGE_COMPRESSION} times shorter, with the
+ * bursts; a connection attempt to a host whose route is down is refused.
  *
  * <p>Threading: the bot's thread calls every method; the JDK's threads only put completions and
  * WebSocket events into an inbox that {@link #execute} and {@link #idleUntil} drain on the bot's
@@ -51,8 +74,8 @@ import java.util.function.LongSupplier;
  *
  * <p>A REST call ends in {@link RestCall.Failure#CONNECTION} on an {@link IOException} before an
  * answer (a lost connection, NET_LOSS before sending), {@link RestCall.Failure#TIMEOUT} on an
- * {@link HttpTimeoutException} or when the caller's give-up time passes (the request is then
- * cancelled).
+ * {@link HttpTimeoutException}, on an answer cut on its way, or when the caller's give-up time
+ * passes (the request is then cancelled).
  */
 public final class LoopbackExchange implements Exchange {
 
@@ -62,11 +85,20 @@ public final class LoopbackExchange implements Exchange {
   /** Secondary host name. */
   public static final String SECONDARY_HOST = "exchange2.loopback";
 
+  /**
+   * The failover outage of {@link WsRules} is compressed by this factor, as the loopback suite
+   * compresses the bursts (3 s on / 9 s off instead of 30 s / 90 s), so that an outage takes the
+   * same share of a burst: 150–500 ms.
+   */
+  public static final long OUTAGE_COMPRESSION = 10;
+
   private static final long MS = 1_000_000L;
 
-  private final LoopbackServer server;
+  private final ExchangeServer server;
   private final LongSupplier time;
   private final ExecutorService pool;
+  private final Distance distance;
+  private final RestLink rest;
   private final HttpClient jdk;
   private final ChaosHttpClient http;
   private final ChaosWebSocket chaosWs;
@@ -76,15 +108,22 @@ public final class LoopbackExchange implements Exchange {
   private final AtomicLong faultBans = new AtomicLong();
   private final AtomicBoolean last418 = new AtomicBoolean();
   private final WsClient wsClient;
+  private final String listenKey;
   private long timerSeq;
   private long retryAfterUntil = Long.MIN_VALUE;
   private long retryAfterViolations;
   private long restCalls;
   private boolean closed;
 
-  private LoopbackExchange(LoopbackServer server, ChaosInjector injector, LongSupplier time) {
+  private LoopbackExchange(
+      ExchangeServer server,
+      ChaosInjector injector,
+      LongSupplier time,
+      long seed,
+      boolean emulateDistance) {
     this.server = server;
     this.time = time;
+    this.distance = new Distance(seed, emulateDistance, time);
     this.pool = Executors.newFixedThreadPool(4, r -> daemon(r, "loopback-client"));
     this.jdk =
         HttpClient.newBuilder()
@@ -93,7 +132,11 @@ public final class LoopbackExchange implements Exchange {
             .executor(pool)
             .build();
     this.http =
-        ChaosHttpClient.builder(jdk, injector).nanoClock(time).listener(this::onFault).build();
+        ChaosHttpClient.builder(new DistantHttpClient(jdk, distance), injector)
+            .nanoClock(time)
+            .listener(this::onFault)
+            .build();
+    this.rest = new RestLink(server, http, distance, time);
     this.chaosWs = ChaosWebSocket.builder(injector).nanoClock(time).executor(pool).build();
     InetAddress primary = loopback(PRIMARY_HOST);
     InetAddress secondary = loopback(SECONDARY_HOST);
@@ -107,12 +150,18 @@ public final class LoopbackExchange implements Exchange {
           }
           throw new UnknownHostException(host);
         };
-    this.wsClient = new WsClient(this, http, chaosWs);
+    this.wsClient = new WsClient(this, jdk, chaosWs);
+    try {
+      this.listenKey = RestLink.openListenKey(jdk, server);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /**
    * A real-time nanosecond source that starts at 0 now: build the injector on it, then hand it to
-   * {@link #connect(LoopbackServer, ChaosInjector, LongSupplier)}.
+   * {@link #connect(ExchangeServer, ChaosInjector, LongSupplier, long, boolean)}.
    */
   public static LongSupplier clockFor() {
     long origin = System.nanoTime();
@@ -121,14 +170,22 @@ public final class LoopbackExchange implements Exchange {
 
   /**
    * The bot's side of {@code server}, with faults from {@code injector}, which must read {@code
-   * time} (made by {@link #clockFor()}).
+   * time} (made by {@link #clockFor()}); {@code seed} draws the emulated round trips and route
+   * outages; with {@code emulateDistance} every round trip takes a WAN's time. Takes a listen key
+   * for the user data stream before it returns.
    */
   public static LoopbackExchange connect(
-      LoopbackServer server, ChaosInjector injector, LongSupplier time) {
+      ExchangeServer server,
+      ChaosInjector injector,
+      LongSupplier time,
+      long seed,
+      boolean emulateDistance) {
     return new LoopbackExchange(
         Objects.requireNonNull(server, "server"),
         Objects.requireNonNull(injector, "injector"),
-        Objects.requireNonNull(time, "time"));
+        Objects.requireNonNull(time, "time"),
+        seed,
+        emulateDistance);
   }
 
   // ---------------------------------------------------------------- Exchange
@@ -172,7 +229,7 @@ public final class LoopbackExchange implements Exchange {
     int n = calls.size();
     int expected = 0;
     int[] done = new int[1];
-    List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>(n);
+    List<CompletableFuture<RestLink.Arrival>> futures = new ArrayList<>(n);
     boolean[] finished = new boolean[n];
     for (int i = 0; i < n; i++) {
       RestCall c = calls.get(i);
@@ -185,20 +242,17 @@ public final class LoopbackExchange implements Exchange {
       }
       restCalls++;
       expected++;
-      long timeoutNanos = Math.max(MS, giveUpAtNanos - t0);
-      HttpRequest req = request(c, Duration.ofNanos(timeoutNanos));
-      CompletableFuture<HttpResponse<String>> f =
-          http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
+      CompletableFuture<RestLink.Arrival> f = rest.send(c, giveUpAtNanos);
       futures.add(f);
       int idx = i;
       f.whenComplete(
-          (resp, err) ->
+          (a, err) ->
               inbox.add(
                   () -> {
-                    if (!finished[idx]) {
+                    if (!finished[idx] && a != null) {
                       finished[idx] = true;
                       done[0]++;
-                      complete(c, resp, err);
+                      rest.complete(c, a);
                       c.times(t0, nanoTime());
                     }
                   }));
@@ -227,7 +281,14 @@ public final class LoopbackExchange implements Exchange {
     Objects.requireNonNull(address, "address");
     // The host name the address was resolved from says which endpoint it is (both are 127.0.0.1).
     boolean secondary = SECONDARY_HOST.equals(address.getHostName());
-    wsClient.connect(address, server.wsAddress(secondary).getPort(), listener);
+    URI uri =
+        URI.create(
+            "ws://"
+                + address.getHostAddress()
+                + ":"
+                + server.wsUri().getPort()
+                + BinanceWire.streamPath(listenKey));
+    wsClient.connect(uri, secondary, listener);
   }
 
   @Override
@@ -237,26 +298,26 @@ public final class LoopbackExchange implements Exchange {
 
   @Override
   public Ledger ledger() {
-    return server.read(ExchangeRules::ledger);
+    return server.readRules(ExchangeRules::ledger);
   }
 
   /**
    * {@inheritDoc} The server's threads use them under its lock: read them only after the run, or
-   * through {@code server().read(…)} while it lasts.
+   * through {@code server().readRules(…)} while it lasts.
    */
   @Override
   public ExchangeRules rules() {
-    return server.read(r -> r);
+    return server.readRules(r -> r);
   }
 
-  /** The server (for the suite's invariants, read under its lock). */
-  public LoopbackServer server() {
+  /** The exchange this connector talks to. */
+  public ExchangeServer server() {
     return server;
   }
 
   @Override
   public long bans418() {
-    return server.read(ExchangeRules::bans) + faultBans.get();
+    return server.readRules(ExchangeRules::bans) + faultBans.get();
   }
 
   @Override
@@ -269,6 +330,11 @@ public final class LoopbackExchange implements Exchange {
     return restCalls;
   }
 
+  /** The listen key of the user data stream this connector reads. */
+  public String listenKey() {
+    return listenKey;
+  }
+
   /** Closes the connection and the client's threads (not the server); idempotent. */
   @Override
   public void close() {
@@ -278,6 +344,7 @@ public final class LoopbackExchange implements Exchange {
     closed = true;
     wsClient.close();
     http.close();
+    distance.close();
     pool.shutdownNow();
   }
 
@@ -286,6 +353,11 @@ public final class LoopbackExchange implements Exchange {
   /** Puts an event for the bot's thread (from any thread). */
   void post(Runnable r) {
     inbox.add(r);
+  }
+
+  /** The emulated distance to the exchange (round trips, the routes' failover). */
+  Distance distance() {
+    return distance;
   }
 
   /**
@@ -328,40 +400,6 @@ public final class LoopbackExchange implements Exchange {
       timers.poll();
       t.task.run();
     }
-  }
-
-  private HttpRequest request(RestCall c, Duration timeout) {
-    URI uri =
-        URI.create(
-            "http://"
-                + c.address().getHostAddress()
-                + ":"
-                + server.httpAddress().getPort()
-                + c.endpoint().path()
-                + "?"
-                + Wire.query(c));
-    return HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        .method(c.endpoint().method(), HttpRequest.BodyPublishers.noBody())
-        .build();
-  }
-
-  private static void complete(RestCall c, HttpResponse<String> resp, Throwable err) {
-    if (err != null) {
-      Throwable cause =
-          err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-      c.fail(
-          cause instanceof HttpTimeoutException || CutAnswer.isCut(cause)
-              ? RestCall.Failure.TIMEOUT
-              : RestCall.Failure.CONNECTION);
-      return;
-    }
-    Wire.answer(
-        c,
-        resp.statusCode(),
-        resp.headers().firstValue(Wire.RETRY_AFTER).orElse(null),
-        resp.headers().firstValue(Wire.USED_WEIGHT).orElse(null),
-        resp.body());
   }
 
   private void onFault(HttpFault f) {

@@ -2,8 +2,9 @@ package io.mmbot.chaos.examples.exchange.loopback;
 
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
+import io.mmbot.chaos.exchange.Endpoint;
 import io.mmbot.chaos.ws.ChaosWebSocket;
-import java.net.InetAddress;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -13,11 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The bot's WebSocket to the loopback server: the JDK's {@link WebSocket} with its listener wrapped
- * by {@link ChaosWebSocket} (WS_DISCONNECT, WS_LAG and NET_LOSS strike there), every event handed
- * to the bot's thread through {@link LoopbackExchange#post}. One connection at a time; a new {@link
- * #connect} or {@link #close} ends the previous one, whose late events are dropped. Methods other
- * than the JDK callbacks run on the bot's thread.
+ * The bot's WebSocket to the exchange's combined stream (book ticker and user data): the JDK's
+ * {@link WebSocket} with its listener wrapped by {@link ChaosWebSocket} (WS_DISCONNECT, WS_LAG and
+ * NET_LOSS strike there), every event handed to the bot's thread through {@link
+ * LoopbackExchange#post}. The opening handshake takes an emulated round trip, and is refused while
+ * the route to its host is down (see {@link LoopbackExchange}). One connection at a time; a new
+ * {@link #connect} or {@link #close} ends the previous one, whose late events are dropped. Methods
+ * other than the JDK callbacks run on the bot's thread.
  */
 final class WsClient {
 
@@ -34,13 +37,44 @@ final class WsClient {
     this.chaos = chaos;
   }
 
-  void connect(InetAddress address, int port, WsListener l) {
+  void connect(URI uri, boolean secondary, WsListener l) {
     close();
     int gen = ++generation;
-    URI uri = URI.create("ws://" + address.getHostAddress() + ":" + port + "/ws");
-    WebSocket.Builder b = jdk.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2));
-    CompletableFuture<WebSocket> f = chaos.connect(b, uri, new Jdk(gen, l));
+    long rtt = x.distance().roundTrip(Endpoint.SERVER_TIME);
+    CompletableFuture<WebSocket> f = new CompletableFuture<>();
     opening = f;
+    x.distance()
+        .later(
+            rtt / 2,
+            () -> {
+              if (f.isDone()) {
+                return;
+              }
+              if (x.distance().routeDown(secondary)) {
+                x.distance()
+                    .later(
+                        rtt - rtt / 2,
+                        () ->
+                            f.completeExceptionally(
+                                new IOException("endpoint failing over: refused")));
+                return;
+              }
+              WebSocket.Builder b = jdk.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2));
+              chaos
+                  .connect(b, uri, new Jdk(gen, secondary, l))
+                  .whenComplete(
+                      (ws, err) ->
+                          x.distance()
+                              .later(
+                                  rtt - rtt / 2,
+                                  () -> {
+                                    if (err != null) {
+                                      f.completeExceptionally(err);
+                                    } else if (!f.complete(ws)) {
+                                      ws.abort();
+                                    }
+                                  }));
+            });
     f.whenComplete(
         (ws, err) ->
             x.post(
@@ -104,11 +138,13 @@ final class WsClient {
   /** The JDK's listener (wrapped by ChaosWebSocket); called on the JDK's or the pool's threads. */
   private final class Jdk implements WebSocket.Listener {
     private final int gen;
+    private final boolean secondary;
     private final WsListener l;
     private final StringBuilder text = new StringBuilder();
 
-    Jdk(int gen, WsListener l) {
+    Jdk(int gen, boolean secondary, WsListener l) {
       this.gen = gen;
+      this.secondary = secondary;
       this.l = l;
     }
 
@@ -125,12 +161,13 @@ final class WsClient {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       text.append(data);
       if (last) {
-        Wire.Message m = Wire.message(text.toString());
+        BinanceWire.Message m = BinanceWire.message(text.toString());
         text.setLength(0);
-        if (m.type().equals("executionReport")) {
+        if (m.kind() == BinanceWire.Message.Kind.FILL) {
           post(() -> l.onExecution(m.fill()));
-        } else if (m.type().equals("bookTicker")) {
-          post(() -> l.onBookTicker(m.bid(), m.ask(), m.eventMs(), m.seq()));
+        } else if (m.kind() == BinanceWire.Message.Kind.BOOK_TICKER) {
+          // Binance's book ticker carries no event time: the bot does not use it.
+          post(() -> l.onBookTicker(m.bid(), m.ask(), 0, m.seq()));
         }
       }
       ws.request(1);
@@ -156,6 +193,9 @@ final class WsClient {
     }
 
     private void ended(boolean abnormal, String reason) {
+      if (abnormal) {
+        x.distance().routeLost(secondary);
+      }
       socket = null;
       generation++;
       l.onClosed(abnormal, reason);
