@@ -24,6 +24,9 @@ final class Connections implements AutoCloseable {
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  // Every thread this server started, joined on close: a pool counts as terminated while its last
+  // worker is still on its way out.
+  private final Set<Thread> started = ConcurrentHashMap.newKeySet();
 
   Connections(String name, InetAddress bind, int port, Consumer<Socket> handler)
       throws IOException {
@@ -35,6 +38,8 @@ final class Connections implements AutoCloseable {
         r -> {
           Thread t = new Thread(r, name + "-" + n.incrementAndGet());
           t.setDaemon(true);
+          started.removeIf(old -> !old.isAlive()); // keep the set to live threads
+          started.add(t);
           return t;
         };
     this.threads = Executors.newCachedThreadPool(tf);
@@ -80,13 +85,22 @@ final class Connections implements AutoCloseable {
   public void close() {
     closed = true;
     quietClose(server);
-    for (Socket s : open) {
-      quietClose(s);
-    }
-    threads.shutdownNow();
     try {
-      acceptor.join(5_000);
+      // The acceptor may have taken one last connection as the server socket closed: wait for it
+      // to stop before closing what is open, so that connection is closed too.
+      if (acceptor != Thread.currentThread()) {
+        acceptor.join(5_000);
+      }
+      for (Socket s : open) {
+        quietClose(s);
+      }
+      threads.shutdownNow();
       threads.awaitTermination(5, TimeUnit.SECONDS);
+      for (Thread t : started) {
+        if (t != Thread.currentThread()) {
+          t.join(5_000);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
