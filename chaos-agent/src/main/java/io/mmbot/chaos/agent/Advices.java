@@ -2,6 +2,8 @@ package io.mmbot.chaos.agent;
 
 import io.mmbot.chaos.agent.bootstrap.ChaosBridge;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -77,17 +79,67 @@ final class Advices {
   }
 
   /**
-   * The JDK's {@code HttpURLConnection.plainConnect0()}: connection faults, once per connection.
+   * The JDK's {@code HttpURLConnection.plainConnect0()}: the faults that strike as the connection
+   * opens, once per connection; what it meets later is tied to the JDK's HTTP client it opened.
    */
   static final class UrlConnectionConnect {
     private UrlConnectionConnect() {}
 
     @Advice.OnMethodEnter
-    static void enter(@Advice.This Object self, @Advice.FieldValue("connected") boolean connected)
+    static Object enter(@Advice.This Object self, @Advice.FieldValue("connected") boolean connected)
         throws IOException {
-      if (!connected) {
-        ChaosBridge.beforeConnect((HttpURLConnection) self);
+      return connected ? null : ChaosBridge.beforeConnect((HttpURLConnection) self);
+    }
+
+    @Advice.OnMethodExit
+    static void exit(@Advice.Enter Object plan, @Advice.FieldValue("http") Object http) {
+      if (plan != null) {
+        ChaosBridge.connected(plan, http);
       }
+    }
+  }
+
+  /**
+   * The JDK's {@code HttpClient.writeRequests(MessageHeader, PosterOutputStream)}: a request that
+   * must not reach the server is written nowhere.
+   */
+  static final class UrlConnectionWrite {
+    private UrlConnectionWrite() {}
+
+    @Advice.OnMethodEnter
+    static void enter(
+        @Advice.This Object self,
+        @Advice.FieldValue(value = "serverOutput", readOnly = false) PrintStream out) {
+      out = ChaosBridge.requestOutput(self, out);
+    }
+  }
+
+  /**
+   * The JDK's {@code HttpClient.parseHTTPHeader} on JDK 18 and later (the connection is its second
+   * argument): the answer is read from the stream the hook gives.
+   */
+  static final class UrlConnectionAnswer {
+    private UrlConnectionAnswer() {}
+
+    @Advice.OnMethodEnter
+    static void enter(
+        @Advice.This Object self,
+        @Advice.FieldValue(value = "serverInput", readOnly = false) InputStream in,
+        @Advice.Argument(1) HttpURLConnection connection) {
+      in = ChaosBridge.responseInput(self, in, connection);
+    }
+  }
+
+  /** As {@link UrlConnectionAnswer}, on JDK 17 (the connection is the third argument). */
+  static final class UrlConnectionAnswer17 {
+    private UrlConnectionAnswer17() {}
+
+    @Advice.OnMethodEnter
+    static void enter(
+        @Advice.This Object self,
+        @Advice.FieldValue(value = "serverInput", readOnly = false) InputStream in,
+        @Advice.Argument(2) HttpURLConnection connection) {
+      in = ChaosBridge.responseInput(self, in, connection);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.GlobalChaos;
 import io.mmbot.chaos.config.ChaosConfigWatcher;
 import io.mmbot.chaos.control.ChaosControlServer;
+import io.mmbot.chaos.http.RequestFaults;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.mmbot.chaos.ws.ChaosWebSocket;
 import java.lang.System.Logger.Level;
@@ -29,6 +30,10 @@ final class AgentRuntime {
   final ChaosInjector injector;
   final ChaosMetrics metrics;
   final ChaosWebSocket jdkWebSockets;
+
+  /** The fault plan of the program's plain {@code HttpURLConnection}s, one caller to the server. */
+  final RequestFaults urlConnectionFaults;
+
   private final ChaosConfigWatcher watcher;
   private final MetricsEndpoint metricsEndpoint;
   private final ChaosControlServer control;
@@ -41,6 +46,7 @@ final class AgentRuntime {
             .build();
     GlobalChaos.init(injector);
     this.metrics = ChaosMetrics.bind(injector);
+    this.urlConnectionFaults = RequestFaults.of(injector);
     this.jdkWebSockets =
         ChaosWebSocket.builder(injector).gapListener(metrics::recordWsGapMs).build();
     this.watcher = ChaosConfigWatcher.start(options.config, injector);

@@ -84,13 +84,28 @@ final class Instrumentations {
                 builder.visit(
                     Advice.to(Advices.UrlConnectionConnect.class)
                         .on(named("plainConnect0").and(takesArguments(0)))))
+        .type(named("sun.net.www.http.HttpClient"))
+        .transform(
+            (builder, type, loader, module, domain) ->
+                builder
+                    .visit(
+                        Advice.to(Advices.UrlConnectionWrite.class)
+                            .on(named("writeRequests").and(takesArguments(2))))
+                    // JDK 17: (MessageHeader, ProgressSource, HttpURLConnection)
+                    .visit(
+                        Advice.to(Advices.UrlConnectionAnswer17.class)
+                            .on(named("parseHTTPHeader").and(takesArguments(3))))
+                    // JDK 25: (MessageHeader, HttpURLConnection)
+                    .visit(
+                        Advice.to(Advices.UrlConnectionAnswer.class)
+                            .on(named("parseHTTPHeader").and(takesArguments(2)))))
         .installOn(inst);
   }
 
   /** The bridge's classes, by name: naming the class itself would load it from the agent jar. */
   private static final String BRIDGE = "io.mmbot.chaos.agent.bootstrap.ChaosBridge";
 
-  private static final String[] BRIDGE_CLASSES = {BRIDGE, BRIDGE + "$ConnectHook"};
+  private static final String[] BRIDGE_CLASSES = {BRIDGE, BRIDGE + "$UrlConnectionHook"};
 
   /** Puts the bridge on the bootstrap class path and returns its class as loaded there. */
   private static Class<?> injectBridge(Instrumentation inst) throws IOException {

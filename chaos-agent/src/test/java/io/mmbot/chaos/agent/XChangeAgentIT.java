@@ -70,7 +70,8 @@ class XChangeAgentIT {
   void lossesAfterSendingReachTheServerAndTheFileKillSwitchStopsThem(Path jdk) throws Exception {
     Path config = dir.resolve("config.yaml");
     writeConfig(
-        config, ON + "  net_loss: {probability: 1.0, cut_share: 0}\n  unknown_outcome_share: 1.0\n");
+        config,
+        ON + "  net_loss: {probability: 1.0, cut_share: 0}\n  unknown_outcome_share: 1.0\n");
     try (AgentProcess p =
         AgentProcess.start(
             jdk, Map.of(), "config=" + config, XChangeProgram.class, exchange.restUrl())) {
