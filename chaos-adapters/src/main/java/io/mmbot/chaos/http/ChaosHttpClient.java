@@ -39,14 +39,16 @@ import java.util.function.LongSupplier;
  *       what is left of its timeout.
  *   <li>Then, as the request goes out, at most one fault, chosen by one draw so that each
  *       scenario's share of requests is its intensity (see {@link RequestFaults}):
- *   <li>NET_LOSS: the call fails with an {@link IOException}. Before sending (the exchange never
- *       sees the request) it fails at once; after sending (chance {@code unknown_outcome_share},
- *       default 0.5) the request really reaches the server, its response is discarded, and the
- *       caller gets an {@link HttpTimeoutException} when the request's own timeout (or {@link
- *       Builder#lostResponseTimeout}), counted from submission, runs out; or, for {@code
- *       net_loss.cut_share} of these (default 0.5), its real answer is read and the call fails at
- *       once as the JDK fails on a body cut half way ({@code IOException: fixed content-length: N,
- *       bytes received: N/2}).
+ *   <li>NET_LOSS: the call fails with an {@link IOException}, worded as the JDK client words the
+ *       real failure. Before sending (the exchange never sees the request) it fails at once as a
+ *       refused connect ({@link java.net.ConnectException} with no message, caused by {@link
+ *       java.nio.channels.ClosedChannelException}); after sending (chance {@code
+ *       unknown_outcome_share}, default 0.5) the request really reaches the server, its response is
+ *       discarded, and the caller gets an {@link HttpTimeoutException} when the request's own
+ *       timeout (or {@link Builder#lostResponseTimeout}), counted from submission, runs out; or,
+ *       for {@code net_loss.cut_share} of these (default 0.5), its real answer is read and the call
+ *       fails at once as the JDK fails on a body cut half way ({@code IOException: fixed
+ *       content-length: N, bytes received: N/2}).
  *   <li>RATE_LIMIT_STORM and EXCH_429: a synthetic 429 with {@code Retry-After} (seconds), a JSON
  *       error body and a used-weight header; the request never reaches the server.
  *   <li>EXCH_5XX: a synthetic 500, 502, 503 or 504. With chance {@code unknown_outcome_share} the

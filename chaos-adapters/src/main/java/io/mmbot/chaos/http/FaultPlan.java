@@ -4,7 +4,9 @@ import io.mmbot.chaos.NetLossStage;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 
 /**
  * What one request meets: an optional delay, then at most one fault. Transport-neutral: the JDK
@@ -128,11 +130,37 @@ public final class FaultPlan {
     return scenario == null || outcome != Outcome.NOT_SENT;
   }
 
-  /** The exception a lost request or response ends in on the JDK client. */
+  /**
+   * The exception a lost request or response ends in on the JDK client, as {@code sendAsync} fails
+   * with it for real: after sending, {@code HttpTimeoutException: request timed out}; before
+   * sending, a refused connect, {@code ConnectException} (no message) caused by {@code
+   * ClosedChannelException}. {@link #asThrownBySend} gives the form {@code send} throws.
+   */
   IOException lossException() {
-    return outcome == Outcome.RESPONSE_LOST
-        ? new HttpTimeoutException("request timed out: response lost after sending (net_loss)")
-        : new IOException("connection lost before the request was sent (net_loss)");
+    if (outcome == Outcome.RESPONSE_LOST) {
+      return new HttpTimeoutException("request timed out");
+    }
+    ConnectException refused = new ConnectException();
+    refused.initCause(new ClosedChannelException());
+    return refused;
+  }
+
+  /**
+   * What the JDK client's {@code send} throws for a call that failed with {@code failure}: as its
+   * own {@code send} does, a new exception of the same kind and message with {@code failure} as its
+   * cause ({@code HttpTimeoutException} without a cause).
+   */
+  static IOException asThrownBySend(IOException failure) {
+    String message = failure.getMessage();
+    if (failure instanceof HttpTimeoutException) {
+      return new HttpTimeoutException(message);
+    }
+    if (failure instanceof ConnectException) {
+      ConnectException thrown = new ConnectException(message);
+      thrown.initCause(failure);
+      return thrown;
+    }
+    return new IOException(message, failure);
   }
 
   /**

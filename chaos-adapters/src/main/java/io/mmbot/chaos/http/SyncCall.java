@@ -65,8 +65,7 @@ final class SyncCall implements Lifecycle.Pending {
     if (plan.isCut()) {
       byte[] body = delegate.send(out, BodyHandlers.ofByteArray()).body();
       client.report(plan.scenario(), plan.outcome(), 0, 0, request);
-      IOException cut = FaultPlan.cutException(body == null ? 0 : body.length);
-      throw new IOException(cut.getMessage(), cut);
+      throw FaultPlan.asThrownBySend(FaultPlan.cutException(body == null ? 0 : body.length));
     }
     if (plan.reachesServer()) {
       delegate.send(out, BodyHandlers.discarding());
@@ -77,7 +76,7 @@ final class SyncCall implements Lifecycle.Pending {
         long timeout = Timeouts.lostResponseNanos(request, client.lostResponseTimeout());
         sleep(timeout - (scheduler.nanoTime() - submittedAt));
       }
-      throw plan.lossException();
+      throw FaultPlan.asThrownBySend(plan.lossException());
     }
     return SyntheticResponse.await(
         SyntheticResponse.of(request, client.syntheticVersion(request), plan, handler));
