@@ -23,6 +23,12 @@ public final class OkHttpHooks {
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
   private static volatile ChaosOkHttp chaos;
 
+  /**
+   * The client whose last {@code newCall} was found decorated: a program's calls mostly go through
+   * one client, so the common case costs one read and one comparison.
+   */
+  private static volatile Object lastDecorated;
+
   private OkHttpHooks() {}
 
   private static ChaosOkHttp chaos(AgentRuntime rt) {
@@ -65,6 +71,9 @@ public final class OkHttpHooks {
    * call of a decorated copy of the client (one copy per client, sharing its pool and executor).
    */
   public static Object onNewCall(Object client, Object request, Object call) {
+    if (client == lastDecorated) {
+      return call;
+    }
     AgentRuntime rt = AgentRuntime.current;
     if (rt == null || DECORATING.get() != null) {
       return call;
@@ -74,6 +83,7 @@ public final class OkHttpHooks {
       Interceptor mark = chaos(rt).applicationInterceptor();
       for (Interceptor i : c.interceptors()) {
         if (i == mark) {
+          lastDecorated = c;
           return call;
         }
       }
