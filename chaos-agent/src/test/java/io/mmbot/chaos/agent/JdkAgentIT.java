@@ -49,7 +49,7 @@ class JdkAgentIT {
             exchange.restUrl(),
             exchange.wsUrl())) {
       assertThat(p.ask("class", "CLASS")).isEqualTo("CLASS io.mmbot.chaos.http.ChaosHttpClient");
-      assertThat(p.ask("jdk", "JDK")).startsWith("JDK FAIL java.io.IOException");
+      assertThat(p.ask("jdk", "JDK")).startsWith("JDK FAIL java.net.ConnectException");
       assertThat(p.ask("url", "URL"))
           .isEqualTo("URL FAIL java.net.ConnectException: Connection refused");
       assertThat(exchange.requests()).isZero();
