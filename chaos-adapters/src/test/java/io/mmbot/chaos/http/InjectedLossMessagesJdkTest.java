@@ -135,12 +135,20 @@ class InjectedLossMessagesJdkTest {
   @Test
   void aLostAnswerReadsAsARealTimeout() {
     URI silentUri = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/api/v3/order");
-    String realSend = sendFailure(plain, silentUri);
-    String realAsync = asyncFailure(plain, silentUri);
+    String realSend = outermost(sendFailure(plain, silentUri));
+    String realAsync = outermost(asyncFailure(plain, silentUri));
 
-    assertThat(realSend).startsWith("java.net.http.HttpTimeoutException");
-    assertThat(sendFailure(chaos(true), answering.uri("/api/v3/order"))).isEqualTo(realSend);
-    assertThat(asyncFailure(chaos(true), answering.uri("/api/v3/order"))).isEqualTo(realAsync);
+    // Only the outermost exception: on JDK 25 the real timeout sometimes carries the connection's
+    // own close as causes (its timer and the connection race), sometimes not.
+    assertThat(realSend).isEqualTo("java.net.http.HttpTimeoutException: request timed out");
+    assertThat(outermost(sendFailure(chaos(true), answering.uri("/api/v3/order"))))
+        .isEqualTo(realSend);
+    assertThat(outermost(asyncFailure(chaos(true), answering.uri("/api/v3/order"))))
+        .isEqualTo(realAsync);
     assertThat(answering.received()).isEqualTo(2);
+  }
+
+  private static String outermost(String described) {
+    return described.substring(0, described.indexOf(" <- "));
   }
 }
