@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A measurement, not a pass/fail test (two shared cores are too noisy for a 2 % bound in CI):
  * {@code -Dit.test=AgentOverheadIT -Dmm.chaos.overhead=true}; {@code -Dmm.chaos.overhead.pairs},
- * {@code .rounds} and {@code .clients} tune it.
+ * {@code .rounds}, {@code .clients} and {@code .jvmArgs} (given to both programs, as {@code
+ * -Xms512m -Xmx512m}) tune it.
  */
 @EnabledIfSystemProperty(named = "mm.chaos.overhead", matches = "true")
 class AgentOverheadIT {

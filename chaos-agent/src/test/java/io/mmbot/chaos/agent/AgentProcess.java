@@ -88,6 +88,12 @@ final class AgentProcess implements AutoCloseable {
     cmd.add(javaHome.resolve("bin").resolve("java").toString());
     if (mainClass != io.mmbot.chaos.agent.programs.LoopbackLatencyProgram.class) {
       cmd.add("-XX:TieredStopAtLevel=1"); // quick start; the measuring program gets the full JIT
+    } else {
+      // the overhead harness may fix the heap (as -Xms512m -Xmx512m) on both sides alike
+      String jvmArgs = System.getProperty("mm.chaos.overhead.jvmArgs", "").trim();
+      if (!jvmArgs.isEmpty()) {
+        cmd.addAll(List.of(jvmArgs.split("\\s+")));
+      }
     }
     if (agentArgs != null) {
       cmd.add("-javaagent:" + agentJar().toAbsolutePath() + "=" + agentArgs);
