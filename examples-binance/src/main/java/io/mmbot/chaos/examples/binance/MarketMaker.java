@@ -1,0 +1,359 @@
+package io.mmbot.chaos.examples.binance;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+import org.json.JSONObject;
+
+/**
+ * The bot's tick: one bid and one ask of {@value #QTY} BTC, {@value #HALF_SPREAD} USDT either side
+ * of the mid, replaced when the mid has moved more than {@value #REQUOTE} USDT.
+ *
+ * <p><b>Resilient build.</b> Each tick raises its guards first ({@link GuardReason}) and quotes
+ * only when none is raised; it sends nothing while {@code Retry-After} runs ({@link RateLimitGate})
+ * or a full-jitter backoff after an unknown outcome runs ({@link Backoff}); it stops sending for
+ * the tick at the first 429, 5xx, lost answer or {@code -1021}, and stops waiting for answers
+ * {@value #GIVE_UP_MS} ms into the tick. It reconciles open orders every tick ({@link Reconciler}),
+ * and settles every unknown outcome by its late answer or by a look-up by client order id before it
+ * quotes that side again (retry budget: {@link TokenBucket}, one a second); cancels are rate
+ * limited; every 2 s (every tick while skewed) it measures its clock against the exchange's server
+ * time, signs with the measured offset and raises {@code CLOCK_SKEW} beyond {@value
+ * #SKEW_TOLERANCE_MS} ms.
+ *
+ * <p><b>Naive build.</b> The same quotes without any of that: no guards, no reconcile, no backoff,
+ * no gate; an order whose answer did not say OK is forgotten.
+ *
+ * <p>Only the tick thread calls {@link #tick()}.
+ */
+final class MarketMaker {
+
+  static final long TICK_INTERVAL_MS = 500;
+  static final long TICK_DEADLINE_MS = 210;
+  static final long GIVE_UP_MS = 190;
+  static final long STALE_AFTER_MS = 1_000;
+  static final long SKEW_TOLERANCE_MS = 50;
+  static final double HALF_SPREAD = 20.0;
+  static final double REQUOTE = 4.0;
+  static final String QTY = "0.001";
+  private static final String[] SIDES = {"BUY", "SELL"};
+
+  private final ExchangeCalls calls;
+  private final MarketFeed feed;
+  private final OrderTracker tracker;
+  private final Reconciler reconciler;
+  private final BotMetrics metrics;
+  private final ChaosWiring wiring;
+  private final RateLimitGate gate;
+  private final Backoff backoff;
+  private final TokenBucket retryBudget;
+  private final TokenBucket cancelBudget;
+  private final ErrorWindow errors;
+  private final boolean naive;
+  private final LongSupplier nanoClock;
+  private final boolean[] retrying = new boolean[2];
+  private boolean skewed;
+  private long ticks;
+  private boolean stopped;
+  private long giveUpAt;
+
+  MarketMaker(
+      ExchangeCalls calls,
+      MarketFeed feed,
+      OrderTracker tracker,
+      BotMetrics metrics,
+      ChaosWiring wiring,
+      RateLimitGate gate,
+      Backoff backoff,
+      boolean naive,
+      LongSupplier nanoClock) {
+    this.calls = calls;
+    this.feed = feed;
+    this.tracker = tracker;
+    this.reconciler = new Reconciler(tracker, metrics.chaos(), QTY);
+    this.metrics = metrics;
+    this.wiring = wiring;
+    this.gate = gate;
+    this.backoff = backoff;
+    this.naive = naive;
+    this.nanoClock = nanoClock;
+    this.retryBudget = new TokenBucket(1, 2, nanoClock);
+    this.cancelBudget = new TokenBucket(4, 4, nanoClock);
+    this.errors = new ErrorWindow(2_000, nanoClock);
+  }
+
+  /** One tick, measured into {@code mm_tick_total_ms} and the rollback guard. */
+  void tick() {
+    long start = nanoClock.getAsLong();
+    giveUpAt = start + GIVE_UP_MS * 1_000_000L;
+    stopped = false;
+    int guards = 0;
+    try {
+      guards = naive ? naiveTick() : resilientTick();
+    } catch (RuntimeException e) {
+      // An answer the bot could not read: the tick ends; the next one starts afresh.
+      errors.record();
+    }
+    ticks++;
+    long took = nanoClock.getAsLong() - start;
+    boolean missed = took > TICK_DEADLINE_MS * 1_000_000L;
+    metrics.chaos().recordTick(took / 1e6, missed);
+    wiring.recordTick(took, missed);
+    metrics.guards(guards);
+  }
+
+  private int resilientTick() {
+    if (!gate.isOpen() || !backoff.ready()) {
+      return guards();
+    }
+    if (skewed || ticks % 4 == 0) {
+      timeCheck();
+    }
+    if (!stopped && feed.takeResync()) {
+      Outcome o = proceed(calls.bookTicker(giveUpAt));
+      if (o.ok()) {
+        JSONObject t = new JSONObject(o.body());
+        feed.snapshot(t.getDouble("bidPrice"), t.getDouble("askPrice"));
+      }
+    }
+    if (!stopped) {
+      Outcome o = proceed(calls.openOrders(giveUpAt));
+      if (o.ok()) {
+        reconciler.reconcile(o.body());
+      }
+    }
+    settleUnknowns();
+    int guards = guards();
+    if (!stopped && guards == 0) {
+      quote();
+    } else if (!stopped && (guards & GuardReason.WS_STALE.bit()) != 0) {
+      pullQuotes();
+    }
+    return guards();
+  }
+
+  private int guards() {
+    int g = 0;
+    if (!gate.isOpen()) {
+      g |= GuardReason.RATE_LIMITED.bit();
+    }
+    if (feed.ageMs() > STALE_AFTER_MS) {
+      g |= GuardReason.WS_STALE.bit();
+    }
+    if (skewed) {
+      g |= GuardReason.CLOCK_SKEW.bit();
+    }
+    if (errors.count() >= 3) {
+      g |= GuardReason.EXCHANGE_ERRORS.bit();
+    }
+    if (!tracker.unknown().isEmpty()) {
+      g |= GuardReason.RECONCILE_PENDING.bit();
+    }
+    return g;
+  }
+
+  /** Acts on an outcome: stops the tick's sending at a 429, 5xx, lost answer or -1021. */
+  private Outcome proceed(Outcome o) {
+    switch (o.kind()) {
+      case OK:
+        backoff.succeeded();
+        break;
+      case RATE_LIMITED:
+        gate.limited();
+        stopped = true;
+        break;
+      case CLOCK:
+        errors.record();
+        skewed = true;
+        stopped = true;
+        break;
+      case UNKNOWN:
+        stopped = true;
+        if (o.pending() == null) {
+          errors.record();
+          backoff.failed();
+        }
+        break;
+      default:
+        break;
+    }
+    return o;
+  }
+
+  private void timeCheck() {
+    long before = calls.localMillis();
+    Outcome o = proceed(calls.serverTime(giveUpAt));
+    long after = calls.localMillis();
+    if (o.ok() && after - before < 2 * SKEW_TOLERANCE_MS) {
+      long server = new JSONObject(o.body()).getLong("serverTime");
+      long offset = server - (before + after) / 2;
+      calls.offsetMs(offset);
+      skewed = Math.abs(offset) > SKEW_TOLERANCE_MS;
+    }
+  }
+
+  private void settleUnknowns() {
+    for (OrderTracker.Tracked t : tracker.unknown()) {
+      if (t.inFlight != null) {
+        if (!t.inFlight.isDone()) {
+          continue;
+        }
+        Outcome late = lateOutcome(t.inFlight);
+        t.inFlight = null;
+        if (settledBy(t, late)) {
+          continue;
+        }
+      }
+      if (stopped || !retryBudget.tryTake()) {
+        return;
+      }
+      reconciler.lookUp(t, proceed(calls.query(t.clientId, giveUpAt)));
+    }
+  }
+
+  /** Settles {@code t} by the late answer to its own call; false when that says nothing. */
+  private boolean settledBy(OrderTracker.Tracked t, Outcome late) {
+    switch (late.kind()) {
+      case OK:
+        if (t.cancelling) {
+          tracker.remove(t.clientId);
+        } else {
+          t.state = OrderTracker.State.LIVE;
+        }
+        return true;
+      case REJECTED:
+      case RATE_LIMITED:
+      case CLOCK:
+        if (t.cancelling) {
+          t.state = OrderTracker.State.LIVE;
+        } else {
+          tracker.remove(t.clientId);
+        }
+        return true;
+      case NOT_FOUND:
+        tracker.remove(t.clientId);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static Outcome lateOutcome(Future<Outcome> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      return Outcome.of(Outcome.Kind.UNKNOWN, 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.of(Outcome.Kind.UNKNOWN, 0);
+    }
+  }
+
+  private void quote() {
+    double mid = feed.mid();
+    if (Double.isNaN(mid)) {
+      return;
+    }
+    for (int s = 0; s < 2 && !stopped; s++) {
+      String side = SIDES[s];
+      double target = round2(s == 0 ? mid - HALF_SPREAD : mid + HALF_SPREAD);
+      List<OrderTracker.Tracked> on = tracker.side(side);
+      if (on.stream().anyMatch(t -> t.state == OrderTracker.State.UNKNOWN)) {
+        continue;
+      }
+      for (int i = 1; i < on.size() && !stopped; i++) {
+        cancel(on.get(i));
+      }
+      if (on.size() == 1) {
+        if (Math.abs(on.get(0).price - target) > REQUOTE) {
+          cancel(on.get(0));
+        }
+      } else if (on.isEmpty() && (!retrying[s] || retryBudget.tryTake())) {
+        retrying[s] = !place(side, target);
+      }
+    }
+  }
+
+  private void pullQuotes() {
+    for (OrderTracker.Tracked t : tracker.all()) {
+      if (!stopped && t.state == OrderTracker.State.LIVE) {
+        cancel(t);
+      }
+    }
+  }
+
+  /** Places one order; true when the exchange confirmed it. */
+  private boolean place(String side, double price) {
+    String id = tracker.nextId();
+    tracker.put(id, side, price, OrderTracker.State.UNKNOWN);
+    Outcome o = proceed(calls.place(id, side, price(price), QTY, giveUpAt));
+    OrderTracker.Tracked t = tracker.get(id);
+    switch (o.kind()) {
+      case OK:
+        t.state = OrderTracker.State.LIVE;
+        return true;
+      case UNKNOWN:
+        t.inFlight = o.pending();
+        return false;
+      default:
+        tracker.remove(id);
+        return false;
+    }
+  }
+
+  private void cancel(OrderTracker.Tracked t) {
+    if (!cancelBudget.tryTake()) {
+      return;
+    }
+    Outcome o = proceed(calls.cancel(t.clientId, giveUpAt));
+    switch (o.kind()) {
+      case OK:
+      case NOT_FOUND:
+        tracker.remove(t.clientId);
+        break;
+      case UNKNOWN:
+        t.state = OrderTracker.State.UNKNOWN;
+        t.cancelling = true;
+        t.inFlight = o.pending();
+        break;
+      default:
+        break;
+    }
+  }
+
+  private int naiveTick() {
+    double mid = feed.mid();
+    if (Double.isNaN(mid)) {
+      return 0;
+    }
+    for (int s = 0; s < 2; s++) {
+      String side = SIDES[s];
+      double target = round2(s == 0 ? mid - HALF_SPREAD : mid + HALF_SPREAD);
+      List<OrderTracker.Tracked> on = tracker.side(side);
+      if (on.isEmpty()) {
+        String id = tracker.nextId();
+        if (calls.place(id, side, price(target), QTY, 0).ok()) {
+          tracker.put(id, side, target, OrderTracker.State.LIVE);
+        }
+      } else if (Math.abs(on.get(0).price - target) > REQUOTE) {
+        calls.cancel(on.get(0).clientId, 0);
+        tracker.remove(on.get(0).clientId);
+      }
+    }
+    return 0;
+  }
+
+  /** Cancels every open order of the symbol (at shutdown); true when the exchange confirmed it. */
+  boolean cancelAll() {
+    return calls.cancelAll(nanoClock.getAsLong() + 1_000_000_000L).ok();
+  }
+
+  private static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static String price(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+}

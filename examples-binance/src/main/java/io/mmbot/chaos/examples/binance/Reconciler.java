@@ -1,0 +1,87 @@
+package io.mmbot.chaos.examples.binance;
+
+import io.mmbot.chaos.metrics.ChaosMetrics;
+import java.util.HashMap;
+import java.util.Map;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * Reconcile (resilient build only): the bot's view of its orders against the exchange's. Each tick
+ * it reads {@code openOrders}; an order of the bot's that is missing, shown with another status or
+ * quantity, or one the bot does not track, is a discrepancy ({@code
+ * mm_reconcile_discrepancies_total{type}}) and becomes {@link OrderTracker.State#UNKNOWN}: the bot
+ * believes neither view until it has looked the order up by its client order id ({@link #lookUp}).
+ * An order that is not the bot's (a ghost) is counted and never touched.
+ */
+final class Reconciler {
+
+  private final OrderTracker tracker;
+  private final ChaosMetrics metrics;
+  private final String qty;
+  private Map<String, JSONObject> lastOpen = Map.of();
+
+  Reconciler(OrderTracker tracker, ChaosMetrics metrics, String qty) {
+    this.tracker = tracker;
+    this.metrics = metrics;
+    this.qty = qty;
+  }
+
+  /** Compares the {@code openOrders} answer {@code body} with the tracked orders. */
+  void reconcile(String body) {
+    Map<String, JSONObject> open = new HashMap<>();
+    JSONArray a = new JSONArray(body);
+    for (int i = 0; i < a.length(); i++) {
+      JSONObject o = a.getJSONObject(i);
+      String id = o.optString("clientOrderId", "");
+      if (!tracker.isOurs(id)) {
+        metrics.recordReconcileDiscrepancy("ghost");
+        continue;
+      }
+      open.put(id, o);
+      OrderTracker.Tracked t = tracker.get(id);
+      if (t == null) {
+        metrics.recordReconcileDiscrepancy("ghost");
+        tracker.put(id, o.optString("side", "BUY"), o.optDouble("price", 0), unknown());
+      } else if (t.state == OrderTracker.State.LIVE) {
+        if (!"NEW".equals(o.optString("status"))) {
+          metrics.recordReconcileDiscrepancy("stale_status");
+          t.state = unknown();
+        } else if (Double.compare(o.optDouble("origQty", 0), Double.parseDouble(qty)) != 0) {
+          metrics.recordReconcileDiscrepancy("qty_diff");
+          t.state = unknown();
+        }
+      }
+    }
+    for (OrderTracker.Tracked t : tracker.all()) {
+      if (t.state == OrderTracker.State.LIVE && !open.containsKey(t.clientId)) {
+        metrics.recordReconcileDiscrepancy("missing");
+        t.state = unknown();
+      }
+    }
+    lastOpen = open;
+  }
+
+  /**
+   * Applies the answer to a look-up of {@code t} by client order id: open → live; closed, or
+   * unknown to the exchange and absent from the last {@code openOrders} too → forgotten.
+   */
+  void lookUp(OrderTracker.Tracked t, Outcome o) {
+    if (o.kind() == Outcome.Kind.OK) {
+      JSONObject order = new JSONObject(o.body());
+      String status = order.optString("status");
+      if (status.equals("NEW") || status.equals("PARTIALLY_FILLED")) {
+        t.state = OrderTracker.State.LIVE;
+        t.price = order.optDouble("price", t.price);
+      } else if (!status.equals("PENDING_NEW")) {
+        tracker.remove(t.clientId);
+      }
+    } else if (o.kind() == Outcome.Kind.NOT_FOUND && !lastOpen.containsKey(t.clientId)) {
+      tracker.remove(t.clientId);
+    }
+  }
+
+  private static OrderTracker.State unknown() {
+    return OrderTracker.State.UNKNOWN;
+  }
+}
