@@ -344,8 +344,15 @@ final class MarketMaker {
     return 0;
   }
 
-  /** Cancels every open order of the symbol (at shutdown); true when the exchange confirmed it. */
+  /**
+   * Cancels every open order of the symbol (at shutdown); true when the exchange confirmed it. The
+   * resilient build sends nothing while {@code Retry-After} runs: its orders then stay open, as the
+   * exchange asked.
+   */
   boolean cancelAll() {
+    if (!naive && !gate.isOpen()) {
+      return false;
+    }
     return calls.cancelAll(nanoClock.getAsLong() + 1_000_000_000L).ok();
   }
 
