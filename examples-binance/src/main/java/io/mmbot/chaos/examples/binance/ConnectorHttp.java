@@ -40,10 +40,15 @@ final class ConnectorHttp {
     if (ownChaos != null) {
       ChaosOkHttp.decorate(b, ownChaos);
     }
+    replace(b.build());
+  }
+
+  /** Puts {@code client} in the connector's singleton (tests put the original back with it). */
+  static void replace(OkHttpClient client) {
     try {
       Field f = HttpClientSingleton.class.getDeclaredField("httpClient");
       f.setAccessible(true);
-      f.set(null, b.build());
+      f.set(null, client);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException(
           "cannot replace binance-connector-java's HTTP client (HttpClientSingleton.httpClient)",
