@@ -18,8 +18,8 @@ import org.json.JSONObject;
  * {@value #GIVE_UP_MS} ms into the tick. It reconciles open orders every tick ({@link Reconciler}),
  * and settles every unknown outcome by its late answer or by a look-up by client order id before it
  * quotes that side again (retry budget: {@link TokenBucket}, one a second); cancels are rate
- * limited; every 2 s (every tick while skewed) it measures its clock against the exchange's server
- * time, signs with the measured offset and raises {@code CLOCK_SKEW} beyond {@value
+ * limited; every tick it measures its clock against the exchange's server time, signs with the
+ * measured offset and raises {@code CLOCK_SKEW} when the offset moved more than {@value
  * #SKEW_TOLERANCE_MS} ms.
  *
  * <p><b>Naive build.</b> The same quotes without any of that: no guards, no reconcile, no backoff,
@@ -33,7 +33,8 @@ final class MarketMaker {
   static final long TICK_DEADLINE_MS = 210;
   static final long GIVE_UP_MS = 190;
   static final long STALE_AFTER_MS = 1_000;
-  static final long SKEW_TOLERANCE_MS = 50;
+  static final long SKEW_TOLERANCE_MS = 30;
+  static final long MAX_SAMPLE_RTT_MS = 40;
   static final double HALF_SPREAD = 20.0;
   static final double REQUOTE = 4.0;
   static final String QTY = "0.001";
@@ -54,7 +55,7 @@ final class MarketMaker {
   private final LongSupplier nanoClock;
   private final boolean[] retrying = new boolean[2];
   private boolean skewed;
-  private long ticks;
+  private long correctionMs;
   private boolean stopped;
   private long giveUpAt;
 
@@ -95,7 +96,6 @@ final class MarketMaker {
       // An answer the bot could not read: the tick ends; the next one starts afresh.
       errors.record();
     }
-    ticks++;
     long took = nanoClock.getAsLong() - start;
     boolean missed = took > TICK_DEADLINE_MS * 1_000_000L;
     metrics.chaos().recordTick(took / 1e6, missed);
@@ -107,9 +107,7 @@ final class MarketMaker {
     if (!gate.isOpen() || !backoff.ready()) {
       return guards();
     }
-    if (skewed || ticks % 4 == 0) {
-      timeCheck();
-    }
+    timeCheck();
     if (!stopped && feed.takeResync()) {
       Outcome o = proceed(calls.bookTicker(giveUpAt));
       if (o.ok()) {
@@ -181,15 +179,24 @@ final class MarketMaker {
     return o;
   }
 
+  /**
+   * Estimates the offset of the exchange's clock from the bot's (server time against the middle of
+   * the round trip; only round trips under {@value #MAX_SAMPLE_RTT_MS} ms count). An estimate more
+   * than {@value #SKEW_TOLERANCE_MS} ms from the correction in use raises {@code CLOCK_SKEW} and
+   * becomes the correction; the next estimate within the tolerance clears it.
+   */
   private void timeCheck() {
     long before = calls.localMillis();
     Outcome o = proceed(calls.serverTime(giveUpAt));
     long after = calls.localMillis();
-    if (o.ok() && after - before < 2 * SKEW_TOLERANCE_MS) {
+    if (o.ok() && after - before < MAX_SAMPLE_RTT_MS) {
       long server = new JSONObject(o.body()).getLong("serverTime");
       long offset = server - (before + after) / 2;
-      calls.offsetMs(offset);
-      skewed = Math.abs(offset) > SKEW_TOLERANCE_MS;
+      skewed = Math.abs(offset - correctionMs) > SKEW_TOLERANCE_MS;
+      if (skewed) {
+        correctionMs = offset;
+        calls.offsetMs(offset);
+      }
     }
   }
 
