@@ -95,6 +95,11 @@ final class ExchangeCalls {
     return call(() -> client.createMarket().time(), giveUpAt);
   }
 
+  /** {@code POST /api/v3/userDataStream}: a listen key for the user data stream. */
+  Outcome listenKey(long giveUpAt) {
+    return call(() -> client.createUserData().createListenKey(), giveUpAt);
+  }
+
   Outcome bookTicker(long giveUpAt) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("symbol", symbol);

@@ -2,8 +2,6 @@ package io.mmbot.chaos.examples.binance;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import org.json.JSONObject;
 
@@ -15,12 +13,12 @@ import org.json.JSONObject;
  * only when none is raised; it sends nothing while {@code Retry-After} runs ({@link RateLimitGate})
  * or a full-jitter backoff after an unknown outcome runs ({@link Backoff}); it stops sending for
  * the tick at the first 429, 5xx, lost answer or {@code -1021}, and stops waiting for answers
- * {@value #GIVE_UP_MS} ms into the tick. It reconciles open orders every tick ({@link Reconciler}),
- * and settles every unknown outcome by its late answer or by a look-up by client order id before it
- * quotes that side again (retry budget: {@link TokenBucket}, one a second); cancels are rate
- * limited; every tick it measures its clock against the exchange's server time, signs with the
- * measured offset and raises {@code CLOCK_SKEW} when the offset moved more than {@value
- * #SKEW_TOLERANCE_MS} ms.
+ * {@value #GIVE_UP_MS} ms into the tick. It applies the user data stream's execution reports
+ * ({@link UserStream}) and reconciles open orders every tick ({@link Reconciler}), and settles
+ * every unknown outcome by its late answer or by a look-up by client order id before it quotes that
+ * side again (retry budget: {@link TokenBucket}, one a second); cancels are rate limited; every
+ * tick it measures its clock against the exchange's server time, signs with the measured offset and
+ * raises {@code CLOCK_SKEW} when the offset moved more than {@value #SKEW_TOLERANCE_MS} ms.
  *
  * <p><b>Naive build.</b> The same quotes without any of that: no guards, no reconcile, no backoff,
  * no gate; an order whose answer did not say OK is forgotten.
@@ -42,6 +40,7 @@ final class MarketMaker {
 
   private final ExchangeCalls calls;
   private final MarketFeed feed;
+  private final UserStream users;
   private final OrderTracker tracker;
   private final Reconciler reconciler;
   private final BotMetrics metrics;
@@ -62,6 +61,7 @@ final class MarketMaker {
   MarketMaker(
       ExchangeCalls calls,
       MarketFeed feed,
+      UserStream users,
       OrderTracker tracker,
       BotMetrics metrics,
       ChaosWiring wiring,
@@ -71,6 +71,7 @@ final class MarketMaker {
       LongSupplier nanoClock) {
     this.calls = calls;
     this.feed = feed;
+    this.users = users;
     this.tracker = tracker;
     this.reconciler = new Reconciler(tracker, metrics.chaos(), QTY);
     this.metrics = metrics;
@@ -115,6 +116,7 @@ final class MarketMaker {
         feed.snapshot(t.getDouble("bidPrice"), t.getDouble("askPrice"));
       }
     }
+    userStream();
     if (!stopped) {
       Outcome o = proceed(calls.openOrders(giveUpAt));
       if (o.ok()) {
@@ -129,6 +131,26 @@ final class MarketMaker {
       pullQuotes();
     }
     return guards();
+  }
+
+  /**
+   * Applies the user data stream's reports (an order open, or closed for good), then keeps the
+   * stream up: a listen key once, the stream opened again after its backoff when it failed.
+   */
+  private void userStream() {
+    if (users == null) {
+      return;
+    }
+    users.applyReports(tracker);
+    if (!stopped && users.needsKey()) {
+      Outcome o = proceed(calls.listenKey(giveUpAt));
+      if (o.ok()) {
+        users.listenKey(o.body());
+      }
+    }
+    if (users.due()) {
+      users.open();
+    }
   }
 
   private int guards() {
@@ -206,9 +228,9 @@ final class MarketMaker {
         if (!t.inFlight.isDone()) {
           continue;
         }
-        Outcome late = lateOutcome(t.inFlight);
+        Outcome late = OrderTracker.lateOutcome(t.inFlight);
         t.inFlight = null;
-        if (settledBy(t, late)) {
+        if (tracker.settle(t, late)) {
           continue;
         }
       }
@@ -216,44 +238,6 @@ final class MarketMaker {
         return;
       }
       reconciler.lookUp(t, proceed(calls.query(t.clientId, giveUpAt)));
-    }
-  }
-
-  /** Settles {@code t} by the late answer to its own call; false when that says nothing. */
-  private boolean settledBy(OrderTracker.Tracked t, Outcome late) {
-    switch (late.kind()) {
-      case OK:
-        if (t.cancelling) {
-          tracker.remove(t.clientId);
-        } else {
-          t.state = OrderTracker.State.LIVE;
-        }
-        return true;
-      case REJECTED:
-      case RATE_LIMITED:
-      case CLOCK:
-        if (t.cancelling) {
-          t.state = OrderTracker.State.LIVE;
-        } else {
-          tracker.remove(t.clientId);
-        }
-        return true;
-      case NOT_FOUND:
-        tracker.remove(t.clientId);
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  private static Outcome lateOutcome(Future<Outcome> f) {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      return Outcome.of(Outcome.Kind.UNKNOWN, 0);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Outcome.of(Outcome.Kind.UNKNOWN, 0);
     }
   }
 

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The bot's own orders, by client order id. An order is {@link State#LIVE} once the exchange
@@ -96,5 +98,43 @@ final class OrderTracker {
 
   Collection<Tracked> all() {
     return new ArrayList<>(orders.values());
+  }
+
+  /** Settles {@code t} by the late answer to its own call; false when that says nothing. */
+  boolean settle(OrderTracker.Tracked t, Outcome late) {
+    switch (late.kind()) {
+      case OK:
+        if (t.cancelling) {
+          remove(t.clientId);
+        } else {
+          t.state = OrderTracker.State.LIVE;
+        }
+        return true;
+      case REJECTED:
+      case RATE_LIMITED:
+      case CLOCK:
+        if (t.cancelling) {
+          t.state = OrderTracker.State.LIVE;
+        } else {
+          remove(t.clientId);
+        }
+        return true;
+      case NOT_FOUND:
+        remove(t.clientId);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  static Outcome lateOutcome(Future<Outcome> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      return Outcome.of(Outcome.Kind.UNKNOWN, 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.of(Outcome.Kind.UNKNOWN, 0);
+    }
   }
 }
