@@ -119,7 +119,7 @@ final class ExchangeCalls {
     }
     long wait = giveUpAt - nanoClock.getAsLong();
     if (wait <= 0) {
-      return Outcome.of(Outcome.Kind.UNKNOWN, 0);
+      return Outcome.of(Outcome.Kind.NOT_SENT, 0);
     }
     Future<Outcome> f = workers.submit(() -> classify(request));
     try {

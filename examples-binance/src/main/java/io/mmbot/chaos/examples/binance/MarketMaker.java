@@ -188,6 +188,9 @@ final class MarketMaker {
         skewed = true;
         stopped = true;
         break;
+      case NOT_SENT:
+        stopped = true;
+        break;
       case UNKNOWN:
         stopped = true;
         if (o.pending() == null) {

@@ -115,6 +115,7 @@ final class OrderTracker {
       case CLOCK:
         if (t.cancelling) {
           t.state = OrderTracker.State.LIVE;
+          t.cancelling = false;
         } else {
           remove(t.clientId);
         }

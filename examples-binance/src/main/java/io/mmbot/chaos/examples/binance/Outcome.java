@@ -25,7 +25,9 @@ record Outcome(Outcome.Kind kind, String body, int code, Future<Outcome> pending
     /** -1021: the timestamp was outside the receive window; nothing was executed. */
     CLOCK,
     /** 5xx, a lost or cut answer, or the bot stopped waiting: it may have been executed. */
-    UNKNOWN
+    UNKNOWN,
+    /** The tick's time for answers was up before the call: it was not sent. */
+    NOT_SENT
   }
 
   static Outcome ok(String body) {

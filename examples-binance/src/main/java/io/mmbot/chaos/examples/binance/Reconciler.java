@@ -72,6 +72,7 @@ final class Reconciler {
       String status = order.optString("status");
       if (status.equals("NEW") || status.equals("PARTIALLY_FILLED")) {
         t.state = OrderTracker.State.LIVE;
+        t.cancelling = false;
         t.price = order.optDouble("price", t.price);
       } else if (!status.equals("PENDING_NEW")) {
         tracker.remove(t.clientId);

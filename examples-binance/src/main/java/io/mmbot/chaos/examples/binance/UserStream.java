@@ -67,7 +67,8 @@ final class UserStream implements AutoCloseable {
     connection = mine[0];
   }
 
-  private void onMessage(String text) {
+  /** One message of the stream (package-private: tests feed messages directly). */
+  void onMessage(String text) {
     try {
       JSONObject m = new JSONObject(text);
       if ("executionReport".equals(m.optString("e"))) {
