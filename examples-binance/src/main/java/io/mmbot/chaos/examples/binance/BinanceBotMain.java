@@ -68,8 +68,7 @@ public final class BinanceBotMain {
     MarketFeed feed =
         new MarketFeed(
             args.wsUrl(), SYMBOL, args.naive(), metrics.chaos(), reconnects, nanoClock, random);
-    UserStream users =
-        args.naive() ? null : new UserStream(args.wsUrl(), metrics.chaos(), nanoClock, random);
+    UserStream users = args.naive() ? null : new UserStream();
     OrderTracker tracker =
         new OrderTracker("bb" + Long.toString(random.nextInt(1 << 30), 36) + "-");
     MarketMaker maker =
@@ -88,18 +87,33 @@ public final class BinanceBotMain {
     // Warm-up before the first tick: the connector's classes, its HMAC signing and the connection
     // are loaded now rather than inside a tick's 190 ms (answers ignored).
     ExchangeCalls.classify(() -> client.createMarket().time());
-    ExchangeCalls.classify(
-        () ->
-            client
-                .createTrade()
-                .getOpenOrders(new java.util.LinkedHashMap<>(Map.of("symbol", SYMBOL))));
-    MetricsHttpEndpoint endpoint = MetricsHttpEndpoint.start(args.metricsPort(), metrics::scrape);
+    // The resilient build sends nothing more while a Retry-After the warm-up met runs.
+    if (args.naive() || gate.isOpen()) {
+      ExchangeCalls.classify(
+          () ->
+              client
+                  .createTrade()
+                  .getOpenOrders(new java.util.LinkedHashMap<>(Map.of("symbol", SYMBOL))));
+    }
+    if (users != null && gate.isOpen()) {
+      Outcome key = ExchangeCalls.classify(() -> client.createUserData().createListenKey());
+      if (key.ok()) {
+        feed.withUserStream(new org.json.JSONObject(key.body()).getString("listenKey"), users);
+      }
+    }
+    MetricsHttpEndpoint endpoint;
+    try {
+      endpoint = MetricsHttpEndpoint.start(args.metricsPort(), metrics::scrape);
+    } catch (IOException e) {
+      System.err.println(
+          "mm-binance-bot: cannot serve metrics on 127.0.0.1:" + args.metricsPort() + ": " + e);
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () ->
-                    stop(
-                        ticker, reconnects, workers, maker, feed, users, endpoint, wiring, metrics),
+                () -> stop(ticker, reconnects, workers, maker, feed, endpoint, wiring, metrics),
                 "mm-binance-bot-stop"));
     feed.start();
     ticker.scheduleAtFixedRate(maker::tick, 0, MarketMaker.TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
@@ -124,16 +138,12 @@ public final class BinanceBotMain {
       ExecutorService workers,
       MarketMaker maker,
       MarketFeed feed,
-      UserStream users,
       MetricsHttpEndpoint endpoint,
       ChaosWiring wiring,
       BotMetrics metrics) {
     ticker.shutdown();
     reconnects.shutdownNow();
     feed.close();
-    if (users != null) {
-      users.close();
-    }
     try {
       if (ticker.awaitTermination(1, TimeUnit.SECONDS)) {
         Thread cancel = new Thread(maker::cancelAll, "mm-binance-bot-cancel");

@@ -1,7 +1,11 @@
 package io.mmbot.chaos.examples.binance;
 
 import com.binance.connector.client.impl.WebSocketStreamClientImpl;
+import com.binance.connector.client.utils.websocketcallback.WebSocketClosingCallback;
+import com.binance.connector.client.utils.websocketcallback.WebSocketOpenCallback;
 import io.mmbot.chaos.metrics.ChaosMetrics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +13,8 @@ import java.util.function.LongSupplier;
 import org.json.JSONObject;
 
 /**
- * The best bid and ask from the connector's {@code <symbol>@bookTicker} stream. When the stream
+ * The best bid and ask from the connector's {@code <symbol>@bookTicker} stream, in the resilient
+ * build combined with the user data stream on one connection ({@link UserStream}). When the stream
  * fails or closes, the resilient build reconnects after a full-jitter backoff (100 ms doubling to 2
  * s, reset by the first message) and asks the tick for a REST snapshot (resync); the naive build
  * reconnects at once. Every reconnect counts {@code mm_reconnect_attempts_total{kind="ws"}}; every
@@ -31,6 +36,8 @@ final class MarketFeed implements AutoCloseable {
   private volatile boolean resync;
   private int connection = -1;
   private boolean closed;
+  private String listenKey;
+  private UserStream users;
 
   MarketFeed(
       String wsBase,
@@ -50,26 +57,58 @@ final class MarketFeed implements AutoCloseable {
     this.lastMessage = nanoClock.getAsLong();
   }
 
-  /** Opens the stream. */
+  /**
+   * Adds the user data stream on {@code listenKey} to the connection (before {@link #start()}): one
+   * combined stream then carries market data and execution reports, which go to {@code users}.
+   */
+  synchronized void withUserStream(String listenKey, UserStream users) {
+    this.listenKey = listenKey;
+    this.users = users;
+  }
+
+  /** Opens the stream: the book ticker alone, or combined with the user data stream. */
   synchronized void start() {
     if (closed) {
       return;
     }
     int[] mine = new int[1];
-    mine[0] =
-        ws.bookTicker(
-            stream,
-            open -> {},
-            this::onMessage,
-            (code, reason) -> {},
-            (code, reason) -> dropped(mine),
-            (t, response) -> dropped(mine));
+    WebSocketOpenCallback onOpen = open -> {};
+    WebSocketClosingCallback onClosing = (code, reason) -> {};
+    if (listenKey == null) {
+      mine[0] =
+          ws.bookTicker(
+              stream,
+              onOpen,
+              this::onMessage,
+              onClosing,
+              (code, reason) -> dropped(mine),
+              (t, response) -> dropped(mine));
+    } else {
+      mine[0] =
+          ws.combineStreams(
+              new ArrayList<>(List.of(stream + "@bookTicker", listenKey)),
+              onOpen,
+              this::onMessage,
+              onClosing,
+              (code, reason) -> dropped(mine),
+              (t, response) -> dropped(mine));
+    }
     connection = mine[0];
   }
 
-  private void onMessage(String text) {
+  /** One message: a book ticker, or (combined) {@code {"stream":…,"data":…}}. */
+  void onMessage(String text) {
     try {
       JSONObject m = new JSONObject(text);
+      if (m.has("data") && m.has("stream")) {
+        m = m.getJSONObject("data");
+        if (m.has("e")) {
+          if (users != null) {
+            users.onEvent(m);
+          }
+          return;
+        }
+      }
       double b = Double.parseDouble(m.getString("b"));
       double a = Double.parseDouble(m.getString("a"));
       long now = nanoClock.getAsLong();

@@ -31,8 +31,8 @@ final class MarketMaker {
   static final long TICK_DEADLINE_MS = 210;
   static final long GIVE_UP_MS = 190;
   static final long STALE_AFTER_MS = 1_000;
-  static final long SKEW_TOLERANCE_MS = 30;
-  static final long MAX_SAMPLE_RTT_MS = 40;
+  static final long SKEW_TOLERANCE_MS = 15;
+  static final long MAX_SAMPLE_RTT_MS = 10;
   static final double HALF_SPREAD = 20.0;
   static final double REQUOTE = 4.0;
   static final String QTY = "0.001";
@@ -133,23 +133,10 @@ final class MarketMaker {
     return guards();
   }
 
-  /**
-   * Applies the user data stream's reports (an order open, or closed for good), then keeps the
-   * stream up: a listen key once, the stream opened again after its backoff when it failed.
-   */
+  /** Applies the user data stream's reports: an order open, or closed for good. */
   private void userStream() {
-    if (users == null) {
-      return;
-    }
-    users.applyReports(tracker);
-    if (!stopped && users.needsKey()) {
-      Outcome o = proceed(calls.listenKey(giveUpAt));
-      if (o.ok()) {
-        users.listenKey(o.body());
-      }
-    }
-    if (users.due()) {
-      users.open();
+    if (users != null) {
+      users.applyReports(tracker);
     }
   }
 

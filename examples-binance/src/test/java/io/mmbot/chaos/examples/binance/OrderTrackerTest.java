@@ -46,21 +46,41 @@ class OrderTrackerTest {
     assertThat(tracker.unknown()).containsExactly(t);
   }
 
+  private static String combined(String event) {
+    return "{\"stream\":\"key1\",\"data\":" + event + "}";
+  }
+
   @Test
-  void executionReportsSettleOrdersBeforeReconcileAndIgnoreOthersOrders() {
+  void executionReportsOnTheCombinedStreamSettleOrdersAndIgnoreOthersOrders() {
     ChaosMetrics metrics =
         ChaosMetrics.bind(
             ChaosInjector.create(ChaosConfig.builder().enabled(false).build()),
             new SimpleMeterRegistry());
-    UserStream users = new UserStream("ws://127.0.0.1:1", metrics, System::nanoTime, new Random(1));
+    UserStream users = new UserStream();
+    MarketFeed feed =
+        new MarketFeed(
+            "ws://127.0.0.1:1",
+            "BTCUSDT",
+            false,
+            metrics,
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(),
+            System::nanoTime,
+            new Random(1));
+    feed.withUserStream("key1", users);
     unknown("bbt-1", false);
     tracker.put("bbt-2", "SELL", 200, OrderTracker.State.LIVE);
     unknown("bbt-3", true);
-    users.onMessage("{\"e\":\"executionReport\",\"c\":\"bbt-1\",\"C\":\"\",\"X\":\"NEW\"}");
-    users.onMessage("{\"e\":\"executionReport\",\"c\":\"bbt-2\",\"C\":\"\",\"X\":\"FILLED\"}");
-    users.onMessage("{\"e\":\"executionReport\",\"c\":\"x9\",\"C\":\"bbt-3\",\"X\":\"CANCELED\"}");
-    users.onMessage("{\"e\":\"executionReport\",\"c\":\"ghost1\",\"C\":\"\",\"X\":\"NEW\"}");
-    users.onMessage("{\"e\":\"outboundAccountPosition\"}");
+    feed.onMessage(
+        combined("{\"e\":\"executionReport\",\"c\":\"bbt-1\",\"C\":\"\",\"X\":\"NEW\"}"));
+    feed.onMessage(
+        combined("{\"e\":\"executionReport\",\"c\":\"bbt-2\",\"C\":\"\",\"X\":\"FILLED\"}"));
+    feed.onMessage(
+        combined("{\"e\":\"executionReport\",\"c\":\"x9\",\"C\":\"bbt-3\",\"X\":\"CANCELED\"}"));
+    feed.onMessage(
+        combined("{\"e\":\"executionReport\",\"c\":\"ghost1\",\"C\":\"\",\"X\":\"NEW\"}"));
+    feed.onMessage(combined("{\"e\":\"outboundAccountPosition\"}"));
+    feed.onMessage(
+        "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"b\":\"99.00\",\"a\":\"101.00\"}}");
 
     users.applyReports(tracker);
 
@@ -68,6 +88,7 @@ class OrderTrackerTest {
     assertThat(tracker.get("bbt-2")).as("filled").isNull();
     assertThat(tracker.get("bbt-3")).as("cancelled, named by its original id").isNull();
     assertThat(tracker.all()).hasSize(1);
-    users.close();
+    assertThat(feed.mid()).as("market data of the same connection").isEqualTo(100.0);
+    feed.close();
   }
 }
