@@ -32,7 +32,7 @@ final class ExchangeCalls {
    * that has not come in this time is treated as late (its outcome settled later) rather than
    * holding the tick.
    */
-  static final long PER_CALL_WAIT_NANOS = 40_000_000L;
+  static final long PER_CALL_WAIT_NANOS = 25_000_000L;
 
   private final SpotClientImpl client;
   private final String symbol;

@@ -34,6 +34,7 @@ final class MarketFeed implements AutoCloseable {
   private volatile double ask = Double.NaN;
   private volatile long lastMessage;
   private volatile boolean resync;
+  private volatile boolean awaitingData;
   private int connection = -1;
   private boolean closed;
   private String listenKey;
@@ -116,6 +117,7 @@ final class MarketFeed implements AutoCloseable {
       bid = b;
       ask = a;
       lastMessage = now;
+      awaitingData = false;
       synchronized (this) {
         backoff.succeeded();
       }
@@ -132,6 +134,7 @@ final class MarketFeed implements AutoCloseable {
     connection = -1;
     metrics.recordReconnectAttempt("ws");
     resync = true;
+    awaitingData = true;
     long delayNanos = naive ? 0 : backoff.failed();
     scheduler.schedule(this::start, delayNanos, TimeUnit.NANOSECONDS);
   }
@@ -151,6 +154,14 @@ final class MarketFeed implements AutoCloseable {
     boolean r = resync;
     resync = false;
     return r;
+  }
+
+  /**
+   * Whether the stream broke and no market data has come since, or a resync is still to be done:
+   * the market view may have missed updates (the resilient build raises {@code WS_STALE}).
+   */
+  boolean gapPending() {
+    return resync || awaitingData;
   }
 
   /** A price from a REST snapshot, used until the stream speaks again. */

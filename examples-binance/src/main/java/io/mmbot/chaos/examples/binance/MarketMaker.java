@@ -16,7 +16,8 @@ import org.json.JSONObject;
  * {@value #GIVE_UP_MS} ms into the tick. It applies the user data stream's execution reports
  * ({@link UserStream}) and reconciles open orders every tick ({@link Reconciler}), and settles
  * every unknown outcome by its late answer or by a look-up by client order id before it quotes that
- * side again (retry budget: {@link TokenBucket}, one a second); cancels are rate limited; every
+ * side again (at most {@value #MAX_LOOKUPS_PER_TICK} look-ups a tick); re-placing after a failure
+ * takes from a retry budget ({@link TokenBucket}, one a second); cancels are rate limited; every
  * tick it measures its clock against the exchange's server time, signs with the measured offset and
  * raises {@code CLOCK_SKEW} when the offset moved more than {@value #SKEW_TOLERANCE_MS} ms.
  *
@@ -31,6 +32,7 @@ final class MarketMaker {
   static final long TICK_DEADLINE_MS = 210;
   static final long GIVE_UP_MS = 190;
   static final long STALE_AFTER_MS = 1_000;
+  static final int MAX_LOOKUPS_PER_TICK = 4;
   static final long SKEW_TOLERANCE_MS = 15;
   static final long MAX_SAMPLE_RTT_MS = 10;
   static final double HALF_SPREAD = 20.0;
@@ -54,6 +56,7 @@ final class MarketMaker {
   private final LongSupplier nanoClock;
   private final boolean[] retrying = new boolean[2];
   private boolean skewed;
+  private boolean feedGap;
   private long correctionMs;
   private boolean stopped;
   private long giveUpAt;
@@ -105,11 +108,13 @@ final class MarketMaker {
   }
 
   private int resilientTick() {
+    feedGap = false;
     if (!gate.isOpen() || !backoff.ready()) {
       return guards();
     }
     timeCheck();
-    if (!stopped && feed.takeResync()) {
+    feedGap = feed.takeResync();
+    if (!stopped && feedGap) {
       Outcome o = proceed(calls.bookTicker(giveUpAt));
       if (o.ok()) {
         JSONObject t = new JSONObject(o.body());
@@ -127,7 +132,7 @@ final class MarketMaker {
     int guards = guards();
     if (!stopped && guards == 0) {
       quote();
-    } else if (!stopped && (guards & GuardReason.WS_STALE.bit()) != 0) {
+    } else if (!stopped && feed.ageMs() > STALE_AFTER_MS) {
       pullQuotes();
     }
     return guards();
@@ -145,7 +150,7 @@ final class MarketMaker {
     if (!gate.isOpen()) {
       g |= GuardReason.RATE_LIMITED.bit();
     }
-    if (feed.ageMs() > STALE_AFTER_MS) {
+    if (feedGap || feed.gapPending() || feed.ageMs() > STALE_AFTER_MS) {
       g |= GuardReason.WS_STALE.bit();
     }
     if (skewed) {
@@ -213,6 +218,7 @@ final class MarketMaker {
   }
 
   private void settleUnknowns() {
+    int lookUps = 0;
     for (OrderTracker.Tracked t : tracker.unknown()) {
       if (t.inFlight != null) {
         if (!t.inFlight.isDone()) {
@@ -224,7 +230,7 @@ final class MarketMaker {
           continue;
         }
       }
-      if (stopped || !retryBudget.tryTake()) {
+      if (stopped || ++lookUps > MAX_LOOKUPS_PER_TICK) {
         return;
       }
       reconciler.lookUp(t, proceed(calls.query(t.clientId, giveUpAt)));
@@ -273,6 +279,7 @@ final class MarketMaker {
     switch (o.kind()) {
       case OK:
         t.state = OrderTracker.State.LIVE;
+        t.confirmed = true;
         return true;
       case UNKNOWN:
         t.inFlight = o.pending();

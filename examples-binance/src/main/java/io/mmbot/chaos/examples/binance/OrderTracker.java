@@ -32,6 +32,11 @@ final class OrderTracker {
     /** The placing or cancelling call the bot stopped waiting for, until it has ended. */
     java.util.concurrent.Future<Outcome> inFlight;
 
+    /**
+     * Whether the exchange ever confirmed this order (a view that misses it then is not trusted).
+     */
+    boolean confirmed;
+
     /** Whether {@link #inFlight} is a cancel (else a placement). */
     boolean cancelling;
 
@@ -108,6 +113,7 @@ final class OrderTracker {
           remove(t.clientId);
         } else {
           t.state = OrderTracker.State.LIVE;
+          t.confirmed = true;
         }
         return true;
       case REJECTED:

@@ -63,8 +63,11 @@ final class Reconciler {
   }
 
   /**
-   * Applies the answer to a look-up of {@code t} by client order id: open → live; closed, or
-   * unknown to the exchange and absent from the last {@code openOrders} too → forgotten.
+   * Applies the answer to a look-up of {@code t} by client order id: open → live; closed →
+   * forgotten; unknown to the exchange ({@code -2013}) → forgotten only for an order the exchange
+   * never confirmed and the last {@code openOrders} did not show either (a placement that never
+   * executed): an order once confirmed leaves only with a closed status, a fill or cancel report,
+   * or a cancel's answer, since the exchange's views of it may be wrong.
    */
   void lookUp(OrderTracker.Tracked t, Outcome o) {
     if (o.kind() == Outcome.Kind.OK) {
@@ -72,12 +75,15 @@ final class Reconciler {
       String status = order.optString("status");
       if (status.equals("NEW") || status.equals("PARTIALLY_FILLED")) {
         t.state = OrderTracker.State.LIVE;
+        t.confirmed = true;
         t.cancelling = false;
         t.price = order.optDouble("price", t.price);
       } else if (!status.equals("PENDING_NEW")) {
         tracker.remove(t.clientId);
       }
-    } else if (o.kind() == Outcome.Kind.NOT_FOUND && !lastOpen.containsKey(t.clientId)) {
+    } else if (o.kind() == Outcome.Kind.NOT_FOUND
+        && !t.confirmed
+        && !lastOpen.containsKey(t.clientId)) {
       tracker.remove(t.clientId);
     }
   }

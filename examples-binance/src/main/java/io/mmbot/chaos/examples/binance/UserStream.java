@@ -39,6 +39,7 @@ final class UserStream {
         case "PARTIALLY_FILLED":
           if (t.state == OrderTracker.State.UNKNOWN && !t.cancelling) {
             t.state = OrderTracker.State.LIVE;
+            t.confirmed = true;
             t.inFlight = null;
           }
           break;

@@ -86,4 +86,16 @@ class ReconcilerTest {
     reconciler.lookUp(tracker.get("bbt-1"), Outcome.of(Outcome.Kind.NOT_FOUND, -2013));
     assertThat(tracker.get("bbt-1")).isNull();
   }
+
+  @Test
+  void anOrderTheExchangeConfirmedIsNotForgottenBecauseAViewMissesIt() {
+    tracker.put("bbt-1", "BUY", 100, OrderTracker.State.LIVE);
+    tracker.get("bbt-1").confirmed = true;
+    reconciler.reconcile("[]");
+    reconciler.lookUp(tracker.get("bbt-1"), Outcome.of(Outcome.Kind.NOT_FOUND, -2013));
+    assertThat(tracker.get("bbt-1").state).isEqualTo(OrderTracker.State.UNKNOWN);
+
+    reconciler.lookUp(tracker.get("bbt-1"), Outcome.ok("{\"status\":\"CANCELED\"}"));
+    assertThat(tracker.get("bbt-1")).isNull();
+  }
 }
