@@ -80,7 +80,7 @@ public final class BinanceBotMain {
             metrics,
             wiring,
             gate,
-            new Backoff(100, 2_000, nanoClock, random),
+            new Backoff(100, 1_000, nanoClock, random),
             args.naive(),
             nanoClock);
 

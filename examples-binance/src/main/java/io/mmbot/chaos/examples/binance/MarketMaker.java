@@ -85,7 +85,7 @@ final class MarketMaker {
     this.nanoClock = nanoClock;
     this.retryBudget = new TokenBucket(1, 2, nanoClock);
     this.cancelBudget = new TokenBucket(4, 4, nanoClock);
-    this.errors = new ErrorWindow(2_000, nanoClock);
+    this.errors = new ErrorWindow(1_000, nanoClock);
   }
 
   /** One tick, measured into {@code mm_tick_total_ms} and the rollback guard. */
@@ -135,7 +135,9 @@ final class MarketMaker {
     } else if (!stopped && feed.ageMs() > STALE_AFTER_MS) {
       pullQuotes();
     }
-    return guards();
+    // The tick reports the guards its quoting decision was made under; what its own requests
+    // raise (a 429, an unknown outcome) governs, and is reported by, the next tick.
+    return guards;
   }
 
   /** Applies the user data stream's reports: an order open, or closed for good. */
