@@ -221,6 +221,12 @@ final class MarketMaker {
 
   private void settleUnknowns() {
     int lookUps = 0;
+    for (String ghost : reconciler.takeForeign()) {
+      if (stopped || ++lookUps > MAX_LOOKUPS_PER_TICK) {
+        return;
+      }
+      proceed(calls.query(ghost, giveUpAt));
+    }
     for (OrderTracker.Tracked t : tracker.unknown()) {
       if (t.inFlight != null) {
         if (!t.inFlight.isDone()) {

@@ -1,7 +1,9 @@
 package io.mmbot.chaos.examples.binance;
 
 import io.mmbot.chaos.metrics.ChaosMetrics;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -20,6 +22,7 @@ final class Reconciler {
   private final ChaosMetrics metrics;
   private final String qty;
   private Map<String, JSONObject> lastOpen = Map.of();
+  private final List<String> foreign = new ArrayList<>();
 
   Reconciler(OrderTracker tracker, ChaosMetrics metrics, String qty) {
     this.tracker = tracker;
@@ -29,6 +32,7 @@ final class Reconciler {
 
   /** Compares the {@code openOrders} answer {@code body} with the tracked orders. */
   void reconcile(String body) {
+    foreign.clear();
     Map<String, JSONObject> open = new HashMap<>();
     JSONArray a = new JSONArray(body);
     for (int i = 0; i < a.length(); i++) {
@@ -36,6 +40,7 @@ final class Reconciler {
       String id = o.optString("clientOrderId", "");
       if (!tracker.isOurs(id)) {
         metrics.recordReconcileDiscrepancy("ghost");
+        foreign.add(id);
         continue;
       }
       open.put(id, o);
@@ -86,6 +91,17 @@ final class Reconciler {
         && !lastOpen.containsKey(t.clientId)) {
       tracker.remove(t.clientId);
     }
+  }
+
+  /**
+   * Client order ids of orders not the bot's that the last {@code openOrders} showed: the bot looks
+   * each up once (a ghost of the view answers {@code -2013}) and never cancels it. Taken: a second
+   * call returns nothing until the next {@code openOrders}.
+   */
+  List<String> takeForeign() {
+    List<String> out = List.copyOf(foreign);
+    foreign.clear();
+    return out;
   }
 
   private static OrderTracker.State unknown() {

@@ -67,6 +67,8 @@ class ReconcilerTest {
     reconciler.reconcile("[" + row("ghost3", "NEW", "0.001") + "]");
     assertThat(discrepancies("ghost")).isEqualTo(1.0);
     assertThat(tracker.all()).isEmpty();
+    assertThat(reconciler.takeForeign()).as("to be looked up once").containsExactly("ghost3");
+    assertThat(reconciler.takeForeign()).isEmpty();
   }
 
   @Test
