@@ -128,8 +128,11 @@ final class MarketMaker {
         reconciler.reconcile(o.body());
       }
     }
+    // An unknown outcome or a discrepancy to settle pauses this tick's quoting, even when the
+    // settling below resolves it at once.
+    boolean reconciling = !tracker.unknown().isEmpty();
     settleUnknowns();
-    int guards = guards();
+    int guards = guards() | (reconciling ? GuardReason.RECONCILE_PENDING.bit() : 0);
     if (!stopped && guards == 0) {
       quote();
     } else if (!stopped && feed.ageMs() > STALE_AFTER_MS) {
