@@ -1,0 +1,173 @@
+package io.mmbot.chaos.examples.binance;
+
+import com.binance.connector.client.impl.SpotClientImpl;
+import io.mmbot.chaos.time.ChaosClock;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The Binance example bot: {@code java [-javaagent:mm-chaos-agent.jar=config=FILE] -jar
+ * mm-binance-bot.jar --rest-url … --ws-url … --api-key … --api-secret … --metrics-port N
+ * [--control-port N --control-token T] [--run-dir DIR] [--config FILE] [--naive]} (see {@link
+ * BotArgs}). It prints one line on standard output once its metrics endpoint serves, ticks every
+ * {@value MarketMaker#TICK_INTERVAL_MS} ms until SIGTERM, then stops ticking, cancels its open
+ * orders (bounded to about a second), closes its streams and endpoints and exits. Exit status 2 on
+ * bad arguments.
+ */
+public final class BinanceBotMain {
+
+  private static final String SYMBOL = "BTCUSDT";
+
+  private BinanceBotMain() {}
+
+  /** Runs the bot. */
+  public static void main(String[] argv) throws IOException, InterruptedException {
+    BotArgs args;
+    try {
+      args = BotArgs.parse(argv);
+    } catch (IllegalArgumentException e) {
+      System.err.println("mm-binance-bot: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    run(args, System.out);
+    new CountDownLatch(1).await(); // ticks run on their own thread until SIGTERM
+  }
+
+  private static void run(BotArgs args, PrintStream out) throws IOException {
+    LongSupplier nanoClock = System::nanoTime;
+    Random random = new Random();
+    ChaosWiring wiring = ChaosWiring.start(args);
+    BotMetrics metrics = new BotMetrics(wiring.injector(), MarketMaker.TICK_DEADLINE_MS);
+    RateLimitGate gate = new RateLimitGate(nanoClock);
+    ConnectorHttp.install(
+        args.naive() ? null : new RetryAfterTap(gate),
+        Duration.ofSeconds(5),
+        wiring.underAgent() ? null : wiring.injector());
+
+    SpotClientImpl client = new SpotClientImpl(args.apiKey(), args.apiSecret(), args.restUrl());
+    Clock clock = ChaosClock.wrap(Clock.systemUTC(), wiring.injector());
+    ExecutorService workers =
+        args.naive() ? null : Executors.newCachedThreadPool(daemons("mm-binance-bot-rest"));
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(daemons("mm-binance-bot-tick"));
+    ScheduledExecutorService reconnects =
+        Executors.newSingleThreadScheduledExecutor(daemons("mm-binance-bot-ws"));
+    ExchangeCalls calls = new ExchangeCalls(client, SYMBOL, clock, workers, nanoClock);
+    MarketFeed feed =
+        new MarketFeed(
+            args.wsUrl(), SYMBOL, args.naive(), metrics.chaos(), reconnects, nanoClock, random);
+    UserStream users = args.naive() ? null : new UserStream();
+    OrderTracker tracker =
+        new OrderTracker("bb" + Long.toString(random.nextInt(1 << 30), 36) + "-");
+    MarketMaker maker =
+        new MarketMaker(
+            calls,
+            feed,
+            users,
+            tracker,
+            metrics,
+            wiring,
+            gate,
+            new Backoff(100, 1_000, nanoClock, random),
+            args.naive(),
+            nanoClock);
+
+    // Warm-up before the first tick: the connector's classes, its HMAC signing and the connection
+    // are loaded now rather than inside a tick's 190 ms (answers ignored).
+    ExchangeCalls.classify(() -> client.createMarket().time());
+    // The resilient build sends nothing more while a Retry-After the warm-up met runs.
+    if (args.naive() || gate.isOpen()) {
+      ExchangeCalls.classify(
+          () ->
+              client
+                  .createTrade()
+                  .getOpenOrders(new java.util.LinkedHashMap<>(Map.of("symbol", SYMBOL))));
+    }
+    if (users != null && gate.isOpen()) {
+      Outcome key = ExchangeCalls.classify(() -> client.createUserData().createListenKey());
+      if (key.ok()) {
+        feed.withUserStream(new org.json.JSONObject(key.body()).getString("listenKey"), users);
+      }
+    }
+    MetricsHttpEndpoint endpoint;
+    try {
+      endpoint = MetricsHttpEndpoint.start(args.metricsPort(), metrics::scrape);
+    } catch (IOException e) {
+      System.err.println(
+          "mm-binance-bot: cannot serve metrics on 127.0.0.1:" + args.metricsPort() + ": " + e);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> stop(ticker, reconnects, workers, maker, feed, endpoint, wiring, metrics),
+                "mm-binance-bot-stop"));
+    feed.start();
+    ticker.scheduleAtFixedRate(maker::tick, 0, MarketMaker.TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    out.println(
+        "mm-binance-bot: ready, "
+            + (args.naive() ? "naive" : "resilient")
+            + " build; metrics on http://127.0.0.1:"
+            + endpoint.port()
+            + "/metrics"
+            + (wiring.controlPort() < 0
+                ? ""
+                : "; chaos control on 127.0.0.1:" + wiring.controlPort())
+            + "; chaos agent "
+            + (wiring.underAgent() ? "attached" : "not attached"));
+    out.flush();
+  }
+
+  /** SIGTERM: stop ticking, cancel open orders (bounded), close everything. */
+  private static void stop(
+      ScheduledExecutorService ticker,
+      ScheduledExecutorService reconnects,
+      ExecutorService workers,
+      MarketMaker maker,
+      MarketFeed feed,
+      MetricsHttpEndpoint endpoint,
+      ChaosWiring wiring,
+      BotMetrics metrics) {
+    ticker.shutdown();
+    reconnects.shutdownNow();
+    feed.close();
+    try {
+      if (ticker.awaitTermination(1, TimeUnit.SECONDS)) {
+        Thread cancel = new Thread(maker::cancelAll, "mm-binance-bot-cancel");
+        cancel.setDaemon(true);
+        cancel.start();
+        cancel.join(1_500);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (workers != null) {
+      workers.shutdownNow();
+    }
+    endpoint.close();
+    wiring.close();
+    metrics.close();
+    System.err.println("mm-binance-bot: stopped");
+  }
+
+  private static ThreadFactory daemons(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
