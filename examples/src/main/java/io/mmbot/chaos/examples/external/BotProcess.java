@@ -101,7 +101,8 @@ public final class BotProcess implements AutoCloseable {
    *
    * @return null once ready; otherwise why not: {@code "exited early with code N before its metrics
    *     answered"} or {@code "metrics endpoint did not answer within N s"} followed by what the
-   *     last poll saw
+   *     last poll saw (or, if the calling thread is interrupted, that it was; the interrupt is
+   *     kept)
    */
   public String awaitReady(URI metricsUrl, Duration timeout) {
     long start = System.nanoTime();
@@ -127,6 +128,9 @@ public final class BotProcess implements AutoCloseable {
         last = e.toString();
       }
       if (!sleepUntilNextPoll(deadline)) {
+        if (Thread.currentThread().isInterrupted()) {
+          return "interrupted while waiting for its metrics endpoint " + metricsUrl;
+        }
         break;
       }
     }

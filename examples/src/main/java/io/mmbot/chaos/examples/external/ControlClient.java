@@ -34,11 +34,17 @@ public final class ControlClient {
   /**
    * A client of the endpoint at {@code base} (e.g. {@code http://127.0.0.1:9464}).
    *
-   * @throws IllegalArgumentException if the timeout is not positive
+   * @throws IllegalArgumentException if the timeout is not positive or the token is empty or has
+   *     spaces or characters outside printable ASCII
    */
   public ControlClient(URI base, String token, Duration timeout) {
     this.base = Objects.requireNonNull(base, "base");
-    this.token = Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(token, "token");
+    if (token.isBlank() || !token.chars().allMatch(c -> c > ' ' && c < 127)) {
+      throw new IllegalArgumentException(
+          "token must be printable ASCII without spaces (it goes into a header)");
+    }
+    this.token = token;
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -37,6 +38,8 @@ public final class MetricsPoller implements AutoCloseable {
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
   private final ScheduledExecutorService thread;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile boolean closed;
 
   /** A poller of {@code url} every {@code period}, its scrapes stamped by {@code nanoClock}. */
   public MetricsPoller(URI url, Duration period, LongSupplier nanoClock) {
@@ -66,8 +69,15 @@ public final class MetricsPoller implements AutoCloseable {
             });
   }
 
-  /** Starts scraping now. Call once. */
+  /**
+   * Starts scraping now.
+   *
+   * @throws IllegalStateException if started before, or closed
+   */
   public void start() {
+    if (closed || !started.compareAndSet(false, true)) {
+      throw new IllegalStateException("a poller starts once, and not after close()");
+    }
     thread.scheduleAtFixedRate(this::scrapeOnce, 0, period.toNanos(), TimeUnit.NANOSECONDS);
   }
 
@@ -91,6 +101,7 @@ public final class MetricsPoller implements AutoCloseable {
   /** Stops scraping and waits (bounded) for a scrape under way to finish. Idempotent. */
   @Override
   public void close() {
+    closed = true;
     thread.shutdownNow();
     try {
       thread.awaitTermination(JOIN_WAIT.toMillis() + timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -137,6 +148,9 @@ public final class MetricsPoller implements AutoCloseable {
   }
 
   private void fail(String why) {
+    if (closed) {
+      return; // a scrape cut short by close() is not the bot's failure
+    }
     failures.incrementAndGet();
     lastFailure.set(why);
   }

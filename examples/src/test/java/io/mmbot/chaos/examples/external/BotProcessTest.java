@@ -9,8 +9,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +26,28 @@ class BotProcessTest {
 
   @TempDir Path runDir;
 
+  // Every process a test starts, so that a failing test leaves none behind.
+  private final List<BotProcess> bots = new ArrayList<>();
+  private final List<ProcessHandle> children = new ArrayList<>();
+
+  @AfterEach
+  void killWhatIsLeft() {
+    for (BotProcess bot : bots) {
+      ProcessHandle.of(bot.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+    children.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private BotProcess start(Duration grace, String... flags) throws IOException {
+    BotProcess bot = BotProcess.start(FakeBot.command(flags), runDir, grace);
+    bots.add(bot);
+    return bot;
+  }
+
   @Test
   void aBotThatServesMetricsIsReadyKeepsItsLogsAndEndsOnSigterm() throws Exception {
     int port = Ports.freePort();
-    try (BotProcess bot =
-        BotProcess.start(FakeBot.command("--port", Integer.toString(port)), runDir, GRACE)) {
+    try (BotProcess bot = start(GRACE, "--port", Integer.toString(port))) {
       assertThat(bot.awaitReady(metrics(port), READY)).isNull();
       assertThat(bot.isAlive()).isTrue();
       assertThat(bot.exitCode()).isEmpty();
@@ -52,7 +71,7 @@ class BotProcessTest {
   @Test
   void aBotThatExitsBeforeItsMetricsAnswerIsReportedWithItsCode() throws Exception {
     int port = Ports.freePort();
-    try (BotProcess bot = BotProcess.start(FakeBot.command("--exit", "3"), runDir, GRACE)) {
+    try (BotProcess bot = start(GRACE, "--exit", "3")) {
       assertThat(bot.awaitReady(metrics(port), READY))
           .isEqualTo("exited early with code 3 before its metrics answered");
       assertThat(bot.exitCode()).hasValue(3);
@@ -65,7 +84,7 @@ class BotProcessTest {
   @Test
   void aBotThatNeverServesMetricsIsNotReadyWithinTheTimeout() throws Exception {
     int port = Ports.freePort();
-    try (BotProcess bot = BotProcess.start(FakeBot.command(), runDir, GRACE)) {
+    try (BotProcess bot = start(GRACE)) {
       long start = Await.mark();
       String why = bot.awaitReady(metrics(port), Duration.ofMillis(1500));
       long took = Await.elapsedMillis(start);
@@ -73,6 +92,15 @@ class BotProcessTest {
           .startsWith("metrics endpoint did not answer within 1.5 s (last poll of ")
           .contains("Connection refused");
       assertThat(took).isBetween(1400L, 5000L);
+
+      Thread.currentThread().interrupt();
+      try {
+        assertThat(bot.awaitReady(metrics(port), READY))
+            .startsWith("interrupted while waiting for its metrics endpoint");
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      } finally {
+        Thread.interrupted();
+      }
       assertThat(bot.stop().kind()).isEqualTo(BotProcess.EndKind.TERMINATED);
     }
   }
@@ -81,9 +109,7 @@ class BotProcessTest {
   void aBotThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws Exception {
     int port = Ports.freePort();
     Duration grace = Duration.ofMillis(800);
-    try (BotProcess bot =
-        BotProcess.start(
-            FakeBot.command("--ignore-term", "--port", Integer.toString(port)), runDir, grace)) {
+    try (BotProcess bot = start(grace, "--ignore-term", "--port", Integer.toString(port))) {
       assertThat(bot.awaitReady(metrics(port), READY)).isNull();
 
       BotProcess.Ending ending = bot.stop();
@@ -101,10 +127,7 @@ class BotProcessTest {
     int port = Ports.freePort();
     Path pidFile = runDir.resolve("child.pid");
     try (BotProcess bot =
-        BotProcess.start(
-            FakeBot.command("--child", pidFile.toString(), "--port", Integer.toString(port)),
-            runDir,
-            GRACE)) {
+        start(GRACE, "--child", pidFile.toString(), "--port", Integer.toString(port))) {
       assertThat(bot.awaitReady(metrics(port), READY)).isNull();
       ProcessHandle child = childOf(pidFile);
       assertThat(child.isAlive()).isTrue();
@@ -118,9 +141,7 @@ class BotProcessTest {
   @Test
   void aChildLeftBehindByABotThatExitedIsStoppedToo() throws Exception {
     Path pidFile = runDir.resolve("child.pid");
-    try (BotProcess bot =
-        BotProcess.start(
-            FakeBot.command("--child", pidFile.toString(), "--exit", "0"), runDir, GRACE)) {
+    try (BotProcess bot = start(GRACE, "--child", pidFile.toString(), "--exit", "0")) {
       ProcessHandle child = childOf(pidFile);
       Await.until("the bot to exit", READY, () -> !bot.isAlive());
       assertThat(child.isAlive()).isTrue();
@@ -129,6 +150,37 @@ class BotProcessTest {
 
       assertThat(ending.kind()).isEqualTo(BotProcess.EndKind.EXITED_BY_ITSELF);
       assertThat(child.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void aDescendantThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws Exception {
+    int port = Ports.freePort();
+    Path pidFile = runDir.resolve("child.pid");
+    Duration grace = Duration.ofMillis(800);
+    try (BotProcess bot =
+        start(grace, "--stubborn-child", pidFile.toString(), "--port", Integer.toString(port))) {
+      assertThat(bot.awaitReady(metrics(port), READY)).isNull();
+      ProcessHandle child = childOf(pidFile);
+
+      BotProcess.Ending ending = bot.stop();
+
+      assertThat(ending.kind()).isEqualTo(BotProcess.EndKind.TERMINATED);
+      assertThat(ending.exitCode()).isEqualTo(143);
+      assertThat(ending.took()).isGreaterThanOrEqualTo(grace);
+      assertThat(child.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void aMetricsEndpointThatAnswersAnErrorIsNotReady() throws Exception {
+    int port = Ports.freePort();
+    try (BotProcess bot = start(GRACE, "--port", Integer.toString(port))) {
+      URI wrongPath = URI.create("http://127.0.0.1:" + port + "/prometheus");
+      assertThat(bot.awaitReady(metrics(port), READY)).isNull();
+      assertThat(bot.awaitReady(wrongPath, Duration.ofMillis(500)))
+          .startsWith("metrics endpoint did not answer within 0.5 s")
+          .endsWith(": HTTP 404)");
     }
   }
 
@@ -145,10 +197,13 @@ class BotProcessTest {
   }
 
   /** The child whose pid the bot wrote, once it has written it. */
-  private static ProcessHandle childOf(Path pidFile) throws Exception {
+  private ProcessHandle childOf(Path pidFile) throws Exception {
     Await.until("the child's pid file", READY, () -> Files.exists(pidFile) && size(pidFile) > 0);
     long pid = Long.parseLong(Files.readString(pidFile).trim());
-    return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+    ProcessHandle child =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+    children.add(child);
+    return child;
   }
 
   private static long size(Path p) {

@@ -122,6 +122,17 @@ class ControlClientTest {
   }
 
   @Test
+  void refusesATokenThatCannotGoIntoAHeader() {
+    for (String bad : new String[] {"", " ", "abc def", "abc\r\nX-Evil: 1", "tök"}) {
+      assertThatThrownBy(() -> new ControlClient(base(), bad, TIMEOUT))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("printable ASCII");
+    }
+    assertThatThrownBy(() -> new ControlClient(base(), token, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void refusesANonFiniteIntensityWithoutSendingIt() {
     assertThatThrownBy(() -> client.setIntensity(Scenario.NET_LOSS, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);

@@ -20,11 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * --exit C          exit with code C at once
  * --ignore-term     on SIGTERM, hang in a shutdown hook (only SIGKILL ends it)
  * --child FILE      start a child process (another FakeBot that only waits), write its pid to FILE
+ * --stubborn-child FILE   the same, but the child hangs on SIGTERM
  * </pre>
  *
- * Without {@code --port} it never becomes ready; without {@code --exit} it waits until stopped.
+ * Without {@code --port} it never becomes ready; without {@code --exit} it waits until stopped, but
+ * never longer than {@link #LIFETIME_MS}: a test that fails before stopping it leaves nothing
+ * running for long.
  */
 public final class FakeBot {
+
+  /** The longest a FakeBot lives, whatever happens to the test that started it. */
+  static final long LIFETIME_MS = 60_000;
 
   private FakeBot() {}
 
@@ -54,6 +60,19 @@ public final class FakeBot {
   }
 
   public static void main(String[] args) throws Exception {
+    Thread reaper =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(LIFETIME_MS);
+              } catch (InterruptedException e) {
+                return;
+              }
+              Runtime.getRuntime().halt(99); // halt: no shutdown hook can hold it up
+            },
+            "fakebot-lifetime");
+    reaper.setDaemon(true);
+    reaper.start();
     System.out.println("fakebot out " + String.join(" ", args));
     System.err.println("fakebot err");
     System.out.flush();
@@ -64,6 +83,7 @@ public final class FakeBot {
         case "--port" -> serve(Integer.parseInt(args[++i]));
         case "--ignore-term" -> Runtime.getRuntime().addShutdownHook(new Thread(FakeBot::hang));
         case "--child" -> startChild(Path.of(args[++i]));
+        case "--stubborn-child" -> startChild(Path.of(args[++i]), "--ignore-term");
         default -> throw new IllegalArgumentException("unknown flag " + args[i]);
       }
     }
@@ -92,8 +112,8 @@ public final class FakeBot {
     server.start();
   }
 
-  private static void startChild(Path pidFile) throws IOException {
-    Process child = new ProcessBuilder(command()).inheritIO().start();
+  private static void startChild(Path pidFile, String... flags) throws IOException {
+    Process child = new ProcessBuilder(command(flags)).inheritIO().start();
     Files.writeString(pidFile, Long.toString(child.pid()));
   }
 

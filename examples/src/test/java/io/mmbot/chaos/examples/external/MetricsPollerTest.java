@@ -1,6 +1,7 @@
 package io.mmbot.chaos.examples.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.mmbot.chaos.testsupport.Await;
@@ -159,6 +160,46 @@ class MetricsPollerTest {
     assertThat(pollerThreads()).isEmpty();
     poller.close(); // idempotent
     assertThat(hits.get()).isPositive();
+  }
+
+  @Test
+  void startsOnlyOnce() {
+    try (MetricsPoller poller = new MetricsPoller(url(), PERIOD, System::nanoTime)) {
+      poller.start();
+      assertThatThrownBy(poller::start).isInstanceOf(IllegalStateException.class);
+    }
+    MetricsPoller closed = new MetricsPoller(url(), PERIOD, System::nanoTime);
+    closed.close();
+    assertThatThrownBy(closed::start).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aScrapeCutShortByCloseIsNotAFailure() throws Exception {
+    java.util.concurrent.CountDownLatch inScrape = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    server.createContext(
+        "/slow",
+        exchange -> {
+          inScrape.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    URI slow = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slow");
+    MetricsPoller poller = new MetricsPoller(slow, PERIOD, Duration.ofSeconds(1), System::nanoTime);
+    try {
+      poller.start();
+      assertThat(inScrape.await(10, TimeUnit.SECONDS)).isTrue();
+      poller.close();
+      assertThat(poller.failures()).isZero();
+    } finally {
+      release.countDown();
+      poller.close();
+    }
   }
 
   private List<Thread> pollerThreads() {
