@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,13 @@ import java.util.concurrent.TimeUnit;
  * the command line.
  *
  * <p><b>Descendants.</b> A bot may start processes of its own (a launcher script that runs {@code
- * java} or {@code node}). They are remembered as they are seen (every 200 ms by a daemon watcher,
- * and at every call), so that one whose parent has already exited is still stopped.
+ * java} or {@code node}). On Linux the bot is started through {@code setsid}, so it leads a session
+ * of its own that its descendants join; at {@link #stop()} every live process of that session is
+ * stopped with it, even one whose parent exited long before (only a process that leaves the session
+ * on purpose escapes). Elsewhere descendants are remembered as they are seen (every 200 ms by a
+ * daemon watcher, and at every call), so that one whose parent has already exited is still stopped
+ * if it was seen. Either way, the descendants alive at {@link #stop()} are stopped. A bot not
+ * stopped when the JVM shuts down is killed then, with everything it started.
  *
  * <p><b>Stopping.</b> {@link #stop()} sends SIGTERM ({@link ProcessHandle#destroy()}) to the bot
  * and every descendant still alive, waits up to the grace period for all of them to end, then sends
@@ -44,13 +50,15 @@ public final class BotProcess implements AutoCloseable {
   private final Path runDir;
   private final Duration grace;
   private final Set<ProcessHandle> seen = new LinkedHashSet<>();
+  private final boolean ownSession;
   private final Thread watcher;
   private Ending ending;
 
-  private BotProcess(Process process, Path runDir, Duration grace) {
+  private BotProcess(Process process, Path runDir, Duration grace, boolean ownSession) {
     this.process = process;
     this.runDir = runDir;
     this.grace = grace;
+    this.ownSession = ownSession;
     this.watcher = new Thread(this::watch, "bot-watch-" + process.pid());
     watcher.setDaemon(true);
   }
@@ -71,7 +79,14 @@ public final class BotProcess implements AutoCloseable {
       throw new IllegalArgumentException("grace must not be negative, was " + grace);
     }
     Files.createDirectories(runDir);
-    ProcessBuilder pb = new ProcessBuilder(List.copyOf(argv));
+    List<String> command = new ArrayList<>();
+    Optional<Path> setsid = ProcessSessions.setsid();
+    if (setsid.isPresent()) {
+      ProcessSessions.requireRunnable(argv.get(0));
+      command.add(setsid.get().toString());
+    }
+    command.addAll(argv);
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectOutput(runDir.resolve(STDOUT_LOG).toFile());
     pb.redirectError(runDir.resolve(STDERR_LOG).toFile());
     Process p = pb.start();
@@ -80,8 +95,11 @@ public final class BotProcess implements AutoCloseable {
     } catch (IOException ignored) {
       // a bot that has already gone has no stdin to close
     }
-    BotProcess bot = new BotProcess(p, runDir, grace);
-    bot.watcher.start();
+    BotProcess bot = new BotProcess(p, runDir, grace, setsid.isPresent());
+    LeftoverReaper.register(bot);
+    if (!bot.ownSession) {
+      bot.watcher.start();
+    }
     return bot;
   }
 
@@ -166,7 +184,6 @@ public final class BotProcess implements AutoCloseable {
       return ending;
     }
     long start = System.nanoTime();
-    remember();
     EndKind kind;
     List<ProcessHandle> all = targets();
     if (!process.isAlive()) {
@@ -176,14 +193,18 @@ public final class BotProcess implements AutoCloseable {
     }
     all.forEach(ProcessHandle::destroy);
     boolean ended = awaitAllEnded(all, start + grace.toNanos());
-    if (!ended) {
+    // What the bot started while it shut down is stopped too.
+    List<ProcessHandle> left = new ArrayList<>(targets());
+    left.removeIf(h -> !h.isAlive());
+    if (!ended || !left.isEmpty()) {
       if (process.isAlive()) {
         kind = EndKind.KILLED;
       }
-      all.forEach(ProcessHandle::destroyForcibly);
-      awaitAllEnded(all, System.nanoTime() + KILL_WAIT.toNanos());
+      left.forEach(ProcessHandle::destroyForcibly);
+      awaitAllEnded(left, System.nanoTime() + KILL_WAIT.toNanos());
     }
     watcher.interrupt();
+    LeftoverReaper.unregister(this);
     int code;
     try {
       code =
@@ -257,9 +278,18 @@ public final class BotProcess implements AutoCloseable {
     }
   }
 
-  /** The bot and every descendant seen that is still alive. */
+  /** SIGKILL to the bot and everything it started, at once and without waiting. */
+  void killNow() {
+    targets().forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /**
+   * The bot, its live descendants, those seen before that are still alive and, in a session of its
+   * own, every live member of that session.
+   */
   private List<ProcessHandle> targets() {
-    List<ProcessHandle> all = new ArrayList<>();
+    remember();
+    Set<ProcessHandle> all = new LinkedHashSet<>();
     all.add(process.toHandle());
     synchronized (seen) {
       for (ProcessHandle h : seen) {
@@ -268,7 +298,10 @@ public final class BotProcess implements AutoCloseable {
         }
       }
     }
-    return all;
+    if (ownSession) {
+      all.addAll(ProcessSessions.members(process.pid()));
+    }
+    return new ArrayList<>(all);
   }
 
   private static boolean awaitAllEnded(List<ProcessHandle> all, long deadline) {

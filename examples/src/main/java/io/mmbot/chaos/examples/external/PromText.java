@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * TYPE name counter|gauge|histogram|summary|untyped} are checked for a valid name (and type);
  * samples {@code name{label="value",…} value [timestamp]} with spaces or tabs between the parts, an
  * optional trailing comma in the label set, label values escaped with {@code \"}, {@code \\} and
- * {@code \n}, values as Go's {@code ParseFloat} writes them ({@code 1}, {@code -2.5e-3}, {@code
- * +Inf}, {@code -Inf}, {@code NaN}) and an optional integer timestamp in milliseconds, which is
- * read and dropped. A line ending in {@code \r} is read without it.
+ * {@code \n}, values as Go's {@code ParseFloat} reads them ({@code 1}, {@code -2.5e-3}, {@code
+ * +Inf}, {@code -Inf}, {@code NaN}, any case) and an optional integer timestamp in milliseconds,
+ * which is read and dropped. A line ending in {@code \r} is read without it.
  *
  * <p>Anything else (a bad name, an unknown escape, a duplicate label, a missing or malformed value,
  * a timestamp that is not an integer, text after it) is an {@link IllegalArgumentException} whose
@@ -66,6 +66,27 @@ public final class PromText {
       start = end + 1;
     }
     return samples;
+  }
+
+  /**
+   * A sample value or bucket bound as Go's {@code ParseFloat} reads it: a decimal number with an
+   * optional exponent, or {@code Inf}, {@code Infinity} or {@code NaN} in any case, with an
+   * optional sign on the infinities.
+   *
+   * @throws NumberFormatException for anything else (hexadecimal, {@code 1d}, {@code 1f}, spaces)
+   */
+  static double number(String w) {
+    String unsigned = w.startsWith("+") || w.startsWith("-") ? w.substring(1) : w;
+    if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
+      return w.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    if (w.equalsIgnoreCase("nan")) {
+      return Double.NaN;
+    }
+    if (!NUMBER.matcher(w).matches()) {
+      throw new NumberFormatException("not a number: " + w);
+    }
+    return Double.parseDouble(w);
   }
 
   /** One line being read. */
@@ -217,22 +238,13 @@ public final class PromText {
     }
 
     private double value(String w) {
-      switch (w) {
-        case "+Inf", "Inf", "+inf", "inf" -> {
-          return Double.POSITIVE_INFINITY;
-        }
-        case "-Inf", "-inf" -> {
-          return Double.NEGATIVE_INFINITY;
-        }
-        case "NaN", "nan" -> {
-          return Double.NaN;
-        }
-        default -> {
-          if (!NUMBER.matcher(w).matches()) {
-            throw bad(w.isEmpty() ? "missing value" : "value '" + w + "' is not a number");
-          }
-          return Double.parseDouble(w);
-        }
+      if (w.isEmpty()) {
+        throw bad("missing value");
+      }
+      try {
+        return number(w);
+      } catch (NumberFormatException e) {
+        throw bad("value '" + w + "' is not a number");
       }
     }
 

@@ -115,17 +115,10 @@ public record Scrape(long atNanos, List<PromText.Sample> samples) {
   }
 
   private static double upperBound(String name, String le) {
-    switch (le) {
-      case "+Inf", "Inf", "+inf", "inf" -> {
-        return Double.POSITIVE_INFINITY;
-      }
-      default -> {
-        try {
-          return Double.parseDouble(le);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(name + " has a bucket with le=\"" + le + "\"", e);
-        }
-      }
+    try {
+      return PromText.number(le);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " has a bucket with le=\"" + le + "\"", e);
     }
   }
 }

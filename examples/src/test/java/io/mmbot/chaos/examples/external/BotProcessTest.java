@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real child processes (a {@link FakeBot} in its own JVM), started, awaited and stopped. */
@@ -150,6 +152,33 @@ class BotProcessTest {
 
       assertThat(ending.kind()).isEqualTo(BotProcess.EndKind.EXITED_BY_ITSELF);
       assertThat(child.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aGrandchildStartedAfterTheBotAndItsChildExitedIsStoppedOnLinux() throws Exception {
+    Path pidFile = runDir.resolve("grandchild.pid");
+    try (BotProcess bot = start(GRACE, "--late-child", pidFile.toString())) {
+      ProcessHandle grandchild = childOf(pidFile);
+      Await.until("the bot to exit", READY, () -> !bot.isAlive());
+      assertThat(grandchild.isAlive()).isTrue();
+
+      BotProcess.Ending ending = bot.stop();
+
+      assertThat(ending.kind()).isEqualTo(BotProcess.EndKind.EXITED_BY_ITSELF);
+      assertThat(grandchild.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void aBotNotStoppedWhenTheJvmExitsIsKilledThen() throws Exception {
+    Path pidFile = runDir.resolve("inner.pid");
+    try (BotProcess outer = start(GRACE, "--bot", pidFile.toString())) {
+      ProcessHandle inner = childOf(pidFile);
+      Await.until("the outer JVM to exit", READY, () -> !outer.isAlive());
+      Await.until("the inner bot to be killed", READY, () -> !inner.isAlive());
+      assertThat(outer.exitCode()).hasValue(0);
     }
   }
 

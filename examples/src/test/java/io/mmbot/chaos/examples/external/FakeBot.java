@@ -1,6 +1,7 @@
 package io.mmbot.chaos.examples.external;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -8,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * --ignore-term     on SIGTERM, hang in a shutdown hook (only SIGKILL ends it)
  * --child FILE      start a child process (another FakeBot that only waits), write its pid to FILE
  * --stubborn-child FILE   the same, but the child hangs on SIGTERM
+ * --late-child FILE      start a child that waits a second, then starts a grandchild (FILE gets
+ *                   the grandchild's pid), then exits, and exit at once
+ * --bot FILE        start a FakeBot through BotProcess, write its pid to FILE, and exit without
+ *                   stopping it
  * </pre>
  *
  * Without {@code --port} it never becomes ready; without {@code --exit} it waits until stopped, but
@@ -44,16 +50,15 @@ public final class FakeBot {
     cmd.add("-Xmx32m");
     cmd.add("-Xshare:auto");
     cmd.add("-cp");
-    cmd.add(classesDir());
+    cmd.add(location(FakeBot.class) + File.pathSeparator + location(BotProcess.class));
     cmd.add(FakeBot.class.getName());
     cmd.addAll(List.of(flags));
     return cmd;
   }
 
-  private static String classesDir() {
+  private static String location(Class<?> c) {
     try {
-      return Path.of(FakeBot.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
+      return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -84,6 +89,25 @@ public final class FakeBot {
         case "--ignore-term" -> Runtime.getRuntime().addShutdownHook(new Thread(FakeBot::hang));
         case "--child" -> startChild(Path.of(args[++i]));
         case "--stubborn-child" -> startChild(Path.of(args[++i]), "--ignore-term");
+        case "--late-child" -> {
+          startChild(
+              Path.of(args[i + 1] + ".child"),
+              "--sleep-ms",
+              "1000",
+              "--child",
+              args[i + 1],
+              "--exit",
+              "0");
+          System.exit(0);
+        }
+        case "--sleep-ms" -> Thread.sleep(Long.parseLong(args[++i]));
+        case "--bot" -> {
+          Path pidFile = Path.of(args[++i]);
+          BotProcess bot =
+              BotProcess.start(command(), pidFile.getParent().resolve("inner"), Duration.ZERO);
+          Files.writeString(pidFile, Long.toString(bot.pid()));
+          System.exit(0);
+        }
         default -> throw new IllegalArgumentException("unknown flag " + args[i]);
       }
     }

@@ -101,6 +101,24 @@ class PromTextTest {
   }
 
   @Test
+  void readsInfinityAndNanInAnyCaseAsGoDoes() {
+    List<PromText.Sample> samples =
+        PromText.parse("a Infinity\nb -INF\nc nan\nd +inf\ne 1.\nf .5\ng +3E2\n");
+    assertThat(samples)
+        .extracting(PromText.Sample::value)
+        .containsExactly(
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            1.0,
+            0.5,
+            300.0);
+    assertThatThrownBy(() -> PromText.parse("a -nan\n")).hasMessageContaining("not a number");
+    assertThatThrownBy(() -> PromText.parse("a Infinit\n")).hasMessageContaining("not a number");
+  }
+
+  @Test
   void unescapesLabelValues() {
     PromText.Sample s = PromText.parse("m{p=\"C:\\\\dir\\\\\\\"q\\\"\\nnext\"} 1").get(0);
     assertThat(s.labels().get("p")).isEqualTo("C:\\dir\\\"q\"\nnext");
