@@ -127,7 +127,7 @@ public final class BotProcess implements AutoCloseable {
     long deadline = start + timeout.toNanos();
     String last = "no poll made";
     while (true) {
-      remember();
+      watchTree();
       if (!process.isAlive()) {
         return exitedEarly();
       }
@@ -166,7 +166,7 @@ public final class BotProcess implements AutoCloseable {
 
   /** True while the bot itself runs. */
   public boolean isAlive() {
-    remember();
+    watchTree();
     return process.isAlive();
   }
 
@@ -177,7 +177,8 @@ public final class BotProcess implements AutoCloseable {
 
   /**
    * Stops the bot and its descendants (SIGTERM, the grace period, then SIGKILL) and says how it
-   * ended. Returns at once with the first ending if called again.
+   * ended. Returns at once with the first ending if called again. A caller whose thread is
+   * interrupted cuts the grace period short: what is left gets SIGKILL at once.
    */
   public synchronized Ending stop() {
     if (ending != null) {
@@ -251,6 +252,13 @@ public final class BotProcess implements AutoCloseable {
 
   private String exitedEarly() {
     return "exited early with code " + process.exitValue() + " before its metrics answered";
+  }
+
+  /** Remembers the descendants now, unless the bot's session will find them at the end. */
+  private void watchTree() {
+    if (!ownSession) {
+      remember();
+    }
   }
 
   private void watch() {
