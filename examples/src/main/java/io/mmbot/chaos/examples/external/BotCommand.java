@@ -57,14 +57,20 @@ public final class BotCommand {
   /**
    * Splits {@code line} into words and finds its placeholders.
    *
-   * @throws IllegalArgumentException for an empty line, an unbalanced quote, a trailing backslash
-   *     or an unknown placeholder (the message names what and where)
+   * @throws IllegalArgumentException for an empty line (or an empty program word such as {@code
+   *     ''}), an unbalanced quote, a trailing backslash or an unknown placeholder (the message
+   *     names what and where)
    */
   public static BotCommand parse(String line) {
     Objects.requireNonNull(line, "line");
     List<List<Part>> words = new Splitter(line).split();
     if (words.isEmpty()) {
       throw new IllegalArgumentException("bot command is empty: give the program to run");
+    }
+    List<Part> program = words.get(0);
+    if (program.size() == 1 && "".equals(program.get(0).literal())) {
+      throw new IllegalArgumentException(
+          "bot command starts with an empty word: give the program to run: " + line);
     }
     return new BotCommand(line, List.copyOf(words));
   }

@@ -35,7 +35,7 @@ class BotCommandTest {
         split("a\\ b c", "a b", "c"),
         split("\\'x\\\"", "'x\""),
         split("pre'mid dle'\"post fix\"end", "premid dlepost fixend"),
-        split("'' \"\" x", "", "", "x"),
+        split("x '' \"\"", "x", "", ""),
         split("--json='{\"a\":1}' {} { x }", "--json={\"a\":1}", "{}", "{", "x", "}"),
         split("echo \\{rest_url}", "echo", "{rest_url}"));
   }
@@ -106,6 +106,13 @@ class BotCommandTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("bot command is empty: give the program to run");
     }
+  }
+
+  @Test
+  void refusesAnEmptyProgramWord() {
+    assertThatThrownBy(() -> BotCommand.parse("'' --flag"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bot command starts with an empty word: give the program to run: '' --flag");
   }
 
   @Test
