@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * --port N          serve Prometheus text at http://127.0.0.1:N/metrics
  * --exit C          exit with code C at once
  * --ignore-term     on SIGTERM, hang in a shutdown hook (only SIGKILL ends it)
- * --child FILE      start a child process (another FakeBot that only waits), write its pid to FILE
+ * --pid-file FILE  write this process's pid to FILE (once the flags before it have taken effect)
+ * --child FILE      start a child process (another FakeBot that only waits), which writes its pid
+ *                   to FILE once it runs
  * --stubborn-child FILE   the same, but the child hangs on SIGTERM
  * --late-child FILE      start a child that waits a second, then starts a grandchild (FILE gets
  *                   the grandchild's pid), then exits, and exit at once
@@ -85,6 +87,7 @@ public final class FakeBot {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--exit" -> System.exit(Integer.parseInt(args[++i]));
+        case "--pid-file" -> writePid(Path.of(args[++i]));
         case "--port" -> serve(Integer.parseInt(args[++i]));
         case "--ignore-term" -> Runtime.getRuntime().addShutdownHook(new Thread(FakeBot::hang));
         case "--child" -> startChild(Path.of(args[++i]));
@@ -136,9 +139,21 @@ public final class FakeBot {
     server.start();
   }
 
+  /**
+   * Starts a child FakeBot with {@code flags}; it writes its pid to {@code pidFile} once running.
+   */
   private static void startChild(Path pidFile, String... flags) throws IOException {
-    Process child = new ProcessBuilder(command(flags)).inheritIO().start();
-    Files.writeString(pidFile, Long.toString(child.pid()));
+    List<String> childFlags = new ArrayList<>(List.of(flags));
+    childFlags.add("--pid-file");
+    childFlags.add(pidFile.toString());
+    new ProcessBuilder(command(childFlags.toArray(String[]::new))).inheritIO().start();
+  }
+
+  /** Writes the pid whole or not at all, so that a reader never sees part of it. */
+  private static void writePid(Path pidFile) throws IOException {
+    Path tmp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
+    Files.writeString(tmp, Long.toString(ProcessHandle.current().pid()));
+    Files.move(tmp, pidFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void hang() {
