@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a bot run by {@code --bot-cmd} declares about itself ({@code --bot-limits
- * key=value,...}), since only the bot knows it; the judge then holds the bot to it from outside.
- * The defaults are the example bot's.
+ * What a bot run by {@code --bot-cmd} declares about itself ({@code --bot-limits key=value,...}),
+ * since only the bot knows it; the judge then holds the bot to it from outside. The defaults are
+ * the example bot's.
  *
  * @param openPerSide live orders per side at once, at most ({@code open_per_side}, default 2)
  * @param retriesPerSec retry budget, places repeating a failed one per second ({@code
@@ -62,32 +62,75 @@ record BotLimits(
       double d = e.getValue();
       b =
           switch (e.getKey()) {
-            case "open_per_side" -> new BotLimits(
-                whole(e.getKey(), d), b.retriesPerSec, b.cancelsPerSec, b.levelTicks, b.tickMs,
-                b.deadlineMs, b.staleMs);
-            case "retries_per_sec" -> new BotLimits(
-                b.openPerSide, d, b.cancelsPerSec, b.levelTicks, b.tickMs, b.deadlineMs,
-                b.staleMs);
-            case "cancels_per_sec" -> new BotLimits(
-                b.openPerSide, b.retriesPerSec, d, b.levelTicks, b.tickMs, b.deadlineMs,
-                b.staleMs);
-            case "level_ticks" -> new BotLimits(
-                b.openPerSide, b.retriesPerSec, b.cancelsPerSec, whole(e.getKey(), d), b.tickMs,
-                b.deadlineMs, b.staleMs);
-            case "tick_ms" -> new BotLimits(
-                b.openPerSide, b.retriesPerSec, b.cancelsPerSec, b.levelTicks,
-                whole(e.getKey(), d), b.deadlineMs, b.staleMs);
-            case "deadline_ms" -> new BotLimits(
-                b.openPerSide, b.retriesPerSec, b.cancelsPerSec, b.levelTicks, b.tickMs,
-                whole(e.getKey(), d), b.staleMs);
-            case "stale_ms" -> new BotLimits(
-                b.openPerSide, b.retriesPerSec, b.cancelsPerSec, b.levelTicks, b.tickMs,
-                b.deadlineMs, whole(e.getKey(), d));
-            default -> throw new IllegalArgumentException(
-                "unknown key '"
-                    + e.getKey()
-                    + "' (open_per_side, retries_per_sec, cancels_per_sec, level_ticks, tick_ms,"
-                    + " deadline_ms, stale_ms)");
+            case "open_per_side" ->
+                new BotLimits(
+                    whole(e.getKey(), d),
+                    b.retriesPerSec,
+                    b.cancelsPerSec,
+                    b.levelTicks,
+                    b.tickMs,
+                    b.deadlineMs,
+                    b.staleMs);
+            case "retries_per_sec" ->
+                new BotLimits(
+                    b.openPerSide,
+                    d,
+                    b.cancelsPerSec,
+                    b.levelTicks,
+                    b.tickMs,
+                    b.deadlineMs,
+                    b.staleMs);
+            case "cancels_per_sec" ->
+                new BotLimits(
+                    b.openPerSide,
+                    b.retriesPerSec,
+                    d,
+                    b.levelTicks,
+                    b.tickMs,
+                    b.deadlineMs,
+                    b.staleMs);
+            case "level_ticks" ->
+                new BotLimits(
+                    b.openPerSide,
+                    b.retriesPerSec,
+                    b.cancelsPerSec,
+                    whole(e.getKey(), d),
+                    b.tickMs,
+                    b.deadlineMs,
+                    b.staleMs);
+            case "tick_ms" ->
+                new BotLimits(
+                    b.openPerSide,
+                    b.retriesPerSec,
+                    b.cancelsPerSec,
+                    b.levelTicks,
+                    whole(e.getKey(), d),
+                    b.deadlineMs,
+                    b.staleMs);
+            case "deadline_ms" ->
+                new BotLimits(
+                    b.openPerSide,
+                    b.retriesPerSec,
+                    b.cancelsPerSec,
+                    b.levelTicks,
+                    b.tickMs,
+                    whole(e.getKey(), d),
+                    b.staleMs);
+            case "stale_ms" ->
+                new BotLimits(
+                    b.openPerSide,
+                    b.retriesPerSec,
+                    b.cancelsPerSec,
+                    b.levelTicks,
+                    b.tickMs,
+                    b.deadlineMs,
+                    whole(e.getKey(), d));
+            default ->
+                throw new IllegalArgumentException(
+                    "unknown key '"
+                        + e.getKey()
+                        + "' (open_per_side, retries_per_sec, cancels_per_sec, level_ticks, tick_ms,"
+                        + " deadline_ms, stale_ms)");
           };
     }
     return b;

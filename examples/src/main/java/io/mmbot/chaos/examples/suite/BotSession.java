@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
 /**
  * The life of one bot process in a run: started, awaited, scraped, driven (the exchange's injector
  * switched on after the warm-up, or the bot's own one enabled and disabled at each burst's edges
- * through its control endpoint), watched for an early exit, and stopped. Everything that goes
- * wrong is written into the run's {@link ExternalOutcome} as the reason the run failed.
+ * through its control endpoint), watched for an early exit, and stopped. Everything that goes wrong
+ * is written into the run's {@link ExternalOutcome} as the reason the run failed.
  */
 final class BotSession {
 
@@ -177,12 +177,13 @@ final class BotSession {
     o.ending =
         switch (e.kind()) {
           case EXITED_BY_ITSELF -> "exited by itself with code " + e.exitCode();
-          case TERMINATED -> "stopped by SIGTERM (exit code "
-              + e.exitCode()
-              + ") in "
-              + ExternalRun.seconds(e.took());
-          case KILLED -> "killed with SIGKILL after ignoring SIGTERM for "
-              + ExternalRun.seconds(bot.grace());
+          case TERMINATED ->
+              "stopped by SIGTERM (exit code "
+                  + e.exitCode()
+                  + ") in "
+                  + ExternalRun.seconds(e.took());
+          case KILLED ->
+              "killed with SIGKILL after ignoring SIGTERM for " + ExternalRun.seconds(bot.grace());
         };
     if (e.kind() == BotProcess.EndKind.KILLED) {
       o.fail(

@@ -3,9 +3,9 @@ package io.mmbot.chaos.examples.suite;
 import java.util.List;
 
 /**
- * What a run of a bot in another process adds to its record: how it was run, how the process
- * ended, what its metrics showed, and why it failed outside the checks of the judge (the process
- * or its metrics), if it did.
+ * What a run of a bot in another process adds to its record: how it was run, how the process ended,
+ * what its metrics showed, and why it failed outside the checks of the judge (the process or its
+ * metrics), if it did.
  *
  * @param command the {@code --bot-cmd} line as given
  * @param inject {@code exchange} or {@code bot}
@@ -25,8 +25,8 @@ import java.util.List;
  * @param bucketP95BurstMs in-burst p95 from the histogram buckets, ms (NaN without ticks)
  * @param bucketP99BurstMs in-burst p99 from the histogram buckets, ms
  * @param burstAbove250Pct share of in-burst ticks above 250 ms, from the buckets, percent
- * @param ordersLeftOpen the bot's orders still open on the exchange after it stopped (reported,
- *     not judged)
+ * @param ordersLeftOpen the bot's orders still open on the exchange after it stopped (reported, not
+ *     judged)
  * @param replay the command line that replays this run
  */
 public record ExternalFacts(

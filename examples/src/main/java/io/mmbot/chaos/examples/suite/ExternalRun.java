@@ -6,8 +6,6 @@ import io.mmbot.chaos.ChaosListener;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
 import io.mmbot.chaos.examples.external.BotEnv;
-import io.mmbot.chaos.examples.external.BotProcess;
-import io.mmbot.chaos.examples.external.MetricsPoller;
 import io.mmbot.chaos.examples.external.Ports;
 import io.mmbot.chaos.examples.external.Scrape;
 import io.mmbot.chaos.examples.judge.Evidence;
@@ -32,9 +30,9 @@ import java.util.function.Supplier;
 /**
  * One run of a bot in another process ({@code --bot-cmd}, SPEC section 9): an {@link
  * ExchangeServer} on free loopback ports with a new key and secret, the bot started with its
- * placeholders filled in, readiness awaited, the loopback suite's compressed timing (a warm-up, then
- * bursts of {@value LoopbackRun#BURST_ON_SEC} s on and {@value LoopbackRun#BURST_OFF_SEC} s off),
- * faults from the exchange or from the bot's own injector through its control endpoint, then
+ * placeholders filled in, readiness awaited, the loopback suite's compressed timing (a warm-up,
+ * then bursts of {@value LoopbackRun#BURST_ON_SEC} s on and {@value LoopbackRun#BURST_OFF_SEC} s
+ * off), faults from the exchange or from the bot's own injector through its control endpoint, then
  * SIGTERM (SIGKILL after the grace). The evidence comes from the exchange's observer and from
  * scrapes of the bot's metrics every {@value #SCRAPE_MS} ms; the judge is the in-process suite's.
  */
@@ -141,6 +139,7 @@ final class ExternalRun {
     }
     o.checkPortsFree(metricsPort, controlPort, restPort, wsPort);
     WireLog w = wire.wireLog();
+    WireDump.write(runDir, w, warmup);
     bans += ExternalEvidence.syntheticBans(w, ledger.isEmpty() ? 0 : bans);
     List<OrderRecord> orders = SimRun.orders(ledger, epochNanosAtZero);
     List<Scrape> scrapes = o.scrapes;

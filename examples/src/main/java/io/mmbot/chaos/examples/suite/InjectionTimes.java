@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * When the exchange's injector fired the run's scenario, on the harness clock (heard from the
- * injector's listener on the server's threads), so that each tick sample can say how many had
- * fired by its time. Thread-safe.
+ * injector's listener on the server's threads), so that each tick sample can say how many had fired
+ * by its time. Thread-safe.
  */
 final class InjectionTimes {
   private final LongSupplier time;

@@ -25,8 +25,8 @@ import java.util.Set;
  *   <li>A request reset before the exchange executed it is {@code LOST_BEFORE_SENDING} (nothing
  *       happened); one executed whose answer was held back, reset or cut off, or whose connection
  *       broke while it was written, is {@code NO_ANSWER} (its outcome is unknown to the client).
- *   <li>What never reached the exchange (a name that did not resolve, a connection the client's
- *       own adapter refused) is not in the log: {@code NOT_SENT} never occurs.
+ *   <li>What never reached the exchange (a name that did not resolve, a connection the client's own
+ *       adapter refused) is not in the log: {@code NOT_SENT} never occurs.
  * </ul>
  *
  * Thread-safe while collecting; {@link #wireLog()} is read once the exchange is closed.
