@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -27,6 +28,11 @@ final class BotSession {
 
   /** Longest wait between two looks at the bot while the run lasts, ns. */
   private static final long WATCH_NANOS = 50_000_000L;
+
+  /** Bots starting at once, across the runs of this process. */
+  static final int STARTING_AT_ONCE = 2;
+
+  private static final Semaphore STARTING = new Semaphore(STARTING_AT_ONCE);
 
   private final ExternalBot bot;
   private final BotEnv env;
@@ -65,17 +71,27 @@ final class BotSession {
             : null;
   }
 
-  /** Starts the bot and waits until its metrics answer; on failure records why. */
+  /**
+   * Starts the bot and waits until its metrics answer; on failure records why. At most {@value
+   * #STARTING_AT_ONCE} bots start at a time (a process's start is what costs CPU; its readiness is
+   * timed from its own start).
+   */
   void start() {
     List<String> argv = bot.command().argv(env);
+    String notReady;
+    STARTING.acquireUninterruptibly();
     try {
-      process = BotProcess.start(argv, env.runDir(), bot.grace());
-    } catch (IOException e) {
-      o.fail("could not start " + argv.get(0) + ": " + e.getMessage());
-      return;
+      try {
+        process = BotProcess.start(argv, env.runDir(), bot.grace());
+      } catch (IOException e) {
+        o.fail("could not start " + argv.get(0) + ": " + e.getMessage());
+        return;
+      }
+      startedAt = time.getAsLong();
+      notReady = process.awaitReady(metrics, bot.ready());
+    } finally {
+      STARTING.release();
     }
-    startedAt = time.getAsLong();
-    String notReady = process.awaitReady(metrics, bot.ready());
     if (notReady != null) {
       o.fail(notReady);
       return;

@@ -21,8 +21,11 @@ final class ExternalArgs {
           "--bot-ready-sec",
           "--parallel");
 
-  /** Runs at once by default: each is a process that mostly waits (two cores measured). */
-  static final int DEFAULT_PARALLEL = 6;
+  /**
+   * Runs at once by default: each is a bot process that mostly waits for its ticks, and at most two
+   * start at a time (measured on two cores: see docs/your-bot.md).
+   */
+  static final int DEFAULT_PARALLEL = 5;
 
   /** Options that make no sense with a bot in another process. */
   private static final List<String> IN_PROCESS_ONLY =
