@@ -116,7 +116,7 @@ public final class ExternalBotMain {
    * Adds the deadline and {@value #P99_LIMIT_MS} ms to the tick histogram's bucket edges, so that
    * the share of ticks above either is exact from the buckets alone.
    */
-  static MeterFilter tickEdges(long deadlineMs) {
+  public static MeterFilter tickEdges(long deadlineMs) {
     return new MeterFilter() {
       @Override
       public DistributionStatisticConfig configure(
