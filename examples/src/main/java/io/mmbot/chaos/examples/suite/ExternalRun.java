@@ -140,7 +140,7 @@ final class ExternalRun {
     o.checkPortsFree(metricsPort, controlPort, restPort, wsPort);
     WireLog w = wire.wireLog();
     WireDump.write(runDir, w, warmup);
-    bans += ExternalEvidence.syntheticBans(w, ledger.isEmpty() ? 0 : bans);
+    bans += ExternalEvidence.syntheticBans(w, bans);
     List<OrderRecord> orders = SimRun.orders(ledger, epochNanosAtZero);
     List<Scrape> scrapes = o.scrapes;
     ScrapedTicks.Result ticks =

@@ -22,10 +22,8 @@ final class ScrapeCostProbe {
 
   public static void main(String[] a) {
     PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    reg.config()
-        .meterFilter(io.mmbot.chaos.examples.standalone.ExternalBotMain.tickEdges(210));
-    ChaosInjector injector =
-        ChaosInjector.builder().config(ChaosConfig.builder().build()).build();
+    reg.config().meterFilter(io.mmbot.chaos.examples.standalone.ExternalBotMain.tickEdges(210));
+    ChaosInjector injector = ChaosInjector.builder().config(ChaosConfig.builder().build()).build();
     ChaosMetrics metrics = ChaosMetrics.bind(injector, reg);
     new GuardMetrics(reg);
     for (int i = 0; i < 200; i++) {
