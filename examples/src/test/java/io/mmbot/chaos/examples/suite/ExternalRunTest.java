@@ -57,7 +57,7 @@ class ExternalRunTest {
   /** The example bot as a separate JVM on this build's class path. */
   static String exampleBot(String extra) {
     return java()
-        + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "
+        + " -XX:+UseSerialGC -cp "
         + System.getProperty("java.class.path")
         + " io.mmbot.chaos.examples.standalone.ExternalBotMain --rest {rest_url} --ws {ws_url}"
         + " --api-key {api_key} --api-secret {api_secret} --metrics-port {metrics_port} "
