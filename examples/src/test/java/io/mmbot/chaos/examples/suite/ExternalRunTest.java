@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The runner with {@code --bot-cmd} on real processes: the example bot started from this build's
  * classes as {@code ExternalBotMain}, in both inject modes, its naive build, and stand-ins that
- * exit early, never become ready, ignore SIGTERM or hold the wrong control token. Short runs (one
- * burst) and one seed keep the class near a minute and a half; the full run is described in {@code
- * docs/your-bot.md}.
+ * exit early, never become ready, ignore SIGTERM or hold the wrong control token. Short runs (two
+ * bursts for the resilient bot, so that each scenario surely fires; one for the rest) and one seed
+ * keep the class near two minutes; the full run is described in {@code docs/your-bot.md}.
  *
  * <p>EXCH_429 is judged for the resilient bot only in the full run: at the exchange a Retry-After
  * starts when the 429 is written, also when the bot gave up on that request before its answer
@@ -113,7 +113,7 @@ class ExternalRunTest {
             "--seed",
             "1",
             "--duration-sec",
-            "6",
+            "15",
             "--out",
             dir.toString(),
             "--no-report");
@@ -147,7 +147,7 @@ class ExternalRunTest {
             "--seed",
             "1",
             "--duration-sec",
-            "6",
+            "15",
             "--out",
             dir.toString(),
             "--no-report");
