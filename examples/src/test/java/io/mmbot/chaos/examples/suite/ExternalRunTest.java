@@ -170,7 +170,7 @@ class ExternalRunTest {
             "--bot-cmd",
             exampleBot("--seed 1 --naive"),
             "--scenario",
-            "exch_429",
+            "exch_429,net_loss",
             "--seed",
             "1",
             "--duration-sec",
@@ -181,6 +181,11 @@ class ExternalRunTest {
     assertThat(code).as(stderr()).isEqualTo(SuiteMain.FAILED);
     JsonNode r = record(dir.resolve("runs"), "exch_429-1.json");
     assertThat(failed(r)).contains("retry_after", "expected_guards");
+    // no give-up of its own (a lost answer holds its tick for the whole 1 s HTTP timeout), no
+    // reconcile of unknown outcomes: which checks catch it depends on where the losses fall
+    JsonNode loss = record(dir.resolve("runs"), "net_loss-1.json");
+    assertThat(loss.path("result").asText()).isEqualTo("fail");
+    assertThat(failed(loss)).isNotEmpty();
     assertThat(stderr()).contains("FAILED exch_429 seed 1 (external)").contains("--bot-cmd '");
   }
 
