@@ -59,13 +59,22 @@ public final class ExchangeServer implements AutoCloseable {
     RequestFaults faults = b.injector == null ? null : RequestFaults.of(b.injector);
     BinanceRest api = new BinanceRest(core, new Signatures(b.apiKey, b.apiSecret), b.injector);
     this.host = b.bind.getHostAddress();
+    Observing observing = b.observer == null ? null : new Observing(b.observer, b.observerClock);
+    ExchangeCore c = core;
     RestServer r = null;
     StreamServer s = null;
     try {
       r =
           new RestServer(
-              b.bind, b.restPort, api, faults, List.copyOf(b.lostAnswers), b.silenceMaxMs);
-      s = new StreamServer(b.bind, b.wsPort, core, b.injector);
+              b.bind,
+              b.restPort,
+              api,
+              faults,
+              List.copyOf(b.lostAnswers),
+              b.silenceMaxMs,
+              observing,
+              id -> clientOrderIdOf(c, id));
+      s = new StreamServer(b.bind, b.wsPort, core, b.injector, observing);
     } catch (IOException | RuntimeException e) {
       if (r != null) {
         r.close();
@@ -160,6 +169,13 @@ public final class ExchangeServer implements AutoCloseable {
     }
   }
 
+  private static String clientOrderIdOf(ExchangeCore core, long orderId) {
+    synchronized (core.lock) {
+      Ledger.Entry e = core.rules.ledger().byOrderId(orderId);
+      return e == null ? null : e.clientOrderId();
+    }
+  }
+
   /** Stops the market, closes every connection and socket, and waits for every thread. */
   @Override
   public void close() {
@@ -190,8 +206,25 @@ public final class ExchangeServer implements AutoCloseable {
     private long silenceMaxMs = 120_000;
     private int weightLimit = ExchangeRules.WEIGHT_LIMIT_PER_MINUTE;
     private LongSupplier wallClock = System::currentTimeMillis;
+    private ExchangeObserver observer;
+    private LongSupplier observerClock = System::nanoTime;
 
     private Builder() {}
+
+    /**
+     * An observer that hears every REST request and WebSocket session event (null, the default, for
+     * none), with times from {@link System#nanoTime()}.
+     */
+    public Builder observer(ExchangeObserver observer) {
+      return observer(observer, System::nanoTime);
+    }
+
+    /** An observer, with times in nanoseconds from {@code nanoClock}. */
+    public Builder observer(ExchangeObserver observer, LongSupplier nanoClock) {
+      this.observer = observer;
+      this.observerClock = Objects.requireNonNull(nanoClock, "nanoClock");
+      return this;
+    }
 
     /** Seed of the market (the same seed gives the same prices, step by step). */
     public Builder seed(long seed) {

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * The REST side on a socket of its own (HTTP/1.1, keep-alive), applying the injector's HTTP faults
@@ -28,6 +29,8 @@ final class RestServer implements AutoCloseable {
   private final LostAnswerChoice lostForms;
   private final long silenceMaxMs;
   private final Connections connections;
+  private final Observing observing;
+  private final LongFunction<String> orderIds;
 
   RestServer(
       InetAddress bind,
@@ -35,8 +38,12 @@ final class RestServer implements AutoCloseable {
       BinanceRest api,
       RequestFaults faults,
       List<LostAnswer> lostForms,
-      long silenceMaxMs)
+      long silenceMaxMs,
+      Observing observing,
+      LongFunction<String> orderIds)
       throws IOException {
+    this.observing = observing;
+    this.orderIds = orderIds;
     this.api = api;
     this.faults = faults;
     this.lostForms = new LostAnswerChoice(lostForms);
@@ -69,50 +76,90 @@ final class RestServer implements AutoCloseable {
     }
   }
 
-  /** Serves one request; false when the connection must end. */
+  /** Serves one request and reports it to the observer, if any; false when the connection ends. */
   private boolean exchange(Socket s, InputStream in, OutputStream out, HttpRequest r)
+      throws IOException, InterruptedException {
+    if (observing == null) {
+      return serveOne(s, in, out, r, null);
+    }
+    long arrived = observing.now();
+    RequestSeen seen = new RequestSeen();
+    try {
+      return serveOne(s, in, out, r, seen);
+    } finally {
+      observing.rest(() -> seen.observation(r, arrived, observing.now(), orderIds));
+    }
+  }
+
+  /** Serves one request; false when the connection must end. */
+  private boolean serveOne(
+      Socket s, InputStream in, OutputStream out, HttpRequest r, RequestSeen seen)
       throws IOException, InterruptedException {
     FaultPlan plan = faults == null ? null : faults.next();
     if (plan == null) {
-      write(out, answer(r).bytes(r.keepAlive));
+      answered(out, answer(r), r.keepAlive, seen);
       return true;
     }
     if (plan.delayMs() > 0) {
       Thread.sleep(plan.delayMs());
     }
     if (plan.scenario() == null) {
-      write(out, answer(r).bytes(r.keepAlive));
+      answered(out, answer(r), r.keepAlive, seen);
       return true;
     }
     if (!plan.reachesServer()) {
       if (plan.isLoss()) {
         Connections.reset(s);
+        RequestSeen.end(seen, RestObservation.Ending.DROPPED_BEFORE_EXECUTION);
         return false;
       }
-      write(out, synthetic(plan.status(), plan.retryAfterSeconds(), r.keepAlive));
+      synthetic(out, plan, r.keepAlive, seen);
       return true;
     }
     Answer executed = answer(r);
     if (!plan.isLoss()) {
-      write(out, synthetic(plan.status(), plan.retryAfterSeconds(), r.keepAlive));
+      synthetic(out, plan, r.keepAlive, seen);
       return true;
     }
     LostAnswer form = lostForms.formFor(plan);
     switch (form) {
       case RESET:
         Connections.reset(s);
-        return false;
+        break;
       case CUT_BODY:
         byte[] all = executed.bytes(false);
         int bodyLen = executed.body().getBytes(StandardCharsets.UTF_8).length;
         out.write(all, 0, all.length - bodyLen + bodyLen / 2);
         out.flush();
         s.shutdownOutput();
-        return false;
+        break;
       default:
         silence(s, in);
-        return false;
+        break;
     }
+    RequestSeen.end(seen, RestObservation.Ending.LOST_AFTER_EXECUTION);
+    return false;
+  }
+
+  private static void answered(OutputStream out, Answer a, boolean keepAlive, RequestSeen seen)
+      throws IOException {
+    if (seen != null) {
+      seen.answer(a.status(), a.body(), a.retryAfterSec());
+    }
+    write(out, a.bytes(keepAlive));
+    RequestSeen.end(seen, RestObservation.Ending.ANSWERED);
+  }
+
+  private static void synthetic(
+      OutputStream out, FaultPlan plan, boolean keepAlive, RequestSeen seen) throws IOException {
+    if (seen != null) {
+      seen.answer(
+          plan.status(),
+          ExchangeAnswers.body(plan.status(), plan.retryAfterSeconds()),
+          plan.retryAfterSeconds());
+    }
+    write(out, synthetic(plan.status(), plan.retryAfterSeconds(), keepAlive));
+    RequestSeen.end(seen, RestObservation.Ending.ANSWERED);
   }
 
   private Answer answer(HttpRequest r) {

@@ -37,11 +37,18 @@ final class StreamServer implements AutoCloseable {
   private final ExchangeCore core;
   private final ChaosInjector injector;
   private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
+  // Sessions the exchange aborted: their abnormal close is reported, not a normal one after it.
+  private final Set<StreamSession> aborted = ConcurrentHashMap.newKeySet();
   private final Connections connections;
   private long steps;
+  private final Observing observing;
+  private final java.util.concurrent.atomic.AtomicLong sessionIds =
+      new java.util.concurrent.atomic.AtomicLong();
 
-  StreamServer(InetAddress bind, int port, ExchangeCore core, ChaosInjector injector)
+  StreamServer(
+      InetAddress bind, int port, ExchangeCore core, ChaosInjector injector, Observing observing)
       throws IOException {
+    this.observing = observing;
     this.core = core;
     this.injector = injector;
     core.userEvents(this::userEvent);
@@ -88,6 +95,9 @@ final class StreamServer implements AutoCloseable {
         long dt = nanos - s.lastDisconnectCheckNanos;
         s.lastDisconnectCheckNanos = nanos;
         if (injector.shouldInjectWsDisconnect(dt)) {
+          if (observing != null) {
+            aborted.add(s);
+          }
           s.abort();
           sessions.remove(s);
           continue;
@@ -164,6 +174,8 @@ final class StreamServer implements AutoCloseable {
       if (r == null) {
         return;
       }
+      long id = sessionIds.incrementAndGet();
+      observe(id, StreamObservation.Kind.ATTEMPT);
       List<String> streams = new ArrayList<>();
       boolean combined;
       if (r.path.startsWith("/ws/") || r.path.equals("/ws")) {
@@ -187,7 +199,7 @@ final class StreamServer implements AutoCloseable {
           }
         }
       } else {
-        refuse(out, 404, "Not Found");
+        refuse(out, 404, "Not Found", id);
         return;
       }
       String listenKey = null;
@@ -196,13 +208,13 @@ final class StreamServer implements AutoCloseable {
           if (listenKey == null && core.listenKeyValid(s)) {
             listenKey = s;
           } else {
-            refuse(out, 400, "Bad Request");
+            refuse(out, 400, "Bad Request", id);
             return;
           }
         }
       }
       if (r.wsKey == null || !r.upgrade) {
-        refuse(out, 400, "Bad Request");
+        refuse(out, 400, "Bad Request", id);
         return;
       }
       boolean admitted;
@@ -211,7 +223,7 @@ final class StreamServer implements AutoCloseable {
         admitted = core.wsRules.admit(now);
       }
       if (!admitted) {
-        refuse(out, 429, "Too Many Requests");
+        refuse(out, 429, "Too Many Requests", id);
         return;
       }
       out.write(
@@ -221,7 +233,8 @@ final class StreamServer implements AutoCloseable {
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      StreamSession session = new StreamSession(socket, combined, listenKey, now);
+      StreamSession session = new StreamSession(socket, combined, listenKey, now, observing, id);
+      observe(id, StreamObservation.Kind.OPEN);
       for (String s : streams) {
         if (!s.equals(listenKey)) {
           session.streams.add(s);
@@ -238,6 +251,9 @@ final class StreamServer implements AutoCloseable {
         sessions.remove(session);
         sender.interrupt();
         sender.join(2_000);
+        if (!aborted.remove(session)) {
+          observe(id, StreamObservation.Kind.CLOSE);
+        }
       }
     } catch (IOException | RuntimeException e) {
       // the client went away
@@ -316,7 +332,15 @@ final class StreamServer implements AutoCloseable {
         ("{\"result\":" + result + ",\"id\":" + idJson + "}").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void refuse(OutputStream out, int status, String reason) throws IOException {
+  private void observe(long session, StreamObservation.Kind kind) {
+    if (observing != null) {
+      observing.stream(session, kind, null);
+    }
+  }
+
+  private void refuse(OutputStream out, int status, String reason, long session)
+      throws IOException {
+    observe(session, StreamObservation.Kind.REFUSED);
     out.write(
         ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1));

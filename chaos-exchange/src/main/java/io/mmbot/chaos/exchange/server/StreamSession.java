@@ -28,9 +28,19 @@ final class StreamSession {
   private final LinkedBlockingQueue<Object[]> queue = new LinkedBlockingQueue<>();
   private long lastDueNanos;
   private volatile boolean ended;
+  private final Observing observing;
+  private final long id;
 
-  StreamSession(Socket socket, boolean combined, String listenKey, long openedAtMs)
+  StreamSession(
+      Socket socket,
+      boolean combined,
+      String listenKey,
+      long openedAtMs,
+      Observing observing,
+      long id)
       throws IOException {
+    this.observing = observing;
+    this.id = id;
     this.socket = socket;
     this.out = socket.getOutputStream();
     this.combined = combined;
@@ -53,7 +63,15 @@ final class StreamSession {
       due = Math.max(due, lastDueNanos);
       lastDueNanos = due;
     }
-    queue.add(new Object[] {due, text.getBytes(StandardCharsets.UTF_8)});
+    Object seen = null;
+    if (observing != null) {
+      if (stream.equals(listenKey)) {
+        seen = Observing.executionClientId(json);
+      } else {
+        seen = StreamObservation.Kind.MARKET_DATA;
+      }
+    }
+    queue.add(new Object[] {due, text.getBytes(StandardCharsets.UTF_8), seen});
   }
 
   /** Sends queued messages when due, until the session ends. Runs on a thread of its own. */
@@ -66,6 +84,11 @@ final class StreamSession {
           Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
         }
         frame(0x1, (byte[]) m[1]);
+        if (m[2] instanceof String cid) {
+          observing.stream(id, StreamObservation.Kind.EXECUTION, cid);
+        } else if (m[2] != null) {
+          observing.stream(id, StreamObservation.Kind.MARKET_DATA, null);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -97,6 +120,14 @@ final class StreamSession {
   void abort() {
     ended = true;
     Connections.reset(socket);
+    if (observing != null) {
+      observing.stream(id, StreamObservation.Kind.ABNORMAL_CLOSE, null);
+    }
+  }
+
+  /** This connection's number on its server. */
+  long id() {
+    return id;
   }
 
   void end() {

@@ -58,5 +58,9 @@ public enum Check {
   /** No request failed for want of an address (DNS_FLAP). */
   DNS_FALLBACK,
   /** Every perturbed open-orders view followed by a query on the next tick (RECONCILE_MISMATCH). */
-  RECONCILED_NEXT_TICK
+  RECONCILED_NEXT_TICK,
+  /** A bot in another process became ready, ran to the end and stopped when told (--bot-cmd). */
+  BOT_PROCESS,
+  /** A bot in another process exported the required metrics with the required buckets. */
+  BOT_METRICS
 }

@@ -58,6 +58,11 @@ public final class RunRecords {
     o.put("started_at", start.toString());
     o.put("finished_at", start.plusSeconds(r.plan.durationSec()).toString());
     o.put("time", r.plan.exchange().equals("loopback") ? "real (compressed bursts)" : "virtual");
+    if (r.external != null) {
+      o.put("inject", r.external.inject());
+      o.put("bot_cmd", r.external.command());
+      o.put("compression", r.external.compression());
+    }
     ObjectNode m = o.putObject("metrics");
     m.put("p95_tick_ms", Stats.round2(r.p95BurstMs));
     m.put("deadline_miss_pct", Stats.round2(r.deadlineMissPct));
@@ -112,7 +117,10 @@ public final class RunRecords {
     inv.put("no_418", r.bans418 == 0);
     ObjectNode checks = o.putObject("failed_checks");
     r.failures.forEach((c, msg) -> checks.put(c.name().toLowerCase(Locale.ROOT), msg));
-    o.put("replay", r.plan.replayCommand(defaultDuration));
+    o.put("replay", r.replay(defaultDuration));
+    if (r.external != null) {
+      ExternalRecords.put(o.putObject("external"), r.external);
+    }
     o.put("event_log_hash", String.format(Locale.ROOT, "%016x", r.eventLogHash));
     ObjectNode t = o.putObject("timeline");
     t.put("window_sec", r.timeline.windowSec());

@@ -168,6 +168,9 @@ public final class RunResult {
   /** The failed checks with a one-line explanation each, in {@link Check} order. */
   public final Map<Check, String> failures;
 
+  /** For a bot in another process ({@code --bot-cmd}): how it ran; null otherwise. */
+  public final ExternalFacts external;
+
   /** Tick timeline in fixed windows. */
   public record Timeline(double windowSec, List<double[]> windows) {}
 
@@ -219,6 +222,7 @@ public final class RunResult {
     quotingBurstPct = b.quotingBurst;
     eventLogHash = b.hash;
     timeline = b.timeline;
+    external = b.external;
     failures = Collections.unmodifiableMap(judge(b));
   }
 
@@ -245,8 +249,13 @@ public final class RunResult {
     List<String> parts = new ArrayList<>();
     failures.forEach((c, m) -> parts.add(c.name().toLowerCase(java.util.Locale.ROOT) + ": " + m));
     s.append(String.join("; ", parts));
-    s.append("\n  replay: ").append(plan.replayCommand(defaultDuration));
+    s.append("\n  replay: ").append(replay(defaultDuration));
     return s.toString();
+  }
+
+  /** The command line that replays this run. */
+  public String replay(boolean defaultDuration) {
+    return external != null ? external.replay() : plan.replayCommand(defaultDuration);
   }
 
   /**
@@ -442,7 +451,9 @@ public final class RunResult {
           Check.TIMESTAMPS,
           b.timestampRejections + " request(s) rejected for their timestamp (-1021)");
     }
-    if (s == Scenario.LAT_SPIKE && !(b.p99Burst < 250)) {
+    if (b.external != null) {
+      ExternalJudging.judge(b, f);
+    } else if (s == Scenario.LAT_SPIKE && !(b.p99Burst < 250)) {
       f.put(Check.P99_TICK, fmt("in-burst p99 %.1f ms not below 250 ms", b.p99Burst));
     }
     double reconnectLimit =
@@ -494,9 +505,35 @@ public final class RunResult {
       long weightRefusals,
       long hash,
       StressScenario stress) {
+    return of(
+        plan,
+        e,
+        baseline,
+        injections,
+        bans418,
+        timestampRejections,
+        weightRefusals,
+        hash,
+        stress,
+        null);
+  }
+
+  /** As {@link #of}, for a bot in another process: {@code external} says how it ran. */
+  static RunResult of(
+      RunPlan plan,
+      Evidence e,
+      RunResult baseline,
+      long[] injections,
+      long bans418,
+      long timestampRejections,
+      long weightRefusals,
+      long hash,
+      StressScenario stress,
+      ExternalFacts external) {
     Builder b = new Builder();
     b.plan = plan;
     b.stress = stress;
+    b.external = external;
     RunFacts.Declared d = e.facts().declared();
     b.botLimit = d.maxOpenOrders();
     b.perSideLimit = d.maxOrdersPerSide();
@@ -525,6 +562,10 @@ public final class RunResult {
     b.maxRetriedPlaces = WireChecks.maxRetriedPlacesPer10s(w);
     b.maxWsAttempts = WireChecks.maxWsAttemptsPerSecond(w);
     b.cancelStorms = b.maxCancels > Measurement.CANCEL_STORM_PER_SECOND ? 1 : 0;
+    if (external != null) {
+      b.declaredCancels = (int) Math.floor(external.cancelsPerSec());
+      b.cancelStorms = b.maxCancels > external.cancelsPerSec() ? 1 : 0;
+    }
     WireChecks.Exposure x = WireChecks.exposure(e.orders(), d.quoteLevelTicks());
     b.maxOpen = Math.max(b.maxOpen, x.maxOpen());
     b.maxPerSide = x.maxPerSide();
@@ -604,5 +645,6 @@ public final class RunResult {
     double quotingBurst;
     long hash;
     Timeline timeline;
+    ExternalFacts external;
   }
 }

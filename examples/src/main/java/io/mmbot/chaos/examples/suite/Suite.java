@@ -70,6 +70,9 @@ public final class Suite {
 
   private static final ThreadLocal<Served> SERVED = ThreadLocal.withInitial(() -> Served.NONE);
 
+  // The bot in another process that the runs of this thread run, or null for the suite's own.
+  private static final ThreadLocal<ExternalBot> EXTERNAL = new ThreadLocal<>();
+
   /** What came out. */
   public record Outcome(List<RunResult> baselines, List<RunResult> runs) {
     /** Whether every run (baselines included) passed. */
@@ -91,6 +94,19 @@ public final class Suite {
 
   /** Runs the suite publishing to {@code served} (one thread when a registry is served). */
   public static Outcome run(Options o, Consumer<String> progress, Served served) {
+    return run(o, progress, served, null);
+  }
+
+  /**
+   * Runs the suite on a bot in another process, {@code external} (null: the suite's own bot); the
+   * options' bot is then {@code external} and its exchange {@code loopback}.
+   */
+  public static Outcome run(Options o, Consumer<String> progress, ExternalBot external) {
+    return run(o, progress, Served.NONE, external);
+  }
+
+  private static Outcome run(
+      Options o, Consumer<String> progress, Served served, ExternalBot external) {
     if (served.registry() != null) {
       o =
           new Options(
@@ -98,7 +114,7 @@ public final class Suite {
     }
     Served chosen = served;
     ExecutorService pool =
-        Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads(chosen));
+        Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads(chosen, external));
     try {
       List<RunResult> baselines = baselines(pool, o);
       progress.accept(line("baseline", baselines));
@@ -183,6 +199,10 @@ public final class Suite {
 
   /** One run on the exchange the plan names. */
   static RunResult runOne(RunPlan p, RunResult baseline) {
+    ExternalBot external = EXTERNAL.get();
+    if (external != null) {
+      return ExternalRun.run(p, () -> baseline, external);
+    }
     if (p.exchange().equals("sim")) {
       Served s = SERVED.get();
       return SimRun.run(
@@ -244,15 +264,17 @@ public final class Suite {
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {
-    return daemonThreads(Served.NONE);
+    return daemonThreads(Served.NONE, null);
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads(Served served) {
+  private static java.util.concurrent.ThreadFactory daemonThreads(
+      Served served, ExternalBot external) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Runnable withServed =
           () -> {
             SERVED.set(served);
+            EXTERNAL.set(external);
             r.run();
           };
       Thread t = new Thread(withServed, "mm-chaos-suite-" + n.incrementAndGet());

@@ -28,12 +28,16 @@ final class SuiteArgs {
           + "         [--bot resilient|naive] [--exchange sim|loopback] [--out DIR]\n"
           + "         [--serve-metrics HOST:PORT [--pace X]] [--report | --no-report]\n"
           + "         [--threads N] [--benchmark] [--shrink]\n"
+          + "         [--bot-cmd \"COMMAND {placeholders}\" [--inject exchange|bot]\n"
+          + "          [--bot-limits open_per_side=N,retries_per_sec=R,cancels_per_sec=C,...]\n"
+          + "          [--bot-grace-sec N] [--bot-ready-sec N] [--parallel N]]\n"
           + "Defaults: all scenarios, seeds 1..20, the seed's intensities, 120 s virtual (12 h for\n"
           + "ws_disconnect), the resilient bot, the simulated exchange, --out artifacts/chaos,\n"
           + "report on. With --serve-metrics the bot's Prometheus metrics are served at\n"
           + "http://HOST:PORT/metrics while the runs go one at a time, X virtual seconds per\n"
           + "wall-clock second (default 1). Exit 0 when every criterion holds, 1 when any failed,\n"
-          + "2 on bad input.\n"
+          + "2 on bad input. --bot-cmd runs your bot as a process per run against an exchange per\n"
+          + "run (docs/your-bot.md).\n"
           + "Scenario keys: net_loss, exch_429, exch_5xx, lat_spike, ws_lag, ws_disconnect,\n"
           + "dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.";
 
@@ -79,10 +83,12 @@ final class SuiteArgs {
   boolean benchmark;
   boolean help;
   boolean shrink; // one failing simulated run: narrow its injections (ShrinkCommand)
+  ExternalArgs external = new ExternalArgs();
 
   static SuiteArgs parse(String[] args) throws BadInput {
     SuiteArgs a = new SuiteArgs();
     Set<String> seen = new LinkedHashSet<>();
+    boolean allScenarios = false;
     for (int i = 0; i < args.length; i++) {
       String opt = args[i];
       String value = null;
@@ -113,7 +119,7 @@ final class SuiteArgs {
           a.shrink = true;
           break;
         default:
-          if (!VALUE_OPTIONS.contains(opt)) {
+          if (!VALUE_OPTIONS.contains(opt) && !ExternalArgs.OPTIONS.contains(opt)) {
             throw new BadInput("unknown option '" + opt + "' (--help lists the options)");
           }
           if (value == null) {
@@ -122,9 +128,17 @@ final class SuiteArgs {
             }
             value = args[++i];
           }
-          a.option(opt, value);
+          if (ExternalArgs.OPTIONS.contains(opt)) {
+            a.external.option(opt, value);
+          } else {
+            a.option(opt, value);
+            if (opt.equals("--scenario") && value.equals("all")) {
+              allScenarios = true;
+            }
+          }
       }
     }
+    a.external.check(a, seen, seen.contains("--scenario"), allScenarios);
     long runs = (long) a.seeds.size() * (a.scenarios.size() + 1);
     if (runs > MAX_RUNS) {
       throw new BadInput(

@@ -49,6 +49,10 @@ public final class SuiteMain {
       out.println(SuiteArgs.USAGE);
       return OK;
     }
+    ExternalBot external = a.external.bot(a.out);
+    if (external != null) {
+      return ExternalMain.run(a, external, out, err);
+    }
     Suite.Options o =
         new Suite.Options(
             a.scenarios, a.seeds, a.intensity, a.durationSec, a.bot, a.exchange, a.threads);
@@ -122,13 +126,13 @@ public final class SuiteMain {
     return outcome.passed() ? OK : FAILED;
   }
 
-  private static List<RunResult> all(Suite.Outcome o) {
+  static List<RunResult> all(Suite.Outcome o) {
     List<RunResult> l = new ArrayList<>(o.baselines());
     l.addAll(o.runs());
     return l;
   }
 
-  private static void summary(
+  static void summary(
       PrintStream out, SuiteArgs a, Suite.Outcome o, SuiteReport.Written w, double runSec) {
     out.printf(
         Locale.ROOT,

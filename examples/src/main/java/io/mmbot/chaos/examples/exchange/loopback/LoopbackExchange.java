@@ -94,7 +94,8 @@ public final class LoopbackExchange implements Exchange {
 
   private static final long MS = 1_000_000L;
 
-  private final ExchangeServer server;
+  private final ExchangeServer server; // null when the exchange runs in another process
+  private final ExchangeAccess access;
   private final LongSupplier time;
   private final ExecutorService pool;
   private final Distance distance;
@@ -117,11 +118,13 @@ public final class LoopbackExchange implements Exchange {
 
   private LoopbackExchange(
       ExchangeServer server,
+      ExchangeAccess access,
       ChaosInjector injector,
       LongSupplier time,
       long seed,
       boolean emulateDistance) {
     this.server = server;
+    this.access = access;
     this.time = time;
     this.distance = new Distance(seed, emulateDistance, time);
     this.pool = Executors.newFixedThreadPool(4, r -> daemon(r, "loopback-client"));
@@ -136,7 +139,7 @@ public final class LoopbackExchange implements Exchange {
             .nanoClock(time)
             .listener(this::onFault)
             .build();
-    this.rest = new RestLink(server, http, distance, time);
+    this.rest = new RestLink(access, http, distance, time);
     this.chaosWs = ChaosWebSocket.builder(injector).nanoClock(time).executor(pool).build();
     InetAddress primary = loopback(PRIMARY_HOST);
     InetAddress secondary = loopback(SECONDARY_HOST);
@@ -152,7 +155,7 @@ public final class LoopbackExchange implements Exchange {
         };
     this.wsClient = new WsClient(this, jdk, chaosWs);
     try {
-      this.listenKey = RestLink.openListenKey(jdk, server);
+      this.listenKey = RestLink.openListenKey(jdk, access);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -182,6 +185,28 @@ public final class LoopbackExchange implements Exchange {
       boolean emulateDistance) {
     return new LoopbackExchange(
         Objects.requireNonNull(server, "server"),
+        ExchangeAccess.of(server),
+        Objects.requireNonNull(injector, "injector"),
+        Objects.requireNonNull(time, "time"),
+        seed,
+        emulateDistance);
+  }
+
+  /**
+   * The bot's side of an exchange in another process, reached at {@code access}; as {@link
+   * #connect(ExchangeServer, ChaosInjector, LongSupplier, long, boolean)} otherwise, except that
+   * {@link #ledger()}, {@link #rules()} and {@link #server()} have nothing to show (the exchange's
+   * state is not in this process) and {@link #bans418()} counts only the adapters' bans.
+   */
+  public static LoopbackExchange connect(
+      ExchangeAccess access,
+      ChaosInjector injector,
+      LongSupplier time,
+      long seed,
+      boolean emulateDistance) {
+    return new LoopbackExchange(
+        null,
+        Objects.requireNonNull(access, "access"),
         Objects.requireNonNull(injector, "injector"),
         Objects.requireNonNull(time, "time"),
         seed,
@@ -286,7 +311,7 @@ public final class LoopbackExchange implements Exchange {
             "ws://"
                 + address.getHostAddress()
                 + ":"
-                + server.wsUri().getPort()
+                + access.wsUri().getPort()
                 + BinanceWire.streamPath(listenKey));
     wsClient.connect(uri, secondary, listener);
   }
@@ -298,7 +323,7 @@ public final class LoopbackExchange implements Exchange {
 
   @Override
   public Ledger ledger() {
-    return server.readRules(ExchangeRules::ledger);
+    return inProcess().readRules(ExchangeRules::ledger);
   }
 
   /**
@@ -307,17 +332,24 @@ public final class LoopbackExchange implements Exchange {
    */
   @Override
   public ExchangeRules rules() {
-    return server.readRules(r -> r);
+    return inProcess().readRules(r -> r);
   }
 
-  /** The exchange this connector talks to. */
+  private ExchangeServer inProcess() {
+    if (server == null) {
+      throw new IllegalStateException("the exchange runs in another process: ask it over the wire");
+    }
+    return server;
+  }
+
+  /** The exchange this connector talks to; null when it runs in another process. */
   public ExchangeServer server() {
     return server;
   }
 
   @Override
   public long bans418() {
-    return server.readRules(ExchangeRules::bans) + faultBans.get();
+    return (server == null ? 0 : server.readRules(ExchangeRules::bans)) + faultBans.get();
   }
 
   @Override

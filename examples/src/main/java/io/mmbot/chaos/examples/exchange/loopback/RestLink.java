@@ -2,7 +2,6 @@ package io.mmbot.chaos.examples.exchange.loopback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmbot.chaos.exchange.RestCall;
-import io.mmbot.chaos.exchange.server.ExchangeServer;
 import io.mmbot.chaos.http.ChaosHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,13 +26,13 @@ final class RestLink {
 
   private static final long MS = 1_000_000L;
 
-  private final ExchangeServer server;
+  private final ExchangeAccess server;
   private final ChaosHttpClient http;
   private final BinanceWire wire;
   private final Distance distance;
   private final LongSupplier time;
 
-  RestLink(ExchangeServer server, ChaosHttpClient http, Distance distance, LongSupplier time) {
+  RestLink(ExchangeAccess server, ChaosHttpClient http, Distance distance, LongSupplier time) {
     this.server = server;
     this.http = http;
     this.wire = new BinanceWire(server.apiSecret());
@@ -127,7 +126,7 @@ final class RestLink {
   }
 
   /** Takes a listen key ({@code POST /api/v3/userDataStream}) for the user data stream. */
-  static String openListenKey(HttpClient jdk, ExchangeServer server) {
+  static String openListenKey(HttpClient jdk, ExchangeAccess server) {
     HttpRequest req =
         HttpRequest.newBuilder(server.restUri().resolve("/api/v3/userDataStream"))
             .timeout(Duration.ofSeconds(5))

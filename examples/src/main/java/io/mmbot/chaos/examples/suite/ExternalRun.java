@@ -1,0 +1,201 @@
+package io.mmbot.chaos.examples.suite;
+
+import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.ChaosListener;
+import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
+import io.mmbot.chaos.examples.external.BotEnv;
+import io.mmbot.chaos.examples.external.Ports;
+import io.mmbot.chaos.examples.external.Scrape;
+import io.mmbot.chaos.examples.judge.Evidence;
+import io.mmbot.chaos.examples.judge.OrderRecord;
+import io.mmbot.chaos.examples.judge.RunFacts;
+import io.mmbot.chaos.examples.judge.WireLog;
+import io.mmbot.chaos.exchange.ExchangeRules;
+import io.mmbot.chaos.exchange.Ledger;
+import io.mmbot.chaos.exchange.server.ExchangeServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * One run of a bot in another process ({@code --bot-cmd}, SPEC section 9): an {@link
+ * ExchangeServer} on free loopback ports with a new key and secret, the bot started with its
+ * placeholders filled in, readiness awaited, the loopback suite's compressed timing (a warm-up,
+ * then bursts of {@value LoopbackRun#BURST_ON_SEC} s on and {@value LoopbackRun#BURST_OFF_SEC} s
+ * off), faults from the exchange or from the bot's own injector through its control endpoint, then
+ * SIGTERM (SIGKILL after the grace). The evidence comes from the exchange's observer and from
+ * scrapes of the bot's metrics every {@value #SCRAPE_MS} ms; the judge is the in-process suite's.
+ */
+final class ExternalRun {
+
+  /** Scrape period, ms. */
+  static final long SCRAPE_MS = 100;
+
+  /** The compression, in the words of the run records. */
+  static final String COMPRESSION =
+      "bursts "
+          + LoopbackRun.BURST_ON_SEC
+          + " s on / "
+          + LoopbackRun.BURST_OFF_SEC
+          + " s off (not 30 s / 90 s), "
+          + LoopbackRun.WARMUP_MS
+          + " ms warm-up, real time";
+
+  private ExternalRun() {}
+
+  /** Runs {@code plan} with the bot {@code bot}, judged against {@code baseline}. */
+  static RunResult run(RunPlan plan, Supplier<RunResult> baseline, ExternalBot bot) {
+    Path runDir = bot.runDir(plan);
+    try {
+      Files.createDirectories(runDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + runDir, e);
+    }
+    LongSupplier time = LoopbackExchange.clockFor();
+    Scenario scenario = plan.scenario();
+    boolean serverFaults = scenario != null && !bot.botInjects();
+    ChaosConfig cfg =
+        SuiteConfig.forRun(scenario, plan.intensity(), plan.seed()).toBuilder()
+            .burstOnSec(LoopbackRun.BURST_ON_SEC)
+            .burstOffSec(LoopbackRun.BURST_OFF_SEC)
+            .build();
+    ChaosInjector serverInjector =
+        serverFaults
+            ? ChaosInjector.builder().config(cfg.withEnabled(false)).nanoClock(time).build()
+            : null;
+    InjectionTimes injected = new InjectionTimes(time, scenario);
+    if (serverInjector != null) {
+      serverInjector.addListener(
+          new ChaosListener() {
+            @Override
+            public void onInjection(Scenario s, boolean dryRun) {
+              injected.record(s, dryRun);
+            }
+          });
+    }
+    ServerWireLog wire = new ServerWireLog();
+    String key = Ports.token();
+    String secret = Ports.token();
+    int metricsPort = Ports.freePort();
+    int controlPort = bot.botInjects() ? Ports.freePort() : 0;
+    String controlToken = Ports.token();
+    ExternalOutcome o = new ExternalOutcome();
+    List<Ledger.Entry> ledger;
+    long epochNanosAtZero;
+    long bans;
+    long rejections;
+    long weightRefusals;
+    int restPort;
+    int wsPort;
+    long warmup;
+    long end;
+    try (ExchangeServer server =
+        ExchangeServer.builder()
+            .seed(plan.seed())
+            .injector(serverInjector)
+            .credentials(key, secret)
+            .observer(wire, time)
+            .start()) {
+      restPort = server.restUri().getPort();
+      wsPort = server.wsUri().getPort();
+      BotEnv env =
+          new BotEnv(
+              server.restUri().toString(),
+              server.wsUri().toString(),
+              key,
+              secret,
+              metricsPort,
+              controlPort,
+              controlToken,
+              runDir);
+      URI metrics = URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
+      BotSession session =
+          new BotSession(bot, env, metrics, time, scenario, plan.intensity(), controlPort, o);
+      session.start();
+      long t0 = time.getAsLong();
+      warmup = t0 + LoopbackRun.WARMUP_MS * 1_000_000L;
+      end = warmup + plan.durationSec() * 1_000_000_000L;
+      if (o.processFailure == null) {
+        session.drive(warmup, end, serverInjector, cfg);
+      }
+      session.stop();
+      // The exchange's clock is the machine's; the harness's is a monotonic one from 0.
+      epochNanosAtZero = System.currentTimeMillis() * 1_000_000L - time.getAsLong();
+      ledger = server.readRules(r -> new ArrayList<>(r.ledger().entries()));
+      o.ordersLeftOpen = server.readRules(ExchangeRules::openCount);
+      bans = server.readRules(ExchangeRules::bans);
+      rejections = server.readRules(ExchangeRules::timestampRejections);
+      weightRefusals = server.readRules(ExchangeRules::weightRefusals);
+    }
+    o.checkPortsFree(metricsPort, controlPort, restPort, wsPort);
+    WireLog w = wire.wireLog();
+    WireDump.write(runDir, w, warmup);
+    bans += ExternalEvidence.syntheticBans(w, bans);
+    List<OrderRecord> orders = SimRun.orders(ledger, epochNanosAtZero);
+    List<Scrape> scrapes = o.scrapes;
+    ScrapedTicks.Result ticks =
+        ScrapedTicks.of(
+            scrapes,
+            bot.botInjects()
+                ? (t, s) -> ExternalEvidence.scrapedInjections(s, scenario)
+                : (t, s) -> injected.countAtOrBefore(t),
+            orders,
+            wire.marketData());
+    RunFacts facts =
+        new RunFacts(
+            warmup,
+            end,
+            LoopbackRun.BURST_ON_SEC * 1_000_000_000L,
+            (LoopbackRun.BURST_ON_SEC + LoopbackRun.BURST_OFF_SEC) * 1_000_000_000L,
+            bot.limits().tickMs() * 1_000_000L,
+            scenario != null,
+            bot.limits().declared());
+    Evidence evidence = new Evidence(w, orders, ticks.samples(), facts, List.of(), 2);
+    long[] injections =
+        bot.botInjects()
+            ? ExternalEvidence.scrapedInjections(scrapes)
+            : ExternalEvidence.injections(serverInjector);
+    ExternalFacts facts2 =
+        ExternalEvidence.facts(plan, bot, o, scrapes, ticks.crowdedIntervals(), facts, runDir);
+    return RunResult.of(
+        plan,
+        evidence,
+        baseline.get(),
+        injections,
+        bans,
+        rejections,
+        weightRefusals,
+        0L,
+        null,
+        facts2);
+  }
+
+  /** The replay line of {@code plan} with {@code bot}. */
+  static String replay(RunPlan plan, ExternalBot bot) {
+    StringBuilder b = new StringBuilder("java -jar examples/target/mm-chaos-suite.jar");
+    b.append(" --bot-cmd '").append(bot.line().replace("'", "'\\''")).append('\'');
+    b.append(" --inject ").append(bot.inject());
+    b.append(" --scenario ").append(plan.scenario() == null ? "net_loss" : plan.scenario().key());
+    b.append(" --seed ").append(plan.seed());
+    if (plan.scenario() != null) {
+      b.append(" --intensity ").append(RunPlan.number(plan.intensity()));
+    }
+    b.append(" --duration-sec ").append(plan.durationSec());
+    b.append(" --bot-limits ").append(bot.limits().spec());
+    return b.toString();
+  }
+
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+}
