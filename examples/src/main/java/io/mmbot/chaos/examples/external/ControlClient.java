@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmbot.chaos.Scenario;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ import java.util.Objects;
  * <p>Every call is bounded by the timeout given (see {@link BoundedHttp}). A call that does not
  * succeed throws {@link ControlException}: on 401 with the reason {@code "control endpoint refused
  * the token"}, on any other status outside 2xx with the method, path, status and body, and on a
- * connection failure or timeout with what happened. Safe for concurrent use.
+ * connection failure or timeout with what happened. A connection lost before any answer is tried
+ * once more (every call sets a state, so sending it twice is harmless); a timeout is not. Safe for
+ * concurrent use.
  */
 public final class ControlClient {
 
@@ -96,17 +99,31 @@ public final class ControlClient {
     return count.asLong();
   }
 
+  private BoundedHttp.Response send(String method, URI uri, String body) throws IOException {
+    return method.equals("GET")
+        ? BoundedHttp.get(uri, token, timeout)
+        : BoundedHttp.post(uri, token, body, timeout);
+  }
+
   private String call(String method, String path, String body) {
     URI uri = base.resolve(path);
     BoundedHttp.Response r;
     try {
-      r =
-          method.equals("GET")
-              ? BoundedHttp.get(uri, token, timeout)
-              : BoundedHttp.post(uri, token, body, timeout);
-    } catch (IOException e) {
+      r = send(method, uri, body);
+    } catch (SocketTimeoutException e) {
       throw new ControlException(
           "control endpoint " + base + " did not answer " + method + " " + path + ": " + e, e);
+    } catch (IOException first) {
+      // A connection lost before any answer (a reset, a refused connect) is tried once more: every
+      // call is idempotent (a state is set, not toggled), and one lost loopback connection should
+      // not fail a run. A timeout is not retried, so the call stays within its bound.
+      try {
+        r = send(method, uri, body);
+      } catch (IOException e) {
+        e.addSuppressed(first);
+        throw new ControlException(
+            "control endpoint " + base + " did not answer " + method + " " + path + ": " + e, e);
+      }
     }
     if (r.status() == 401) {
       throw new ControlException(REFUSED_TOKEN);
