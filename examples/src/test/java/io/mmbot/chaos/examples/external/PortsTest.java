@@ -47,4 +47,23 @@ class PortsTest {
     }
     assertThat(tokens).hasSize(100);
   }
+
+  @Test
+  void aChosenPortIsOutsideTheRangeTheSystemHandsToClientSockets() {
+    int[] range = Ports.ephemeralRange();
+    for (int i = 0; i < 50; i++) {
+      int port = Ports.freePort();
+      assertThat(port < range[0] || port > range[1])
+          .as("port %d against the system's ephemeral range %d..%d", port, range[0], range[1])
+          .isTrue();
+    }
+  }
+
+  @Test
+  void noPortIsHandedOutTwiceInARow() {
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      assertThat(seen.add(Ports.freePort())).isTrue();
+    }
+  }
 }
