@@ -14,10 +14,13 @@ import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.loopback.ExchangeAccess;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
+import io.mmbot.chaos.examples.suite.MetricsServer;
 import io.mmbot.chaos.examples.suite.SuiteConfig;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.function.LongSupplier;
 
 /**
@@ -66,7 +69,7 @@ public final class ExternalBotMain {
     PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     reg.config().meterFilter(tickEdges(botCfg.tickDeadlineMs()));
     ChaosControlServer control = null;
-    PrometheusEndpoint endpoint = null;
+    MetricsServer endpoint = null;
     LoopbackExchange x = null;
     try {
       ChaosMetrics metrics = ChaosMetrics.bind(injector, reg);
@@ -85,7 +88,9 @@ public final class ExternalBotMain {
         control =
             ChaosControlServer.builder(injector).token(a.controlToken).port(a.controlPort).start();
       }
-      endpoint = PrometheusEndpoint.start(a.metricsPort, reg);
+      endpoint =
+          MetricsServer.start(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), a.metricsPort), reg);
       closeOnExit(control, endpoint);
       err.println(
           "external-bot: "
@@ -132,7 +137,7 @@ public final class ExternalBotMain {
     };
   }
 
-  private static void closeOnExit(ChaosControlServer control, PrometheusEndpoint endpoint) {
+  private static void closeOnExit(ChaosControlServer control, MetricsServer endpoint) {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -11,27 +11,34 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code --serve-metrics}: the bot's Prometheus registry on {@code http://HOST:PORT/metrics} (text
- * format 0.0.4, as a Prometheus scrape expects), served by the JDK's HTTP server on one daemon
- * thread. Any other path is 404, any method but GET 405.
+ * A bot's Prometheus registry on {@code http://HOST:PORT/metrics} (text format 0.0.4, as a
+ * Prometheus scrape expects), served by the JDK's HTTP server on one daemon thread: the suite's
+ * {@code --serve-metrics}, and the metrics endpoint of the example bot run as a process of its own.
+ * Any other path is 404, any method but GET 405.
  */
-final class MetricsServer implements AutoCloseable {
+public final class MetricsServer implements AutoCloseable {
 
   private final HttpServer server;
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry;
 
-  private MetricsServer(HttpServer server) {
+  private MetricsServer(HttpServer server, PrometheusMeterRegistry registry) {
     this.server = server;
+    this.registry = registry;
   }
 
-  /** Binds {@code address} and starts serving. */
+  /** Binds {@code address} and starts serving a registry of its own. */
   static MetricsServer start(InetSocketAddress address) throws IOException {
+    return start(address, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** Binds {@code address} and starts serving {@code registry}. */
+  public static MetricsServer start(InetSocketAddress address, PrometheusMeterRegistry registry)
+      throws IOException {
     if (address.isUnresolved()) {
       throw new IOException("unknown host " + address.getHostString());
     }
     HttpServer http = HttpServer.create(address, 16);
-    MetricsServer m = new MetricsServer(http);
+    MetricsServer m = new MetricsServer(http, registry);
     http.createContext("/", m::handle);
     http.setExecutor(null);
     http.start();
@@ -72,6 +79,7 @@ final class MetricsServer implements AutoCloseable {
     }
   }
 
+  /** Stops serving at once. */
   @Override
   public void close() {
     server.stop(0);
