@@ -46,6 +46,10 @@ public final class ExchangeServer implements AutoCloseable {
   private final RestServer rest;
   private final StreamServer streams;
   private final ScheduledExecutorService market;
+
+  /** The market pool's one worker, joined on close. */
+  private volatile Thread marketThread;
+
   private final String host;
   private final String apiKey;
   private final String apiSecret;
@@ -88,6 +92,7 @@ public final class ExchangeServer implements AutoCloseable {
             task -> {
               Thread t = new Thread(task, "chaos-exchange-market");
               t.setDaemon(true);
+              marketThread = t;
               return t;
             });
     StreamServer ws = s;
@@ -186,6 +191,11 @@ public final class ExchangeServer implements AutoCloseable {
     market.shutdownNow();
     try {
       market.awaitTermination(5, TimeUnit.SECONDS);
+      // A terminated pool may still have its worker on its way out: wait for the thread itself.
+      Thread t = marketThread;
+      if (t != null) {
+        t.join(5_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
