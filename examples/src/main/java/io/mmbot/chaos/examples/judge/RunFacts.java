@@ -10,6 +10,8 @@ package io.mmbot.chaos.examples.judge;
  * @param tickNanos the bot's declared tick interval
  * @param chaos whether chaos was on (false: a baseline run)
  * @param declared the bot's declared limits
+ * @param lossesUnseen whether a request the client lost before sending can be missing from the
+ *     wire: faults are injected inside the client while the wire is seen at the exchange
  */
 public record RunFacts(
     long warmupNanos,
@@ -18,7 +20,8 @@ public record RunFacts(
     long periodNanos,
     long tickNanos,
     boolean chaos,
-    Declared declared) {
+    Declared declared,
+    boolean lossesUnseen) {
 
   /**
    * Limits the bot declares, which the judge holds it to.

@@ -524,7 +524,10 @@ public final class WireChecks {
         detectedTicks++;
         maxTicks = Math.max(maxTicks, settled ? 1 : ticksToQuery(sent, s, i));
       }
-      if (detected && i + 1 < s.size() && !settled && !queriedOnNextSendingTick(sent, s, i)) {
+      if (detected
+          && i + 1 < s.size()
+          && !settled
+          && !queriedOnNextSendingTick(sent, s, i, e.facts().lossesUnseen())) {
         notQueried++;
       }
     }
@@ -535,10 +538,13 @@ public final class WireChecks {
    * Whether the first tick after tick {@code i} that sends any request sends a query by client
    * order id. Ticks that send nothing (a failed-tick backoff, a {@code Retry-After} being honoured)
    * are passed over: the question is what the client asks first when it asks anything. A run that
-   * ends before the client sends again has nothing to judge.
+   * ends before the client sends again has nothing to judge. When losses can be unseen (faults
+   * injected inside the client, the wire seen at the exchange), a tick in which the client's
+   * injector counted an injection and no query is seen is passed over too: its query may have been
+   * lost before it left.
    */
   private static boolean queriedOnNextSendingTick(
-      List<WireLog.Request> sent, List<TickSample> s, int i) {
+      List<WireLog.Request> sent, List<TickSample> s, int i, boolean lossesUnseen) {
     for (int n = i + 1; n < s.size(); n++) {
       boolean any = false;
       boolean queried = false;
@@ -548,7 +554,8 @@ public final class WireChecks {
         any = true;
         queried |= QUERY.equals(sent.get(j).endpoint());
       }
-      if (any) {
+      boolean injected = s.get(n).injections() > s.get(n - 1).injections();
+      if (any && (queried || !(lossesUnseen && injected))) {
         return queried;
       }
     }

@@ -159,7 +159,8 @@ final class ExternalRun {
             (LoopbackRun.BURST_ON_SEC + LoopbackRun.BURST_OFF_SEC) * 1_000_000_000L,
             bot.limits().tickMs() * 1_000_000L,
             scenario != null,
-            bot.limits().declared());
+            bot.limits().declared(),
+            bot.botInjects());
     Evidence evidence = new Evidence(w, orders, ticks.samples(), facts, List.of(), 2);
     long[] injections =
         bot.botInjects()

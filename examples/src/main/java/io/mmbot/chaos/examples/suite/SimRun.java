@@ -196,7 +196,8 @@ public final class SimRun {
         (burstOnSec + burstOffSec) * 1_000_000_000L,
         botCfg.tickIntervalMs() * 1_000_000L,
         plan.scenario() != null,
-        declared(botCfg));
+        declared(botCfg),
+        false);
   }
 
   /**

@@ -29,7 +29,8 @@ class ExternalEvidenceTest {
           Path.of("out"));
 
   private static final RunFacts FACTS =
-      new RunFacts(0, 30 * SEC, 3 * SEC, 12 * SEC, SEC / 2, true, BotLimits.DEFAULTS.declared());
+      new RunFacts(
+          0, 30 * SEC, 3 * SEC, 12 * SEC, SEC / 2, true, BotLimits.DEFAULTS.declared(), false);
 
   private static Scrape scrape(long at, double ticks, String... edges) {
     List<PromText.Sample> s = new ArrayList<>();
