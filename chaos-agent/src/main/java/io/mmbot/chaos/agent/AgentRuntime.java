@@ -28,7 +28,13 @@ final class AgentRuntime {
   static volatile AgentRuntime current;
 
   final ChaosInjector injector;
+
+  /**
+   * The chaos metrics, or null when no metrics endpoint is served: nothing could read them then,
+   * and the meter registry's classes would only enlarge the program's class metadata.
+   */
   final ChaosMetrics metrics;
+
   final ChaosWebSocket jdkWebSockets;
 
   /** The fault plan of the program's plain {@code HttpURLConnection}s, one caller to the server. */
@@ -45,10 +51,9 @@ final class AgentRuntime {
             .instanceId("mm-chaos-agent")
             .build();
     GlobalChaos.init(injector);
-    this.metrics = ChaosMetrics.bind(injector);
+    this.metrics = options.metricsPort == AgentOptions.NONE ? null : ChaosMetrics.bind(injector);
     this.urlConnectionFaults = RequestFaults.of(injector);
-    this.jdkWebSockets =
-        ChaosWebSocket.builder(injector).gapListener(metrics::recordWsGapMs).build();
+    this.jdkWebSockets = ChaosWebSocket.builder(injector).gapListener(this::recordWsGapMs).build();
     this.watcher = ChaosConfigWatcher.start(options.config, injector);
     this.metricsEndpoint =
         options.metricsPort == AgentOptions.NONE
@@ -77,6 +82,14 @@ final class AgentRuntime {
             ? ""
             : "; metrics on http://127.0.0.1:" + rt.metricsEndpoint.port() + "/metrics");
     return rt;
+  }
+
+  /** Records a WebSocket gap in the metrics, if they are kept. */
+  void recordWsGapMs(double gapMs) {
+    ChaosMetrics m = metrics;
+    if (m != null) {
+      m.recordWsGapMs(gapMs);
+    }
   }
 
   /** The port of the control endpoint, or -1 when it is not served. */

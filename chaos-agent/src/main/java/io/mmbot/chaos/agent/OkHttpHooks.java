@@ -38,7 +38,7 @@ public final class OkHttpHooks {
         c = chaos;
         if (c == null) {
           OkHttpVersionCheck.warnIfUnsupported();
-          c = ChaosOkHttp.builder(rt.injector).gapListener(rt.metrics::recordWsGapMs).build();
+          c = ChaosOkHttp.builder(rt.injector).gapListener(rt::recordWsGapMs).build();
           chaos = c;
         }
       }
