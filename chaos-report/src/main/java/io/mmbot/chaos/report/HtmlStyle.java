@@ -71,7 +71,9 @@ final class HtmlStyle {
 
   /**
    * Records script errors and failed loads in {@code data-errors}, and after load the number of
-   * charts with a non-empty layout box in {@code data-charts-rendered}, both on the root element.
+   * charts with a non-empty layout box in {@code data-charts-rendered} and the texts of charts that
+   * reach beyond their chart's box (and so are cut) in {@code data-clipped-texts}, all on the root
+   * element.
    */
   static final String PROBE =
       "(function(){var errors=[];var root=document.documentElement;\n"
@@ -84,6 +86,11 @@ final class HtmlStyle {
           + "window.addEventListener('load',function(){var n=0;\n"
           + "document.querySelectorAll('svg.chart').forEach(function(s){var r="
           + "s.getBoundingClientRect();if(r.width>0&&r.height>0){n++;}});\n"
-          + "root.setAttribute('data-charts-rendered',String(n));"
+          + "root.setAttribute('data-charts-rendered',String(n));var cut=[];\n"
+          + "document.querySelectorAll('svg.chart').forEach(function(s){var r="
+          + "s.getBoundingClientRect();s.querySelectorAll('text').forEach(function(t){var q="
+          + "t.getBoundingClientRect();if(q.width>0&&(q.left<r.left-0.5||q.right>r.right+0.5||"
+          + "q.top<r.top-0.5||q.bottom>r.bottom+0.5)){cut.push(t.textContent);}});});\n"
+          + "root.setAttribute('data-clipped-texts',cut.join(' | '));"
           + "root.setAttribute('data-errors',errors.join(' | '));});})();\n";
 }

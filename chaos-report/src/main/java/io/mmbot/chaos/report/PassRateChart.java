@@ -12,7 +12,7 @@ final class PassRateChart {
 
   private static final int WIDTH = 1120;
   private static final int LEFT = 170;
-  private static final int RIGHT = 90;
+  private static final int RIGHT = 110;
   private static final int TOP = 34;
   private static final int ROW = 26;
 
@@ -140,11 +140,12 @@ final class PassRateChart {
         .append("\" cy=\"")
         .append(Svg.c(y))
         .append("\" r=\"6\"/>\n");
+    // anchored at its end, so the widest label ("20/20 passed") stays inside the chart
     b.append("<text class=\"value\" x=\"")
-        .append(WIDTH - RIGHT + 12)
+        .append(WIDTH - 8)
         .append("\" y=\"")
         .append(Svg.c(y + 4))
-        .append("\">")
+        .append("\" text-anchor=\"end\">")
         .append(sum.passed())
         .append('/')
         .append(n)

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,6 +63,22 @@ class HtmlReportBrowserTest {
     assertThat(HtmlReportTest.count(dom.out, "<rect class=\"burst\"")).isEqualTo(20);
     assertThat(HtmlReportTest.count(dom.out, "<path class=\"injection\"")).isEqualTo(60);
     assertThat(HtmlReportTest.count(dom.out, "<g class=\"rate ")).isEqualTo(10);
+  }
+
+  @Test
+  void noChartTextIsCutAtTheEdgeAtAnyUsualWidth() throws Exception {
+    Path chromium = ExternalProgram.chromium();
+    Path html = dir.resolve("report.html");
+    ReportModel model = ReportModel.of(RunSet.load(GoldenFilesTest.RUNS));
+    // the widest value label a suite of 20 seeds prints
+    AtomicFiles.write(
+        html, HtmlReport.render(model).replaceAll(">\\d+/\\d+ passed<", ">20/20 passed<"));
+    for (String width : List.of("800", "1280", "1920")) {
+      Run dom = run(chromium, html, "--dump-dom", "--window-size=" + width + ",900");
+      assertThat(dom.exit).as(dom.err).isZero();
+      assertThat(dom.out).as("at %s px", width).contains("data-charts-rendered=\"11\"");
+      assertThat(dom.out).as("at %s px", width).contains("data-clipped-texts=\"\"");
+    }
   }
 
   @Test
@@ -154,8 +171,10 @@ class HtmlReportBrowserTest {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--user-data-dir=" + profile,
-            "--window-size=1280,900"));
+            "--user-data-dir=" + profile));
+    if (Arrays.stream(extra).noneMatch(e -> e.startsWith("--window-size="))) {
+      cmd.add("--window-size=1280,900");
+    }
     cmd.addAll(List.of(extra));
     cmd.add(page.toUri().toString());
     Path out = dir.resolve("chromium-" + profiles + ".out");
