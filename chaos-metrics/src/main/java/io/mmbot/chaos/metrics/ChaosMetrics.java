@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;
 import io.mmbot.chaos.Scenario;
@@ -80,11 +78,22 @@ public final class ChaosMetrics implements AutoCloseable {
   }
 
   /**
-   * Binds {@code injector} to a new {@link PrometheusMeterRegistry} of its own, reachable through
+   * Binds {@code injector} to a new {@code PrometheusMeterRegistry} of its own, reachable through
    * {@link #registry()}: the shortest way to {@link #exportToPrometheus()}.
+   *
+   * @throws IllegalStateException if {@code io.micrometer:micrometer-registry-prometheus} was
+   *     excluded from the class path (bind to your own registry with {@link #bind(ChaosInjector,
+   *     MeterRegistry)} then)
    */
   public static ChaosMetrics bind(ChaosInjector injector) {
-    return bind(injector, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    if (!PrometheusPresence.PRESENT) {
+      throw new IllegalStateException(
+          "ChaosMetrics.bind(injector) makes a PrometheusMeterRegistry, but "
+              + PrometheusPresence.ARTIFACT
+              + " is not on the class path: add it, or use bind(injector, registry) with the"
+              + " registry you have");
+    }
+    return bind(injector, PrometheusParts.newRegistry());
   }
 
   /** A builder for a binding with non-default settings. */
@@ -177,8 +186,8 @@ public final class ChaosMetrics implements AutoCloseable {
    * The registry's meters in the Prometheus text exposition format 0.0.4 ({@link
    * #TEXT_FORMAT_004}).
    *
-   * @throws IllegalStateException if the registry is neither a {@link PrometheusMeterRegistry} nor
-   *     a composite holding one
+   * @throws IllegalStateException if the registry is neither a {@code PrometheusMeterRegistry} nor
+   *     a composite holding one (as when {@code micrometer-registry-prometheus} was excluded)
    */
   public String exportToPrometheus() {
     return export.text004();

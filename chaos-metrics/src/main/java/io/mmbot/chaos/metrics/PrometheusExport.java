@@ -1,22 +1,22 @@
 package io.mmbot.chaos.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.Supplier;
 
 /**
  * The text export of {@link ChaosMetrics#exportToPrometheus()}: finds the Prometheus registry (the
- * bound one, or the first inside a composite, depth first) once, and scrapes it on demand.
+ * bound one, or the first inside a composite, depth first) once, and scrapes it on demand. Without
+ * the Prometheus registry on the class path there is nothing to find, and the export says so.
  *
  * <p>Thread safety: immutable; scraping is as thread-safe as the Prometheus registry.
  */
 final class PrometheusExport {
 
-  private final PrometheusMeterRegistry prometheus;
+  private final Supplier<String> scrape;
   private final String boundType;
 
   PrometheusExport(MeterRegistry registry) {
-    this.prometheus = find(registry);
+    this.scrape = PrometheusPresence.PRESENT ? PrometheusParts.scraper(registry) : null;
     this.boundType = registry.getClass().getName();
   }
 
@@ -26,27 +26,15 @@ final class PrometheusExport {
    * @throws IllegalStateException if no Prometheus registry was found
    */
   String text004() {
-    if (prometheus == null) {
+    if (scrape == null) {
       throw new IllegalStateException(
           "exportToPrometheus needs a PrometheusMeterRegistry (alone or inside a composite);"
               + " the bound registry is a "
-              + boundType);
+              + boundType
+              + (PrometheusPresence.PRESENT
+                  ? ""
+                  : ", and " + PrometheusPresence.ARTIFACT + " is not on the class path"));
     }
-    return prometheus.scrape(ChaosMetrics.TEXT_FORMAT_004);
-  }
-
-  private static PrometheusMeterRegistry find(MeterRegistry r) {
-    if (r instanceof PrometheusMeterRegistry) {
-      return (PrometheusMeterRegistry) r;
-    }
-    if (r instanceof CompositeMeterRegistry) {
-      for (MeterRegistry child : ((CompositeMeterRegistry) r).getRegistries()) {
-        PrometheusMeterRegistry p = find(child);
-        if (p != null) {
-          return p;
-        }
-      }
-    }
-    return null;
+    return scrape.get();
   }
 }

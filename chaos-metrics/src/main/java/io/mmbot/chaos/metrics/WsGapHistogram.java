@@ -2,26 +2,21 @@ package io.mmbot.chaos.metrics;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.config.NamingConvention;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.Labels;
 
 /**
  * The {@code mm_ws_gap_ms} histogram, in one of two shapes.
  *
- * <p>On a {@link PrometheusMeterRegistry} it is a Prometheus client_java {@link Histogram}
- * registered in {@link PrometheusMeterRegistry#getPrometheusRegistry()}, with both classic buckets
- * ({@link #BOUNDS_MS}) and native (sparse, exponential) buckets. The text format (0.0.4) carries
- * the classic {@code mm_ws_gap_ms_bucket} series; the protobuf format, which a Prometheus started
- * with {@code --enable-feature=native-histograms} asks for, carries the native histogram, so {@code
+ * <p>On a {@code PrometheusMeterRegistry} it is a Prometheus client_java {@code Histogram}
+ * registered in the registry's {@code getPrometheusRegistry()}, with both classic buckets ({@link
+ * #BOUNDS_MS}) and native (sparse, exponential) buckets. The text format (0.0.4) carries the
+ * classic {@code mm_ws_gap_ms_bucket} series; the protobuf format, which a Prometheus started with
+ * {@code --enable-feature=native-histograms} asks for, carries the native histogram, so {@code
  * histogram_quantile(0.95, mm_ws_gap_ms)} works there. Micrometer's own summaries are classic only,
  * which is why this one meter bypasses Micrometer.
  *
- * <p>On any other registry it is a Micrometer {@link DistributionSummary} {@code mm.ws.gap} (base
- * unit ms) with the same classic bucket bounds.
+ * <p>On any other registry, and whenever the Prometheus registry is not on the class path, it is a
+ * Micrometer {@link DistributionSummary} {@code mm.ws.gap} (base unit ms) with the same classic
+ * bucket bounds. The Prometheus shape lives in {@link PrometheusParts}.
  *
  * <p>Either shape carries the binding's common tags: the native one as constant labels, named by
  * the registry's naming convention as Micrometer names the tags of its own meters. Common tags
@@ -43,14 +38,13 @@ abstract class WsGapHistogram {
 
   /** Registers the histogram of the registry's kind; {@code registration} removes it again. */
   static WsGapHistogram register(Registration registration) {
-    MeterRegistry registry = registration.registry();
-    if (registry instanceof PrometheusMeterRegistry) {
-      PrometheusRegistry target = ((PrometheusMeterRegistry) registry).getPrometheusRegistry();
-      Native h = new Native(labels(registration.tags(), registry.config().namingConvention()));
-      target.register(h.histogram);
-      registration.onRemove(() -> target.unregister(h.histogram));
-      return h;
+    if (PrometheusPresence.PRESENT) {
+      WsGapHistogram h = PrometheusParts.nativeGapHistogram(registration);
+      if (h != null) {
+        return h;
+      }
     }
+    MeterRegistry registry = registration.registry();
     return new Classic(
         registration.add(
             DistributionSummary.builder(MeterNames.WS_GAP)
@@ -59,14 +53,6 @@ abstract class WsGapHistogram {
                 .serviceLevelObjectives(BOUNDS_MS)
                 .tags(registration.tags())
                 .register(registry)));
-  }
-
-  private static Labels labels(Iterable<Tag> tags, NamingConvention convention) {
-    Labels.Builder b = Labels.builder();
-    for (Tag t : tags) {
-      b.label(convention.tagKey(t.getKey()), convention.tagValue(t.getValue()));
-    }
-    return b.build();
   }
 
   private static double[] bounds() {
@@ -83,26 +69,6 @@ abstract class WsGapHistogram {
       b[n++] = t;
     }
     return b;
-  }
-
-  private static final class Native extends WsGapHistogram {
-    private final Histogram histogram;
-
-    Native(Labels constLabels) {
-      this.histogram =
-          Histogram.builder()
-              .name(MeterNames.WS_GAP_PROMETHEUS)
-              .help(MeterNames.WS_GAP_HELP)
-              .classicUpperBounds(BOUNDS_MS)
-              .constLabels(constLabels)
-              .withoutExemplars()
-              .build();
-    }
-
-    @Override
-    void record(double gapMs) {
-      histogram.observe(gapMs);
-    }
   }
 
   private static final class Classic extends WsGapHistogram {
