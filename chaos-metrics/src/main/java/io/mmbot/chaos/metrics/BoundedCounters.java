@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,12 +37,11 @@ final class BoundedCounters {
    * The counter for {@code value}: its own if it is in the set, else {@code other}.
    *
    * @param argument the parameter name used in the error message
-   * @throws IllegalArgumentException if {@code value} is null or blank
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is blank
    */
   Counter counter(String argument, String value) {
-    if (value == null) {
-      throw new IllegalArgumentException(argument + " must not be null");
-    }
+    Objects.requireNonNull(value, argument + " must not be null");
     Counter c = counters.get(value);
     if (c != null) {
       return c;

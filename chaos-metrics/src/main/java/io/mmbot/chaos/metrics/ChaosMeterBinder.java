@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.mmbot.chaos.ChaosInjector;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -63,7 +64,8 @@ public final class ChaosMeterBinder implements MeterBinder, AutoCloseable {
   /**
    * A binder for {@code injector} whose meters all carry {@code tags}.
    *
-   * @throws IllegalArgumentException if an argument is null, or a tag key is one of the contract's
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a tag key is one of the contract's
    */
   public ChaosMeterBinder(ChaosInjector injector, Iterable<Tag> tags) {
     this(injector, tags, BindingOptions.defaults());
@@ -71,12 +73,8 @@ public final class ChaosMeterBinder implements MeterBinder, AutoCloseable {
 
   /** The full constructor, for {@link ChaosMetrics.Builder} and tests. */
   ChaosMeterBinder(ChaosInjector injector, Iterable<Tag> tags, BindingOptions options) {
-    if (injector == null) {
-      throw new IllegalArgumentException("injector must not be null");
-    }
-    if (tags == null) {
-      throw new IllegalArgumentException("tags must not be null");
-    }
+    Objects.requireNonNull(injector, "injector must not be null");
+    Objects.requireNonNull(tags, "tags must not be null");
     this.injector = injector;
     this.tags = checkedTags(tags);
     this.options = options;
@@ -85,15 +83,13 @@ public final class ChaosMeterBinder implements MeterBinder, AutoCloseable {
   /**
    * Registers every meter in {@code registry} and starts counting rollbacks.
    *
-   * @throws IllegalArgumentException if {@code registry} is null
+   * @throws NullPointerException if {@code registry} is null
    * @throws IllegalStateException if this binder is bound or closed already, or {@code registry}
    *     holds the meters of another binding
    */
   @Override
   public void bindTo(MeterRegistry registry) {
-    if (registry == null) {
-      throw new IllegalArgumentException("registry must not be null");
-    }
+    Objects.requireNonNull(registry, "registry must not be null");
     synchronized (lock) {
       if (closed || meters != null) {
         throw new IllegalStateException(

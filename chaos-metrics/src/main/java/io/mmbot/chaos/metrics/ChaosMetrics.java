@@ -40,11 +40,11 @@ import java.util.Objects;
  * (at 0) from the moment of binding. {@code reason} is bounded as described in the docs ({@code
  * docs/metrics.md}): known codes, up to 16 further codes, then {@code OTHER}.
  *
- * <p><b>Faults.</b> The {@code record…} methods throw {@link IllegalArgumentException} naming the
- * argument for a bad argument (an unknown scenario key, a null or blank kind or type, a negative,
- * infinite or NaN number) and never throw otherwise. The rollback listener never throws into the
- * injector. After {@link #close()} the meters are gone from the registry and recording into them
- * has no visible effect.
+ * <p><b>Faults.</b> The {@code record…} methods throw, naming the argument, {@link
+ * NullPointerException} for a null argument and {@link IllegalArgumentException} for a bad one (an
+ * unknown scenario key, a blank kind or type, a negative, infinite or NaN number), and never throw
+ * otherwise. The rollback listener never throws into the injector. After {@link #close()} the
+ * meters are gone from the registry and recording into them has no visible effect.
  *
  * <p>Thread safety: safe for concurrent use; the {@code record…} methods take no lock except {@link
  * #recordOperation} (a short monitor) and allocate nothing for known label values.
@@ -108,7 +108,8 @@ public final class ChaosMetrics implements AutoCloseable {
    * "net_loss"}) that the bot made itself, as {@code dry_run="false"}. Gate decisions are counted
    * already; see the class description.
    *
-   * @throws IllegalArgumentException if {@code scenarioKey} is null or not a {@link Scenario#key()}
+   * @throws NullPointerException if {@code scenarioKey} is null
+   * @throws IllegalArgumentException if {@code scenarioKey} is not a {@link Scenario#key()}
    */
   public void recordChaosInjection(String scenarioKey) {
     recordChaosInjection(scenario(scenarioKey), false);
@@ -116,9 +117,7 @@ public final class ChaosMetrics implements AutoCloseable {
 
   /** Counts one injection (or, with {@code dryRun}, one would-be injection) the bot made itself. */
   public void recordChaosInjection(Scenario scenario, boolean dryRun) {
-    if (scenario == null) {
-      throw new IllegalArgumentException("scenario must not be null");
-    }
+    Objects.requireNonNull(scenario, "scenario must not be null");
     meters.injections.recordManual(scenario, dryRun);
   }
 
@@ -126,7 +125,8 @@ public final class ChaosMetrics implements AutoCloseable {
    * Counts one reconnect attempt of connection kind {@code kind} ({@code "ws"}, {@code "rest"}, or
    * a kind added to the builder; anything else counts as {@code other}).
    *
-   * @throws IllegalArgumentException if {@code kind} is null or blank
+   * @throws NullPointerException if {@code kind} is null
+   * @throws IllegalArgumentException if {@code kind} is blank
    */
   public void recordReconnectAttempt(String kind) {
     meters.reconnects.counter("kind", kind).increment();
@@ -145,7 +145,8 @@ public final class ChaosMetrics implements AutoCloseable {
    * Counts one discrepancy found by reconcile, of type {@code type} (a {@link MismatchType#key()}
    * or a type added to the builder; anything else counts as {@code other}).
    *
-   * @throws IllegalArgumentException if {@code type} is null or blank
+   * @throws NullPointerException if {@code type} is null
+   * @throws IllegalArgumentException if {@code type} is blank
    */
   public void recordReconcileDiscrepancy(String type) {
     meters.discrepancies.counter("type", type).increment();
@@ -153,9 +154,7 @@ public final class ChaosMetrics implements AutoCloseable {
 
   /** Counts one discrepancy of the given mismatch type. */
   public void recordReconcileDiscrepancy(MismatchType type) {
-    if (type == null) {
-      throw new IllegalArgumentException("type must not be null");
-    }
+    Objects.requireNonNull(type, "type must not be null");
     meters.discrepancies.counter("type", type.key()).increment();
   }
 
@@ -219,9 +218,7 @@ public final class ChaosMetrics implements AutoCloseable {
   // ---------------------------------------------------------------- argument checks
 
   private static Scenario scenario(String key) {
-    if (key == null) {
-      throw new IllegalArgumentException("scenarioKey must not be null");
-    }
+    Objects.requireNonNull(key, "scenarioKey must not be null");
     try {
       return Scenario.fromKey(key);
     } catch (IllegalArgumentException e) {
@@ -247,12 +244,8 @@ public final class ChaosMetrics implements AutoCloseable {
     private final LabelSet types = new LabelSet("discrepancyTypes", BindingOptions.mismatchKeys());
 
     private Builder(ChaosInjector injector, MeterRegistry registry) {
-      if (injector == null) {
-        throw new IllegalArgumentException("injector must not be null");
-      }
-      if (registry == null) {
-        throw new IllegalArgumentException("registry must not be null");
-      }
+      Objects.requireNonNull(injector, "injector must not be null");
+      Objects.requireNonNull(registry, "registry must not be null");
       this.injector = injector;
       this.registry = registry;
     }
@@ -261,12 +254,11 @@ public final class ChaosMetrics implements AutoCloseable {
      * Common tags for every meter of the binding (default none); see {@link ChaosMeterBinder} for
      * the keys that are taken. Replaces tags set before.
      *
-     * @throws IllegalArgumentException if {@code tags} is null or a key is taken by the meters
+     * @throws NullPointerException if {@code tags} is null
+     * @throws IllegalArgumentException if a key is taken by the meters
      */
     public Builder tags(Iterable<Tag> tags) {
-      if (tags == null) {
-        throw new IllegalArgumentException("tags must not be null");
-      }
+      Objects.requireNonNull(tags, "tags must not be null");
       this.tags = ChaosMeterBinder.checkedTags(tags);
       return this;
     }

@@ -1,6 +1,7 @@
 package io.mmbot.chaos.metrics;
 
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,9 +25,7 @@ final class LabelSet {
   }
 
   void add(String... more) {
-    if (more == null) {
-      throw new IllegalArgumentException(setting + " must not be null");
-    }
+    Objects.requireNonNull(more, setting + " must not be null");
     for (String v : more) {
       if (v == null || !VALUE.matcher(v).matches() || v.equals(MeterNames.OTHER)) {
         throw new IllegalArgumentException(

@@ -231,13 +231,13 @@ class ChaosMeterBinderTest {
           .hasMessageContaining("'" + key + "'");
     }
     assertThatThrownBy(() -> new ChaosMeterBinder(null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("injector");
     assertThatThrownBy(() -> new ChaosMeterBinder(injector, null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("tags");
     assertThatThrownBy(() -> new ChaosMeterBinder(injector).bindTo(null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("registry");
   }
 }

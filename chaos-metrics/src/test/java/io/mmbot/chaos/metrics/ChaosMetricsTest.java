@@ -149,10 +149,10 @@ class ChaosMetricsTest {
         .hasMessageContaining("net_lost")
         .hasMessageContaining("net_loss");
     assertThatThrownBy(() -> metrics.recordChaosInjection((String) null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("scenarioKey");
     assertThatThrownBy(() -> metrics.recordChaosInjection(null, false))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("scenario");
   }
 
@@ -183,19 +183,19 @@ class ChaosMetricsTest {
     metrics = ChaosMetrics.bind(injector(ChaosConfig.defaults()), registry);
 
     assertThatThrownBy(() -> metrics.recordReconnectAttempt(null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("kind must not be null");
     assertThatThrownBy(() -> metrics.recordReconnectAttempt("  "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("kind must not be blank");
     assertThatThrownBy(() -> metrics.recordReconcileDiscrepancy((String) null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("type must not be null");
     assertThatThrownBy(() -> metrics.recordReconcileDiscrepancy(""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("type must not be blank");
     assertThatThrownBy(() -> metrics.recordReconcileDiscrepancy((MismatchType) null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("type must not be null");
   }
 
@@ -239,10 +239,10 @@ class ChaosMetricsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("partialFailWindow");
     assertThatThrownBy(() -> ChaosMetrics.builder(null, registry))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("injector");
     assertThatThrownBy(() -> ChaosMetrics.bind(injector, null))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("registry");
   }
 
