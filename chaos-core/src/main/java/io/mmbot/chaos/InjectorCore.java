@@ -37,7 +37,7 @@ abstract class InjectorCore {
   volatile InjectorState state;
 
   final LongSupplier clock;
-  final Failures failures;
+  final FailureContainment failures;
   final Listeners listeners;
   private final String explicitInstanceId;
   private final SeedPolicy seeds;
@@ -54,7 +54,7 @@ abstract class InjectorCore {
     this.refusesToEnable = b.refusesToEnable;
     // A disabled injector never reads the clock, so the default clock's thread is not started.
     long now = b.config.enabled() ? timeToEnable() : 0;
-    this.failures = new Failures(b.failureLogClock);
+    this.failures = new FailureContainment(b.failureLogClock);
     this.listeners = new Listeners(b.listeners, failures);
     this.state =
         InjectorState.of(b.config, selected(b.config), seeds.draws(null, b.config), now, now);
@@ -236,7 +236,7 @@ abstract class InjectorCore {
       try {
         why = v.refusal();
       } catch (Throwable t) {
-        Failures.contain(t);
+        FailureContainment.contain(t);
         why = "an enable veto (" + v.getClass().getName() + ") failed, so chaos stays off: " + t;
       }
       if (why != null) {
@@ -353,7 +353,7 @@ abstract class InjectorCore {
     try {
       listeners.stateChange(new StateChange(Change.DISABLED, reason, config, now));
     } finally {
-      Failures.log(System.Logger.Level.WARNING, "mm-chaos disabled, reason {0}", reason);
+      FailureContainment.log(System.Logger.Level.WARNING, "mm-chaos disabled, reason {0}", reason);
     }
   }
 
@@ -362,7 +362,7 @@ abstract class InjectorCore {
     try {
       return clock.getAsLong();
     } catch (Throwable t) {
-      Failures.contain(t);
+      FailureContainment.contain(t);
       throw new IllegalStateException(
           "cannot switch chaos on: the nanoClock threw " + t + "; chaos stays as it was", t);
     }

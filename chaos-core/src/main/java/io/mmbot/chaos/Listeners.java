@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * injection array when it is added, so it costs the gates nothing.
  *
  * <p>Every listener hears every event, whatever the ones before it do: what a listener throws is
- * handled as {@link Failures} says (anything but a {@link VirtualMachineError} is logged at a
- * bounded rate and ignored; a virtual machine error is rethrown after the last listener).
+ * handled as {@link FailureContainment} says (anything but a {@link VirtualMachineError} is logged
+ * at a bounded rate and ignored; a virtual machine error is rethrown after the last listener).
  *
  * <p>Would-be injections in dry-run mode are logged at a bounded rate: at most one line per
  * scenario per {@linkplain #LOG_INTERVAL_NANOS log interval}, carrying the running count, so a busy
@@ -25,14 +25,15 @@ final class Listeners {
   private static final ChaosListener[] NONE = new ChaosListener[0];
 
   /** Minimum time between two shadow-mode log lines of one scenario. */
-  static final long LOG_INTERVAL_NANOS = Failures.LOG_INTERVAL_NANOS;
+  static final long LOG_INTERVAL_NANOS = FailureContainment.LOG_INTERVAL_NANOS;
 
-  private final Failures failures;
-  private final AtomicLongArray nextDryRunLog = Failures.neverLogged(Scenario.values().length);
+  private final FailureContainment failures;
+  private final AtomicLongArray nextDryRunLog =
+      FailureContainment.neverLogged(Scenario.values().length);
   private volatile ChaosListener[] all = NONE;
   private volatile ChaosListener[] hearInjections = NONE;
 
-  Listeners(List<ChaosListener> initial, Failures failures) {
+  Listeners(List<ChaosListener> initial, FailureContainment failures) {
     this.failures = failures;
     for (ChaosListener l : initial) {
       add(l);
@@ -82,8 +83,9 @@ final class Listeners {
 
   /** A gate fired; {@code dryRunCount} is the scenario's would-be counter in shadow mode. */
   void injection(Scenario scenario, boolean dryRun, long now, InjectionCounter dryRunCount) {
-    if (dryRun && Failures.due(nextDryRunLog, scenario.ordinal(), now, LOG_INTERVAL_NANOS)) {
-      Failures.log(
+    if (dryRun
+        && FailureContainment.due(nextDryRunLog, scenario.ordinal(), now, LOG_INTERVAL_NANOS)) {
+      FailureContainment.log(
           System.Logger.Level.INFO,
           "mm-chaos shadow mode: would inject {0} ({1} would-be injections so far)",
           scenario.key(),
@@ -114,7 +116,7 @@ final class Listeners {
       try {
         l.onStateChange(change);
       } catch (Throwable t) {
-        fatal = failures.listenerFailed(l, Failures.STATE_SLOT, t, fatal);
+        fatal = failures.listenerFailed(l, FailureContainment.STATE_SLOT, t, fatal);
       }
     }
     if (fatal != null) {

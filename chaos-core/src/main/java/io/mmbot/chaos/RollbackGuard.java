@@ -288,7 +288,7 @@ public final class RollbackGuard implements AutoCloseable {
    * when it switches chaos off and the first time, not at every tick of a clock that keeps failing.
    */
   private void failSafe(Throwable e) {
-    Failures.contain(e);
+    FailureContainment.contain(e);
     if (closed) {
       return;
     }

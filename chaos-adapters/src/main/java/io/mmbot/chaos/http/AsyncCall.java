@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * timer and the delegate's exchange. A request whose timeout ends during the delay fails with the
  * JDK's timeout exception and is never sent; no fault is drawn for it.
  */
-final class AsyncCall<T> extends CompletableFuture<HttpResponse<T>> implements Lifecycle.Pending {
+final class AsyncCall<T> extends CompletableFuture<HttpResponse<T>>
+    implements ClientShutdown.Pending {
 
   private final ChaosHttpClient client;
   private final HttpRequest request;

@@ -92,7 +92,7 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
   private final Executor executor;
   private final Duration lostResponseTimeout;
   private final Scheduler scheduler;
-  private final Lifecycle lifecycle;
+  private final ClientShutdown lifecycle;
 
   private ChaosHttpClient(Builder b) {
     super(b.delegate);
@@ -102,7 +102,7 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
     this.lostResponseTimeout = b.lostResponseTimeout;
     this.scheduler = b.scheduler;
     this.faults = b.faults.build();
-    this.lifecycle = new Lifecycle(b.delegate);
+    this.lifecycle = new ClientShutdown(b.delegate);
   }
 
   /** {@code delegate} with the injector's faults and the default settings of {@link Builder}. */
@@ -122,7 +122,7 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
       throws IOException, InterruptedException {
     check(request, handler);
     if (lifecycle.isShutdown()) {
-      throw Lifecycle.closed();
+      throw ClientShutdown.closed();
     }
     long delayMs = faults.nextDelayMs();
     FaultPlan plan = delayMs == 0 ? faults.afterDelay(0) : null;
@@ -148,7 +148,7 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
       HttpRequest request, BodyHandler<T> handler, PushPromiseHandler<T> pushPromiseHandler) {
     check(request, handler);
     if (lifecycle.isShutdown()) {
-      return CompletableFuture.failedFuture(Lifecycle.closed());
+      return CompletableFuture.failedFuture(ClientShutdown.closed());
     }
     long delayMs = faults.nextDelayMs();
     if (delayMs > 0) {
@@ -180,7 +180,7 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
     return executor;
   }
 
-  Lifecycle lifecycle() {
+  ClientShutdown lifecycle() {
     return lifecycle;
   }
 
@@ -261,7 +261,7 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
       interrupted = true;
       shutdownNow();
     }
-    if (delegate instanceof AutoCloseable && Lifecycle.SHUTDOWN == null) {
+    if (delegate instanceof AutoCloseable && ClientShutdown.SHUTDOWN == null) {
       try {
         ((AutoCloseable) delegate).close();
       } catch (Exception e) {

@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
  * cancelled and nothing more happens for the request) or with an {@link IOException} when the
  * client is shut down now.
  */
-final class SyncCall implements Lifecycle.Pending {
+final class SyncCall implements ClientShutdown.Pending {
 
   private final ChaosHttpClient client;
   private final Scheduler scheduler;
-  private final Lifecycle lifecycle;
+  private final ClientShutdown lifecycle;
   private volatile CompletableFuture<Void> wake;
   private volatile IOException aborted;
 

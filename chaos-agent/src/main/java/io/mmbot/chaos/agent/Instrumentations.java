@@ -48,7 +48,7 @@ final class Instrumentations {
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-        .with(new Failures())
+        .with(new TransformFailureLog())
         .ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.mmbot.chaos.")))
         .type(named("okhttp3.OkHttpClient"))
         .transform(
@@ -151,7 +151,7 @@ final class Instrumentations {
   }
 
   /** Logs a type the agent meant to transform but could not; the program runs on regardless. */
-  private static final class Failures extends AgentBuilder.Listener.Adapter {
+  private static final class TransformFailureLog extends AgentBuilder.Listener.Adapter {
     @Override
     public void onError(
         String typeName,

@@ -49,7 +49,8 @@ final class Binder {
       throw error(
           ChaosConfigException.DOCUMENT,
           root,
-          "the document must be a mapping of blocks such as `chaos:`, got " + Values.kind(root));
+          "the document must be a mapping of blocks such as `chaos:`, got "
+              + ScalarReader.kind(root));
     }
     Node chaos = null;
     Map<String, Node> seen = new HashMap<>();
@@ -58,27 +59,27 @@ final class Binder {
         continue;
       }
       String name = ((ScalarNode) t.getKeyNode()).getValue();
-      duplicate(seen, name, t.getKeyNode(), Values.keyLabel(name));
+      duplicate(seen, name, t.getKeyNode(), ScalarReader.keyLabel(name));
       if (name.equals("chaos")) {
         chaos = t.getValueNode();
       }
     }
     List<ConfigWarning> warnings = new ArrayList<>();
-    SilentOff.checkRoot((MappingNode) root, chaos != null, warnings);
+    MistakenOffCheck.checkRoot((MappingNode) root, chaos != null, warnings);
     if (chaos == null) {
       return new LoadedConfig(ChaosConfig.defaults(), warnings);
     }
     Binder binder = new Binder(doc);
     binder.refuseTag("chaos", chaos);
     if (!(chaos instanceof MappingNode)) {
-      String got = isNull(chaos) ? "nothing (an empty block)" : Values.kind(chaos);
+      String got = isNull(chaos) ? "nothing (an empty block)" : ScalarReader.kind(chaos);
       throw error(
           "chaos",
           chaos,
           "must be a mapping of keys such as `enabled: true` and `net_loss: 0.1`, got " + got);
     }
     if (((MappingNode) chaos).getValue().isEmpty()) {
-      warnings.add(SilentOff.emptyBlock(chaos));
+      warnings.add(MistakenOffCheck.emptyBlock(chaos));
     }
     return new LoadedConfig(binder.bindChaos((MappingNode) chaos), warnings);
   }
@@ -94,7 +95,7 @@ final class Binder {
           path,
           node,
           "the tag "
-              + Values.show(tag)
+              + ScalarReader.show(tag)
               + " is not allowed in the chaos: block; write the plain value without a tag");
     }
   }
@@ -103,7 +104,7 @@ final class Binder {
     Map<String, Node> seen = new HashMap<>();
     for (NodeTuple t : chaos.getValue()) {
       String name = keyName(t.getKeyNode(), "chaos");
-      String label = "chaos." + Values.keyLabel(name);
+      String label = "chaos." + ScalarReader.keyLabel(name);
       refuseTag(label, t.getKeyNode());
       duplicate(seen, name, t.getKeyNode(), label);
       Node value = t.getValueNode();
@@ -121,7 +122,7 @@ final class Binder {
             "must be a mapping with "
                 + String.join(", ", KeyTable.namesIn(name))
                 + ", got "
-                + (isNull(value) ? "nothing" : Values.kind(value))
+                + (isNull(value) ? "nothing" : ScalarReader.kind(value))
                 + flatHint(name));
       } else {
         throw unknown("chaos", name, t.getKeyNode(), KeyTable.namesIn(""));
@@ -140,7 +141,7 @@ final class Binder {
     for (NodeTuple t : block.getValue()) {
       String name = keyName(t.getKeyNode(), "chaos." + group);
       String path = group + "." + name;
-      String label = "chaos." + group + "." + Values.keyLabel(name);
+      String label = "chaos." + group + "." + ScalarReader.keyLabel(name);
       refuseTag(label, t.getKeyNode());
       refuseTag(label, t.getValueNode());
       duplicate(seen, name, t.getKeyNode(), label);
@@ -154,7 +155,7 @@ final class Binder {
   }
 
   private void set(KeyTable.Key key, Node keyNode, Node value) {
-    key.setter().set(target, Values.read(key, value));
+    key.setter().set(target, ScalarReader.read(key, value));
     written.put(key.path(), keyNode);
   }
 
@@ -209,7 +210,9 @@ final class Binder {
           "merge keys (<<) are not supported in the chaos: block; write the keys out");
     }
     throw error(
-        parent, keyNode, "keys must be plain names such as net_loss, got " + Values.kind(keyNode));
+        parent,
+        keyNode,
+        "keys must be plain names such as net_loss, got " + ScalarReader.kind(keyNode));
   }
 
   private static void duplicate(Map<String, Node> seen, String name, Node keyNode, String path) {
@@ -227,12 +230,12 @@ final class Binder {
   private static ChaosConfigException unknown(
       String parent, String name, Node keyNode, Set<String> known) {
     String suggestion = Suggestions.nearest(name, known);
-    String shown = Values.show(name);
+    String shown = ScalarReader.show(name);
     String detail =
         suggestion != null
             ? "unknown key " + shown + "; did you mean `" + suggestion + "`?"
             : "unknown key " + shown + "; known keys here: " + String.join(", ", known);
-    String keyPath = parent + "." + Values.keyLabel(name);
+    String keyPath = parent + "." + ScalarReader.keyLabel(name);
     return error(keyPath, keyNode, detail);
   }
 

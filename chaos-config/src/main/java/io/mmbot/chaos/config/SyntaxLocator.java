@@ -126,7 +126,7 @@ final class SyntaxLocator {
       }
       Frame top = stack.peek();
       if (top != null && top.mapping && top.expectKey) {
-        top.key = Values.keyLabel(s.getValue());
+        top.key = ScalarReader.keyLabel(s.getValue());
         top.expectKey = false;
       } else {
         endValue();
@@ -141,7 +141,7 @@ final class SyntaxLocator {
       }
       Frame top = stack.peek();
       if (top != null && top.mapping && top.expectKey) {
-        top.key = "*" + Values.keyLabel(anchor);
+        top.key = "*" + ScalarReader.keyLabel(anchor);
         top.expectKey = false;
       } else {
         endValue();

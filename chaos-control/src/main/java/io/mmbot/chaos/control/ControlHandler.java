@@ -1,9 +1,9 @@
 package io.mmbot.chaos.control;
 
-import static io.mmbot.chaos.control.Exchanges.allow;
-import static io.mmbot.chaos.control.Exchanges.error;
-import static io.mmbot.chaos.control.Exchanges.fields;
-import static io.mmbot.chaos.control.Exchanges.log;
+import static io.mmbot.chaos.control.ControlHttp.allow;
+import static io.mmbot.chaos.control.ControlHttp.error;
+import static io.mmbot.chaos.control.ControlHttp.fields;
+import static io.mmbot.chaos.control.ControlHttp.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -40,7 +40,7 @@ final class ControlHandler implements HttpHandler, ChaosListener {
   private final ChaosInjector injector;
   private final RollbackGuard guard;
   private final BearerToken token;
-  private final Exchanges exchanges = new Exchanges();
+  private final ControlHttp exchanges = new ControlHttp();
   private final AtomicLong disables = new AtomicLong();
 
   /**

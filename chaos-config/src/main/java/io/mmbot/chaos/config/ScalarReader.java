@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * numbers must be plain decimal numbers (no quotes, hex, octal or sexagesimal forms), booleans
  * {@code true} or {@code false}. Stateless; safe for concurrent use.
  */
-final class Values {
+final class ScalarReader {
 
   private static final Pattern DECIMAL =
       Pattern.compile("[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?");
@@ -23,7 +23,7 @@ final class Values {
   private static final int MAX_NUMBER_CHARS = 40;
   private static final int MAX_SHOWN_CHARS = 40;
 
-  private Values() {}
+  private ScalarReader() {}
 
   /** The value of {@code node} for {@code key}: a Boolean, Double, Long or String. */
   static Object read(KeyTable.Key key, Node node) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The HTTP side of one control request: its method and body checked (405, 413, 400 with the field
  * at fault), the JSON answer sent, and the one log line that records it.
  */
-final class Exchanges {
+final class ControlHttp {
 
   private static final System.Logger LOG = System.getLogger(ChaosControlServer.class.getName());
   private static final String JSON = "application/json; charset=utf-8";

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * code compiles for Java 17 and uses them wherever they exist; on 17 the delegate has no lifecycle
  * and only the decorator's own requests are tracked.
  */
-final class Lifecycle {
+final class ClientShutdown {
 
   private static final System.Logger LOG = System.getLogger(ChaosHttpClient.class.getName());
 
@@ -44,7 +44,7 @@ final class Lifecycle {
   private volatile boolean shutdown;
   private boolean delegateShutDown;
 
-  Lifecycle(HttpClient delegate) {
+  ClientShutdown(HttpClient delegate) {
     this.delegate = delegate;
   }
 

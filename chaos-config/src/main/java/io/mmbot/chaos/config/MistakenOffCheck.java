@@ -18,12 +18,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  * reaches the root only through a merge key ({@code <<: *base}), which the binder does not follow;
  * and an empty {@code chaos: {}}. Stateless; safe for concurrent use.
  */
-final class SilentOff {
+final class MistakenOffCheck {
 
   private static final String CHAOS = "chaos";
   private static final String SUGGESTION = "chaos:";
 
-  private SilentOff() {}
+  private MistakenOffCheck() {}
 
   /** Warnings about the root mapping's keys; {@code hasChaos} when a real chaos: key exists. */
   static void checkRoot(MappingNode root, boolean hasChaos, List<ConfigWarning> out) {
@@ -51,7 +51,7 @@ final class SilentOff {
       }
       String why = lookAlike(name);
       if (why != null) {
-        out.add(warning(Values.keyLabel(name), key, why, SUGGESTION));
+        out.add(warning(ScalarReader.keyLabel(name), key, why, SUGGESTION));
       }
     }
   }
@@ -72,7 +72,7 @@ final class SilentOff {
    */
   static String lookAlike(String name) {
     String skeleton = skeleton(name);
-    String shown = Values.show(name);
+    String shown = ScalarReader.show(name);
     if (skeleton.equals(CHAOS)) {
       boolean ascii = name.chars().allMatch(c -> c < 0x80);
       if (ascii) {

@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * unless a test passes another), so a failing injector clock cannot silence or flood them. Safe for
  * concurrent use.
  */
-final class Failures {
+final class FailureContainment {
 
   private static final System.Logger LOG = System.getLogger(ChaosInjector.class.getName());
 
@@ -36,7 +36,7 @@ final class Failures {
   private final AtomicLongArray nextLog = neverLogged(SLOTS);
   private final AtomicLong clockFailures = new AtomicLong();
 
-  Failures(LongSupplier logClock) {
+  FailureContainment(LongSupplier logClock) {
     this.logClock = logClock;
   }
 
