@@ -1,7 +1,5 @@
 package io.mmbot.chaos;
 
-import io.mmbot.chaos.internal.CoarseNanoClock;
-import io.mmbot.chaos.internal.Draws;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 

@@ -1,7 +1,5 @@
 package io.mmbot.chaos;
 
-import io.mmbot.chaos.internal.Draws;
-
 /**
  * One draw that picks at most one HTTP fault for a request, so that every scenario's share of
  * requests is its configured intensity even when several are on at once: NET_LOSS and EXCH_5XX hit

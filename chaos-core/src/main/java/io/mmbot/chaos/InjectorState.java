@@ -1,6 +1,5 @@
 package io.mmbot.chaos;
 
-import io.mmbot.chaos.internal.Draws;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

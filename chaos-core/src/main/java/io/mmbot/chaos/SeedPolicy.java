@@ -1,7 +1,5 @@
 package io.mmbot.chaos;
 
-import io.mmbot.chaos.internal.Draws;
-
 /**
  * Which random source a configuration gets: its own {@code seed} if it has one, else the seed given
  * to the injector's builder, else an unseeded, thread-local source. A new configuration with the

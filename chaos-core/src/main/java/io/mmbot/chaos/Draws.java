@@ -1,4 +1,4 @@
-package io.mmbot.chaos.internal;
+package io.mmbot.chaos;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * same sequence of calls gives the same draws, and calls on one stream (for example DNS lookups) do
  * not shift the draws of another (for example packet loss). Safe for concurrent use.
  */
-public final class Draws {
+final class Draws {
 
   /** Number of independent streams: one per scenario plus a few for auxiliary choices. */
-  public static final int STREAMS = 16;
+  static final int STREAMS = 16;
 
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -35,12 +35,12 @@ public final class Draws {
   }
 
   /** Draws from {@link ThreadLocalRandom}. */
-  public static Draws unseeded() {
+  static Draws unseeded() {
     return UNSEEDED;
   }
 
   /** Reproducible draws derived from {@code seed}. */
-  public static Draws seeded(long seed) {
+  static Draws seeded(long seed) {
     AtomicLongArray states = new AtomicLongArray(STREAMS * STRIDE);
     for (int i = 0; i < STREAMS; i++) {
       states.set(i * STRIDE, mix(seed + (i + 1) * GOLDEN_GAMMA * 31));
@@ -49,17 +49,17 @@ public final class Draws {
   }
 
   /** Whether these draws are reproducible. */
-  public boolean isSeeded() {
+  boolean isSeeded() {
     return seeded;
   }
 
   /** The seed; meaningful only when {@link #isSeeded()}. */
-  public long seed() {
+  long seed() {
     return seed;
   }
 
   /** The next draw of a stream, uniform in {@code [0, 2^63)}. */
-  public long next(int stream) {
+  long next(int stream) {
     if (!seeded) {
       return ThreadLocalRandom.current().nextLong() >>> 1;
     }
@@ -67,12 +67,12 @@ public final class Draws {
   }
 
   /** The threshold that a draw falls below with probability {@code p}, for p in [0, 1]. */
-  public static long threshold(double p) {
+  static long threshold(double p) {
     return (long) (p * 0x1p63);
   }
 
   /** The next draw of a stream mapped to {@code [0, bound)}. */
-  public int nextInt(int stream, int bound) {
+  int nextInt(int stream, int bound) {
     return (int) ((next(stream) >>> 31) * bound >>> 32);
   }
 

@@ -1,4 +1,4 @@
-package io.mmbot.chaos.internal;
+package io.mmbot.chaos;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -12,13 +12,13 @@ import java.util.function.LongSupplier;
  * <p>The thread ({@code mm-chaos-clock}) starts the first time the clock is read, not when the
  * class is loaded, so a disabled injector never starts it. Safe for concurrent use.
  */
-public final class CoarseNanoClock implements LongSupplier {
+final class CoarseNanoClock implements LongSupplier {
 
   /** The shared instance. */
-  public static final CoarseNanoClock INSTANCE = new CoarseNanoClock();
+  static final CoarseNanoClock INSTANCE = new CoarseNanoClock();
 
   /** Period of the updating thread, in nanoseconds. */
-  public static final long TICK_NANOS = 1_000_000L;
+  static final long TICK_NANOS = 1_000_000L;
 
   private CoarseNanoClock() {}
 
