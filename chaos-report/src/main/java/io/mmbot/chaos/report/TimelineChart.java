@@ -21,9 +21,40 @@ final class TimelineChart {
 
   private TimelineChart() {}
 
+  /**
+   * Where things go in one chart: the windows, the time span on the x axis and the p95 axis's
+   * range.
+   */
+  private record Frame(
+      List<Timeline.Window> ws,
+      double windowSec,
+      double start,
+      double span,
+      double plotW,
+      double yMin,
+      double yMax) {
+
+    /** The x of second {@code sec}; divides before multiplying, so huge times cannot overflow. */
+    double x(double sec) {
+      return LEFT + plotW * ((sec - start) / span);
+    }
+
+    /**
+     * The height of {@code v}; a value beyond the axis (over {@link Svg#AXIS_LIMIT}) at its top.
+     */
+    double y(double v) {
+      double share = (Math.min(v, yMax) - yMin) / (yMax - yMin);
+      return TOP + P95_H - P95_H * Math.max(0, Math.min(1, share));
+    }
+
+    /** The x of the centre of window {@code w}. */
+    double centre(Timeline.Window w) {
+      return x(w.startSec() + windowSec / 2);
+    }
+  }
+
   static void render(StringBuilder b, RunRecord run, Timeline t) {
     List<Timeline.Window> ws = t.windows();
-    double plotW = WIDTH - LEFT - RIGHT;
     double start = ws.get(0).startSec();
     double span = Math.max(t.endSec() - start, t.windowSec());
     double target = Criterion.P95_TICK.target(run);
@@ -37,9 +68,7 @@ final class TimelineChart {
       maxMiss = Math.max(maxMiss, w.deadlineMisses());
     }
     double[] axis = Svg.axis(lo, hi);
-    double yMin = axis[0];
-    double yMax = axis[1];
-    double missMax = Svg.niceMax(maxMiss);
+    Frame f = new Frame(ws, t.windowSec(), start, span, WIDTH - LEFT - RIGHT, axis[0], axis[1]);
     b.append("<svg class=\"chart timeline\" viewBox=\"0 0 ")
         .append(WIDTH)
         .append(' ')
@@ -47,7 +76,18 @@ final class TimelineChart {
         .append("\" role=\"img\" aria-label=\"")
         .append(Svg.esc(run.scenario().key() + " timeline, " + run.displayName()))
         .append("\">\n");
-    // chaos bursts: consecutive burst windows merged into one shaded band over both panels
+    bursts(b, f);
+    p95Axis(b, f, baseline, target);
+    p95Line(b, f);
+    injections(b, f);
+    misses(b, f, Svg.niceMax(maxMiss));
+    timeAxis(b, f);
+    b.append("</svg>\n");
+  }
+
+  /** Chaos bursts: consecutive burst windows merged into one shaded band over both panels. */
+  private static void bursts(StringBuilder b, Frame f) {
+    List<Timeline.Window> ws = f.ws();
     for (int i = 0; i < ws.size(); i++) {
       if (!ws.get(i).burst()) {
         continue;
@@ -56,8 +96,8 @@ final class TimelineChart {
       while (j + 1 < ws.size() && ws.get(j + 1).burst()) {
         j++;
       }
-      double x0 = x(ws.get(i).startSec(), start, span, plotW);
-      double x1 = x(ws.get(j).startSec() + t.windowSec(), start, span, plotW);
+      double x0 = f.x(ws.get(i).startSec());
+      double x1 = f.x(ws.get(j).startSec() + f.windowSec());
       b.append("<rect class=\"burst\" x=\"")
           .append(Svg.c(x0))
           .append("\" y=\"")
@@ -69,14 +109,17 @@ final class TimelineChart {
           .append("\"><title>chaos burst ")
           .append(Fmt.num(ws.get(i).startSec()))
           .append("–")
-          .append(Fmt.num(ws.get(j).startSec() + t.windowSec()))
+          .append(Fmt.num(ws.get(j).startSec() + f.windowSec()))
           .append(" s</title></rect>\n");
       i = j;
     }
-    // p95 panel: grid, axis labels, target and baseline
+  }
+
+  /** The p95 panel's grid, axis labels, target and baseline. */
+  private static void p95Axis(StringBuilder b, Frame f, double baseline, double target) {
     for (int k = 0; k <= 4; k++) {
-      double v = yMin + (yMax - yMin) * k / 4;
-      double y = y(v, yMin, yMax);
+      double v = f.yMin() + (f.yMax() - f.yMin()) * k / 4;
+      double y = f.y(v);
       b.append("<line class=\"grid\" x1=\"")
           .append(LEFT)
           .append("\" y1=\"")
@@ -93,31 +136,35 @@ final class TimelineChart {
           .append(Fmt.num(v))
           .append("</text>\n");
     }
-    hline(b, "baseline", y(baseline, yMin, yMax), "baseline " + Fmt.num(baseline) + " ms");
-    hline(b, "target", y(target, yMin, yMax), "target < " + Fmt.num(target) + " ms");
+    hline(b, "baseline", f.y(baseline), "baseline " + Fmt.num(baseline) + " ms");
+    hline(b, "target", f.y(target), "target < " + Fmt.num(target) + " ms");
     b.append("<text class=\"axis\" x=\"")
         .append(LEFT)
         .append("\" y=\"")
         .append(TOP - 8)
         .append("\">p95 tick, ms</text>\n");
-    // the p95 line, one point per window centre
+  }
+
+  /** The p95 line, one point per window centre. */
+  private static void p95Line(StringBuilder b, Frame f) {
     b.append("<polyline class=\"p95\" points=\"");
-    for (int i = 0; i < ws.size(); i++) {
-      Timeline.Window w = ws.get(i);
+    for (int i = 0; i < f.ws().size(); i++) {
+      Timeline.Window w = f.ws().get(i);
       if (i > 0) {
         b.append(' ');
       }
-      b.append(Svg.c(x(w.startSec() + t.windowSec() / 2, start, span, plotW)))
-          .append(',')
-          .append(Svg.c(y(w.p95TickMs(), yMin, yMax)));
+      b.append(Svg.c(f.centre(w))).append(',').append(Svg.c(f.y(w.p95TickMs())));
     }
     b.append("\"/>\n");
-    // injections: a marker at the top of every window that had any
-    for (Timeline.Window w : ws) {
+  }
+
+  /** A marker at the top of every window that had injections. */
+  private static void injections(StringBuilder b, Frame f) {
+    for (Timeline.Window w : f.ws()) {
       if (w.injections() == 0) {
         continue;
       }
-      double cx = x(w.startSec() + t.windowSec() / 2, start, span, plotW);
+      double cx = f.centre(w);
       b.append("<path class=\"injection\" d=\"M")
           .append(Svg.c(cx - 4))
           .append(' ')
@@ -136,7 +183,10 @@ final class TimelineChart {
           .append(Fmt.num(w.startSec()))
           .append(" s</title></path>\n");
     }
-    // deadline-miss panel
+  }
+
+  /** The deadline-miss panel: its labels and one bar per window with misses. */
+  private static void misses(StringBuilder b, Frame f, double missMax) {
     b.append("<text class=\"axis\" x=\"")
         .append(LEFT)
         .append("\" y=\"")
@@ -149,14 +199,14 @@ final class TimelineChart {
         .append("\" text-anchor=\"end\">")
         .append(Fmt.num(missMax))
         .append("</text>\n");
-    double barW = Math.max(1, plotW * (t.windowSec() / span) - 2);
-    for (Timeline.Window w : ws) {
+    double barW = Math.max(1, f.plotW() * (f.windowSec() / f.span()) - 2);
+    for (Timeline.Window w : f.ws()) {
       if (w.deadlineMisses() == 0) {
         continue;
       }
       double h = MISS_H * w.deadlineMisses() / missMax;
       b.append("<rect class=\"miss\" x=\"")
-          .append(Svg.c(x(w.startSec(), start, span, plotW) + 1))
+          .append(Svg.c(f.x(w.startSec()) + 1))
           .append("\" y=\"")
           .append(Svg.c(MISS_TOP + MISS_H - h))
           .append("\" width=\"")
@@ -169,6 +219,10 @@ final class TimelineChart {
           .append(Fmt.num(w.startSec()))
           .append(" s</title></rect>\n");
     }
+  }
+
+  /** The time axis under both panels, in seconds. */
+  private static void timeAxis(StringBuilder b, Frame f) {
     double axisY = MISS_TOP + MISS_H;
     b.append("<line class=\"axisline\" x1=\"")
         .append(LEFT)
@@ -180,9 +234,9 @@ final class TimelineChart {
         .append(Svg.c(axisY))
         .append("\"/>\n");
     for (int k = 0; k <= 4; k++) {
-      double sec = start + span * (k / 4.0);
+      double sec = f.start() + f.span() * (k / 4.0);
       b.append("<text class=\"axis\" x=\"")
-          .append(Svg.c(x(sec, start, span, plotW)))
+          .append(Svg.c(f.x(sec)))
           .append("\" y=\"")
           .append(Svg.c(axisY + 15))
           .append(k == 4 ? "\" text-anchor=\"end\">" : "\" text-anchor=\"middle\">")
@@ -190,7 +244,6 @@ final class TimelineChart {
           .append(k == 4 ? " s" : "")
           .append("</text>\n");
     }
-    b.append("</svg>\n");
   }
 
   private static void hline(StringBuilder b, String cls, double y, String label) {
@@ -213,16 +266,5 @@ final class TimelineChart {
         .append("\" text-anchor=\"end\">")
         .append(Svg.esc(label))
         .append("</text>\n");
-  }
-
-  /** The height of {@code v}; a value beyond the axis (over {@link Svg#AXIS_LIMIT}) at its top. */
-  private static double y(double v, double yMin, double yMax) {
-    double share = (Math.min(v, yMax) - yMin) / (yMax - yMin);
-    return TOP + P95_H - P95_H * Math.max(0, Math.min(1, share));
-  }
-
-  /** Divides before multiplying, so that times near {@link Double#MAX_VALUE} cannot overflow. */
-  private static double x(double sec, double start, double span, double plotW) {
-    return LEFT + plotW * ((sec - start) / span);
   }
 }
