@@ -43,7 +43,7 @@ import java.util.function.LongSupplier;
  * volatile read per gate instead of a 25 ns {@code System.nanoTime()} call); tests pass their own
  * nanosecond source to {@link Builder#nanoClock} and drive every timing rule in virtual time.
  */
-public final class ChaosInjector extends InjectorCore {
+public final class ChaosInjector {
 
   private static final int NET_LOSS = Scenario.NET_LOSS.ordinal();
   private static final int EXCH_5XX = Scenario.EXCH_5XX.ordinal();
@@ -59,12 +59,17 @@ public final class ChaosInjector extends InjectorCore {
   /** Period of the clock-skew drift: the offset swings through +N, 0, -N over this time. */
   public static final long CLOCK_SKEW_DRIFT_PERIOD_NANOS = 60_000_000_000L;
 
+  private static final Scenario[] SCENARIOS = InjectorCore.SCENARIOS;
+
+  /** The state: snapshot, counters, listeners, vetoes. */
+  private final InjectorCore core;
+
   private final PoissonGate disconnects;
   private final HttpFaultChoice httpFaults = new HttpFaultChoice();
 
   private ChaosInjector(Builder b) {
-    super(b);
-    this.disconnects = new PoissonGate(state.cycleStart);
+    this.core = new InjectorCore(b);
+    this.disconnects = new PoissonGate(core.state.cycleStart);
   }
 
   /** An injector for {@code config} on the default (system) time source. */
@@ -75,6 +80,128 @@ public final class ChaosInjector extends InjectorCore {
   /** A builder; without changes it builds a disabled injector on the system time source. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  // ---------------------------------------------------------------- state and switches
+
+  /** The configuration in force; after an expiry or {@link #disable}, one with enabled false. */
+  public ChaosConfig config() {
+    return core.config();
+  }
+
+  /** Whether chaos is live on this instance and the burst clock is in its active phase now. */
+  public boolean burstActive() {
+    return core.burstActive();
+  }
+
+  /** Whether this instance falls inside {@code instance_pct} of the current configuration. */
+  public boolean instanceSelected() {
+    return core.instanceSelected();
+  }
+
+  /**
+   * The instance id used for {@code instance_pct}: the configuration's {@code instance_id} if set,
+   * else the id given to {@link ChaosInjector.Builder#instanceId}, else the {@code
+   * MM_CHAOS_INSTANCE_ID} environment variable, else the host name. All of these survive a restart,
+   * so the selection is stable.
+   */
+  public String instanceId() {
+    return core.instanceId();
+  }
+
+  /** Whether chaos is enabled (it may still be outside a burst or outside the blast radius). */
+  public boolean enabled() {
+    return core.enabled();
+  }
+
+  /** The reason code of the last time chaos was switched off, or "" if it never was. */
+  public String lastDisableReason() {
+    return core.lastDisableReason();
+  }
+
+  /** Injections made for {@code scenario} (gates that returned true). Exact. */
+  public long injections(Scenario scenario) {
+    return core.injections(scenario);
+  }
+
+  /** Would-be injections counted in dry-run mode for {@code scenario}. Exact. */
+  public long wouldBeInjections(Scenario scenario) {
+    return core.wouldBeInjections(scenario);
+  }
+
+  /**
+   * Applies a new configuration. Turning chaos on from off starts a new burst cycle (active) now;
+   * an update that keeps chaos on keeps the burst phase and the expiry origin; one that turns it
+   * off is a rollback with reason {@link ChaosReasons#CONFIG_DISABLED}.
+   *
+   * <p>An update that turns chaos off always succeeds, whatever the time source and the listeners
+   * do (see {@link #disable}). An update to an enabled configuration needs the time source (to
+   * place the burst clock and the expiry) and, should it throw, is refused and changes nothing.
+   *
+   * <p>While {@link #enableRefusal()} gives a reason (an {@link EnableVeto} holds, or this injector
+   * stays off for good), an enabled {@code next} is refused and nothing changes.
+   *
+   * @throws EnableRefusedException if {@code next} is enabled and {@link #enableRefusal()} gives a
+   *     reason: an {@link EnableVeto} holds, or this is an injector that stays off for good (the
+   *     default of {@link GlobalChaos} before {@code init})
+   * @throws IllegalStateException if {@code next} is enabled and the time source threw
+   */
+  public void update(ChaosConfig next) {
+    core.update(next);
+  }
+
+  /**
+   * Switches chaos off at once (a rollback) and records {@code reason}. Any gate call that starts
+   * after this method returns returns false. Does nothing if chaos is already off.
+   *
+   * <p>This is the kill switch, so it depends on nothing that can fail: chaos is off before any
+   * listener is called or any line logged, a time source that throws is not needed (the change is
+   * then stamped with the start of the last known burst window), and whatever a listener or the
+   * logging backend throws is contained, every listener still hearing {@link Change#DISABLED}. Only
+   * a {@link VirtualMachineError} from a listener is rethrown, after all of that.
+   *
+   * @param reason a reason code such as {@code P95_TICK}; null or blank means {@link
+   *     ChaosReasons#MANUAL}
+   */
+  public void disable(String reason) {
+    core.disable(reason);
+  }
+
+  /**
+   * Registers a veto: while it answers a reason, {@link #update} refuses every enabled
+   * configuration with {@link EnableRefusedException}. Disabling is never vetoed.
+   */
+  public void addEnableVeto(EnableVeto veto) {
+    core.addEnableVeto(veto);
+  }
+
+  /** Removes a veto added earlier; does nothing if it is not registered. */
+  public void removeEnableVeto(EnableVeto veto) {
+    core.removeEnableVeto(veto);
+  }
+
+  /**
+   * Why chaos cannot be switched on now, or null if it can: this injector stays off for good (the
+   * default of {@link GlobalChaos}), or a registered {@link EnableVeto} answers a reason (a veto
+   * that throws refuses too, with what it threw). The control endpoint answers 409 with this text.
+   */
+  public String enableRefusal() {
+    return core.enableRefusal();
+  }
+
+  /** Adds a listener; it hears events from now on. */
+  public void addListener(ChaosListener listener) {
+    core.addListener(listener);
+  }
+
+  /** Removes a listener added earlier; does nothing if it is not registered. */
+  public void removeListener(ChaosListener listener) {
+    core.removeListener(listener);
+  }
+
+  /** The time source of this injector, for companions in this package (the rollback guard). */
+  LongSupplier nanoClock() {
+    return core.clock;
   }
 
   // ---------------------------------------------------------------- gates
@@ -161,28 +288,28 @@ public final class ChaosInjector extends InjectorCore {
    * returns null), none otherwise. Chaos off, between bursts and outside the traffic share: null.
    */
   public Scenario httpFaultOrNull() {
-    InjectorState s = state;
+    InjectorState s = core.state;
     if (!s.live) {
       return null;
     }
-    long now = clock.getAsLong();
-    s = current(s, now);
+    long now = core.clock.getAsLong();
+    s = core.current(s, now);
     if (!s.active || !BlastRadius.inTraffic(s)) {
       return null;
     }
     int i = httpFaults.choose(s);
-    return i >= 0 && fire(s, i, now) ? SCENARIOS[i] : null;
+    return i >= 0 && core.fire(s, i, now) ? SCENARIOS[i] : null;
   }
 
   /** Milliseconds to add before this call: the configured spike when LAT_SPIKE fires, else 0. */
   public long latencyToAddMs() {
-    InjectorState s = firedIn(LAT_SPIKE);
+    InjectorState s = core.firedIn(LAT_SPIKE);
     return s == null ? 0 : s.config.latSpikeMs();
   }
 
   /** Milliseconds to delay this WebSocket message: the configured lag when WS_LAG fires, else 0. */
   public long wsLagToAddMs() {
-    InjectorState s = firedIn(WS_LAG);
+    InjectorState s = core.firedIn(WS_LAG);
     return s == null ? 0 : s.config.wsLagMs();
   }
 
@@ -193,15 +320,15 @@ public final class ChaosInjector extends InjectorCore {
    * over.
    */
   public long clockSkewOffsetMs() {
-    InjectorState s = firedIn(CLOCK_SKEW);
+    InjectorState s = core.firedIn(CLOCK_SKEW);
     if (s == null) {
       return 0;
     }
     long t;
     try {
-      t = clock.getAsLong() - s.windowStart;
+      t = core.clock.getAsLong() - s.windowStart;
     } catch (Throwable e) {
-      failures.clockFailed(e);
+      core.failures.clockFailed(e);
       return 0;
     }
     return SkewDrift.offsetMs(s.config.clockSkewMs(), t);
@@ -209,7 +336,7 @@ public final class ChaosInjector extends InjectorCore {
 
   /** The perturbation to apply to this reconcile when RECONCILE_MISMATCH fires, else null. */
   public MismatchType reconcileMismatchOrNull() {
-    InjectorState s = firedIn(RECONCILE_MISMATCH);
+    InjectorState s = core.firedIn(RECONCILE_MISMATCH);
     if (s == null) {
       return null;
     }
@@ -218,7 +345,8 @@ public final class ChaosInjector extends InjectorCore {
 
   /** A synthetic 5xx status for an EXCH_5XX fault: 500, 502, 503 or 504 with equal chance. */
   public int synthetic5xxStatus() {
-    return SYNTHETIC_5XX[state.draws.nextInt(InjectorState.CHOICE_STREAM, SYNTHETIC_5XX.length)];
+    return SYNTHETIC_5XX[
+        core.state.draws.nextInt(InjectorState.CHOICE_STREAM, SYNTHETIC_5XX.length)];
   }
 
   /**
@@ -227,7 +355,7 @@ public final class ChaosInjector extends InjectorCore {
    * ChaosConfig#unknownOutcomeShare()}.
    */
   public boolean strikesAfterSend() {
-    InjectorState s = state;
+    InjectorState s = core.state;
     long t = Draws.threshold(s.config.unknownOutcomeShare());
     return s.draws.next(InjectorState.CHOICE_STREAM) < t;
   }
@@ -241,7 +369,7 @@ public final class ChaosInjector extends InjectorCore {
    * of all losses, and cuts are {@code net_loss.cut_share} of those.
    */
   public NetLossStage netLossStage() {
-    InjectorState s = state;
+    InjectorState s = core.state;
     ChaosConfig c = s.config;
     long u = s.draws.next(InjectorState.CHOICE_STREAM);
     if (u >= Draws.threshold(c.unknownOutcomeShare())) {
@@ -254,65 +382,65 @@ public final class ChaosInjector extends InjectorCore {
 
   @Override
   public String toString() {
-    return "ChaosInjector{instance=" + instanceId() + ", " + state.config + '}';
+    return "ChaosInjector{instance=" + instanceId() + ", " + core.state.config + '}';
   }
 
   // ---------------------------------------------------------------- internals
 
   /** A probability gate: {@link #firedIn}'s steps answering a boolean, which is faster. */
   private boolean simpleGate(int i) {
-    InjectorState s = state;
+    InjectorState s = core.state;
     if (!s.live) {
       return false;
     }
     long now;
     try {
-      now = clock.getAsLong();
+      now = core.clock.getAsLong();
     } catch (Throwable t) {
-      return failures.clockFailed(t);
+      return core.failures.clockFailed(t);
     }
     if (!s.contains(now)) {
-      s = refresh(now);
+      s = core.refresh(now);
     }
     if (!s.active) {
       return false;
     }
-    return decide(s, i, s.draws.next(i), s.thresholds[i], now);
+    return core.decide(s, i, s.draws.next(i), s.thresholds[i], now);
   }
 
   private boolean runGate(Scenario scenario) {
-    InjectorState s = state;
+    InjectorState s = core.state;
     if (!s.live) {
       return false;
     }
     long now;
     try {
-      now = clock.getAsLong();
+      now = core.clock.getAsLong();
     } catch (Throwable t) {
-      return failures.clockFailed(t);
+      return core.failures.clockFailed(t);
     }
-    s = current(s, now);
+    s = core.current(s, now);
     int i = scenario.ordinal();
     if (!s.active || s.thresholds[i] == 0 || !BlastRadius.inTraffic(s)) {
       return false;
     }
-    return RunGate.inRun(s, scenario) && fire(s, i, now);
+    return RunGate.inRun(s, scenario) && core.fire(s, i, now);
   }
 
   /** WS_DISCONNECT over the time since the last check, or over {@code elapsedNanos}. */
   private boolean disconnectGate(boolean sinceLastCheck, long elapsedNanos) {
-    InjectorState s = state;
+    InjectorState s = core.state;
     if (!s.live) {
       return false;
     }
     long now;
     try {
-      now = clock.getAsLong();
+      now = core.clock.getAsLong();
     } catch (Throwable t) {
-      return failures.clockFailed(t);
+      return core.failures.clockFailed(t);
     }
     long previous = sinceLastCheck ? disconnects.swapLastCheck(now) : 0;
-    s = current(s, now);
+    s = core.current(s, now);
     if (!s.active || s.thresholds[WS_DISCONNECT] == 0) {
       return false;
     }
@@ -323,7 +451,7 @@ public final class ChaosInjector extends InjectorCore {
     if (dt <= 0 || !BlastRadius.inTraffic(s) || !PoissonGate.draw(s, dt)) {
       return false;
     }
-    return fire(s, WS_DISCONNECT, now);
+    return core.fire(s, WS_DISCONNECT, now);
   }
 
   /** Builds a {@link ChaosInjector}. Not thread-safe. */

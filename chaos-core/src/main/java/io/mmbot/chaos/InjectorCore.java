@@ -10,15 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
- * The state half of {@link ChaosInjector}: the one snapshot the gates read, how it moves (enable,
- * update, disable, the next burst window, expiry), the outcome of a gate (counting, dry-run,
- * listeners) and the injection counters. The gates themselves and the fault shapes are the
- * injector's.
+ * The state of one {@link ChaosInjector}, which holds it and declares its public API: the one
+ * snapshot the gates read, how it moves (enable, update, disable, the next burst window, expiry),
+ * the outcome of a gate (counting, dry-run, listeners) and the injection counters. The gates
+ * themselves and the fault shapes are the injector's.
  *
  * <p>Design note: the snapshot is a field of this object, read by the gates directly, so that a
- * gate costs one volatile load; every change is a compare-and-set of the whole snapshot.
+ * gate costs a final-field load and one volatile load; every change is a compare-and-set of the
+ * whole snapshot.
  */
-abstract class InjectorCore {
+final class InjectorCore {
 
   private static final VarHandle STATE;
 
@@ -60,8 +61,8 @@ abstract class InjectorCore {
         InjectorState.of(b.config, selected(b.config), seeds.draws(null, b.config), now, now);
   }
 
-  /** The configuration in force; after an expiry or {@link #disable}, one with enabled false. */
-  public ChaosConfig config() {
+  /** See {@link ChaosInjector#config}. */
+  ChaosConfig config() {
     InjectorState s = state;
     if (s.live) {
       try {
@@ -73,8 +74,8 @@ abstract class InjectorCore {
     return s.config;
   }
 
-  /** Whether chaos is live on this instance and the burst clock is in its active phase now. */
-  public boolean burstActive() {
+  /** See {@link ChaosInjector#burstActive}. */
+  boolean burstActive() {
     InjectorState s = state;
     if (!s.live) {
       return false;
@@ -88,8 +89,8 @@ abstract class InjectorCore {
     return current(s, now).active;
   }
 
-  /** Whether this instance falls inside {@code instance_pct} of the current configuration. */
-  public boolean instanceSelected() {
+  /** See {@link ChaosInjector#instanceSelected}. */
+  boolean instanceSelected() {
     return selected(state.config);
   }
 
@@ -98,54 +99,33 @@ abstract class InjectorCore {
     return clock;
   }
 
-  /**
-   * The instance id used for {@code instance_pct}: the configuration's {@code instance_id} if set,
-   * else the id given to {@link ChaosInjector.Builder#instanceId}, else the {@code
-   * MM_CHAOS_INSTANCE_ID} environment variable, else the host name. All of these survive a restart,
-   * so the selection is stable.
-   */
-  public String instanceId() {
+  /** See {@link ChaosInjector#instanceId}. */
+  String instanceId() {
     return instanceId(state.config);
   }
 
-  /** Whether chaos is enabled (it may still be outside a burst or outside the blast radius). */
-  public boolean enabled() {
+  /** See {@link ChaosInjector#enabled}. */
+  boolean enabled() {
     return config().enabled();
   }
 
-  /** The reason code of the last time chaos was switched off, or "" if it never was. */
-  public String lastDisableReason() {
+  /** See {@link ChaosInjector#lastDisableReason}. */
+  String lastDisableReason() {
     return lastDisableReason;
   }
 
-  /** Injections made for {@code scenario} (gates that returned true). Exact. */
-  public long injections(Scenario scenario) {
+  /** See {@link ChaosInjector#injections}. */
+  long injections(Scenario scenario) {
     return injected[scenario.ordinal()].sum();
   }
 
-  /** Would-be injections counted in dry-run mode for {@code scenario}. Exact. */
-  public long wouldBeInjections(Scenario scenario) {
+  /** See {@link ChaosInjector#wouldBeInjections}. */
+  long wouldBeInjections(Scenario scenario) {
     return wouldBe[scenario.ordinal()].sum();
   }
 
-  /**
-   * Applies a new configuration. Turning chaos on from off starts a new burst cycle (active) now;
-   * an update that keeps chaos on keeps the burst phase and the expiry origin; one that turns it
-   * off is a rollback with reason {@link ChaosReasons#CONFIG_DISABLED}.
-   *
-   * <p>An update that turns chaos off always succeeds, whatever the time source and the listeners
-   * do (see {@link #disable}). An update to an enabled configuration needs the time source (to
-   * place the burst clock and the expiry) and, should it throw, is refused and changes nothing.
-   *
-   * <p>While {@link #enableRefusal()} gives a reason (an {@link EnableVeto} holds, or this injector
-   * stays off for good), an enabled {@code next} is refused and nothing changes.
-   *
-   * @throws EnableRefusedException if {@code next} is enabled and {@link #enableRefusal()} gives a
-   *     reason: an {@link EnableVeto} holds, or this is an injector that stays off for good (the
-   *     default of {@link GlobalChaos} before {@code init})
-   * @throws IllegalStateException if {@code next} is enabled and the time source threw
-   */
-  public void update(ChaosConfig next) {
+  /** See {@link ChaosInjector#update}. */
+  void update(ChaosConfig next) {
     Objects.requireNonNull(next, "next config");
     if (next.enabled()) {
       String refusal = enableRefusal();
@@ -179,20 +159,8 @@ abstract class InjectorCore {
     }
   }
 
-  /**
-   * Switches chaos off at once (a rollback) and records {@code reason}. Any gate call that starts
-   * after this method returns returns false. Does nothing if chaos is already off.
-   *
-   * <p>This is the kill switch, so it depends on nothing that can fail: chaos is off before any
-   * listener is called or any line logged, a time source that throws is not needed (the change is
-   * then stamped with the start of the last known burst window), and whatever a listener or the
-   * logging backend throws is contained, every listener still hearing {@link Change#DISABLED}. Only
-   * a {@link VirtualMachineError} from a listener is rethrown, after all of that.
-   *
-   * @param reason a reason code such as {@code P95_TICK}; null or blank means {@link
-   *     ChaosReasons#MANUAL}
-   */
-  public void disable(String reason) {
+  /** See {@link ChaosInjector#disable}. */
+  void disable(String reason) {
     String why = reason == null || reason.isBlank() ? ChaosReasons.MANUAL : reason.strip();
     for (; ; ) {
       InjectorState cur = state;
@@ -209,25 +177,18 @@ abstract class InjectorCore {
     }
   }
 
-  /**
-   * Registers a veto: while it answers a reason, {@link #update} refuses every enabled
-   * configuration with {@link EnableRefusedException}. Disabling is never vetoed.
-   */
-  public void addEnableVeto(EnableVeto veto) {
+  /** See {@link ChaosInjector#addEnableVeto}. */
+  void addEnableVeto(EnableVeto veto) {
     vetoes.add(Objects.requireNonNull(veto, "veto"));
   }
 
-  /** Removes a veto added earlier; does nothing if it is not registered. */
-  public void removeEnableVeto(EnableVeto veto) {
+  /** See {@link ChaosInjector#removeEnableVeto}. */
+  void removeEnableVeto(EnableVeto veto) {
     vetoes.remove(veto);
   }
 
-  /**
-   * Why chaos cannot be switched on now, or null if it can: this injector stays off for good (the
-   * default of {@link GlobalChaos}), or a registered {@link EnableVeto} answers a reason (a veto
-   * that throws refuses too, with what it threw). The control endpoint answers 409 with this text.
-   */
-  public String enableRefusal() {
+  /** See {@link ChaosInjector#enableRefusal}. */
+  String enableRefusal() {
     if (refusesToEnable != null) {
       return refusesToEnable;
     }
@@ -246,13 +207,13 @@ abstract class InjectorCore {
     return null;
   }
 
-  /** Adds a listener; it hears events from now on. */
-  public void addListener(ChaosListener listener) {
+  /** See {@link ChaosInjector#addListener}. */
+  void addListener(ChaosListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Removes a listener added earlier; does nothing if it is not registered. */
-  public void removeListener(ChaosListener listener) {
+  /** See {@link ChaosInjector#removeListener}. */
+  void removeListener(ChaosListener listener) {
     listeners.remove(listener);
   }
 
