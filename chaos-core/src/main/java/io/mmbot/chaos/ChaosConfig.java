@@ -19,7 +19,7 @@ import java.util.Objects;
  * WebSocket lag, and {@value #DEFAULT_CLOCK_SKEW_PROBABILITY} for clock skew (the skew is a state
  * of the clock that holds for the whole burst rather than a per-call event).
  */
-public final class ChaosConfig extends ScenarioReadings {
+public final class ChaosConfig {
 
   /** Default per-call probability of a latency spike when only {@code lat_spike_ms} is given. */
   public static final double DEFAULT_LAT_SPIKE_PROBABILITY = 0.1;
@@ -49,8 +49,11 @@ public final class ChaosConfig extends ScenarioReadings {
 
   private final ConfigValues v;
 
+  /** The settings of each scenario, by ordinal. */
+  private final ScenarioSetting[] scenarios;
+
   private ChaosConfig(ConfigValues v) {
-    super(v.scenarios().toArray(new ScenarioSetting[0]));
+    this.scenarios = v.scenarios().toArray(new ScenarioSetting[0]);
     this.v = v;
   }
 
@@ -58,6 +61,116 @@ public final class ChaosConfig extends ScenarioReadings {
   public static Builder builder() {
     return new Builder();
   }
+
+  // ---------------------------------------------------------------- scenarios
+
+  /** Probability that a request or packet is dropped, in [0, 1]. */
+  public double netLoss() {
+    return intensity(Scenario.NET_LOSS);
+  }
+
+  /** Long-run share of calls answered with a synthetic 429, in [0, 1]; comes in waves. */
+  public double exch429() {
+    return intensity(Scenario.EXCH_429);
+  }
+
+  /** Probability of a synthetic 5xx, in [0, 1]. */
+  public double exch5xx() {
+    return intensity(Scenario.EXCH_5XX);
+  }
+
+  /** Extra delay of a latency spike, in milliseconds. */
+  public long latSpikeMs() {
+    return (long) intensity(Scenario.LAT_SPIKE);
+  }
+
+  /** Per-call probability of a latency spike, in [0, 1]. */
+  public double latSpikeProbability() {
+    return magnitudeProbability(Scenario.LAT_SPIKE);
+  }
+
+  /** Delay of a lagged WebSocket message, in milliseconds. */
+  public long wsLagMs() {
+    return (long) intensity(Scenario.WS_LAG);
+  }
+
+  /** Per-message probability of WebSocket lag, in [0, 1]. */
+  public double wsLagProbability() {
+    return magnitudeProbability(Scenario.WS_LAG);
+  }
+
+  /** Rate of abnormal WebSocket disconnects, per minute. */
+  public double wsDisconnect() {
+    return intensity(Scenario.WS_DISCONNECT);
+  }
+
+  /** Probability that a host name lookup fails, in [0, 1]. */
+  public double dnsFlap() {
+    return intensity(Scenario.DNS_FLAP);
+  }
+
+  /** Bound of the clock skew, in milliseconds: the offset stays within plus or minus this. */
+  public long clockSkewMs() {
+    return (long) intensity(Scenario.CLOCK_SKEW);
+  }
+
+  /** Probability that the clock is skewed on a read, in [0, 1]. */
+  public double clockSkewProbability() {
+    return magnitudeProbability(Scenario.CLOCK_SKEW);
+  }
+
+  /** Long-run share of calls caught in a rate-limit storm, in [0, 1]. */
+  public double rateLimitStorm() {
+    return intensity(Scenario.RATE_LIMIT_STORM);
+  }
+
+  /** Probability that a reconcile sees a perturbed order-state view, in [0, 1]. */
+  public double reconcileMismatch() {
+    return intensity(Scenario.RECONCILE_MISMATCH);
+  }
+
+  /** Number of consecutive calls one 429 wave lasts. */
+  public int exch429WaveCalls() {
+    return runCalls(Scenario.EXCH_429);
+  }
+
+  /** Number of consecutive calls one rate-limit storm lasts. */
+  public int rateLimitStormCalls() {
+    return runCalls(Scenario.RATE_LIMIT_STORM);
+  }
+
+  /**
+   * The configured intensity of a scenario in its own unit: a probability, a magnitude in
+   * milliseconds, or a rate per minute (see {@link Scenario#kind()}).
+   */
+  public double intensity(Scenario scenario) {
+    return scenarios[scenario.ordinal()].intensity();
+  }
+
+  /**
+   * The per-call probability of a magnitude scenario as configured (also while its magnitude is 0);
+   * 0 for the other kinds.
+   */
+  public double magnitudeProbability(Scenario scenario) {
+    return scenarios[scenario.ordinal()].probability();
+  }
+
+  /** The number of consecutive calls one run of a wave scenario lasts; 0 for the other kinds. */
+  public int runCalls(Scenario scenario) {
+    return scenarios[scenario.ordinal()].runCalls();
+  }
+
+  /**
+   * The per-call probability of a scenario before the burst clock and blast radius apply: the
+   * intensity for probability and wave scenarios, the separate probability for magnitude scenarios
+   * (0 when the magnitude is 0), and {@code NaN} for the rate scenario {@link
+   * Scenario#WS_DISCONNECT}, whose chance depends on the time between checks.
+   */
+  public double probability(Scenario scenario) {
+    return scenarios[scenario.ordinal()].gateProbability(scenario);
+  }
+
+  // ---------------------------------------------------------------- the rest
 
   /** The safe defaults: disabled, dry-run, every intensity 0. */
   public static ChaosConfig defaults() {
@@ -176,19 +289,16 @@ public final class ChaosConfig extends ScenarioReadings {
    * Builds a {@link ChaosConfig}. Setters record values as given; {@link #build()} checks them all.
    * Not thread-safe.
    */
-  public static final class Builder extends ScenarioSetters<Builder> {
+  public static final class Builder {
+
+    private final ConfigDraft d;
 
     private Builder() {
-      super(new ConfigDraft());
+      this.d = new ConfigDraft();
     }
 
     private Builder(ChaosConfig c) {
-      super(new ConfigDraft(c.v));
-    }
-
-    @Override
-    Builder self() {
-      return this;
+      this.d = new ConfigDraft(c.v);
     }
 
     /** Switches chaos on or off ({@code chaos.enabled}, default false). */
@@ -294,6 +404,138 @@ public final class ChaosConfig extends ScenarioReadings {
      */
     public ChaosConfig build() {
       return new ChaosConfig(d.checked());
+    }
+
+    /**
+     * The intensity of a probability, wave or rate scenario, in its own unit (see {@link
+     * Scenario#kind()}); magnitude scenarios take {@link #magnitudeMs}.
+     *
+     * @throws IllegalArgumentException for a magnitude scenario
+     */
+    public Builder intensity(Scenario scenario, double value) {
+      d.intensity(scenario, value);
+      return this;
+    }
+
+    /**
+     * The magnitude of a magnitude scenario, in milliseconds.
+     *
+     * @throws IllegalArgumentException for a scenario of another kind
+     */
+    public Builder magnitudeMs(Scenario scenario, long ms) {
+      d.magnitudeMs(scenario, ms);
+      return this;
+    }
+
+    /**
+     * The per-call probability of a magnitude scenario.
+     *
+     * @throws IllegalArgumentException for a scenario of another kind
+     */
+    public Builder magnitudeProbability(Scenario scenario, double p) {
+      d.magnitudeProbability(scenario, p);
+      return this;
+    }
+
+    /**
+     * The number of consecutive calls one run of a wave scenario lasts.
+     *
+     * @throws IllegalArgumentException for a scenario of another kind
+     */
+    public Builder runCalls(Scenario scenario, int calls) {
+      d.runCalls(scenario, calls);
+      return this;
+    }
+
+    /** Probability of a dropped request ({@code chaos.net_loss}, [0, 1]). */
+    public Builder netLoss(double p) {
+      return intensity(Scenario.NET_LOSS, p);
+    }
+
+    /** Long-run share of 429 answers ({@code chaos.exch_429}, [0, 1]). */
+    public Builder exch429(double p) {
+      return intensity(Scenario.EXCH_429, p);
+    }
+
+    /** Probability of a 5xx ({@code chaos.exch_5xx}, [0, 1]). */
+    public Builder exch5xx(double p) {
+      return intensity(Scenario.EXCH_5XX, p);
+    }
+
+    /** Latency spike in ms ({@code chaos.lat_spike_ms}, [0, {@value ChaosLimits#MAX_DELAY_MS}]). */
+    public Builder latSpikeMs(long ms) {
+      return magnitudeMs(Scenario.LAT_SPIKE, ms);
+    }
+
+    /**
+     * Per-call probability of a latency spike (default {@value
+     * ChaosConfig#DEFAULT_LAT_SPIKE_PROBABILITY}).
+     */
+    public Builder latSpikeProbability(double p) {
+      return magnitudeProbability(Scenario.LAT_SPIKE, p);
+    }
+
+    /** WebSocket lag in ms ({@code chaos.ws_lag_ms}, [0, {@value ChaosLimits#MAX_DELAY_MS}]). */
+    public Builder wsLagMs(long ms) {
+      return magnitudeMs(Scenario.WS_LAG, ms);
+    }
+
+    /**
+     * Per-message probability of WebSocket lag (default {@value
+     * ChaosConfig#DEFAULT_WS_LAG_PROBABILITY}).
+     */
+    public Builder wsLagProbability(double p) {
+      return magnitudeProbability(Scenario.WS_LAG, p);
+    }
+
+    /** Abnormal disconnects per minute ({@code chaos.ws_disconnect}). */
+    public Builder wsDisconnect(double ratePerMinute) {
+      return intensity(Scenario.WS_DISCONNECT, ratePerMinute);
+    }
+
+    /** Probability of a failed lookup ({@code chaos.dns_flap}, [0, 1]). */
+    public Builder dnsFlap(double p) {
+      return intensity(Scenario.DNS_FLAP, p);
+    }
+
+    /**
+     * Clock skew bound in ms ({@code chaos.clock_skew_ms}, [0, {@value
+     * ChaosLimits#MAX_CLOCK_SKEW_MS}]).
+     */
+    public Builder clockSkewMs(long ms) {
+      return magnitudeMs(Scenario.CLOCK_SKEW, ms);
+    }
+
+    /**
+     * Probability that a clock read is skewed (default {@value
+     * ChaosConfig#DEFAULT_CLOCK_SKEW_PROBABILITY}).
+     */
+    public Builder clockSkewProbability(double p) {
+      return magnitudeProbability(Scenario.CLOCK_SKEW, p);
+    }
+
+    /** Long-run share of calls in a storm ({@code chaos.rate_limit_storm}, [0, 1]). */
+    public Builder rateLimitStorm(double p) {
+      return intensity(Scenario.RATE_LIMIT_STORM, p);
+    }
+
+    /** Probability of a perturbed reconcile ({@code chaos.reconcile_mismatch}, [0, 1]). */
+    public Builder reconcileMismatch(double p) {
+      return intensity(Scenario.RECONCILE_MISMATCH, p);
+    }
+
+    /**
+     * Consecutive calls in one 429 wave (default {@value ChaosConfig#DEFAULT_EXCH_429_WAVE_CALLS}).
+     */
+    public Builder exch429WaveCalls(int calls) {
+      return runCalls(Scenario.EXCH_429, calls);
+    }
+
+    /**
+     * Consecutive calls in one storm (default {@value ChaosConfig#DEFAULT_RATE_LIMIT_STORM_CALLS}).
+     */
+    public Builder rateLimitStormCalls(int calls) {
+      return runCalls(Scenario.RATE_LIMIT_STORM, calls);
     }
   }
 }

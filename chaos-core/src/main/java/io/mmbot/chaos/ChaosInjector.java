@@ -61,15 +61,29 @@ public final class ChaosInjector {
 
   private static final Scenario[] SCENARIOS = InjectorCore.SCENARIOS;
 
-  /** The state: snapshot, counters, listeners, vetoes. */
+  /**
+   * The snapshot in force, read by the gates directly (one load); only {@link InjectorCore}
+   * replaces it, by compare-and-set.
+   */
+  volatile InjectorState state;
+
+  /** The time source, as {@link InjectorCore} holds it, kept here for the gates. */
+  private final LongSupplier clock;
+
+  /** Contains what the time source throws, as {@link InjectorCore} holds it. */
+  private final FailureContainment failures;
+
+  /** The state's moves, counters, listeners and vetoes. */
   private final InjectorCore core;
 
   private final PoissonGate disconnects;
   private final HttpFaultChoice httpFaults = new HttpFaultChoice();
 
   private ChaosInjector(Builder b) {
-    this.core = new InjectorCore(b);
-    this.disconnects = new PoissonGate(core.state.cycleStart);
+    this.core = new InjectorCore(this, b);
+    this.clock = core.clock;
+    this.failures = core.failures;
+    this.disconnects = new PoissonGate(state.cycleStart);
   }
 
   /** An injector for {@code config} on the default (system) time source. */
@@ -201,7 +215,7 @@ public final class ChaosInjector {
 
   /** The time source of this injector, for companions in this package (the rollback guard). */
   LongSupplier nanoClock() {
-    return core.clock;
+    return clock;
   }
 
   // ---------------------------------------------------------------- gates
@@ -288,11 +302,11 @@ public final class ChaosInjector {
    * returns null), none otherwise. Chaos off, between bursts and outside the traffic share: null.
    */
   public Scenario httpFaultOrNull() {
-    InjectorState s = core.state;
+    InjectorState s = state;
     if (!s.live) {
       return null;
     }
-    long now = core.clock.getAsLong();
+    long now = clock.getAsLong();
     s = core.current(s, now);
     if (!s.active || !BlastRadius.inTraffic(s)) {
       return null;
@@ -326,9 +340,9 @@ public final class ChaosInjector {
     }
     long t;
     try {
-      t = core.clock.getAsLong() - s.windowStart;
+      t = clock.getAsLong() - s.windowStart;
     } catch (Throwable e) {
-      core.failures.clockFailed(e);
+      failures.clockFailed(e);
       return 0;
     }
     return SkewDrift.offsetMs(s.config.clockSkewMs(), t);
@@ -345,8 +359,7 @@ public final class ChaosInjector {
 
   /** A synthetic 5xx status for an EXCH_5XX fault: 500, 502, 503 or 504 with equal chance. */
   public int synthetic5xxStatus() {
-    return SYNTHETIC_5XX[
-        core.state.draws.nextInt(InjectorState.CHOICE_STREAM, SYNTHETIC_5XX.length)];
+    return SYNTHETIC_5XX[state.draws.nextInt(InjectorState.CHOICE_STREAM, SYNTHETIC_5XX.length)];
   }
 
   /**
@@ -355,7 +368,7 @@ public final class ChaosInjector {
    * ChaosConfig#unknownOutcomeShare()}.
    */
   public boolean strikesAfterSend() {
-    InjectorState s = core.state;
+    InjectorState s = state;
     long t = Draws.threshold(s.config.unknownOutcomeShare());
     return s.draws.next(InjectorState.CHOICE_STREAM) < t;
   }
@@ -369,7 +382,7 @@ public final class ChaosInjector {
    * of all losses, and cuts are {@code net_loss.cut_share} of those.
    */
   public NetLossStage netLossStage() {
-    InjectorState s = core.state;
+    InjectorState s = state;
     ChaosConfig c = s.config;
     long u = s.draws.next(InjectorState.CHOICE_STREAM);
     if (u >= Draws.threshold(c.unknownOutcomeShare())) {
@@ -382,22 +395,22 @@ public final class ChaosInjector {
 
   @Override
   public String toString() {
-    return "ChaosInjector{instance=" + instanceId() + ", " + core.state.config + '}';
+    return "ChaosInjector{instance=" + instanceId() + ", " + state.config + '}';
   }
 
   // ---------------------------------------------------------------- internals
 
   /** A probability gate: {@link #firedIn}'s steps answering a boolean, which is faster. */
   private boolean simpleGate(int i) {
-    InjectorState s = core.state;
+    InjectorState s = state;
     if (!s.live) {
       return false;
     }
     long now;
     try {
-      now = core.clock.getAsLong();
+      now = clock.getAsLong();
     } catch (Throwable t) {
-      return core.failures.clockFailed(t);
+      return failures.clockFailed(t);
     }
     if (!s.contains(now)) {
       s = core.refresh(now);
@@ -409,15 +422,15 @@ public final class ChaosInjector {
   }
 
   private boolean runGate(Scenario scenario) {
-    InjectorState s = core.state;
+    InjectorState s = state;
     if (!s.live) {
       return false;
     }
     long now;
     try {
-      now = core.clock.getAsLong();
+      now = clock.getAsLong();
     } catch (Throwable t) {
-      return core.failures.clockFailed(t);
+      return failures.clockFailed(t);
     }
     s = core.current(s, now);
     int i = scenario.ordinal();
@@ -429,15 +442,15 @@ public final class ChaosInjector {
 
   /** WS_DISCONNECT over the time since the last check, or over {@code elapsedNanos}. */
   private boolean disconnectGate(boolean sinceLastCheck, long elapsedNanos) {
-    InjectorState s = core.state;
+    InjectorState s = state;
     if (!s.live) {
       return false;
     }
     long now;
     try {
-      now = core.clock.getAsLong();
+      now = clock.getAsLong();
     } catch (Throwable t) {
-      return core.failures.clockFailed(t);
+      return failures.clockFailed(t);
     }
     long previous = sinceLastCheck ? disconnects.swapLastCheck(now) : 0;
     s = core.current(s, now);

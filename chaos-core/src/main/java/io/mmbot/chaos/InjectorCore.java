@@ -10,14 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
- * The state of one {@link ChaosInjector}, which holds it and declares its public API: the one
- * snapshot the gates read, how it moves (enable, update, disable, the next burst window, expiry),
- * the outcome of a gate (counting, dry-run, listeners) and the injection counters. The gates
+ * How the state of one {@link ChaosInjector} moves (enable, update, disable, the next burst window,
+ * expiry), the outcome of a gate (counting, dry-run, listeners), the injection counters, the
+ * listeners and the enable vetoes. The injector holds it and declares the public API; the gates
  * themselves and the fault shapes are the injector's.
  *
- * <p>Design note: the snapshot is a field of this object, read by the gates directly, so that a
- * gate costs a final-field load and one volatile load; every change is a compare-and-set of the
- * whole snapshot.
+ * <p>Design note: the snapshot itself is the injector's {@code state} field, so that a gate costs
+ * one volatile load; every change is a compare-and-set of the whole snapshot on that field.
  */
 final class InjectorCore {
 
@@ -26,7 +25,7 @@ final class InjectorCore {
   static {
     try {
       STATE =
-          MethodHandles.lookup().findVarHandle(InjectorCore.class, "state", InjectorState.class);
+          MethodHandles.lookup().findVarHandle(ChaosInjector.class, "state", InjectorState.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -34,8 +33,11 @@ final class InjectorCore {
 
   static final Scenario[] SCENARIOS = Scenario.values();
 
-  /** The snapshot in force; replaced as a whole through {@code STATE}. */
-  volatile InjectorState state;
+  /**
+   * The injector whose {@code state} field holds the snapshot in force, replaced as a whole through
+   * {@code STATE}: the field lives in the injector so that a gate reads it with one load.
+   */
+  private final ChaosInjector owner;
 
   final LongSupplier clock;
   final FailureContainment failures;
@@ -48,7 +50,8 @@ final class InjectorCore {
   private volatile String lastDisableReason = "";
   private final List<EnableVeto> vetoes = new CopyOnWriteArrayList<>();
 
-  InjectorCore(ChaosInjector.Builder b) {
+  InjectorCore(ChaosInjector owner, ChaosInjector.Builder b) {
+    this.owner = owner;
     this.clock = b.clock;
     this.explicitInstanceId = b.instanceId;
     this.seeds = new SeedPolicy(b.hasSeed, b.seed);
@@ -57,13 +60,13 @@ final class InjectorCore {
     long now = b.config.enabled() ? timeToEnable() : 0;
     this.failures = new FailureContainment(b.failureLogClock);
     this.listeners = new Listeners(b.listeners, failures);
-    this.state =
+    owner.state =
         InjectorState.of(b.config, selected(b.config), seeds.draws(null, b.config), now, now);
   }
 
   /** See {@link ChaosInjector#config}. */
   ChaosConfig config() {
-    InjectorState s = state;
+    InjectorState s = owner.state;
     if (s.live) {
       try {
         s = current(s, clock.getAsLong());
@@ -76,7 +79,7 @@ final class InjectorCore {
 
   /** See {@link ChaosInjector#burstActive}. */
   boolean burstActive() {
-    InjectorState s = state;
+    InjectorState s = owner.state;
     if (!s.live) {
       return false;
     }
@@ -91,7 +94,7 @@ final class InjectorCore {
 
   /** See {@link ChaosInjector#instanceSelected}. */
   boolean instanceSelected() {
-    return selected(state.config);
+    return selected(owner.state.config);
   }
 
   /** The time source of this injector, for companions in this package (the rollback guard). */
@@ -101,7 +104,7 @@ final class InjectorCore {
 
   /** See {@link ChaosInjector#instanceId}. */
   String instanceId() {
-    return instanceId(state.config);
+    return instanceId(owner.state.config);
   }
 
   /** See {@link ChaosInjector#enabled}. */
@@ -134,7 +137,7 @@ final class InjectorCore {
       }
     }
     for (; ; ) {
-      InjectorState cur = state;
+      InjectorState cur = owner.state;
       boolean wasOn = cur.config.enabled();
       long now;
       if (next.enabled()) {
@@ -147,7 +150,7 @@ final class InjectorCore {
       long cycleStart = wasOn && next.enabled() ? cur.cycleStart : now;
       InjectorState n =
           InjectorState.of(next, selected(next), seeds.draws(cur.draws, next), cycleStart, now);
-      if (STATE.compareAndSet(this, cur, n)) {
+      if (STATE.compareAndSet(owner, cur, n)) {
         if (wasOn && !next.enabled()) {
           switchedOff(ChaosReasons.CONFIG_DISABLED, next, now);
         } else {
@@ -163,14 +166,14 @@ final class InjectorCore {
   void disable(String reason) {
     String why = reason == null || reason.isBlank() ? ChaosReasons.MANUAL : reason.strip();
     for (; ; ) {
-      InjectorState cur = state;
+      InjectorState cur = owner.state;
       if (!cur.config.enabled()) {
         return;
       }
       long now = timeOrElse(cur.windowStart);
       ChaosConfig off = cur.config.withEnabled(false);
       InjectorState n = InjectorState.of(off, false, cur.draws, now, now);
-      if (STATE.compareAndSet(this, cur, n)) {
+      if (STATE.compareAndSet(owner, cur, n)) {
         switchedOff(why, off, now);
         return;
       }
@@ -219,7 +222,7 @@ final class InjectorCore {
 
   /** A probability or magnitude gate (traffic share in its threshold): its snapshot, or null. */
   final InjectorState firedIn(int i) {
-    InjectorState s = state;
+    InjectorState s = owner.state;
     if (!s.live) {
       return null;
     }
@@ -259,7 +262,7 @@ final class InjectorCore {
     }
     // Re-check the kill switch so that a disable() that completed while this call was drawing
     // wins; the counter then stays exact.
-    hit &= state.live ? 1 : 0;
+    hit &= owner.state.live ? 1 : 0;
     injected[i].add(hit);
     if (listeners.any() && hit != 0) {
       listeners.injection(SCENARIOS[i], false, now, null);
@@ -280,16 +283,16 @@ final class InjectorCore {
   /** Publishes the snapshot of the window that holds {@code now}; applies the expiry. */
   final InjectorState refresh(long now) {
     for (; ; ) {
-      InjectorState cur = state;
+      InjectorState cur = owner.state;
       if (!cur.live || cur.contains(now)) {
         return cur;
       }
       if (cur.expiredAt(now)) {
         disable(ChaosReasons.EXPIRED);
-        return state;
+        return owner.state;
       }
       InjectorState next = cur.at(now);
-      if (STATE.compareAndSet(this, cur, next)) {
+      if (STATE.compareAndSet(owner, cur, next)) {
         if (next.active != cur.active) {
           Change c = next.active ? Change.BURST_STARTED : Change.BURST_ENDED;
           listeners.stateChange(new StateChange(c, "", next.config, now));
