@@ -89,6 +89,9 @@ final class ControlHandler implements HttpHandler, ChaosListener {
           return;
         }
         ExchangeWorkers.authenticated();
+        if (!ControlHttp.declaresBody(exchange)) {
+          ExchangeWorkers.arrived();
+        }
         route(exchange, method, path);
       } catch (BadRequest e) {
         if (e.status == 405) {

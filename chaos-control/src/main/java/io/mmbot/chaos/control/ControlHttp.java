@@ -151,7 +151,8 @@ final class ControlHttp {
     }
   }
 
-  private static boolean declaresBody(HttpExchange ex) {
+  /** Whether the request declares a body (a length above 0, or a transfer encoding). */
+  static boolean declaresBody(HttpExchange ex) {
     if (ex.getRequestHeaders().containsKey("Transfer-Encoding")) {
       return true;
     }

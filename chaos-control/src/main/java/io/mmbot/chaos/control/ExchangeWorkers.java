@@ -34,7 +34,10 @@ import java.util.function.LongSupplier;
  *   <li>At most {@value #MAX_WORKERS} requests are served at once; more wait in order of arrival.
  *   <li>A request must arrive whole (request line, headers and body) within the read timeout
  *       (default {@value #DEFAULT_READ_TIMEOUT_MILLIS} ms) of its first byte; otherwise its
- *       connection is closed.
+ *       connection is closed. An authenticated request that has arrived whole is then only held to
+ *       {@value #ANSWER_BOUND_MILLIS} ms for its answer, and is never closed to make room: on a
+ *       busy machine its worker may simply not be scheduled for a while, and cutting it then would
+ *       show a reset for a request that took effect.
  *   <li>Once answered, the rest of a body nobody read (a 401's, a 413's) may take {@value
  *       #DRAIN_GRACE_MILLIS} ms more to arrive and be discarded; then the connection is closed
  *       ({@link #drainBriefly()}).
@@ -73,6 +76,14 @@ final class ExchangeWorkers implements Executor {
    * is closed: enough for a client that has sent it already, too short to hold a worker.
    */
   static final long DRAIN_GRACE_MILLIS = 200;
+
+  /**
+   * How long a request that has arrived whole may take to be answered, from its start: a bound for
+   * a worker that would otherwise never end (an answer is a few hundred bytes and a socket buffer
+   * takes it at once, so only a worker that is not scheduled, or a client that reads nothing of a
+   * large answer, comes near it).
+   */
+  static final long ANSWER_BOUND_MILLIS = 10_000;
 
   /** How often the sweeper looks when no request is waiting. */
   static final long SWEEP_MILLIS = 100;
@@ -213,11 +224,25 @@ final class ExchangeWorkers implements Executor {
     }
   }
 
-  /** The request body on this thread has been read to its end. */
+  /** The request body on this thread has been read to its end: the request has arrived whole. */
   static void bodyRead() {
     Slot s = CURRENT.get();
     if (s != null) {
       s.bodyRead = true;
+      s.arrived();
+    }
+  }
+
+  /**
+   * The authenticated request on this thread has arrived whole (it has no body, or its body has
+   * been read): the read timeout no longer applies, only {@value #ANSWER_BOUND_MILLIS} ms from its
+   * start, and it is not closed to make room. Only its answer is left, and losing that would show
+   * the client a reset for a request that took effect.
+   */
+  static void arrived() {
+    Slot s = CURRENT.get();
+    if (s != null) {
+      s.arrived();
     }
   }
 
@@ -271,6 +296,7 @@ final class ExchangeWorkers implements Executor {
           late++;
         }
       } else if (!s.interrupted
+          && !s.arrived
           && now
                   - s.startedAt
                   - (s.phase == Phase.AUTHENTICATED && !s.draining ? authenticatedMinAge : minAge)
@@ -318,6 +344,7 @@ final class ExchangeWorkers implements Executor {
     volatile boolean draining;
     volatile Phase phase = Phase.READING;
     volatile boolean interrupted;
+    volatile boolean arrived;
     boolean bodyRead;
     private Thread thread;
     private boolean done;
@@ -362,6 +389,12 @@ final class ExchangeWorkers implements Executor {
     synchronized boolean enterCritical() {
       phase = Phase.CRITICAL;
       return !interrupted;
+    }
+
+    /** The request has arrived whole: the deadline becomes the answer bound. */
+    void arrived() {
+      arrived = true;
+      deadline = startedAt + TimeUnit.MILLISECONDS.toNanos(ANSWER_BOUND_MILLIS);
     }
 
     /** Brings the deadline to at most {@value #DRAIN_GRACE_MILLIS} ms from {@code now}. */

@@ -195,6 +195,53 @@ class ExchangeWorkersTest {
     assertThat(s.endedByInterrupt()).isTrue();
   }
 
+  /** An authenticated exchange whose request has arrived whole, then takes its time to answer. */
+  private Stalled startAnswering() throws InterruptedException {
+    Stalled s =
+        new Stalled(true, false) {
+          @Override
+          public void run() {
+            ExchangeWorkers.authenticated();
+            ExchangeWorkers.bodyRead(); // the whole request is in: only the answer is left
+            super.run();
+          }
+        };
+    workers.execute(s);
+    assertThat(s.started.await(10, TimeUnit.SECONDS)).isTrue();
+    return s;
+  }
+
+  @Test
+  void aRequestThatArrivedWholeIsNotClosedAtTheReadTimeoutButWithinTheAnswerBound()
+      throws Exception {
+    // A worker descheduled for a while on a loaded machine must not lose an answer (the client
+    // would see a reset after its disable took effect): the read timeout is for arriving.
+    Stalled s = startAnswering();
+    now.addAndGet(TIMEOUT);
+    assertThat(workers.sweep(now.get())).isZero();
+    assertThat(s.interrupted).isFalse();
+    now.addAndGet(ExchangeWorkers.ANSWER_BOUND_MILLIS * MS - TIMEOUT);
+    assertThat(workers.sweep(now.get())).isEqualTo(1);
+    assertThat(s.endedByInterrupt()).isTrue();
+  }
+
+  @Test
+  void aRequestThatArrivedWholeIsNotClosedToMakeRoom() throws Exception {
+    List<Stalled> busy = new ArrayList<>();
+    for (int i = 0; i < ExchangeWorkers.MAX_WORKERS; i++) {
+      busy.add(i == 0 ? startAnswering() : start(true, false));
+      now.addAndGet(MS);
+    }
+    Stalled waiting = new Stalled(false, false);
+    workers.execute(waiting);
+    now.addAndGet(ExchangeWorkers.AUTHENTICATED_MIN_AGE_MILLIS * MS);
+    // the oldest is the answering one; the room is made by the next oldest still reading
+    assertThat(workers.sweep(now.get())).isEqualTo(1);
+    assertThat(busy.get(0).interrupted).isFalse();
+    assertThat(busy.get(1).endedByInterrupt()).isTrue();
+    assertThat(waiting.started.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
   @Test
   void noRoomIsMadeWhileNobodyWaits() throws Exception {
     Stalled s = start(false, false);
