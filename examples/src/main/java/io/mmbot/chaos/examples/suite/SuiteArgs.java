@@ -23,7 +23,7 @@ final class SuiteArgs {
   }
 
   static final String USAGE =
-      "usage: java -jar examples/target/mm-chaos-suite.jar [--scenario KEY[,KEY...]|all]\n"
+      "usage: java -jar examples/target/mm-chaos-suite.jar [--scenario KEY[,KEY...]|all|stress]\n"
           + "         [--seeds A..B | --seed N] [--intensity X] [--duration-sec N]\n"
           + "         [--bot resilient|naive] [--exchange sim|loopback] [--out DIR]\n"
           + "         [--serve-metrics HOST:PORT [--pace X]] [--report | --no-report]\n"
@@ -38,8 +38,11 @@ final class SuiteArgs {
           + "wall-clock second (default 1). Exit 0 when every criterion holds, 1 when any failed,\n"
           + "2 on bad input. --bot-cmd runs your bot as a process per run against an exchange per\n"
           + "run (docs/your-bot.md).\n"
-          + "Scenario keys: net_loss, exch_429, exch_5xx, lat_spike, ws_lag, ws_disconnect,\n"
-          + "dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.";
+          + "Scenario keys (all: these ten): net_loss, exch_429, exch_5xx, lat_spike, ws_lag,\n"
+          + "ws_disconnect, dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.\n"
+          + "Stress scenario keys (stress: these nine; simulated exchange, own intensities):\n"
+          + "sustained_outage, heavy_loss, ws_storm, ws_flap, clock_beyond_window, dns_outage,\n"
+          + "mismatch_heavy, weight_near_limit, orders_refused. Kinds and keys mix in one list.";
 
   /**
    * The most runs one invocation makes, counting one baseline per seed: seeds times (scenarios +
@@ -69,6 +72,7 @@ final class SuiteArgs {
           "--threads");
 
   List<Scenario> scenarios = List.of(Scenario.values());
+  List<StressScenario> stresses = List.of();
   List<String> warnings = new ArrayList<>();
   List<Long> seeds = range(1, 20);
   Double intensity;
@@ -138,13 +142,15 @@ final class SuiteArgs {
           }
       }
     }
+    a.checkStress(seen);
     a.external.check(a, seen, seen.contains("--scenario"), allScenarios);
-    long runs = (long) a.seeds.size() * (a.scenarios.size() + 1);
+    int kinds = a.scenarios.size() + a.stresses.size();
+    long runs = (long) a.seeds.size() * (kinds + 1);
     if (runs > MAX_RUNS) {
       throw new BadInput(
           a.seeds.size()
               + " seed(s) x ("
-              + a.scenarios.size()
+              + kinds
               + " scenario(s) + baseline) is "
               + runs
               + " runs, more than the "
@@ -181,7 +187,7 @@ final class SuiteArgs {
   private void option(String opt, String v) throws BadInput {
     switch (opt) {
       case "--scenario":
-        scenarios = scenarios(v);
+        scenarios(v);
         break;
       case "--seeds":
         seeds = seedRange(v);
@@ -241,23 +247,75 @@ final class SuiteArgs {
     }
   }
 
-  private static List<Scenario> scenarios(String v) throws BadInput {
-    if (v.equals("all")) {
-      return List.of(Scenario.values());
-    }
-    List<Scenario> out = new ArrayList<>();
-    for (String k : v.split(",", -1)) {
-      try {
-        Scenario s = Scenario.fromKey(k.strip().toLowerCase(Locale.ROOT));
-        if (!out.contains(s)) {
-          out.add(s);
+  /**
+   * A comma list of scenario keys of both kinds, {@code all} (the seed's ten) and {@code stress}
+   * (every stress scenario); each kind in its declaration order, duplicates dropped.
+   */
+  private void scenarios(String v) throws BadInput {
+    Set<Scenario> seedKeys = java.util.EnumSet.noneOf(Scenario.class);
+    Set<StressScenario> stressKeys = java.util.EnumSet.noneOf(StressScenario.class);
+    for (String token : v.split(",", -1)) {
+      String k = token.strip().toLowerCase(Locale.ROOT);
+      if (k.equals("all")) {
+        seedKeys.addAll(List.of(Scenario.values()));
+      } else if (k.equals("stress")) {
+        stressKeys.addAll(List.of(StressScenario.values()));
+      } else if (StressScenario.fromKey(k) != null) {
+        stressKeys.add(StressScenario.fromKey(k));
+      } else {
+        try {
+          seedKeys.add(Scenario.fromKey(k));
+        } catch (IllegalArgumentException e) {
+          throw new BadInput(
+              "--scenario: unknown scenario '" + token.strip() + "'; valid: " + validNames());
         }
-      } catch (IllegalArgumentException e) {
-        throw new BadInput("--scenario: " + e.getMessage());
       }
     }
-    out.sort(null);
-    return out;
+    scenarios = List.copyOf(seedKeys);
+    stresses = List.copyOf(stressKeys);
+  }
+
+  /** Every name {@code --scenario} takes, for its error message. */
+  static String validNames() {
+    List<String> names = new ArrayList<>(List.of("all", "stress"));
+    for (Scenario s : Scenario.values()) {
+      names.add(s.key());
+    }
+    for (StressScenario s : StressScenario.values()) {
+      names.add(s.key());
+    }
+    return String.join(", ", names);
+  }
+
+  /**
+   * Stress scenarios run on the simulated exchange only (their load and refusals are rules of the
+   * simulated exchange) and at their own intensities; they are never half-run elsewhere.
+   */
+  private void checkStress(Set<String> seen) throws BadInput {
+    if (stresses.isEmpty()) {
+      return;
+    }
+    String names = String.join(", ", stresses.stream().map(StressScenario::key).toList());
+    if (seen.contains("--bot-cmd")) {
+      throw new BadInput(
+          "--scenario "
+              + names
+              + ": stress scenarios cannot run with --bot-cmd (they need the simulated exchange's"
+              + " own rules: another client's load, refused orders, the failover of both"
+              + " endpoints); run them on the suite's bots, or choose the seed's scenarios");
+    }
+    if (exchange.equals("loopback")) {
+      throw new BadInput(
+          "--scenario "
+              + names
+              + ": stress scenarios run on the simulated exchange only (--exchange sim)");
+    }
+    if (intensity != null) {
+      throw new BadInput(
+          "--intensity does not apply to stress scenarios ("
+              + names
+              + "): each runs at its own intensity (docs/suite.md)");
+    }
   }
 
   private static List<Long> seedRange(String v) throws BadInput {
