@@ -112,6 +112,12 @@ class StressReportTest {
             "| sustained_outage | exch_5xx | 3 | 1 | 2 | 33.3 % (6.1–79.2 %)"
                 + " | recovery (2), retry_storms (1) | ⚠️ |");
 
+    String html = HtmlReport.render(m);
+    assertThat(html)
+        .contains("<h2 class=\"section\">Stress scenarios</h2>")
+        .contains("<td>sustained_outage</td><td>exch_5xx</td>")
+        .contains("recovery (2), retry_storms (1)");
+
     ParsedReport parsed = ReportParser.parse("report.md", md);
     assertThat(parsed.scenarios()).hasSize(1);
     assertThat(parsed.stresses())
@@ -161,6 +167,7 @@ class StressReportTest {
     Files.writeString(dir.resolve("a.json"), RunReaderTest.SEED_EXAMPLE);
     String md = MarkdownReport.render(model());
     assertThat(md).doesNotContain("Stress").doesNotContain("stress");
+    assertThat(HtmlReport.render(model())).doesNotContain("Stress");
     assertThat(ReportParser.parse("r", md).stresses()).isEmpty();
   }
 
