@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * {@code --shrink}: runs one scenario with one seed on the simulated exchange and, if it fails,
  * narrows its recorded injections to a smallest subset that still fails ({@link Shrinker}), printed
- * as a short timeline with the failing check. Writes no files.
+ * as a short timeline with the failing check. Writes no files. A stress scenario shrinks under its
+ * own name, unless its stress is a rule of the exchange rather than injected faults.
  */
 final class ShrinkCommand {
 
@@ -42,6 +43,16 @@ final class ShrinkCommand {
               + " WebSocket); "
               + p.key()
               + " is applied inside the bot through the library's hooks");
+      return SuiteMain.BAD_INPUT;
+    }
+    StressScenario st = p.stress();
+    if (st != null && (st.weightOfAnotherClientPerSec() > 0 || st.refuseNewOrders())) {
+      err.println(
+          "mm-chaos-suite: --shrink narrows the faults the simulated network applies; "
+              + st.key()
+              + " injects none (its stress is a rule of the exchange: "
+              + (st.refuseNewOrders() ? "refused orders" : "another client's load")
+              + "), so there is nothing to narrow: replay it without --shrink");
       return SuiteMain.BAD_INPUT;
     }
     RunResult b = Suite.runOne(p.baselinePlan(), null);

@@ -248,6 +248,10 @@ public final class Suite {
   /** One run on the exchange the plan names. */
   static RunResult runOne(RunPlan p, RunResult baseline) {
     ExternalBot external = EXTERNAL.get();
+    if (p.stress() != null && (external != null || !p.exchange().equals("sim"))) {
+      // its load, refusals and failovers are rules of the simulated exchange: never half-run it
+      throw new IllegalArgumentException(p.key() + " runs on the simulated exchange only");
+    }
     if (external != null) {
       return ExternalRun.run(p, () -> baseline, external);
     }

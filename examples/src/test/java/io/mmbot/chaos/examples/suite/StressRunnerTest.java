@@ -249,11 +249,21 @@ class StressRunnerTest {
     assertThat(stdout()).isEqualTo(shrink);
   }
 
-  @Test
-  void shrinkRefusesAStressScenarioAppliedInsideTheBot() {
-    assertThat(run("--scenario", "clock_beyond_window", "--seed", "1", "--shrink"))
+  @ParameterizedTest
+  @ValueSource(strings = {"clock_beyond_window", "weight_near_limit", "orders_refused"})
+  void shrinkRefusesAStressScenarioWithoutNetworkFaultsToNarrow(String key) {
+    assertThat(run("--scenario", key, "--seed", "1", "--bot", "naive", "--shrink"))
         .isEqualTo(SuiteMain.BAD_INPUT);
-    assertThat(stderr()).contains("clock_beyond_window");
+    assertThat(stderr().strip()).startsWith("mm-chaos-suite: --shrink").contains(key);
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void aStressPlanNeverRunsOffTheSimulatedExchange() {
+    RunPlan p = StressScenario.WS_FLAP.plan(1, "resilient").onExchange("loopback");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Suite.runOne(p, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ws_flap");
   }
 
   /** The command after the last {@code replay: } of {@code text}. */
