@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The runner's command line, parsed and checked; every problem is one {@link BadInput} line. */
@@ -142,7 +141,7 @@ final class SuiteArgs {
           }
       }
     }
-    a.checkStress(seen);
+    ScenarioChoice.checkStress(a.stresses, seen.contains("--bot-cmd"), a.exchange, a.intensity);
     a.external.check(a, seen, seen.contains("--scenario"), allScenarios);
     int kinds = a.scenarios.size() + a.stresses.size();
     long runs = (long) a.seeds.size() * (kinds + 1);
@@ -187,7 +186,9 @@ final class SuiteArgs {
   private void option(String opt, String v) throws BadInput {
     switch (opt) {
       case "--scenario":
-        scenarios(v);
+        ScenarioChoice choice = ScenarioChoice.parse(v);
+        scenarios = choice.scenarios();
+        stresses = choice.stresses();
         break;
       case "--seeds":
         seeds = seedRange(v);
@@ -244,77 +245,6 @@ final class SuiteArgs {
         break;
       default:
         throw new BadInput("unknown option '" + opt + "'");
-    }
-  }
-
-  /**
-   * A comma list of scenario keys of both kinds, {@code all} (the seed's ten) and {@code stress}
-   * (every stress scenario); each kind in its declaration order, duplicates dropped.
-   */
-  private void scenarios(String v) throws BadInput {
-    Set<Scenario> seedKeys = java.util.EnumSet.noneOf(Scenario.class);
-    Set<StressScenario> stressKeys = java.util.EnumSet.noneOf(StressScenario.class);
-    for (String token : v.split(",", -1)) {
-      String k = token.strip().toLowerCase(Locale.ROOT);
-      if (k.equals("all")) {
-        seedKeys.addAll(List.of(Scenario.values()));
-      } else if (k.equals("stress")) {
-        stressKeys.addAll(List.of(StressScenario.values()));
-      } else if (StressScenario.fromKey(k) != null) {
-        stressKeys.add(StressScenario.fromKey(k));
-      } else {
-        try {
-          seedKeys.add(Scenario.fromKey(k));
-        } catch (IllegalArgumentException e) {
-          throw new BadInput(
-              "--scenario: unknown scenario '" + token.strip() + "'; valid: " + validNames());
-        }
-      }
-    }
-    scenarios = List.copyOf(seedKeys);
-    stresses = List.copyOf(stressKeys);
-  }
-
-  /** Every name {@code --scenario} takes, for its error message. */
-  static String validNames() {
-    List<String> names = new ArrayList<>(List.of("all", "stress"));
-    for (Scenario s : Scenario.values()) {
-      names.add(s.key());
-    }
-    for (StressScenario s : StressScenario.values()) {
-      names.add(s.key());
-    }
-    return String.join(", ", names);
-  }
-
-  /**
-   * Stress scenarios run on the simulated exchange only (their load and refusals are rules of the
-   * simulated exchange) and at their own intensities; they are never half-run elsewhere.
-   */
-  private void checkStress(Set<String> seen) throws BadInput {
-    if (stresses.isEmpty()) {
-      return;
-    }
-    String names = String.join(", ", stresses.stream().map(StressScenario::key).toList());
-    if (seen.contains("--bot-cmd")) {
-      throw new BadInput(
-          "--scenario "
-              + names
-              + ": stress scenarios cannot run with --bot-cmd (they need the simulated exchange's"
-              + " own rules: another client's load, refused orders, the failover of both"
-              + " endpoints); run them on the suite's bots, or choose the seed's scenarios");
-    }
-    if (exchange.equals("loopback")) {
-      throw new BadInput(
-          "--scenario "
-              + names
-              + ": stress scenarios run on the simulated exchange only (--exchange sim)");
-    }
-    if (intensity != null) {
-      throw new BadInput(
-          "--intensity does not apply to stress scenarios ("
-              + names
-              + "): each runs at its own intensity (docs/suite.md)");
     }
   }
 
