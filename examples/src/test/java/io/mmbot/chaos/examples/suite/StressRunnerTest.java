@@ -206,6 +206,35 @@ class StressRunnerTest {
         .isEqualTo(String.format("%016x", direct.eventLogHash));
   }
 
+  @Test
+  void aStressRunWithServedMetricsIsTheSameRunAsWithout() throws Exception {
+    Path plain = tmp.resolve("plain");
+    run("--scenario", "ws_flap", "--seed", "3", "--out", plain.toString());
+    Path served = tmp.resolve("served");
+    int code =
+        run(
+            "--scenario",
+            "ws_flap",
+            "--seed",
+            "3",
+            "--serve-metrics",
+            "127.0.0.1:0",
+            "--pace",
+            "1000000",
+            "--out",
+            served.toString());
+    assertThat(code).as(stderr()).isIn(SuiteMain.OK, SuiteMain.FAILED);
+    assertThat(served.resolve("runs").resolve("ws_flap-3.json"))
+        .hasSameBinaryContentAs(plain.resolve("runs").resolve("ws_flap-3.json"));
+  }
+
+  @Test
+  void theBenchmarkRunsStressScenariosToo() {
+    assertThat(run("--benchmark", "--scenario", "net_loss,stress", "--seed", "1"))
+        .isEqualTo(SuiteMain.OK);
+    assertThat(stdout()).startsWith("benchmark: 11 runs, ");
+  }
+
   @ParameterizedTest
   @EnumSource(StressScenario.class)
   void everyStressRunReplaysAsPrintedToTheSameRecord(StressScenario st) throws Exception {
