@@ -21,7 +21,9 @@ import java.util.Optional;
  *
  * <p>Findings are ordered by severity, then scenario (in {@link Scenario} order), then criterion
  * (pass rate last), and numbered {@code CHAOS-1}, {@code CHAOS-2}, … in that order, so the same
- * report always gives the same ids. Stateless and safe for concurrent use.
+ * report always gives the same ids. A stress scenario with failed runs gives one finding after all
+ * the others (so that the ids of the seed's findings do not depend on stress runs), graded as a
+ * pass-rate finding and naming the checks its runs failed. Stateless and safe for concurrent use.
  */
 public final class FindingsAnalyzer {
 
@@ -78,7 +80,43 @@ public final class FindingsAnalyzer {
               d.description,
               d.recommendation));
     }
+    for (StressOutcome s : report.stresses()) {
+      if (s.failed() == 0) {
+        continue;
+      }
+      Wilson w = Wilson.of(s.passed(), s.runs());
+      Severity sev = w.upper() < PASS_RATE_TARGET ? Severity.HIGH : Severity.MEDIUM;
+      out.add(
+          new Finding(
+              "CHAOS-" + (out.size() + 1),
+              s.scenario(),
+              sev,
+              stressPassRate(s, w, sev),
+              "Replay a failed run with the command in its run file (replay) and narrow it with"
+                  + " --shrink. "
+                  + primary(s.scenario()).recommendation(),
+              Optional.of(s.name())));
+    }
     return out;
+  }
+
+  private static String stressPassRate(StressOutcome s, Wilson w, Severity sev) {
+    String checks =
+        s.failedChecks().isEmpty()
+            ? "no failed check recorded"
+            : s.failedChecks().entrySet().stream()
+                .map(
+                    e ->
+                        e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " run)" : " runs)"))
+                .collect(java.util.stream.Collectors.joining(", "));
+    return "Stress scenario "
+        + s.name()
+        + " ("
+        + s.scenario().key()
+        + "): "
+        + passRate(s.failed(), s.passed(), s.runs(), w, sev)
+        + "; failed checks: "
+        + checks;
   }
 
   /** The severity of one criterion result, or empty when it deserves no finding. */
@@ -146,11 +184,15 @@ public final class FindingsAnalyzer {
   }
 
   private static String passRate(ScenarioOutcome s, Wilson w, Severity sev) {
-    return s.failed()
+    return passRate(s.failed(), s.passed(), s.runs(), w, sev);
+  }
+
+  private static String passRate(int failed, int passed, int runs, Wilson w, Severity sev) {
+    return failed
         + " of "
-        + s.runs()
+        + runs
         + " runs failed: pass rate "
-        + Fmt.pct((double) s.passed() / s.runs())
+        + Fmt.pct((double) passed / runs)
         + " (95 % Wilson interval "
         + Fmt.decimals(w.lower() * 100, 1)
         + "–"

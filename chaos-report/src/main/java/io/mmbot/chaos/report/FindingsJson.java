@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Writes {@code findings.json} in the product contract's format: {@code total_findings}, {@code
  * by_severity} (always all three keys) and {@code findings} with {@code issue_id}, {@code
- * scenario}, {@code severity}, {@code description} and {@code recommendation}. Two-space indent,
- * {@code "key": value}, a final newline. Stateless and safe for concurrent use.
+ * scenario}, {@code severity}, {@code description} and {@code recommendation}, and {@code stress}
+ * after {@code scenario} in a finding about a stress scenario. Two-space indent, {@code "key":
+ * value}, a final newline. Stateless and safe for concurrent use.
  */
 public final class FindingsJson {
 
@@ -35,6 +36,7 @@ public final class FindingsJson {
       ObjectNode o = list.addObject();
       o.put("issue_id", f.issueId());
       o.put("scenario", f.scenario().key());
+      f.stress().ifPresent(name -> o.put("stress", name));
       o.put("severity", f.severity().key());
       o.put("description", f.description());
       o.put("recommendation", f.recommendation());

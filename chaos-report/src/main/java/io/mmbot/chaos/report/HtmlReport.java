@@ -42,7 +42,9 @@ public final class HtmlReport {
     for (ScenarioSummary s : model.scenarios()) {
       scenario(b, s);
     }
-    b.append("</div>\n</body>\n</html>\n");
+    b.append("</div>\n");
+    stresses(b, model.stresses());
+    b.append("</body>\n</html>\n");
     return b.toString();
   }
 
@@ -157,6 +159,53 @@ public final class HtmlReport {
       b.append("</li>\n");
     }
     b.append("</ul>\n</section>\n");
+  }
+
+  /** The stress scenarios, when any ran, as in report.md: one row each. */
+  private static void stresses(StringBuilder b, List<StressSummary> stresses) {
+    if (stresses.isEmpty()) {
+      return;
+    }
+    b.append("<h2 class=\"section\">Stress scenarios</h2>\n<section class=\"card\">\n");
+    b.append("<p class=\"note\">Each drives one of the scenarios above far beyond the seed's")
+        .append(" intensity and is judged by its own bounds; not part of the summary.</p>\n")
+        .append("<table class=\"summary\">\n<thead><tr>");
+    for (String h :
+        new String[] {
+          "Stress scenario",
+          "Drives",
+          "Runs",
+          "Passed",
+          "Failed",
+          "Pass rate (95 % Wilson)",
+          "Failed checks (runs)",
+          "Status"
+        }) {
+      b.append("<th>").append(h).append("</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    for (StressSummary s : stresses) {
+      b.append("<tr><td>")
+          .append(text(s.name()))
+          .append("</td><td>")
+          .append(s.scenario().key())
+          .append("</td><td class=\"num\">")
+          .append(s.runs().size())
+          .append("</td><td class=\"num\">")
+          .append(s.passed())
+          .append("</td><td class=\"num")
+          .append(s.failed() > 0 ? " miss" : "")
+          .append("\">")
+          .append(s.failed())
+          .append("</td><td class=\"num\">")
+          .append(Svg.esc(Fmt.passRate(s.passed(), s.runs().size())))
+          .append("</td><td>")
+          .append(text(MarkdownReport.checks(s)))
+          .append("</td><td class=\"status ")
+          .append(s.allPassed() ? "ok\">✓ passed" : "warn\">⚠ failed")
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n</section>\n");
   }
 
   /** Text from a run file: control and invisible characters as escapes, then HTML-escaped. */

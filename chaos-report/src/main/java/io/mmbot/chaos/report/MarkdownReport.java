@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
  * Renders {@code report.md}: the summary table (scenario, runs passed/failed, p95, deadline miss,
  * recovery, pass rate with its Wilson interval, status), the unreadable runs, the runs that share a
  * scenario and seed (when there are any), and a section per scenario with its criteria and what
- * failed by how much. The output depends only on the runs (no time stamps, no absolute paths), so
- * the same runs always give the same bytes. {@link ReportParser} reads it back.
+ * failed by how much, then, only when stress runs were read, the stress scenarios under their own
+ * heading with their own pass rates and failed checks. The output depends only on the runs (no time
+ * stamps, no absolute paths), so the same runs always give the same bytes. {@link ReportParser}
+ * reads it back.
  *
  * <p>Text from run files (file names, field paths, values quoted in errors) is escaped so that it
  * can neither break the layout nor bring raw HTML in: see {@link MarkdownText}. Stateless and safe
@@ -30,6 +32,10 @@ public final class MarkdownReport {
   static final String SUMMARY_HEADER =
       "| Scenario | Runs passed/failed | p95 tick | Deadline miss | Recovery"
           + " | Pass rate (95 % Wilson) | Status |";
+  static final String STRESS = "## Stress scenarios";
+  static final String STRESS_HEADER =
+      "| Stress scenario | Drives | Runs | Passed | Failed | Pass rate (95 % Wilson)"
+          + " | Failed checks (runs) | Status |";
   static final String CRITERIA_HEADER =
       "| Criterion | Target | Margin | Worst value | Worst run | Runs missing |";
   static final String PASSED = "✅";
@@ -61,6 +67,12 @@ public final class MarkdownReport {
           .append(')');
     }
     b.append(".\n");
+    if (!model.stresses().isEmpty()) {
+      int stressRuns = model.stresses().stream().mapToInt(s -> s.runs().size()).sum();
+      b.append(stressRuns)
+          .append(stressRuns == 1 ? " stress run is" : " stress runs are")
+          .append(" reported apart, under Stress scenarios.\n");
+    }
     if (!model.unreadable().isEmpty()) {
       b.append(model.unreadable().size())
           .append(" run ")
@@ -81,7 +93,63 @@ public final class MarkdownReport {
     for (ScenarioSummary s : model.scenarios()) {
       scenario(b, s);
     }
+    stresses(b, model.stresses());
     return b.toString();
+  }
+
+  /**
+   * The stress scenarios, when any ran: one row each with its runs, passes, failures, pass rate and
+   * the checks its failed runs failed (with how many runs failed each).
+   */
+  private static void stresses(StringBuilder b, List<StressSummary> stresses) {
+    if (stresses.isEmpty()) {
+      return;
+    }
+    int runs = stresses.stream().mapToInt(s -> s.runs().size()).sum();
+    int passed = stresses.stream().mapToInt(StressSummary::passed).sum();
+    b.append('\n').append(STRESS).append("\n\n");
+    b.append(runs)
+        .append(runs == 1 ? " run" : " runs")
+        .append(" of ")
+        .append(stresses.size())
+        .append(stresses.size() == 1 ? " stress scenario" : " stress scenarios")
+        .append(": ")
+        .append(passed)
+        .append(" passed, ")
+        .append(runs - passed)
+        .append(" failed. Each drives one of the scenarios above far beyond the seed's intensity")
+        .append(" and is judged by its own bounds; they are not part of the summary above.\n\n");
+    b.append(STRESS_HEADER).append('\n');
+    b.append("|---|---|---|---|---|---|---|---|\n");
+    for (StressSummary s : stresses) {
+      b.append("| ")
+          .append(MarkdownText.cell(s.name()))
+          .append(" | ")
+          .append(s.scenario().key())
+          .append(" | ")
+          .append(s.runs().size())
+          .append(" | ")
+          .append(s.passed())
+          .append(" | ")
+          .append(s.failed())
+          .append(" | ")
+          .append(Fmt.passRate(s.passed(), s.runs().size()))
+          .append(" | ")
+          .append(checks(s))
+          .append(" | ")
+          .append(s.allPassed() ? PASSED : WARNING)
+          .append(" |\n");
+    }
+  }
+
+  /** {@code recovery (2), retry_storms (1)}, or a dash when no check failed. */
+  static String checks(StressSummary s) {
+    if (s.failedChecks().isEmpty()) {
+      return "—";
+    }
+    return s.failedChecks().entrySet().stream()
+        .map(e -> MarkdownText.cell(e.getKey()) + " (" + e.getValue() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   private static void summary(StringBuilder b, ReportModel model) {

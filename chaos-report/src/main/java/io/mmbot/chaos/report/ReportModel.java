@@ -9,30 +9,53 @@ import java.util.TreeMap;
 
 /**
  * Everything a report shows: one summary per scenario that has runs (in {@link Scenario} order),
- * the scenarios without runs, and the files that could not be read. Immutable.
+ * the scenarios without runs, the files that could not be read, and one summary per stress scenario
+ * that has runs (in name order), kept apart from the seed's scenarios. Immutable.
  *
- * @param scenarios summaries of the scenarios with runs
+ * @param scenarios summaries of the scenarios with runs (stress runs left out)
  * @param withoutRuns scenarios no run file covers
  * @param unreadable run files that could not be read
+ * @param stresses summaries of the stress scenarios with runs, in name order
  */
 public record ReportModel(
     List<ScenarioSummary> scenarios,
     List<Scenario> withoutRuns,
-    List<RunFileException> unreadable) {
+    List<RunFileException> unreadable,
+    List<StressSummary> stresses) {
 
   /** Copies the lists. */
   public ReportModel {
     scenarios = List.copyOf(scenarios);
     withoutRuns = List.copyOf(withoutRuns);
     unreadable = List.copyOf(unreadable);
+    stresses = List.copyOf(stresses);
   }
 
-  /** Groups the runs of {@code set} by scenario and summarises each group. */
+  /** A model without stress runs. */
+  public ReportModel(
+      List<ScenarioSummary> scenarios,
+      List<Scenario> withoutRuns,
+      List<RunFileException> unreadable) {
+    this(scenarios, withoutRuns, unreadable, List.of());
+  }
+
+  /**
+   * Groups the runs of {@code set} by scenario and summarises each group; stress runs are grouped
+   * by their stress scenario instead.
+   */
   public static ReportModel of(RunSet set) {
     Map<Scenario, List<RunRecord>> byScenario = new EnumMap<>(Scenario.class);
+    Map<String, List<RunRecord>> byStress = new TreeMap<>();
     for (RunRecord r : set.runs()) {
-      byScenario.computeIfAbsent(r.scenario(), s -> new ArrayList<>()).add(r);
+      if (r.isStress()) {
+        byStress.computeIfAbsent(r.stress().get(), k -> new ArrayList<>()).add(r);
+      } else {
+        byScenario.computeIfAbsent(r.scenario(), s -> new ArrayList<>()).add(r);
+      }
     }
+    List<StressSummary> stresses = new ArrayList<>();
+    byStress.forEach(
+        (name, runs) -> stresses.add(new StressSummary(name, runs.get(0).scenario(), runs)));
     List<ScenarioSummary> summaries = new ArrayList<>();
     List<Scenario> without = new ArrayList<>();
     for (Scenario s : Scenario.values()) {
@@ -43,7 +66,7 @@ public record ReportModel(
         summaries.add(ScenarioSummary.of(s, runs));
       }
     }
-    return new ReportModel(summaries, without, set.unreadable());
+    return new ReportModel(summaries, without, set.unreadable(), stresses);
   }
 
   /**
@@ -68,18 +91,22 @@ public record ReportModel(
     return out;
   }
 
-  /** Number of runs read. */
+  /** Number of runs read of the seed's scenarios (stress runs not counted). */
   public int runCount() {
     return scenarios.stream().mapToInt(s -> s.runs().size()).sum();
   }
 
-  /** Number of runs the suite judged a pass. */
+  /** Number of runs of the seed's scenarios the suite judged a pass. */
   public int passedCount() {
     return scenarios.stream().mapToInt(ScenarioSummary::passed).sum();
   }
 
-  /** Whether every run read passed and met every criterion (unreadable files aside). */
+  /**
+   * Whether every run read passed and met every criterion (unreadable files aside), stress runs
+   * included.
+   */
   public boolean accepted() {
-    return scenarios.stream().allMatch(ScenarioSummary::accepted);
+    return scenarios.stream().allMatch(ScenarioSummary::accepted)
+        && stresses.stream().allMatch(StressSummary::allPassed);
   }
 }

@@ -12,19 +12,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a {@code report.md} written by {@link MarkdownReport} back into a {@link ParsedReport}: the
- * summary table, the count of unreadable runs and each scenario's criteria table. Prose lines are
- * ignored; a missing section, a malformed table row, a number out of range or a summary row without
- * its scenario section is a {@link ReportFormatException} naming the line. Table cells are split as
- * GitHub-flavoured Markdown splits them (a pipe escaped with a backslash stays in its cell).
- * Stateless and safe for concurrent use.
+ * summary table, the count of unreadable runs, each scenario's criteria table and, when present,
+ * the stress scenarios' table. Prose lines are ignored; a missing section, a malformed table row, a
+ * number out of range or a summary row without its scenario section is a {@link
+ * ReportFormatException} naming the line. Table cells are split as GitHub-flavoured Markdown splits
+ * them (a pipe escaped with a backslash stays in its cell). Stateless and safe for concurrent use.
  */
 public final class ReportParser {
 
@@ -114,7 +116,9 @@ public final class ReportParser {
     }
     int unreadable = countUnreadable(lines, find(lines, MarkdownReport.UNREADABLE, source));
     Map<Scenario, List<CriterionResult>> criteria = new EnumMap<>(Scenario.class);
-    for (int l = find(lines, MarkdownReport.SCENARIOS, source) + 1; l < lines.length; l++) {
+    int stressHeading = findOptional(lines, MarkdownReport.STRESS);
+    int scenariosEnd = stressHeading < 0 ? lines.length : stressHeading;
+    for (int l = find(lines, MarkdownReport.SCENARIOS, source) + 1; l < scenariosEnd; l++) {
       String line = lines[l].trim();
       if (!line.startsWith("### ")) {
         continue;
@@ -139,7 +143,65 @@ public final class ReportParser {
       outcomes.add(new ScenarioOutcome(e.getKey(), e.getValue()[0], e.getValue()[1], c));
     }
     int duplicates = countItems(lines, findOptional(lines, MarkdownReport.DUPLICATES));
-    return new ParsedReport(outcomes, unreadable, duplicates);
+    List<StressOutcome> stresses =
+        stressHeading < 0 ? List.of() : stresses(lines, stressHeading, source);
+    return new ParsedReport(outcomes, unreadable, duplicates, stresses);
+  }
+
+  private static final Pattern STRESS_KEY = Pattern.compile(RunReader.KEY_PATTERN_TEXT);
+  private static final Pattern CHECK_COUNT =
+      Pattern.compile("(" + RunReader.KEY_PATTERN_TEXT + ") \\((\\d+)\\)");
+
+  /** The rows of the stress table under the heading at {@code heading}. */
+  private static List<StressOutcome> stresses(String[] lines, int heading, String source)
+      throws ReportFormatException {
+    List<StressOutcome> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    int row = expectTable(lines, heading + 1, MarkdownReport.STRESS_HEADER, source);
+    for (; row < lines.length && lines[row].trim().startsWith("|"); row++) {
+      List<String> cells = cells(lines[row]);
+      if (cells.size() != 8) {
+        throw new ReportFormatException(
+            source, row + 1, "stress row has " + cells.size() + " cells, expected 8");
+      }
+      String name = cells.get(0);
+      if (!STRESS_KEY.matcher(name).matches()) {
+        throw new ReportFormatException(
+            source, row + 1, "expected a stress scenario key, found '" + name + "'");
+      }
+      if (!names.add(name)) {
+        throw new ReportFormatException(
+            source, row + 1, "stress scenario " + name + " listed twice");
+      }
+      Scenario s = scenario(cells.get(1), source, row);
+      int runs = parseInt(digits(cells.get(2), source, row), source, row);
+      int passed = parseInt(digits(cells.get(3), source, row), source, row);
+      int failed = parseInt(digits(cells.get(4), source, row), source, row);
+      if ((long) passed + failed != runs) {
+        throw new ReportFormatException(
+            source, row + 1, passed + " passed and " + failed + " failed do not make " + runs);
+      }
+      Map<String, Integer> checks = new LinkedHashMap<>();
+      if (!cells.get(6).equals("—")) {
+        for (String part : cells.get(6).split(",\\s*")) {
+          Matcher m = CHECK_COUNT.matcher(part.strip());
+          if (!m.matches()) {
+            throw new ReportFormatException(
+                source, row + 1, "expected failed checks as 'check (runs)', found '" + part + "'");
+          }
+          checks.put(m.group(1), parseInt(m.group(2), source, row));
+        }
+      }
+      out.add(new StressOutcome(name, s, passed, failed, checks));
+    }
+    return out;
+  }
+
+  private static String digits(String cell, String source, int row) throws ReportFormatException {
+    if (!cell.matches("\\d+")) {
+      throw new ReportFormatException(source, row + 1, "expected a count, found '" + cell + "'");
+    }
+    return cell;
   }
 
   private static CriterionResult criterion(List<String> cells, String source, int row)

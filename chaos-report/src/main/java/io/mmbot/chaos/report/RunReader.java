@@ -27,7 +27,8 @@ import java.util.OptionalLong;
  * order is a {@link RunFileException} naming the file and the field. Fields this version does not
  * know are ignored, so that newer writers can add measurements; a {@code schema_version} newer than
  * {@value #SCHEMA_VERSION} is rejected. A file without {@code schema_version} is read as version 1,
- * the format of the product contract.
+ * the format of the product contract. A stress run names itself in {@code stress} and the checks it
+ * failed in {@code failed_checks} (both optional; keys of {@value #KEY_PATTERN_TEXT}).
  *
  * <p>Only a regular file (or a symbolic link to one) of at most {@link #MAX_BYTES} bytes is read,
  * within {@link #READ_TIMEOUT}: a directory, FIFO or device, a larger file or a read that does not
@@ -46,6 +47,12 @@ public final class RunReader {
 
   /** How long reading one run file may take. */
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+  /** What a stress scenario's or check's key looks like. */
+  static final String KEY_PATTERN_TEXT = "[a-z][a-z0-9_]{0,63}";
+
+  private static final java.util.regex.Pattern KEY =
+      java.util.regex.Pattern.compile(KEY_PATTERN_TEXT);
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
@@ -106,6 +113,17 @@ public final class RunReader {
         root.has("timeline") && !root.get("timeline").isNull()
             ? Optional.of(readTimeline(f, f.requiredObject(root, "timeline", "timeline")))
             : Optional.empty();
+    Optional<String> stress = Optional.empty();
+    if (root.has("stress") && !root.get("stress").isNull()) {
+      stress = Optional.of(key(f, f.requiredText(root, "stress"), "stress"));
+    }
+    List<String> failedChecks = new ArrayList<>();
+    if (root.has("failed_checks") && !root.get("failed_checks").isNull()) {
+      JsonNode checks = f.requiredObject(root, "failed_checks", "failed_checks");
+      for (java.util.Iterator<String> it = checks.fieldNames(); it.hasNext(); ) {
+        failedChecks.add(key(f, it.next(), "failed_checks"));
+      }
+    }
     return new RunRecord(
         file,
         version,
@@ -117,7 +135,22 @@ public final class RunReader {
         started,
         finished,
         metrics,
-        timeline);
+        timeline,
+        stress,
+        failedChecks);
+  }
+
+  private static String key(Fields f, String text, String field) throws RunFileException {
+    if (!KEY.matcher(text).matches()) {
+      throw f.error(
+          field,
+          "expected a key of "
+              + KEY_PATTERN_TEXT
+              + ", found \""
+              + RunFileException.shorten(text, 80)
+              + "\"");
+    }
+    return text;
   }
 
   private static JsonNode parse(Path file, byte[] bytes) throws RunFileException {

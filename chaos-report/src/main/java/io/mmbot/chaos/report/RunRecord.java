@@ -3,6 +3,7 @@ package io.mmbot.chaos.report;
 import io.mmbot.chaos.Scenario;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,6 +26,10 @@ import java.util.OptionalLong;
  * @param finishedAt when the run finished, if recorded
  * @param metrics the measured outcome
  * @param timeline per-window tick measurements, if recorded
+ * @param stress the stress scenario the run is, if any ({@code "stress"}: a run beside the seed's
+ *     ten that drives {@code scenario} at its own intensity and bounds; reported on its own)
+ * @param failedChecks the keys of the checks the run failed ({@code "failed_checks"}), in file
+ *     order; empty when none were recorded
  */
 public record RunRecord(
     Path source,
@@ -37,10 +42,14 @@ public record RunRecord(
     Optional<Instant> startedAt,
     Optional<Instant> finishedAt,
     RunMetrics metrics,
-    Optional<Timeline> timeline) {
+    Optional<Timeline> timeline,
+    Optional<String> stress,
+    List<String> failedChecks) {
 
-  /** Checks that no component is null. */
+  /** Checks that no component is null; copies the list. */
   public RunRecord {
+    Objects.requireNonNull(stress, "stress");
+    failedChecks = List.copyOf(failedChecks);
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(seed, "seed");
@@ -48,6 +57,40 @@ public record RunRecord(
     Objects.requireNonNull(finishedAt, "finishedAt");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(timeline, "timeline");
+  }
+
+  /** A run of one of the seed's scenarios, without recorded checks. */
+  public RunRecord(
+      Path source,
+      int schemaVersion,
+      Scenario scenario,
+      double intensity,
+      double durationSec,
+      boolean passed,
+      OptionalLong seed,
+      Optional<Instant> startedAt,
+      Optional<Instant> finishedAt,
+      RunMetrics metrics,
+      Optional<Timeline> timeline) {
+    this(
+        source,
+        schemaVersion,
+        scenario,
+        intensity,
+        durationSec,
+        passed,
+        seed,
+        startedAt,
+        finishedAt,
+        metrics,
+        timeline,
+        Optional.empty(),
+        List.of());
+  }
+
+  /** Whether this is a stress run (reported under its own heading, not with the seed's ten). */
+  public boolean isStress() {
+    return stress.isPresent();
   }
 
   /**

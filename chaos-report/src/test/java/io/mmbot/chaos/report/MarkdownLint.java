@@ -19,7 +19,8 @@ final class MarkdownLint {
           "## Summary",
           "## Unreadable runs",
           "## Duplicate runs",
-          "## Scenarios");
+          "## Scenarios",
+          "## Stress scenarios");
 
   private MarkdownLint() {}
 

@@ -13,18 +13,58 @@ import java.util.Locale;
  * @param durationSec virtual seconds (simulation) or seconds (loopback)
  * @param bot {@code resilient} or {@code naive}
  * @param exchange {@code sim} or {@code loopback}
+ * @param stress the stress scenario this run is (its {@code scenario} and {@code intensity} are the
+ *     stress scenario's), or null for a run of the seed's ten or the baseline
  */
 public record RunPlan(
-    Scenario scenario, long seed, double intensity, long durationSec, String bot, String exchange) {
+    Scenario scenario,
+    long seed,
+    double intensity,
+    long durationSec,
+    String bot,
+    String exchange,
+    StressScenario stress) {
+
+  /** A stress run drives its own library scenario. */
+  public RunPlan {
+    if (stress != null && scenario != stress.scenario()) {
+      throw new IllegalArgumentException(
+          stress.key() + " drives " + stress.scenario().key() + ", not " + scenario);
+    }
+  }
+
+  /** A run of one of the seed's ten scenarios (or the baseline when {@code scenario} is null). */
+  public RunPlan(
+      Scenario scenario,
+      long seed,
+      double intensity,
+      long durationSec,
+      String bot,
+      String exchange) {
+    this(scenario, seed, intensity, durationSec, bot, exchange, null);
+  }
 
   /** Whether this is the baseline run. */
   public boolean baseline() {
     return scenario == null;
   }
 
-  /** The scenario key, or {@code baseline}. */
+  /**
+   * The run's name: the stress scenario's key for a stress run, else the scenario key, or {@code
+   * baseline}.
+   */
   public String key() {
+    return stress != null ? stress.key() : scenarioKey();
+  }
+
+  /** The library scenario's key (for a stress run: the scenario it drives), or {@code baseline}. */
+  public String scenarioKey() {
     return scenario == null ? "baseline" : scenario.key();
+  }
+
+  /** This run on {@code otherExchange}. */
+  public RunPlan onExchange(String otherExchange) {
+    return new RunPlan(scenario, seed, intensity, durationSec, bot, otherExchange, stress);
   }
 
   /** The baseline run that goes with this one (same seed, duration, bot and exchange). */
@@ -35,9 +75,10 @@ public record RunPlan(
   /** The command line that replays this run. */
   public String replayCommand(boolean defaultDuration) {
     StringBuilder b = new StringBuilder("java -jar examples/target/mm-chaos-suite.jar");
-    b.append(" --scenario ").append(scenario == null ? "net_loss" : scenario.key());
+    b.append(" --scenario ")
+        .append(stress != null ? stress.key() : scenario == null ? "net_loss" : scenario.key());
     b.append(" --seed ").append(seed);
-    if (scenario != null) {
+    if (scenario != null && stress == null) { // a stress scenario's intensity is its own
       b.append(" --intensity ").append(number(intensity));
     }
     if (!defaultDuration) {

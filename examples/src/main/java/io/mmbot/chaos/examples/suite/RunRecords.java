@@ -22,8 +22,9 @@ import java.util.Locale;
  * RunReader#SCHEMA_VERSION}): the contract's fields, the optional metrics the report judges, and
  * the suite's extras (seed, bot, exchange, in-burst and after-recovery figures, recovery per burst,
  * guard codes, injections per scenario, invariants, checks, replay command, event-log hash,
- * timeline). Times are virtual; the same simulated run always gives the same bytes (a loopback run
- * is in real time and says so in {@code time}, with the same nominal timestamps).
+ * timeline). A stress run's {@code scenario} is the library scenario it drives, and its {@code
+ * stress} names it. Times are virtual; the same simulated run always gives the same bytes (a
+ * loopback run is in real time and says so in {@code time}, with the same nominal timestamps).
  */
 public final class RunRecords {
 
@@ -31,7 +32,10 @@ public final class RunRecords {
 
   private RunRecords() {}
 
-  /** The file name of a run: {@code <scenario>-<seed>.json}. */
+  /**
+   * The file name of a run: {@code <scenario>-<seed>.json}, a stress run's named by its stress
+   * scenario ({@code <stress>-<seed>.json}).
+   */
   public static String fileName(RunResult r) {
     return r.plan.key() + "-" + r.plan.seed() + ".json";
   }
@@ -47,7 +51,10 @@ public final class RunRecords {
   public static String json(RunResult r, boolean defaultDuration) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("schema_version", RunReader.SCHEMA_VERSION);
-    o.put("scenario", r.plan.key());
+    o.put("scenario", r.plan.scenarioKey());
+    if (r.plan.stress() != null) {
+      o.put("stress", r.plan.stress().key());
+    }
     o.put("intensity", r.plan.intensity());
     o.put("duration_sec", r.plan.durationSec());
     o.put("result", r.passed() ? "pass" : "fail");

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * {@code --shrink}: runs one scenario with one seed on the simulated exchange and, if it fails,
  * narrows its recorded injections to a smallest subset that still fails ({@link Shrinker}), printed
- * as a short timeline with the failing check. Writes no files.
+ * as a short timeline with the failing check. Writes no files. A stress scenario shrinks under its
+ * own name, unless its stress is a rule of the exchange rather than injected faults.
  */
 final class ShrinkCommand {
 
@@ -22,25 +23,40 @@ final class ShrinkCommand {
   private ShrinkCommand() {}
 
   static int run(Suite.Options o, PrintStream out, PrintStream err) {
-    if (o.scenarios().size() != 1 || o.seeds().size() != 1 || o.loopback()) {
+    int kinds = o.scenarios().size() + o.stresses().size();
+    if (kinds != 1 || o.seeds().size() != 1 || o.loopback()) {
       err.println(
           "mm-chaos-suite: --shrink needs one --scenario, one --seed and the simulated exchange");
       return SuiteMain.BAD_INPUT;
     }
-    Scenario s = o.scenarios().get(0);
-    if (APPLIED_IN_THE_BOT.contains(s)) {
+    long seed = o.seeds().get(0);
+    RunPlan p;
+    if (o.stresses().isEmpty()) {
+      Scenario s = o.scenarios().get(0);
+      p = new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange());
+    } else {
+      p = o.planOf(o.stresses().get(0), seed);
+    }
+    if (APPLIED_IN_THE_BOT.contains(p.scenario())) {
       err.println(
           "mm-chaos-suite: --shrink narrows the faults the simulated network applies (REST and"
               + " WebSocket); "
-              + s.key()
+              + p.key()
               + " is applied inside the bot through the library's hooks");
       return SuiteMain.BAD_INPUT;
     }
-    long seed = o.seeds().get(0);
-    RunPlan base = new RunPlan(null, seed, 0, o.durationOf(null), o.bot(), o.exchange());
-    RunResult b = Suite.runOne(base, null);
-    RunPlan p = new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange());
-    Shrinker.Result r = Shrinker.shrink(p, b, BotConfig.defaults(), null, MAX_REPLAYS);
+    StressScenario st = p.stress();
+    if (st != null && (st.weightOfAnotherClientPerSec() > 0 || st.refuseNewOrders())) {
+      err.println(
+          "mm-chaos-suite: --shrink narrows the faults the simulated network applies; "
+              + st.key()
+              + " injects none (its stress is a rule of the exchange: "
+              + (st.refuseNewOrders() ? "refused orders" : "another client's load")
+              + "), so there is nothing to narrow: replay it without --shrink");
+      return SuiteMain.BAD_INPUT;
+    }
+    RunResult b = Suite.runOne(p.baselinePlan(), null);
+    Shrinker.Result r = Shrinker.shrink(p, b, BotConfig.defaults(), p.stress(), MAX_REPLAYS);
     out.print(Shrinker.describe(r, p.replayCommand(o.durationSec() == null)));
     return r.recorded().passed() ? SuiteMain.OK : SuiteMain.FAILED;
   }

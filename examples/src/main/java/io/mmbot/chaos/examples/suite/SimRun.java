@@ -83,8 +83,9 @@ public final class SimRun {
       BotConfig botCfg,
       PrometheusMeterRegistry registry,
       double pace,
-      StressScenario stress,
+      StressScenario given,
       InjectionSchedule schedule) {
+    StressScenario stress = given != null ? given : plan.stress();
     ChaosConfig cfg = SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed());
     SimExchange.VirtualTime time = SimExchange.clockFor();
     // The bot runs chaos-free for a warm-up; then chaos is switched on, which starts its burst

@@ -234,7 +234,22 @@ public enum StressScenario {
 
   /** The run plan of seed {@code seed} for {@code bot}. */
   public RunPlan plan(long seed, String bot) {
-    return new RunPlan(scenario, seed, intensity, durationSec, bot, "sim");
+    return plan(seed, durationSec, bot);
+  }
+
+  /** The run plan of seed {@code seed} for {@code bot}, lasting {@code durationSec}. */
+  public RunPlan plan(long seed, long durationSec, String bot) {
+    return new RunPlan(scenario, seed, intensity, durationSec, bot, "sim", this);
+  }
+
+  /** The stress scenario of key {@code key} (as in reports and run records), or null. */
+  public static StressScenario fromKey(String key) {
+    for (StressScenario s : values()) {
+      if (s.key.equals(key)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private static int mask(GuardReason... reasons) {

@@ -22,7 +22,10 @@ import java.util.function.Consumer;
  */
 public final class Suite {
 
-  /** What to run. */
+  /**
+   * What to run: the seed's scenarios in {@code scenarios}, the stress scenarios in {@code
+   * stresses} (simulated exchange only; each at its own intensity).
+   */
   public record Options(
       List<Scenario> scenarios,
       List<Long> seeds,
@@ -30,7 +33,31 @@ public final class Suite {
       Long durationSec,
       String bot,
       String exchange,
-      int threads) {
+      int threads,
+      List<StressScenario> stresses) {
+
+    /** Copies the stress list (null: none). */
+    public Options {
+      stresses = stresses == null ? List.of() : List.copyOf(stresses);
+    }
+
+    /** Runs of the seed's scenarios only. */
+    public Options(
+        List<Scenario> scenarios,
+        List<Long> seeds,
+        Double intensity,
+        Long durationSec,
+        String bot,
+        String exchange,
+        int threads) {
+      this(scenarios, seeds, intensity, durationSec, bot, exchange, threads, List.of());
+    }
+
+    /** The run plan of stress scenario {@code st} with {@code seed} in this suite. */
+    public RunPlan planOf(StressScenario st, long seed) {
+      return st.plan(seed, durationSec != null ? durationSec : st.durationSec(), bot)
+          .onExchange(exchange);
+    }
 
     /** The intensity of {@code s} in this suite. */
     public double intensityOf(Scenario s) {
@@ -110,7 +137,14 @@ public final class Suite {
     if (served.registry() != null) {
       o =
           new Options(
-              o.scenarios(), o.seeds(), o.intensity(), o.durationSec(), o.bot(), o.exchange(), 1);
+              o.scenarios(),
+              o.seeds(),
+              o.intensity(),
+              o.durationSec(),
+              o.bot(),
+              o.exchange(),
+              1,
+              o.stresses());
     }
     Served chosen = served;
     ExecutorService pool =
@@ -119,7 +153,7 @@ public final class Suite {
       List<RunResult> baselines = baselines(pool, o);
       progress.accept(line("baseline", baselines));
       Map<Long, RunResult> bySeed = bySeed(baselines);
-      List<RunResult> runs = scenarios(pool, o, o.scenarios(), bySeed, progress);
+      List<RunResult> runs = runs(pool, plans(o, o.scenarios(), o.stresses()), bySeed, progress);
       return new Outcome(baselines, runs);
     } finally {
       pool.shutdownNow();
@@ -140,7 +174,7 @@ public final class Suite {
   public static List<RunResult> scenario(Options o, Scenario s, Map<Long, RunResult> baselines) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemonThreads());
     try {
-      return scenarios(pool, o, List.of(s), baselines, line -> {});
+      return runs(pool, plans(o, List.of(s), List.of()), baselines, line -> {});
     } finally {
       pool.shutdownNow();
     }
@@ -163,34 +197,48 @@ public final class Suite {
     return invokeAll(pool, basePlans, p -> runOne(p, null));
   }
 
-  private static List<RunResult> scenarios(
-      ExecutorService pool,
-      Options o,
-      List<Scenario> scenarios,
-      Map<Long, RunResult> bySeed,
-      Consumer<String> progress) {
+  /**
+   * The scenario runs of {@code o}: the seed's scenarios of {@code scenarios}, then the stress
+   * scenarios of {@code stresses}, each over every seed.
+   */
+  private static List<RunPlan> plans(
+      Options o, List<Scenario> scenarios, List<StressScenario> stresses) {
     List<RunPlan> plans = new ArrayList<>();
     for (Scenario s : scenarios) {
       for (long seed : o.seeds()) {
         plans.add(new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange()));
       }
     }
-    Map<Scenario, AtomicInteger> left = new HashMap<>();
-    Map<Scenario, List<RunResult>> done = new HashMap<>();
-    for (Scenario s : scenarios) {
-      left.put(s, new AtomicInteger(o.seeds().size()));
-      done.put(s, new ArrayList<>());
+    for (StressScenario st : stresses) {
+      for (long seed : o.seeds()) {
+        plans.add(o.planOf(st, seed));
+      }
+    }
+    return plans;
+  }
+
+  /** Runs {@code plans}; {@code progress} hears one line per run name as its last seed ends. */
+  private static List<RunResult> runs(
+      ExecutorService pool,
+      List<RunPlan> plans,
+      Map<Long, RunResult> bySeed,
+      Consumer<String> progress) {
+    Map<String, AtomicInteger> left = new HashMap<>();
+    Map<String, List<RunResult>> done = new HashMap<>();
+    for (RunPlan p : plans) {
+      left.computeIfAbsent(p.key(), k -> new AtomicInteger()).incrementAndGet();
+      done.computeIfAbsent(p.key(), k -> new ArrayList<>());
     }
     return invokeAll(
         pool,
         plans,
         p -> {
           RunResult r = runOne(p, bySeed.get(p.seed()));
-          List<RunResult> list = done.get(p.scenario());
+          List<RunResult> list = done.get(p.key());
           synchronized (list) {
             list.add(r);
-            if (left.get(p.scenario()).decrementAndGet() == 0) {
-              progress.accept(line(p.scenario().key(), list));
+            if (left.get(p.key()).decrementAndGet() == 0) {
+              progress.accept(line(p.key(), list));
             }
           }
           return r;
@@ -200,6 +248,10 @@ public final class Suite {
   /** One run on the exchange the plan names. */
   static RunResult runOne(RunPlan p, RunResult baseline) {
     ExternalBot external = EXTERNAL.get();
+    if (p.stress() != null && (external != null || !p.exchange().equals("sim"))) {
+      // its load, refusals and failovers are rules of the simulated exchange: never half-run it
+      throw new IllegalArgumentException(p.key() + " runs on the simulated exchange only");
+    }
     if (external != null) {
       return ExternalRun.run(p, () -> baseline, external);
     }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The runner's command line, parsed and checked; every problem is one {@link BadInput} line. */
@@ -23,7 +22,7 @@ final class SuiteArgs {
   }
 
   static final String USAGE =
-      "usage: java -jar examples/target/mm-chaos-suite.jar [--scenario KEY[,KEY...]|all]\n"
+      "usage: java -jar examples/target/mm-chaos-suite.jar [--scenario KEY[,KEY...]|all|stress]\n"
           + "         [--seeds A..B | --seed N] [--intensity X] [--duration-sec N]\n"
           + "         [--bot resilient|naive] [--exchange sim|loopback] [--out DIR]\n"
           + "         [--serve-metrics HOST:PORT [--pace X]] [--report | --no-report]\n"
@@ -38,8 +37,11 @@ final class SuiteArgs {
           + "wall-clock second (default 1). Exit 0 when every criterion holds, 1 when any failed,\n"
           + "2 on bad input. --bot-cmd runs your bot as a process per run against an exchange per\n"
           + "run (docs/your-bot.md).\n"
-          + "Scenario keys: net_loss, exch_429, exch_5xx, lat_spike, ws_lag, ws_disconnect,\n"
-          + "dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.";
+          + "Scenario keys (all: these ten): net_loss, exch_429, exch_5xx, lat_spike, ws_lag,\n"
+          + "ws_disconnect, dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.\n"
+          + "Stress scenario keys (stress: these nine; simulated exchange, own intensities):\n"
+          + "sustained_outage, heavy_loss, ws_storm, ws_flap, clock_beyond_window, dns_outage,\n"
+          + "mismatch_heavy, weight_near_limit, orders_refused. Kinds and keys mix in one list.";
 
   /**
    * The most runs one invocation makes, counting one baseline per seed: seeds times (scenarios +
@@ -69,6 +71,7 @@ final class SuiteArgs {
           "--threads");
 
   List<Scenario> scenarios = List.of(Scenario.values());
+  List<StressScenario> stresses = List.of();
   List<String> warnings = new ArrayList<>();
   List<Long> seeds = range(1, 20);
   Double intensity;
@@ -138,13 +141,15 @@ final class SuiteArgs {
           }
       }
     }
+    ScenarioChoice.checkStress(a.stresses, seen.contains("--bot-cmd"), a.exchange, a.intensity);
     a.external.check(a, seen, seen.contains("--scenario"), allScenarios);
-    long runs = (long) a.seeds.size() * (a.scenarios.size() + 1);
+    int kinds = a.scenarios.size() + a.stresses.size();
+    long runs = (long) a.seeds.size() * (kinds + 1);
     if (runs > MAX_RUNS) {
       throw new BadInput(
           a.seeds.size()
               + " seed(s) x ("
-              + a.scenarios.size()
+              + kinds
               + " scenario(s) + baseline) is "
               + runs
               + " runs, more than the "
@@ -181,7 +186,9 @@ final class SuiteArgs {
   private void option(String opt, String v) throws BadInput {
     switch (opt) {
       case "--scenario":
-        scenarios = scenarios(v);
+        ScenarioChoice choice = ScenarioChoice.parse(v);
+        scenarios = choice.scenarios();
+        stresses = choice.stresses();
         break;
       case "--seeds":
         seeds = seedRange(v);
@@ -239,25 +246,6 @@ final class SuiteArgs {
       default:
         throw new BadInput("unknown option '" + opt + "'");
     }
-  }
-
-  private static List<Scenario> scenarios(String v) throws BadInput {
-    if (v.equals("all")) {
-      return List.of(Scenario.values());
-    }
-    List<Scenario> out = new ArrayList<>();
-    for (String k : v.split(",", -1)) {
-      try {
-        Scenario s = Scenario.fromKey(k.strip().toLowerCase(Locale.ROOT));
-        if (!out.contains(s)) {
-          out.add(s);
-        }
-      } catch (IllegalArgumentException e) {
-        throw new BadInput("--scenario: " + e.getMessage());
-      }
-    }
-    out.sort(null);
-    return out;
   }
 
   private static List<Long> seedRange(String v) throws BadInput {

@@ -55,7 +55,14 @@ public final class SuiteMain {
     }
     Suite.Options o =
         new Suite.Options(
-            a.scenarios, a.seeds, a.intensity, a.durationSec, a.bot, a.exchange, a.threads);
+            a.scenarios,
+            a.seeds,
+            a.intensity,
+            a.durationSec,
+            a.bot,
+            a.exchange,
+            a.threads,
+            a.stresses);
     if (a.benchmark) {
       return benchmark(o, out);
     }
@@ -64,8 +71,9 @@ public final class SuiteMain {
     }
     err.printf(
         Locale.ROOT,
-        "mm-chaos suite: %d scenario(s) x %d seed(s), %s bot, %s, %d thread(s)%n",
+        "mm-chaos suite: %d scenario(s)%s x %d seed(s), %s bot, %s, %d thread(s)%n",
         a.scenarios.size(),
+        a.stresses.isEmpty() ? "" : " + " + a.stresses.size() + " stress scenario(s)",
         a.seeds.size(),
         a.bot,
         o.loopback()
@@ -150,11 +158,23 @@ public final class SuiteMain {
     for (Scenario s : a.scenarios) {
       List<RunResult> rs = new ArrayList<>();
       for (RunResult r : o.runs()) {
-        if (r.plan.scenario() == s) {
+        if (r.plan.scenario() == s && r.plan.stress() == null) {
           rs.add(r);
         }
       }
       line(out, s.key(), rs);
+    }
+    if (!a.stresses.isEmpty()) {
+      out.println("stress scenarios (own intensities and bounds, docs/suite.md):");
+    }
+    for (StressScenario st : a.stresses) {
+      List<RunResult> rs = new ArrayList<>();
+      for (RunResult r : o.runs()) {
+        if (r.plan.stress() == st) {
+          rs.add(r);
+        }
+      }
+      line(out, st.key(), rs);
     }
     long failed = all(o).stream().filter(r -> !r.passed()).count();
     out.printf(
@@ -218,6 +238,10 @@ public final class SuiteMain {
       for (Scenario s : o.scenarios()) {
         RunPlan p = new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange());
         ticks += Suite.runOne(p, b).ticks;
+        runs++;
+      }
+      for (StressScenario st : o.stresses()) {
+        ticks += Suite.runOne(o.planOf(st, seed), b).ticks;
         runs++;
       }
     }
