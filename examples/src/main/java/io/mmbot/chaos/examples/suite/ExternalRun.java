@@ -64,11 +64,7 @@ final class ExternalRun {
     LongSupplier time = LoopbackExchange.clockFor();
     Scenario scenario = plan.scenario();
     boolean serverFaults = scenario != null && !bot.botInjects();
-    ChaosConfig cfg =
-        SuiteConfig.forRun(scenario, plan.intensity(), plan.seed()).toBuilder()
-            .burstOnSec(LoopbackRun.BURST_ON_SEC)
-            .burstOffSec(LoopbackRun.BURST_OFF_SEC)
-            .build();
+    ChaosConfig cfg = LoopbackRun.runConfig(scenario, plan.intensity(), plan.seed());
     ChaosInjector serverInjector =
         serverFaults
             ? ChaosInjector.builder().config(cfg.withEnabled(false)).nanoClock(time).build()

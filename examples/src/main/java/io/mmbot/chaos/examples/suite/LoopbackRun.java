@@ -43,6 +43,15 @@ public final class LoopbackRun {
   /** Chaos-free warm-up, ms (not measured). */
   public static final long WARMUP_MS = 3_250;
 
+  /**
+   * Consecutive calls of one RATE_LIMIT_STORM storm at compressed timing (the seed's storms are 20
+   * calls). A bot ticking every 500 ms makes about 24 calls in a 3 s burst: a storm of 20 would
+   * start on 3.2 % of the free calls and cover most of a burst, and a 30 s run (three bursts) would
+   * hold no storm at all with probability about 10 %. Storms of 5 keep the seed's share of calls in
+   * storms (the intensity) and start on 11.8 % of the free calls.
+   */
+  public static final int STORM_CALLS = 5;
+
   private LoopbackRun() {}
 
   /**
@@ -64,14 +73,23 @@ public final class LoopbackRun {
     }
   }
 
+  /**
+   * The configuration of a run at compressed timing: {@code scenario} at {@code intensity} as
+   * {@link SuiteConfig#forRun} gives it, with the compressed bursts and storms of {@value
+   * #STORM_CALLS} calls.
+   */
+  public static ChaosConfig runConfig(Scenario scenario, double intensity, long seed) {
+    return SuiteConfig.forRun(scenario, intensity, seed).toBuilder()
+        .burstOnSec(BURST_ON_SEC)
+        .burstOffSec(BURST_OFF_SEC)
+        .rateLimitStormCalls(STORM_CALLS)
+        .build();
+  }
+
   /** Runs {@code plan}, judged against the baseline {@code baseline} gives once the run is done. */
   public static RunResult run(RunPlan plan, Supplier<RunResult> baseline) {
     BotConfig botCfg = BotConfig.defaults();
-    ChaosConfig cfg =
-        SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed()).toBuilder()
-            .burstOnSec(BURST_ON_SEC)
-            .burstOffSec(BURST_OFF_SEC)
-            .build();
+    ChaosConfig cfg = runConfig(plan.scenario(), plan.intensity(), plan.seed());
     LongSupplier time = LoopbackExchange.clockFor();
     ChaosInjector injector =
         ChaosInjector.builder()
