@@ -579,7 +579,10 @@ public final class RunResult {
     b.reconnectMs = WireChecks.longestReconnectNanos(e) / 1e6;
     b.reconnect = (int) Math.ceil(b.reconnectMs / b.tickMs);
     WireChecks.Reconcile rec = WireChecks.reconcile(e);
-    b.injectionsNotQueried = rec.notQueried();
+    b.injectionsNotQueried =
+        external != null
+            ? WireChecks.discrepanciesNotQueriedSameOrNextTick(e) // ticks estimated from scrapes
+            : rec.notQueried();
     b.injectionsUndetected = rec.undetected();
     b.maxPending = rec.maxTicksToQuery();
     return new RunResult(b);
