@@ -118,6 +118,7 @@ final class ExternalEvidence {
         bot.inject(),
         ExternalRun.COMPRESSION,
         bot.limits().spec(),
+        bot.limits().deadlineMs(),
         bot.limits().cancelsPerSec(),
         runDir.toString(),
         o.ending,
