@@ -470,6 +470,27 @@ public final class WireChecks {
   }
 
   /**
+   * {@link #staleDataUnguarded} for a client that takes its market data from REST answers: ticks
+   * after the warm-up, without {@code wsStaleBit} raised, whose latest market data before they
+   * started (the sample's {@link TickSample#lastDataBeforeStartNanos()}, from the market-data
+   * answers the exchange wrote) is older than {@code staleAfterNanos}. No stream is involved.
+   */
+  public static int staleRestDataUnguarded(Evidence e, int wsStaleBit, long staleAfterNanos) {
+    int count = 0;
+    for (TickSample s : e.samples()) {
+      long start = s.startNanos();
+      if (start < e.facts().warmupNanos() || (s.guards() & wsStaleBit) != 0) {
+        continue;
+      }
+      long last = s.lastDataBeforeStartNanos();
+      if (last == Long.MIN_VALUE || start - last > staleAfterNanos) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
    * How the client reconciled.
    *
    * @param undetected injections in quiet ticks that did not raise the discrepancy counter

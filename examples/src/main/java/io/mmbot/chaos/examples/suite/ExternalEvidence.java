@@ -119,6 +119,7 @@ final class ExternalEvidence {
         ExternalRun.COMPRESSION,
         bot.limits().spec(),
         bot.limits().deadlineMs(),
+        bot.limits().restMarketData(),
         bot.limits().cancelsPerSec(),
         runDir.toString(),
         o.ending,

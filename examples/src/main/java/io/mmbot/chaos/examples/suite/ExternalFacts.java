@@ -12,6 +12,8 @@ import java.util.List;
  * @param compression how the timing was compressed, in words
  * @param limits the declared limits ({@code --bot-limits}, defaults filled in)
  * @param deadlineMs the declared tick deadline, ms
+ * @param restMarketData the bot declared that it polls its market data over REST ({@code
+ *     market_data=rest}): staleness is judged from the market-data answers it got
  * @param cancelsPerSec the declared cancel limit (a second with more is a cancel storm)
  * @param runDir the run's directory (the bot's logs)
  * @param ending how the process ended, in words
@@ -36,6 +38,7 @@ public record ExternalFacts(
     String compression,
     String limits,
     double deadlineMs,
+    boolean restMarketData,
     double cancelsPerSec,
     String runDir,
     String ending,

@@ -146,7 +146,7 @@ final class ExternalRun {
                 ? (t, s) -> ExternalEvidence.scrapedInjections(s, scenario)
                 : (t, s) -> injected.countAtOrBefore(t),
             orders,
-            wire.marketData());
+            bot.limits().restMarketData() ? wire.restMarketData() : wire.marketData());
     RunFacts facts =
         new RunFacts(
             warmup,

@@ -575,7 +575,11 @@ public final class RunResult {
     b.orphans = u.notQueriedNextTick();
     b.placedBeforeTruth = u.placedBeforeTruth();
     b.staleUnguarded =
-        WireChecks.staleDataUnguarded(e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L);
+        external != null && external.restMarketData()
+            ? WireChecks.staleRestDataUnguarded(
+                e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L)
+            : WireChecks.staleDataUnguarded(
+                e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L);
     b.reconnectMs = WireChecks.longestReconnectNanos(e) / 1e6;
     b.reconnect = (int) Math.ceil(b.reconnectMs / b.tickMs);
     WireChecks.Reconcile rec = WireChecks.reconcile(e);

@@ -105,6 +105,31 @@ final class ServerWireLog implements ExchangeObserver {
     return new long[][] {at, session};
   }
 
+  /** The REST endpoints whose answers carry market data. */
+  static final Set<String> MARKET_DATA_ENDPOINTS =
+      Set.of("BOOK_TICKER", "DEPTH_SNAPSHOT", "PRICE_TICKER");
+
+  /**
+   * Times the exchange wrote a successful market-data answer (book ticker, depth, price), sorted,
+   * all as one session: the market data of a bot that polls REST ({@code market_data=rest}).
+   */
+  synchronized long[][] restMarketData() {
+    List<Long> at = new ArrayList<>();
+    for (RestObservation r : requests) {
+      if (r.ending() == RestObservation.Ending.ANSWERED
+          && r.status() == 200
+          && MARKET_DATA_ENDPOINTS.contains(r.endpoint())) {
+        at.add(r.endedAtNanos());
+      }
+    }
+    at.sort(null);
+    long[] times = new long[at.size()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = at.get(i);
+    }
+    return new long[][] {times, new long[times.length]};
+  }
+
   private static WireLog.Request request(RestObservation r) {
     WireLog.Outcome outcome =
         switch (r.ending()) {

@@ -42,6 +42,7 @@ class ExternalP95Test {
             ExternalRun.COMPRESSION,
             limits.spec(),
             limits.deadlineMs(),
+            limits.restMarketData(),
             limits.cancelsPerSec(),
             "out/runs/net_loss-2",
             "stopped by SIGTERM",
