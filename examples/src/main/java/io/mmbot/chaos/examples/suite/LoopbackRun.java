@@ -68,6 +68,8 @@ public final class LoopbackRun {
         return 0.2;
       case RECONCILE_MISMATCH:
         return 0.4;
+      case CLOCK_SKEW:
+        return compressedSkewBoundMs(SuiteConfig.defaultIntensity(s));
       default:
         return SuiteConfig.defaultIntensity(s);
     }
@@ -84,6 +86,18 @@ public final class LoopbackRun {
         .burstOffSec(BURST_OFF_SEC)
         .rateLimitStormCalls(STORM_CALLS)
         .build();
+  }
+
+  /**
+   * The CLOCK_SKEW bound whose drift ({@code N sin(2 pi t / 60 s)} from a burst's start) reaches
+   * {@code seedBoundMs} by the end of a compressed burst: the seed's 30 s bursts let the skew reach
+   * its bound, a 3 s burst only {@code sin(2 pi 3 / 60)}, 31 %, of it (24.7 ms of 80, less than a
+   * bot's usual tolerance). 80 ms gives 259 ms.
+   */
+  static double compressedSkewBoundMs(double seedBoundMs) {
+    double reached =
+        Math.sin(2 * Math.PI * BURST_ON_SEC * 1e9 / ChaosInjector.CLOCK_SKEW_DRIFT_PERIOD_NANOS);
+    return Math.round(seedBoundMs / reached);
   }
 
   /** Runs {@code plan}, judged against the baseline {@code baseline} gives once the run is done. */

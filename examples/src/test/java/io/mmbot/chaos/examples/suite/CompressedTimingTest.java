@@ -59,6 +59,30 @@ class CompressedTimingTest {
         .isEqualTo(ChaosConfig.DEFAULT_RATE_LIMIT_STORM_CALLS);
   }
 
+  /**
+   * CLOCK_SKEW drifts as {@code N sin(2 pi t / 60 s)} from each burst's start: in the seed's 30 s
+   * bursts it reaches the seed's 80 ms; in a 3 s burst, at the seed's bound, only 24.7 ms, below
+   * the example bot's 30 ms tolerance, so no bot had a reason to raise CLOCK_SKEW. At the loopback
+   * default the skew reaches 80 ms by the end of each compressed burst.
+   */
+  @Test
+  void theClockSkewReachesTheSeedsEightyMillisecondsInACompressedBurst() {
+    double bound = LoopbackRun.defaultIntensity(Scenario.CLOCK_SKEW);
+    ChaosConfig c = LoopbackRun.runConfig(Scenario.CLOCK_SKEW, bound, 1);
+    long[] now = {0};
+    ChaosInjector injector =
+        ChaosInjector.builder().config(c.withEnabled(false)).nanoClock(() -> now[0]).build();
+    injector.update(c);
+    long max = 0;
+    for (long t = 0; t < LoopbackRun.BURST_ON_SEC * 1_000_000_000L; t += 10_000_000L) {
+      now[0] = t;
+      max = Math.max(max, Math.abs(injector.clockSkewOffsetMs()));
+    }
+    assertThat(max).isBetween(78L, 80L);
+    now[0] = LoopbackRun.BURST_ON_SEC * 1_000_000_000L + 1;
+    assertThat(injector.clockSkewOffsetMs()).as("off between bursts").isZero();
+  }
+
   /** The injections of {@code s} in one default run: calls every 125 ms in virtual time. */
   private static long injectionsInOneRun(ChaosConfig c, Scenario s) {
     long[] now = {0};
