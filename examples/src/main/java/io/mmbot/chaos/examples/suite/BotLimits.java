@@ -24,6 +24,10 @@ import java.util.Map;
  * @param restMarketData the bot takes its market data from REST answers (book ticker, depth, price)
  *     rather than the WebSocket streams ({@code market_data=rest}; default {@code ws}): staleness
  *     is then judged from the market-data answers the exchange wrote to it
+ * @param answerWaitMs the longest the bot waits for an answer, counted from the request's arrival
+ *     at the exchange ({@code answer_wait_ms}; 0, the default, for not declared): a 429 or 418
+ *     written later than that never reached the bot's code and binds nothing (see {@link
+ *     ServerWireLog})
  */
 record BotLimits(
     int openPerSide,
@@ -33,14 +37,15 @@ record BotLimits(
     long tickMs,
     long deadlineMs,
     long staleMs,
-    boolean restMarketData) {
+    boolean restMarketData,
+    long answerWaitMs) {
 
   /** The example bot's declarations. */
-  static final BotLimits DEFAULTS = new BotLimits(2, 1, 8, 400, 500, 210, 1_000, false);
+  static final BotLimits DEFAULTS = new BotLimits(2, 1, 8, 400, 500, 210, 1_000, false, 0);
 
   private static final String KEYS =
       "open_per_side, retries_per_sec, cancels_per_sec, level_ticks, tick_ms, deadline_ms,"
-          + " stale_ms, market_data";
+          + " stale_ms, market_data, answer_wait_ms";
 
   /** Parses {@code key=value,...} over the defaults; an unknown key or bad value is an error. */
   static BotLimits parse(String spec) {
@@ -65,6 +70,7 @@ record BotLimits(
     long deadlineMs = d.deadlineMs;
     long staleMs = d.staleMs;
     boolean rest = d.restMarketData;
+    long answerWaitMs = d.answerWaitMs;
     for (Map.Entry<String, String> e : v.entrySet()) {
       String key = e.getKey();
       switch (key) {
@@ -76,11 +82,20 @@ record BotLimits(
         case "deadline_ms" -> deadlineMs = whole(key, number(key, e.getValue()));
         case "stale_ms" -> staleMs = whole(key, number(key, e.getValue()));
         case "market_data" -> rest = feed(e.getValue());
+        case "answer_wait_ms" -> answerWaitMs = whole(key, number(key, e.getValue()));
         default -> throw new IllegalArgumentException("unknown key '" + key + "' (" + KEYS + ")");
       }
     }
     return new BotLimits(
-        openPerSide, retriesPerSec, cancelsPerSec, levelTicks, tickMs, deadlineMs, staleMs, rest);
+        openPerSide,
+        retriesPerSec,
+        cancelsPerSec,
+        levelTicks,
+        tickMs,
+        deadlineMs,
+        staleMs,
+        rest,
+        answerWaitMs);
   }
 
   private static double number(String key, String value) {
@@ -138,6 +153,7 @@ record BotLimits(
             tickMs,
             deadlineMs,
             staleMs)
-        + (restMarketData ? ",market_data=rest" : "");
+        + (restMarketData ? ",market_data=rest" : "")
+        + (answerWaitMs > 0 ? ",answer_wait_ms=" + answerWaitMs : "");
   }
 }

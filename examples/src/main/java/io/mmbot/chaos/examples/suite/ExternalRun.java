@@ -79,7 +79,7 @@ final class ExternalRun {
             }
           });
     }
-    ServerWireLog wire = new ServerWireLog();
+    ServerWireLog wire = new ServerWireLog(bot.limits().answerWaitMs());
     String key = Ports.token();
     String secret = Ports.token();
     int metricsPort = Ports.freePort();
