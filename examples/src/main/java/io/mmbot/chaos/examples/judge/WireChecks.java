@@ -470,6 +470,27 @@ public final class WireChecks {
   }
 
   /**
+   * {@link #staleDataUnguarded} for a client that takes its market data from REST answers: ticks
+   * after the warm-up, without {@code wsStaleBit} raised, whose latest market data before they
+   * started (the sample's {@link TickSample#lastDataBeforeStartNanos()}, from the market-data
+   * answers the exchange wrote) is older than {@code staleAfterNanos}. No stream is involved.
+   */
+  public static int staleRestDataUnguarded(Evidence e, int wsStaleBit, long staleAfterNanos) {
+    int count = 0;
+    for (TickSample s : e.samples()) {
+      long start = s.startNanos();
+      if (start < e.facts().warmupNanos() || (s.guards() & wsStaleBit) != 0) {
+        continue;
+      }
+      long last = s.lastDataBeforeStartNanos();
+      if (last == Long.MIN_VALUE || start - last > staleAfterNanos) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
    * How the client reconciled.
    *
    * @param undetected injections in quiet ticks that did not raise the discrepancy counter
@@ -532,6 +553,53 @@ public final class WireChecks {
       }
     }
     return new Reconcile(undetected, notQueried, detectedTicks, maxTicks);
+  }
+
+  /**
+   * {@link Reconcile#notQueried()} for a bot whose tick boundaries are estimated from outside (from
+   * scrapes, within half a scrape period): a query by client order id counts when it goes out in
+   * the tick that counted the discrepancy, after that tick's open-orders request, as well as on the
+   * next tick that sends anything. A bot that looks a discrepancy up at once has reconciled no
+   * later than the next tick; its look-up lands on either side of the estimated end of the tick, so
+   * the next-tick rule alone would fail it now and then. The other readings are those of {@link
+   * #reconcile}.
+   */
+  public static int discrepanciesNotQueriedSameOrNextTick(Evidence e) {
+    List<WireLog.Request> sent = bySend(e.wire());
+    List<TickSample> s = e.samples();
+    int notQueried = 0;
+    for (int i = 2; i + 1 < s.size(); i++) {
+      TickSample t = s.get(i);
+      if (!(t.discrepancies() > s.get(i - 1).discrepancies())) {
+        continue;
+      }
+      boolean settled =
+          e.wire().anyExecutionBetween(t.startNanos(), s.get(i + 1).atNanos())
+              || orderAnswered(sent, t);
+      if (settled || queriedAfterView(sent, s.get(i - 1).atNanos(), t.atNanos())) {
+        continue;
+      }
+      if (!queriedOnNextSendingTick(sent, s, i, e.facts().lossesUnseen())) {
+        notQueried++;
+      }
+    }
+    return notQueried;
+  }
+
+  /** Whether a query by client order id went out after an open-orders request in (from, to]. */
+  private static boolean queriedAfterView(List<WireLog.Request> sent, long from, long to) {
+    boolean viewed = false;
+    for (int j = firstSentAtOrAfter(sent, from + 1);
+        j < sent.size() && sent.get(j).sentAtNanos() <= to;
+        j++) {
+      String ep = sent.get(j).endpoint();
+      if (OPEN_ORDERS.equals(ep)) {
+        viewed = true;
+      } else if (viewed && QUERY.equals(ep)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

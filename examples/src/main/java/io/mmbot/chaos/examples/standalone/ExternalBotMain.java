@@ -14,6 +14,7 @@ import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.loopback.ExchangeAccess;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
+import io.mmbot.chaos.examples.suite.LoopbackRun;
 import io.mmbot.chaos.examples.suite.MetricsServer;
 import io.mmbot.chaos.examples.suite.SuiteConfig;
 import io.mmbot.chaos.metrics.ChaosMetrics;
@@ -63,6 +64,7 @@ public final class ExternalBotMain {
             .enabled(false)
             .dryRun(false)
             .burstOffSec(0)
+            .rateLimitStormCalls(LoopbackRun.STORM_CALLS)
             .build();
     ChaosInjector injector =
         ChaosInjector.builder().config(cfg).nanoClock(time).instanceId("mm-bot-1").build();

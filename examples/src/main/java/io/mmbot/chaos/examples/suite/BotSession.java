@@ -170,7 +170,7 @@ final class BotSession {
         control.setIntensity(scenario, intensity);
         control.enable();
       } else {
-        control.disable("burst end");
+        control.disable("BURST_END");
       }
       return true;
     } catch (ControlException e) {

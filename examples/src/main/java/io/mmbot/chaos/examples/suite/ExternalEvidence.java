@@ -118,6 +118,8 @@ final class ExternalEvidence {
         bot.inject(),
         ExternalRun.COMPRESSION,
         bot.limits().spec(),
+        bot.limits().deadlineMs(),
+        bot.limits().restMarketData(),
         bot.limits().cancelsPerSec(),
         runDir.toString(),
         o.ending,

@@ -11,6 +11,9 @@ import java.util.List;
  * @param inject {@code exchange} or {@code bot}
  * @param compression how the timing was compressed, in words
  * @param limits the declared limits ({@code --bot-limits}, defaults filled in)
+ * @param deadlineMs the declared tick deadline, ms
+ * @param restMarketData the bot declared that it polls its market data over REST ({@code
+ *     market_data=rest}): staleness is judged from the market-data answers it got
  * @param cancelsPerSec the declared cancel limit (a second with more is a cancel storm)
  * @param runDir the run's directory (the bot's logs)
  * @param ending how the process ended, in words
@@ -34,6 +37,8 @@ public record ExternalFacts(
     String inject,
     String compression,
     String limits,
+    double deadlineMs,
+    boolean restMarketData,
     double cancelsPerSec,
     String runDir,
     String ending,

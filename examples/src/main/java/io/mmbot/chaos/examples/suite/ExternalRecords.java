@@ -13,6 +13,7 @@ final class ExternalRecords {
     o.put("inject", x.inject());
     o.put("compression", x.compression());
     o.put("limits", x.limits());
+    o.put("market_data", x.restMarketData() ? "rest" : "ws");
     o.put("run_dir", x.runDir());
     o.put("ending", x.ending());
     o.put("process_failure", x.processFailure());

@@ -64,11 +64,7 @@ final class ExternalRun {
     LongSupplier time = LoopbackExchange.clockFor();
     Scenario scenario = plan.scenario();
     boolean serverFaults = scenario != null && !bot.botInjects();
-    ChaosConfig cfg =
-        SuiteConfig.forRun(scenario, plan.intensity(), plan.seed()).toBuilder()
-            .burstOnSec(LoopbackRun.BURST_ON_SEC)
-            .burstOffSec(LoopbackRun.BURST_OFF_SEC)
-            .build();
+    ChaosConfig cfg = LoopbackRun.runConfig(scenario, plan.intensity(), plan.seed());
     ChaosInjector serverInjector =
         serverFaults
             ? ChaosInjector.builder().config(cfg.withEnabled(false)).nanoClock(time).build()
@@ -83,7 +79,7 @@ final class ExternalRun {
             }
           });
     }
-    ServerWireLog wire = new ServerWireLog();
+    ServerWireLog wire = new ServerWireLog(bot.limits().answerWaitMs());
     String key = Ports.token();
     String secret = Ports.token();
     int metricsPort = Ports.freePort();
@@ -150,7 +146,7 @@ final class ExternalRun {
                 ? (t, s) -> ExternalEvidence.scrapedInjections(s, scenario)
                 : (t, s) -> injected.countAtOrBefore(t),
             orders,
-            wire.marketData());
+            bot.limits().restMarketData() ? wire.restMarketData() : wire.marketData());
     RunFacts facts =
         new RunFacts(
             warmup,

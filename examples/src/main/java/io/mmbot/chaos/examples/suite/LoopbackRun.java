@@ -43,6 +43,15 @@ public final class LoopbackRun {
   /** Chaos-free warm-up, ms (not measured). */
   public static final long WARMUP_MS = 3_250;
 
+  /**
+   * Consecutive calls of one RATE_LIMIT_STORM storm at compressed timing (the seed's storms are 20
+   * calls). A bot ticking every 500 ms makes about 24 calls in a 3 s burst: a storm of 20 would
+   * start on 3.2 % of the free calls and cover most of a burst, and a 30 s run (three bursts) would
+   * hold no storm at all with probability about 10 %. Storms of 5 keep the seed's share of calls in
+   * storms (the intensity) and start on 11.8 % of the free calls.
+   */
+  public static final int STORM_CALLS = 5;
+
   private LoopbackRun() {}
 
   /**
@@ -59,19 +68,42 @@ public final class LoopbackRun {
         return 0.2;
       case RECONCILE_MISMATCH:
         return 0.4;
+      case CLOCK_SKEW:
+        return compressedSkewBoundMs(SuiteConfig.defaultIntensity(s));
       default:
         return SuiteConfig.defaultIntensity(s);
     }
   }
 
+  /**
+   * The configuration of a run at compressed timing: {@code scenario} at {@code intensity} as
+   * {@link SuiteConfig#forRun} gives it, with the compressed bursts and storms of {@value
+   * #STORM_CALLS} calls.
+   */
+  public static ChaosConfig runConfig(Scenario scenario, double intensity, long seed) {
+    return SuiteConfig.forRun(scenario, intensity, seed).toBuilder()
+        .burstOnSec(BURST_ON_SEC)
+        .burstOffSec(BURST_OFF_SEC)
+        .rateLimitStormCalls(STORM_CALLS)
+        .build();
+  }
+
+  /**
+   * The CLOCK_SKEW bound whose drift ({@code N sin(2 pi t / 60 s)} from a burst's start) reaches
+   * {@code seedBoundMs} by the end of a compressed burst: the seed's 30 s bursts let the skew reach
+   * its bound, a 3 s burst only {@code sin(2 pi 3 / 60)}, 31 %, of it (24.7 ms of 80, less than a
+   * bot's usual tolerance). 80 ms gives 259 ms.
+   */
+  static double compressedSkewBoundMs(double seedBoundMs) {
+    double reached =
+        Math.sin(2 * Math.PI * BURST_ON_SEC * 1e9 / ChaosInjector.CLOCK_SKEW_DRIFT_PERIOD_NANOS);
+    return Math.round(seedBoundMs / reached);
+  }
+
   /** Runs {@code plan}, judged against the baseline {@code baseline} gives once the run is done. */
   public static RunResult run(RunPlan plan, Supplier<RunResult> baseline) {
     BotConfig botCfg = BotConfig.defaults();
-    ChaosConfig cfg =
-        SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed()).toBuilder()
-            .burstOnSec(BURST_ON_SEC)
-            .burstOffSec(BURST_OFF_SEC)
-            .build();
+    ChaosConfig cfg = runConfig(plan.scenario(), plan.intensity(), plan.seed());
     LongSupplier time = LoopbackExchange.clockFor();
     ChaosInjector injector =
         ChaosInjector.builder()

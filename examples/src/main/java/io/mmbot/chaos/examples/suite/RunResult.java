@@ -575,11 +575,18 @@ public final class RunResult {
     b.orphans = u.notQueriedNextTick();
     b.placedBeforeTruth = u.placedBeforeTruth();
     b.staleUnguarded =
-        WireChecks.staleDataUnguarded(e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L);
+        external != null && external.restMarketData()
+            ? WireChecks.staleRestDataUnguarded(
+                e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L)
+            : WireChecks.staleDataUnguarded(
+                e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L);
     b.reconnectMs = WireChecks.longestReconnectNanos(e) / 1e6;
     b.reconnect = (int) Math.ceil(b.reconnectMs / b.tickMs);
     WireChecks.Reconcile rec = WireChecks.reconcile(e);
-    b.injectionsNotQueried = rec.notQueried();
+    b.injectionsNotQueried =
+        external != null
+            ? WireChecks.discrepanciesNotQueriedSameOrNextTick(e) // ticks estimated from scrapes
+            : rec.notQueried();
     b.injectionsUndetected = rec.undetected();
     b.maxPending = rec.maxTicksToQuery();
     return new RunResult(b);

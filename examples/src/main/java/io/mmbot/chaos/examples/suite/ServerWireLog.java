@@ -25,6 +25,10 @@ import java.util.Set;
  *   <li>A request reset before the exchange executed it is {@code LOST_BEFORE_SENDING} (nothing
  *       happened); one executed whose answer was held back, reset or cut off, or whose connection
  *       broke while it was written, is {@code NO_ANSWER} (its outcome is unknown to the client).
+ *   <li>A 429 or 418 written later after its arrival than the bot declared it waits for an answer
+ *       ({@code --bot-limits answer_wait_ms}) is {@code NO_ANSWER}, with no {@code Retry-After}:
+ *       the bot had stopped waiting and never saw it. Without the declaration every written answer
+ *       is taken to have reached the bot, as a real exchange takes it.
  *   <li>What never reached the exchange (a name that did not resolve, a connection the client's own
  *       adapter refused) is not in the log: {@code NOT_SENT} never occurs.
  * </ul>
@@ -37,6 +41,22 @@ final class ServerWireLog implements ExchangeObserver {
   static final long IN_FLIGHT_NANOS = 250_000_000L;
 
   private final List<RestObservation> requests = new ArrayList<>();
+  private final long answerWaitNanos;
+
+  /** A log for a bot that declared no answer wait: every written answer reached it. */
+  ServerWireLog() {
+    this(0);
+  }
+
+  /**
+   * A log for a bot that waits at most {@code answerWaitMs} for an answer from the request's
+   * arrival (0: not declared): a 429 or 418 written later is read as no answer, without a {@code
+   * Retry-After} (the bot had stopped waiting and never saw it).
+   */
+  ServerWireLog(long answerWaitMs) {
+    this.answerWaitNanos = answerWaitMs * 1_000_000L;
+  }
+
   private final List<StreamObservation> streams = new ArrayList<>();
 
   @Override
@@ -59,7 +79,7 @@ final class ServerWireLog implements ExchangeObserver {
     WireLog w = new WireLog();
     List<WireLog.Request> out = new ArrayList<>(requests.size());
     for (RestObservation r : requests) {
-      out.add(request(r));
+      out.add(request(r, answerWaitNanos));
     }
     out.sort(Comparator.comparingLong(WireLog.Request::doneAtNanos));
     out.forEach(w::request);
@@ -105,13 +125,44 @@ final class ServerWireLog implements ExchangeObserver {
     return new long[][] {at, session};
   }
 
-  private static WireLog.Request request(RestObservation r) {
+  /** The REST endpoints whose answers carry market data. */
+  static final Set<String> MARKET_DATA_ENDPOINTS =
+      Set.of("BOOK_TICKER", "DEPTH_SNAPSHOT", "PRICE_TICKER");
+
+  /**
+   * Times the exchange wrote a successful market-data answer (book ticker, depth, price), sorted,
+   * all as one session: the market data of a bot that polls REST ({@code market_data=rest}).
+   */
+  synchronized long[][] restMarketData() {
+    List<Long> at = new ArrayList<>();
+    for (RestObservation r : requests) {
+      if (r.ending() == RestObservation.Ending.ANSWERED
+          && r.status() == 200
+          && MARKET_DATA_ENDPOINTS.contains(r.endpoint())) {
+        at.add(r.endedAtNanos());
+      }
+    }
+    at.sort(null);
+    long[] times = new long[at.size()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = at.get(i);
+    }
+    return new long[][] {times, new long[times.length]};
+  }
+
+  private static WireLog.Request request(RestObservation r, long answerWaitNanos) {
     WireLog.Outcome outcome =
         switch (r.ending()) {
           case ANSWERED -> WireLog.Outcome.ANSWERED;
           case DROPPED_BEFORE_EXECUTION -> WireLog.Outcome.LOST_BEFORE_SENDING;
           case LOST_AFTER_EXECUTION, BROKEN -> WireLog.Outcome.NO_ANSWER;
         };
+    if (outcome == WireLog.Outcome.ANSWERED
+        && (r.status() == 429 || r.status() == 418)
+        && answerWaitNanos > 0
+        && r.endedAtNanos() - r.arrivedAtNanos() > answerWaitNanos) {
+      outcome = WireLog.Outcome.NO_ANSWER; // written after the bot stopped waiting for it
+    }
     boolean answered = outcome == WireLog.Outcome.ANSWERED;
     boolean limited = answered && (r.status() == 429 || r.status() == 418);
     long retryAfterMs =
