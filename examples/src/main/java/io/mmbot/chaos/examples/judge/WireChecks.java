@@ -32,18 +32,12 @@ public final class WireChecks {
 
   /** Requests in the order they left the client. */
   static List<WireLog.Request> bySend(WireLog w) {
-    List<WireLog.Request> l = new ArrayList<>(w.requests());
-    l.removeIf(r -> r.outcome() == WireLog.Outcome.NOT_SENT);
-    l.sort(Comparator.comparingLong(WireLog.Request::sentAtNanos));
-    return l;
+    return w.sentBySend();
   }
 
   /** Requests in the order their answers reached the client. */
   static List<WireLog.Request> byDone(WireLog w) {
-    List<WireLog.Request> l = new ArrayList<>(w.requests());
-    l.removeIf(r -> r.outcome() == WireLog.Outcome.NOT_SENT);
-    l.sort(Comparator.comparingLong(WireLog.Request::doneAtNanos));
-    return l;
+    return w.sentByDone();
   }
 
   /**
@@ -199,10 +193,8 @@ public final class WireChecks {
    * sending, or it was answered 4xx, 429 or 418); a placed order ends the streak.
    */
   public static int maxRetriedPlacesPer10s(WireLog w) {
-    List<WireLog.Request> all = new ArrayList<>(w.requests());
-    all.sort(Comparator.comparingLong(WireLog.Request::sentAtNanos));
-    List<WireLog.Request> done = new ArrayList<>(w.requests());
-    done.sort(Comparator.comparingLong(WireLog.Request::doneAtNanos));
+    List<WireLog.Request> all = w.allBySend();
+    List<WireLog.Request> done = w.allByDone();
     boolean[] failed = new boolean[2];
     List<Long> retries = new ArrayList<>();
     int k = 0;

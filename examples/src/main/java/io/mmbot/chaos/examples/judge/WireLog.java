@@ -99,6 +99,13 @@ public final class WireLog {
   public record WsEvent(long atNanos, int session, WsKind kind) {}
 
   private final List<Request> requests = new ArrayList<>();
+  // The requests in the order they left the client and in the order their answers reached it
+  // (stable sorts of every request, NOT_SENT included), built on first use after the last
+  // request was recorded: every check of the judge reads them, sorting once is enough.
+  private List<Request> allBySend;
+  private List<Request> allByDone;
+  private List<Request> sentBySend;
+  private List<Request> sentByDone;
   private final List<WsEvent> ws = new ArrayList<>();
   private final java.util.Map<String, Long> executions = new java.util.HashMap<>();
   private final List<Long> executionTimes = new ArrayList<>();
@@ -147,6 +154,59 @@ public final class WireLog {
   /** Records a request. */
   public void request(Request r) {
     requests.add(r);
+    allBySend = null;
+    allByDone = null;
+    sentBySend = null;
+    sentByDone = null;
+  }
+
+  /** The requests that were sent (all but NOT_SENT) in the order they left the client. */
+  List<Request> sentBySend() {
+    if (sentBySend == null) {
+      sentBySend = withoutNotSent(allBySend());
+    }
+    return sentBySend;
+  }
+
+  /** The requests that were sent (all but NOT_SENT) in the order their answers came back. */
+  List<Request> sentByDone() {
+    if (sentByDone == null) {
+      sentByDone = withoutNotSent(allByDone());
+    }
+    return sentByDone;
+  }
+
+  private static List<Request> withoutNotSent(List<Request> sorted) {
+    List<Request> l = new ArrayList<>(sorted.size());
+    for (Request r : sorted) {
+      if (r.outcome() != Outcome.NOT_SENT) {
+        l.add(r);
+      }
+    }
+    return Collections.unmodifiableList(l);
+  }
+
+  /** Every request (NOT_SENT included) in the order it left the client; ties in record order. */
+  List<Request> allBySend() {
+    if (allBySend == null) {
+      List<Request> l = new ArrayList<>(requests);
+      l.sort(java.util.Comparator.comparingLong(Request::sentAtNanos));
+      allBySend = Collections.unmodifiableList(l);
+    }
+    return allBySend;
+  }
+
+  /**
+   * Every request (NOT_SENT included) in the order its answer reached the client; ties in record
+   * order.
+   */
+  List<Request> allByDone() {
+    if (allByDone == null) {
+      List<Request> l = new ArrayList<>(requests);
+      l.sort(java.util.Comparator.comparingLong(Request::doneAtNanos));
+      allByDone = Collections.unmodifiableList(l);
+    }
+    return allByDone;
   }
 
   /** Records a WebSocket event. */
