@@ -508,16 +508,16 @@ public final class WireChecks {
           undetected++;
         }
       }
+      if (!detected) {
+        continue; // what follows asks how a counted discrepancy was settled
+      }
       boolean settled =
           i + 1 < s.size()
               && (e.wire().anyExecutionBetween(t.startNanos(), s.get(i + 1).atNanos())
                   || orderAnswered(sent, t));
-      if (detected) {
-        detectedTicks++;
-        maxTicks = Math.max(maxTicks, settled ? 1 : ticksToQuery(sent, s, i));
-      }
-      if (detected
-          && i + 1 < s.size()
+      detectedTicks++;
+      maxTicks = Math.max(maxTicks, settled ? 1 : ticksToQuery(sent, s, i));
+      if (i + 1 < s.size()
           && !settled
           && !queriedOnNextSendingTick(sent, s, i, e.facts().lossesUnseen())) {
         notQueried++;

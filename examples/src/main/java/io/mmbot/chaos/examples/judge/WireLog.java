@@ -214,6 +214,13 @@ public final class WireLog {
   }
 
   private static List<Request> withoutNotSent(List<Request> sorted) {
+    boolean any = false;
+    for (Request r : sorted) {
+      any |= r.outcome() == Outcome.NOT_SENT;
+    }
+    if (!any) {
+      return sorted; // the usual case: every request was sent
+    }
     List<Request> l = new ArrayList<>(sorted.size());
     for (Request r : sorted) {
       if (r.outcome() != Outcome.NOT_SENT) {
