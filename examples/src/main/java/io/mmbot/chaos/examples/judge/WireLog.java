@@ -10,7 +10,9 @@ import java.util.List;
  * was, the order fields it carried) and every WebSocket session event (opened, refused, first fresh
  * data delivered, abnormal close). Recorded outside the bot (a tap on the exchange's side of the
  * connector), so a judge reading it needs nothing of the bot's own objects. Times are the harness's
- * monotonic nanoseconds (virtual time in the simulation). Not thread-safe: one run, one writer.
+ * monotonic nanoseconds (virtual time in the simulation). Not thread-safe: one run, one writer, and
+ * reading is not read-only either (the first read after new requests compacts them and builds the
+ * judge's time orders), so the judge reads once the run is over.
  */
 public final class WireLog {
 
