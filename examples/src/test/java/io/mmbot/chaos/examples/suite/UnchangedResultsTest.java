@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * seeds with the resilient bot, and over one seed with the naive bot, which fails many checks) is
  * compared, as a digest per run, with the digests the same runs gave before the simulation and the
  * judge were made faster. A change that is meant to change results (the bot, a check, the simulated
- * exchange) changes these digests as well: print the new ones with {@link #digests()} and replace
- * {@link #EXPECTED} in the same commit, saying why.
+ * exchange) changes these digests as well: the failure lists the new ones beside the old, and
+ * {@link #EXPECTED} is replaced in the same commit, saying why.
  */
 class UnchangedResultsTest {
 
