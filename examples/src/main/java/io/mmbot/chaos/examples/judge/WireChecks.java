@@ -32,18 +32,12 @@ public final class WireChecks {
 
   /** Requests in the order they left the client. */
   static List<WireLog.Request> bySend(WireLog w) {
-    List<WireLog.Request> l = new ArrayList<>(w.requests());
-    l.removeIf(r -> r.outcome() == WireLog.Outcome.NOT_SENT);
-    l.sort(Comparator.comparingLong(WireLog.Request::sentAtNanos));
-    return l;
+    return w.sentBySend();
   }
 
   /** Requests in the order their answers reached the client. */
   static List<WireLog.Request> byDone(WireLog w) {
-    List<WireLog.Request> l = new ArrayList<>(w.requests());
-    l.removeIf(r -> r.outcome() == WireLog.Outcome.NOT_SENT);
-    l.sort(Comparator.comparingLong(WireLog.Request::doneAtNanos));
-    return l;
+    return w.sentByDone();
   }
 
   /**
@@ -199,10 +193,8 @@ public final class WireChecks {
    * sending, or it was answered 4xx, 429 or 418); a placed order ends the streak.
    */
   public static int maxRetriedPlacesPer10s(WireLog w) {
-    List<WireLog.Request> all = new ArrayList<>(w.requests());
-    all.sort(Comparator.comparingLong(WireLog.Request::sentAtNanos));
-    List<WireLog.Request> done = new ArrayList<>(w.requests());
-    done.sort(Comparator.comparingLong(WireLog.Request::doneAtNanos));
+    List<WireLog.Request> all = w.allBySend();
+    List<WireLog.Request> done = w.allByDone();
     boolean[] failed = new boolean[2];
     List<Long> retries = new ArrayList<>();
     int k = 0;
@@ -537,16 +529,16 @@ public final class WireChecks {
           undetected++;
         }
       }
+      if (!detected) {
+        continue; // what follows asks how a counted discrepancy was settled
+      }
       boolean settled =
           i + 1 < s.size()
               && (e.wire().anyExecutionBetween(t.startNanos(), s.get(i + 1).atNanos())
                   || orderAnswered(sent, t));
-      if (detected) {
-        detectedTicks++;
-        maxTicks = Math.max(maxTicks, settled ? 1 : ticksToQuery(sent, s, i));
-      }
-      if (detected
-          && i + 1 < s.size()
+      detectedTicks++;
+      maxTicks = Math.max(maxTicks, settled ? 1 : ticksToQuery(sent, s, i));
+      if (i + 1 < s.size()
           && !settled
           && !queriedOnNextSendingTick(sent, s, i, e.facts().lossesUnseen())) {
         notQueried++;

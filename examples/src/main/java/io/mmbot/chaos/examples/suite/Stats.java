@@ -11,10 +11,62 @@ final class Stats {
     if (n == 0) {
       return 0;
     }
-    double[] sorted = Arrays.copyOf(values, n);
-    Arrays.sort(sorted);
     int rank = (int) Math.ceil(q * n);
-    return sorted[Math.max(0, Math.min(n - 1, rank - 1))];
+    return select(Arrays.copyOf(values, n), n, Math.max(0, Math.min(n - 1, rank - 1)));
+  }
+
+  /**
+   * The value at index {@code k} of the first {@code n} values once sorted as {@link
+   * Arrays#sort(double[])} sorts them (by {@link Double#compare}), without sorting them all:
+   * quickselect with a three-way partition (runs of equal values cost nothing extra); reorders
+   * {@code a}.
+   */
+  static double select(double[] a, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    while (hi - lo > 32) {
+      double p = median(a[lo], a[(lo + hi) >>> 1], a[hi]);
+      int lt = lo;
+      int gt = hi;
+      int i = lo;
+      while (i <= gt) {
+        int c = Double.compare(a[i], p);
+        if (c < 0) {
+          swap(a, lt++, i++);
+        } else if (c > 0) {
+          swap(a, i, gt--);
+        } else {
+          i++;
+        }
+      }
+      if (k < lt) {
+        hi = lt - 1;
+      } else if (k > gt) {
+        lo = gt + 1;
+      } else {
+        return a[k];
+      }
+    }
+    Arrays.sort(a, lo, hi + 1);
+    return a[k];
+  }
+
+  private static double median(double x, double y, double z) {
+    if (Double.compare(x, y) > 0) {
+      double t = x;
+      x = y;
+      y = t;
+    }
+    if (Double.compare(y, z) > 0) {
+      y = z;
+    }
+    return Double.compare(x, y) > 0 ? x : y;
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   /** A sorted copy of the first {@code n} values. */

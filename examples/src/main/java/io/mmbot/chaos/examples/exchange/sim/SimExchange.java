@@ -51,6 +51,7 @@ public final class SimExchange implements Exchange {
   private static final long MS = 1_000_000L;
 
   private final VirtualScheduler sched = new VirtualScheduler();
+  private final Runnable marketStepEvent = this::marketStep;
   private final ExchangeRules rules = new ExchangeRules();
   private final LatencyModel latency;
   private final SimMarket market;
@@ -90,7 +91,7 @@ public final class SimExchange implements Exchange {
         };
     this.resolver = base;
     rules.top(market.bid(), market.ask());
-    sched.at(SimMarket.STEP_MS * MS, this::marketStep);
+    sched.at(SimMarket.STEP_MS * MS, marketStepEvent);
   }
 
   /**
@@ -334,7 +335,7 @@ public final class SimExchange implements Exchange {
     rules.top(market.bid(), market.ask());
     rules.trade(market.lastTrade(), ms, ws::execution);
     ws.serverStep(market.bid(), market.ask(), ms);
-    sched.at(sched.now() + SimMarket.STEP_MS * MS, this::marketStep);
+    sched.at(sched.now() + SimMarket.STEP_MS * MS, marketStepEvent);
   }
 
   private static InetAddress address(String host, int a, int b, int c, int d) {

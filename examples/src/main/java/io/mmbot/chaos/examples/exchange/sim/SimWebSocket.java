@@ -122,7 +122,7 @@ final class SimWebSocket {
     }
     switch (session.check(eventMs)) {
       case PING:
-        send(Msg.ping());
+        send(new Msg(Msg.PING, 0, 0, 0, 0, null));
         break;
       case EXPIRED:
       case PONG_MISSING:
@@ -131,18 +131,18 @@ final class SimWebSocket {
       default:
         break;
     }
-    send(Msg.ticker(bid, ask, eventMs, ++sequence));
+    send(new Msg(Msg.TICKER, bid, ask, eventMs, ++sequence, null));
   }
 
   void execution(OrderView fill) {
     if (open) {
-      send(Msg.fill(fill));
+      send(new Msg(Msg.FILL, 0, 0, fill.updateTimeMs(), 0, fill));
     }
   }
 
   private void send(Msg m) {
-    int gen = generation;
-    sched.at(sched.now() + latency.wsOneWayNanos(), () -> arrive(gen, m));
+    m.gen = generation;
+    sched.at(sched.now() + latency.wsOneWayNanos(), m);
   }
 
   /** Client side: a message arrives off the wire; chaos applies here. */
@@ -167,10 +167,11 @@ final class SimWebSocket {
     long lag = (s != null ? s.lagMs(now, lagMs) : lagMs) * MS;
     long at = Math.max(now + lag, lastDelivery);
     lastDelivery = at;
+    m.arrived = true;
     if (at == now) {
       deliver(gen, m);
     } else {
-      sched.at(at, () -> deliver(gen, m));
+      sched.at(at, m);
     }
   }
 
@@ -269,8 +270,11 @@ final class SimWebSocket {
     }
   }
 
-  /** A server-to-client message. */
-  private static final class Msg {
+  /**
+   * A server-to-client message; scheduled as it is: it arrives off the wire when it first runs, and
+   * is delivered when it runs again (if its delivery was held back by a lag).
+   */
+  private final class Msg implements Runnable {
     static final int TICKER = 0;
     static final int FILL = 1;
     static final int PING = 2;
@@ -280,6 +284,8 @@ final class SimWebSocket {
     final long eventMs;
     final long seq;
     final OrderView fill;
+    int gen;
+    boolean arrived;
 
     private Msg(int type, long bid, long ask, long eventMs, long seq, OrderView fill) {
       this.type = type;
@@ -290,16 +296,13 @@ final class SimWebSocket {
       this.fill = fill;
     }
 
-    static Msg ticker(long bid, long ask, long eventMs, long seq) {
-      return new Msg(TICKER, bid, ask, eventMs, seq, null);
-    }
-
-    static Msg fill(OrderView f) {
-      return new Msg(FILL, 0, 0, f.updateTimeMs(), 0, f);
-    }
-
-    static Msg ping() {
-      return new Msg(PING, 0, 0, 0, 0, null);
+    @Override
+    public void run() {
+      if (arrived) {
+        deliver(gen, this);
+      } else {
+        arrive(gen, this);
+      }
     }
   }
 }
