@@ -45,8 +45,13 @@ final class InjectorCore {
   private final String explicitInstanceId;
   private final SeedPolicy seeds;
   private final String refusesToEnable;
-  private final InjectionCounter[] injected = counters();
-  private final InjectionCounter[] wouldBe = counters();
+
+  /** Injections made per scenario; the injector's gates add to them. */
+  final InjectionCounter[] injected = counters();
+
+  /** Would-be injections per scenario in dry-run; the injector's gates add to them. */
+  final InjectionCounter[] wouldBe = counters();
+
   private volatile String lastDisableReason = "";
   private final List<EnableVeto> vetoes = new CopyOnWriteArrayList<>();
 
@@ -218,61 +223,6 @@ final class InjectorCore {
   /** See {@link ChaosInjector#removeListener}. */
   void removeListener(ChaosListener listener) {
     listeners.remove(listener);
-  }
-
-  /** A probability or magnitude gate (traffic share in its threshold): its snapshot, or null. */
-  final InjectorState firedIn(int i) {
-    InjectorState s = owner.state;
-    if (!s.live) {
-      return null;
-    }
-    long now;
-    try {
-      now = clock.getAsLong();
-    } catch (Throwable t) {
-      failures.clockFailed(t);
-      return null;
-    }
-    if (!s.contains(now)) {
-      s = refresh(now);
-    }
-    if (!s.active) {
-      return null;
-    }
-    return decide(s, i, s.draws.next(i), s.thresholds[i], now) ? s : null;
-  }
-
-  /**
-   * Settles gate {@code i}: it fires when {@code draw < threshold} (both in {@code [0, 2^63)}, so
-   * the sign bit of the difference is the outcome), counts the outcome, tells listeners and returns
-   * whether the hook must inject.
-   *
-   * <p>Design note: the common path (not dry-run, no listener, counting on the owning thread) has
-   * no branch on the random outcome, so a 30 % gate does not pay a mispredicted branch on every
-   * third call; see {@link InjectionCounter}.
-   */
-  final boolean decide(InjectorState s, int i, long draw, long threshold, long now) {
-    long hit = (draw - threshold) >>> 63;
-    if (s.dryRun) {
-      if (hit != 0) {
-        wouldBe[i].add(1);
-        listeners.injection(SCENARIOS[i], true, now, wouldBe[i]);
-      }
-      return false;
-    }
-    // Re-check the kill switch so that a disable() that completed while this call was drawing
-    // wins; the counter then stays exact.
-    hit &= owner.state.live ? 1 : 0;
-    injected[i].add(hit);
-    if (listeners.any() && hit != 0) {
-      listeners.injection(SCENARIOS[i], false, now, null);
-    }
-    return hit != 0;
-  }
-
-  /** Settles gate {@code i} as fired (its draw already succeeded). */
-  final boolean fire(InjectorState s, int i, long now) {
-    return decide(s, i, 0, 1, now);
   }
 
   /** The snapshot for {@code now}: {@code s} if its window holds {@code now}, else the next one. */
