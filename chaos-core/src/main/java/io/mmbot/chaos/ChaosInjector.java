@@ -180,8 +180,9 @@ public final class ChaosInjector {
    * <p>This is the kill switch, so it depends on nothing that can fail: chaos is off before any
    * listener is called or any line logged, a time source that throws is not needed (the change is
    * then stamped with the start of the last known burst window), and whatever a listener or the
-   * logging backend throws is contained, every listener still hearing {@link Change#DISABLED}. Only
-   * a {@link VirtualMachineError} from a listener is rethrown, after all of that.
+   * logging backend throws is contained, every listener still hearing {@link
+   * ChaosListener.Change#DISABLED}. Only a {@link VirtualMachineError} from a listener is rethrown,
+   * after all of that.
    *
    * @param reason a reason code such as {@code P95_TICK}; null or blank means {@link
    *     ChaosReasons#MANUAL}
