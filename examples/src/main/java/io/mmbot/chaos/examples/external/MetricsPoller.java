@@ -38,6 +38,10 @@ public final class MetricsPoller implements AutoCloseable {
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
   private final ScheduledExecutorService thread;
+
+  /** The executor's one thread, once made (joined on close). */
+  private volatile Thread worker;
+
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -65,6 +69,7 @@ public final class MetricsPoller implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "metrics-poller " + url);
               t.setDaemon(true);
+              worker = t;
               return t;
             });
   }
@@ -104,7 +109,13 @@ public final class MetricsPoller implements AutoCloseable {
     closed = true;
     thread.shutdownNow();
     try {
-      thread.awaitTermination(JOIN_WAIT.toMillis() + timeout.toMillis(), TimeUnit.MILLISECONDS);
+      long bound = JOIN_WAIT.toMillis() + timeout.toMillis();
+      thread.awaitTermination(bound, TimeUnit.MILLISECONDS);
+      // a terminated pool's worker may still be leaving: wait for the thread itself too
+      Thread w = worker;
+      if (w != null) {
+        w.join(bound);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
