@@ -1,18 +1,14 @@
 package io.mmbot.chaos.examples.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.exchange.server.ExchangeServer;
 import io.mmbot.chaos.testsupport.Await;
-import io.mmbot.chaos.testsupport.ExternalProgram;
 import io.mmbot.chaos.testsupport.LocalProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CcxtBotIT {
 
-  private static final Path JS = Path.of(System.getProperty("mmJsBotDir", "src/main/js"));
+  private static final Path JS = JsBot.DIR;
 
   @TempDir Path dir;
 
   @Test
   void quotesBothSidesServesTheSuitesMetricsAndCancelsOnSigterm() throws Exception {
-    Path node = ExternalProgram.require("node", "apt-get install -y nodejs");
-    if (!Files.isDirectory(JS.resolve("node_modules/ccxt"))) {
-      String why = "ccxt is not installed: run npm ci in examples-binance/src/main/js";
-      if (ExternalProgram.inCi()) {
-        fail(why + "; CI=true requires it");
-      }
-      Assumptions.abort(why);
-    }
+    Path node = JsBot.requireNodeAndCcxt();
     try (ExchangeServer ex = ExchangeServer.builder().seed(21).start()) {
       int metricsPort = LocalProcess.freePort();
       List<String> command =

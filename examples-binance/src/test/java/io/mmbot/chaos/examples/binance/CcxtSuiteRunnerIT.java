@@ -1,16 +1,12 @@
 package io.mmbot.chaos.examples.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import io.mmbot.chaos.testsupport.ExternalProgram;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,20 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class CcxtSuiteRunnerIT {
 
-  private static final Path JS = Path.of(System.getProperty("mmJsBotDir", "src/main/js"));
+  private static final Path JS = JsBot.DIR;
 
   @TempDir Path dir;
 
   @Test
   void baselinePassesAndExch429FailsWithNamedReasons() throws Exception {
-    Path node = ExternalProgram.require("node", "apt-get install -y nodejs");
-    if (!Files.isDirectory(JS.resolve("node_modules/ccxt"))) {
-      String why = "ccxt is not installed: run npm ci in examples-binance/src/main/js";
-      if (ExternalProgram.inCi()) {
-        fail(why + "; CI=true requires it");
-      }
-      Assumptions.abort(why);
-    }
+    Path node = JsBot.requireNodeAndCcxt();
     String bot =
         SuiteRunner.quote(node.toString())
             + " "
