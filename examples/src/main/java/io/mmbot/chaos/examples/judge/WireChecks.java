@@ -496,14 +496,14 @@ public final class WireChecks {
 
   /**
    * The reconcile under a perturbed open-orders view. Detection: an injection in a quiet tick (no
-   * place or cancel sent in it or the tick before, no fill reported since the tick before began,
-   * and orders of the client open on the exchange), where the view the client got can differ from
-   * the truth only by the perturbation, must raise the bot's discrepancy counter ({@code
-   * mm_reconcile_discrepancies_total}) in the same tick. Resolution: after every tick in which the
-   * counter rose, the next tick that sends anything must send a query by client order id (ticks
-   * that send nothing, under a backoff or a Retry-After, are passed over), unless a fill report or
-   * the answer to a place or cancel of the same tick settled the question (an order filled or
-   * cancelled after the view was taken is missing from it).
+   * place, cancel or query by client order id sent in it or the tick before, no fill reported since
+   * the tick before began, and orders of the client open on the exchange), where the view the
+   * client got can differ from the truth only by the perturbation, must raise the bot's discrepancy
+   * counter ({@code mm_reconcile_discrepancies_total}) in the same tick. Resolution: after every
+   * tick in which the counter rose, the next tick that sends anything must send a query by client
+   * order id (ticks that send nothing, under a backoff or a Retry-After, are passed over), unless a
+   * fill report or the answer to a place or cancel of the same tick settled the question (an order
+   * filled or cancelled after the view was taken is missing from it).
    */
   public static Reconcile reconcile(Evidence e) {
     List<WireLog.Request> sent = bySend(e.wire());
@@ -523,7 +523,9 @@ public final class WireChecks {
             j < sent.size() && sent.get(j).sentAtNanos() <= t.atNanos();
             j++) {
           String ep = sent.get(j).endpoint();
-          quiet &= !PLACE.equals(ep) && !CANCEL.equals(ep);
+          // A query by client order id: an order is under verification, and a perturbation of
+          // it is already being asked about (the view cannot tell which order it struck).
+          quiet &= !PLACE.equals(ep) && !CANCEL.equals(ep) && !QUERY.equals(ep);
         }
         if (quiet) {
           undetected++;

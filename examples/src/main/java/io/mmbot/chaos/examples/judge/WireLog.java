@@ -112,6 +112,8 @@ public final class WireLog {
   private int compactedUpTo;
   private final List<WsEvent> ws = new ArrayList<>();
   private final java.util.Map<String, Long> executions = new java.util.HashMap<>();
+  // Every execution report's time per client order id, for reports after the first.
+  private final java.util.Map<String, List<Long>> executionsOf = new java.util.HashMap<>();
   private final List<Long> executionTimes = new ArrayList<>();
   private final long[] recentData = new long[64];
   private int recentNext;
@@ -291,7 +293,25 @@ public final class WireLog {
    */
   public void execution(long atNanos, String clientOrderId) {
     executions.putIfAbsent(clientOrderId, atNanos);
+    executionsOf.computeIfAbsent(clientOrderId, k -> new ArrayList<>(2)).add(atNanos);
     executionTimes.add(atNanos);
+  }
+
+  /**
+   * Whether an execution report of {@code clientOrderId} was delivered at a time in {@code [from,
+   * to)}.
+   */
+  public boolean anyExecutionOf(String clientOrderId, long from, long to) {
+    List<Long> times = executionsOf.get(clientOrderId);
+    if (times == null) {
+      return false;
+    }
+    for (long t : times) {
+      if (t >= from && t < to) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an execution report was delivered at a time in {@code [from, to]}. */

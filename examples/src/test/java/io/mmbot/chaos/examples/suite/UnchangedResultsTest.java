@@ -28,10 +28,10 @@ class UnchangedResultsTest {
   static final String EXPECTED =
       """
       baseline 1 resilient 327b8a7ee7d79eeb
-      net_loss 1 resilient 60f2098ac847561b
+      net_loss 1 resilient 4e5e54563b0b84bb
       exch_429 1 resilient 6478e6e6af87c70b
-      exch_5xx 1 resilient c22deb079bf59290
-      lat_spike 1 resilient 595e64848d9502e1
+      exch_5xx 1 resilient 0bff8699ed660f40
+      lat_spike 1 resilient 30fc2afb12274898
       ws_lag 1 resilient 2de4048663f7338e
       ws_disconnect 1 resilient 8800dff1fa71dc56
       dns_flap 1 resilient 5849c7ab4cd3d579
@@ -39,10 +39,10 @@ class UnchangedResultsTest {
       rate_limit_storm 1 resilient 163f674f98829ba0
       reconcile_mismatch 1 resilient f7e94de3eb30f096
       baseline 2 resilient e4702aaaa21063d8
-      net_loss 2 resilient 8660e68036b1800d
+      net_loss 2 resilient be142aef32773ba5
       exch_429 2 resilient 7cb06e9a6e45ed79
       exch_5xx 2 resilient bfd2c992b79e8685
-      lat_spike 2 resilient 1d086a5aa252b272
+      lat_spike 2 resilient de9db737eeb2ca50
       ws_lag 2 resilient e9cd2f78eb6d2d40
       ws_disconnect 2 resilient 73c33f3c6a8d33ca
       dns_flap 2 resilient b5d0396b86029b8d
@@ -50,10 +50,10 @@ class UnchangedResultsTest {
       rate_limit_storm 2 resilient 265db8c679da5cc9
       reconcile_mismatch 2 resilient ebe1f07fe8047740
       baseline 3 resilient 1c87d1a7336c524f
-      net_loss 3 resilient dd6f0285cb615611
+      net_loss 3 resilient f7bf6ec9506547ae
       exch_429 3 resilient a98c3e7b47df07dd
-      exch_5xx 3 resilient a7966cf7ee61e488
-      lat_spike 3 resilient bb2ba1664d801695
+      exch_5xx 3 resilient c4f2da49cc8cb7f5
+      lat_spike 3 resilient 3b82137e6d1ea891
       ws_lag 3 resilient cc34ab9cc01e28cd
       ws_disconnect 3 resilient ed506a9ff6070dff
       dns_flap 3 resilient 1c2dddeb27018bfa
@@ -64,7 +64,7 @@ class UnchangedResultsTest {
       net_loss 1 naive b7ac447ed05257d7
       exch_429 1 naive 4367d511275b669a
       exch_5xx 1 naive b068f86497710eed
-      lat_spike 1 naive ce21f26e7eefa33e
+      lat_spike 1 naive ee6c81aba6b8310f
       ws_lag 1 naive 6e7ac2b6831ebaae
       ws_disconnect 1 naive ca1dbfe71cabca0c
       dns_flap 1 naive 2ab65abc1db8dcaa

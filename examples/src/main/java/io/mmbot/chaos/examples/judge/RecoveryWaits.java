@@ -1,0 +1,82 @@
+package io.mmbot.chaos.examples.judge;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How long, after each burst's end, the client was still waiting out the backoff of an attempt that
+ * failed in the burst, as the wire shows it. A client whose last attempt before the burst's end
+ * failed entirely (every request of the tick's batch failed: a 5xx, a 429/418, no answer, a lost
+ * connection) backs off before it sends again, and it cannot know that the burst has ended. Its
+ * recovery is judged from when it comes back: the first request it sends after the burst's end, but
+ * no later than the declared longest backoff after the failed attempt's last answer. A client that
+ * stays silent longer gets no more time; one that sends at once gets none.
+ */
+public final class RecoveryWaits {
+
+  private RecoveryWaits() {}
+
+  /**
+   * Per burst end in the run (in order, those followed by at least one tick), the ticks the client
+   * spent waiting after the burst's end: {@code ceil(wait / tick)}, where {@code wait} runs from
+   * the burst's end to the earlier of the client's first request after it and {@code
+   * backoffCapNanos} after the last answer of its failed attempt (0 when the last attempt before
+   * the end got some usable answer, or there was none).
+   */
+  public static List<Integer> ticksAfterBursts(Evidence e, long backoffCapNanos) {
+    RunFacts f = e.facts();
+    List<Integer> out = new ArrayList<>();
+    if (!f.chaos() || f.periodNanos() == f.burstOnNanos()) {
+      return out;
+    }
+    List<WireLog.Request> sent = WireChecks.bySend(e.wire());
+    List<TickSample> s = e.samples();
+    long lastTickStart = s.isEmpty() ? Long.MIN_VALUE : s.get(s.size() - 1).startNanos();
+    for (long end = f.warmupNanos() + f.burstOnNanos();
+        end < lastTickStart;
+        end += f.periodNanos()) {
+      out.add(waitTicks(sent, end, backoffCapNanos, f.tickNanos(), f.endNanos()));
+    }
+    return out;
+  }
+
+  private static int waitTicks(
+      List<WireLog.Request> sent, long end, long capNanos, long tickNanos, long runEnd) {
+    int next = firstSentAtOrAfter(sent, end);
+    if (next == 0) {
+      return 0;
+    }
+    // The last attempt before the end: the requests sent within ATTEMPT_GAP_NANOS of its first.
+    int last = next - 1;
+    int first = last;
+    while (first > 0
+        && sent.get(last).sentAtNanos() - sent.get(first - 1).sentAtNanos()
+            < WireChecks.ATTEMPT_GAP_NANOS) {
+      first--;
+    }
+    long lastAnswer = Long.MIN_VALUE;
+    for (int j = first; j <= last; j++) {
+      if (sent.get(j).succeeded()) {
+        return 0;
+      }
+      lastAnswer = Math.max(lastAnswer, sent.get(j).doneAtNanos());
+    }
+    long resumed = next < sent.size() ? sent.get(next).sentAtNanos() : runEnd;
+    long wait = Math.min(resumed, lastAnswer + capNanos) - end;
+    return wait <= 0 ? 0 : (int) ((wait + tickNanos - 1) / tickNanos);
+  }
+
+  private static int firstSentAtOrAfter(List<WireLog.Request> sent, long t) {
+    int lo = 0;
+    int hi = sent.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sent.get(mid).sentAtNanos() < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}
