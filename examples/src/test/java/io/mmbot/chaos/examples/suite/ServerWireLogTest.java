@@ -2,10 +2,17 @@ package io.mmbot.chaos.examples.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mmbot.chaos.examples.judge.Evidence;
+import io.mmbot.chaos.examples.judge.GuardCauses;
+import io.mmbot.chaos.examples.judge.OrderRecord;
+import io.mmbot.chaos.examples.judge.RunFacts;
+import io.mmbot.chaos.examples.judge.TickSample;
 import io.mmbot.chaos.examples.judge.WireChecks;
 import io.mmbot.chaos.examples.judge.WireLog;
 import io.mmbot.chaos.exchange.server.RestObservation;
 import io.mmbot.chaos.exchange.server.StreamObservation;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The exchange's observations read as the judge's wire log. */
@@ -111,5 +118,54 @@ class ServerWireLogTest {
     assertThat(ScrapedTicks.maxGapMs(data, 0, 200 * MS)).isEqualTo(100.0);
     assertThat(ScrapedTicks.lastAtOrBefore(data[0], 300 * MS)).isEqualTo(105 * MS);
     assertThat(ScrapedTicks.lastAtOrBefore(data[0], 1 * MS)).isEqualTo(Long.MIN_VALUE);
+  }
+
+  /**
+   * A place whose answer was lost after the exchange executed it, as a bot in another process sees
+   * it; {@code reportAtMs}: when the exchange's execution report of it went out on the user data
+   * stream (none when negative). Ticks every 500 ms from 0, 100 ms long.
+   */
+  private static Evidence lostPlace(long reportAtMs) {
+    ServerWireLog s = new ServerWireLog();
+    s.onRequest(
+        new RestObservation(
+            1_000 * MS,
+            1_100 * MS,
+            "PLACE_ORDER",
+            RestObservation.Ending.LOST_AFTER_EXECUTION,
+            0,
+            0,
+            0,
+            "p1",
+            'B',
+            100));
+    if (reportAtMs >= 0) {
+      s.onStream(new StreamObservation(reportAtMs * MS, 1, StreamObservation.Kind.EXECUTION, "p1"));
+    }
+    List<TickSample> ticks = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      ticks.add(new TickSample(i * 500 * MS + 100 * MS, 100, false, 0, 0, 1, 0, i * 500 * MS, 0));
+    }
+    RunFacts facts =
+        new RunFacts(
+            0,
+            4_000 * MS,
+            4_000 * MS,
+            4_000 * MS,
+            500 * MS,
+            true,
+            new RunFacts.Declared(4, 2, 400, 15, 1_000, 4, 12, 4_000),
+            false);
+    List<OrderRecord> orders = List.of(new OrderRecord("p1", 'B', 100, 1_050 * MS, 4_000 * MS));
+    return new Evidence(s.wireLog(), orders, ticks, facts, List.of(), 2);
+  }
+
+  @Test
+  void theUserDataStreamsReportBeforeTheNextTickSettlesALostPlace() {
+    // The same rule as in process: the exchange's truth on the user data stream, before the
+    // client's next tick (1,500 ms), leaves nothing to verify under RECONCILE_PENDING.
+    assertThat(GuardCauses.unsettledUnknownOutcomes(lostPlace(1_200))).isZero();
+    assertThat(GuardCauses.unsettledUnknownOutcomes(lostPlace(1_600))).isEqualTo(1);
+    assertThat(GuardCauses.unsettledUnknownOutcomes(lostPlace(-1))).isEqualTo(1);
   }
 }
