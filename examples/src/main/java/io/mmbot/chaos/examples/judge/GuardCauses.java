@@ -1,6 +1,8 @@
 package io.mmbot.chaos.examples.judge;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * When a guard's cause is visible from outside. A guard that a scenario does not expect is still
@@ -41,7 +43,7 @@ public final class GuardCauses {
    */
   public static int unsettledUnknownOutcomes(Evidence e) {
     WireLog w = e.wire();
-    java.util.Set<String> known = new java.util.HashSet<>();
+    Set<String> known = new HashSet<>();
     for (OrderRecord o : e.orders()) {
       known.add(o.clientOrderId());
     }
