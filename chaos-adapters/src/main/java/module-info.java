@@ -19,4 +19,9 @@ module io.mmbot.chaos.adapters {
       io.mmbot.chaos.okhttp,
       io.mmbot.chaos.xchange,
       io.mmbot.chaos.exchange;
+  // The DNS_FLAP rule and the WebSocket connection's time marks, shared with the OkHttp adapter.
+  exports io.mmbot.chaos.dns.internal to
+      io.mmbot.chaos.okhttp;
+  exports io.mmbot.chaos.ws.internal to
+      io.mmbot.chaos.okhttp;
 }
