@@ -7,9 +7,9 @@ import io.mmbot.chaos.http.HttpFault.Outcome;
 import io.mmbot.chaos.http.RequestFaults;
 import io.mmbot.chaos.http.internal.ClientSettings;
 import io.mmbot.chaos.http.internal.Settings;
+import io.mmbot.chaos.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
@@ -339,7 +339,7 @@ public final class ChaosOkHttp {
     private final ChaosInjector injector;
     private final ClientSettings settings;
     private OkHttpFaultListener listener = fault -> {};
-    private ScheduledExecutorService scheduler;
+    private Scheduler scheduler = Scheduler.system();
     private DoubleConsumer gapListener = gapMs -> {};
     private Duration checkInterval = DEFAULT_DISCONNECT_CHECK_INTERVAL;
     private Timing timing;
@@ -387,11 +387,13 @@ public final class ChaosOkHttp {
     }
 
     /**
-     * Runs the timers: delays of asynchronous calls, lagged WebSocket deliveries and disconnect
-     * checks (default: the JDK's shared delay thread, handing tasks to the common pool). The
-     * adapter never shuts it down.
+     * Time and timers for the waits: delays of calls, lost responses, lagged WebSocket deliveries
+     * and disconnect checks (default {@link Scheduler#system()}); the timers hand their tasks to
+     * the common pool. The same scheduler type as the JDK adapters take: for an executor of your
+     * own, {@link Scheduler#of(java.util.concurrent.ScheduledExecutorService)}; in tests, a virtual
+     * scheduler on the same time as {@link #nanoClock}. The adapter never shuts it down.
      */
-    public Builder scheduler(ScheduledExecutorService scheduler) {
+    public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
