@@ -12,7 +12,7 @@ module io.mmbot.chaos.adapters {
   exports io.mmbot.chaos.ws;
   exports io.mmbot.chaos.dns;
   exports io.mmbot.chaos.time;
-  exports io.mmbot.chaos.order;
+  exports io.mmbot.chaos.reconcile;
   // The synthetic exchange answers, shared with the OkHttp and XChange adapters and the stand-in
   // exchange only.
   exports io.mmbot.chaos.http.internal to
