@@ -289,20 +289,6 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
    * HttpAdapterBuilder}. Not thread-safe.
    */
   public static final class Builder implements HttpAdapterBuilder<Builder> {
-    /** Default {@code Retry-After} of a synthetic 429: 1 s. */
-    public static final Duration DEFAULT_RETRY_AFTER = RequestFaults.Builder.DEFAULT_RETRY_AFTER;
-
-    /** Default ban length for a caller that ignores storm 429s: 2 minutes. */
-    public static final Duration DEFAULT_BAN_DURATION = RequestFaults.Builder.DEFAULT_BAN_DURATION;
-
-    /** Default number of consecutive Retry-After violations that earns a ban: 3. */
-    public static final int DEFAULT_VIOLATIONS_TO_BAN =
-        RequestFaults.Builder.DEFAULT_VIOLATIONS_TO_BAN;
-
-    /** Default wait before a lost response fails, for requests without a timeout: 10 s. */
-    public static final Duration DEFAULT_LOST_RESPONSE_TIMEOUT =
-        ClientSettings.DEFAULT_LOST_RESPONSE_TIMEOUT;
-
     private final HttpClient delegate;
     private final ClientSettings settings;
     private HttpFaultListener listener = fault -> {};

@@ -13,6 +13,18 @@ import java.util.function.LongSupplier;
  */
 public interface HttpAdapterBuilder<B extends HttpAdapterBuilder<B>> {
 
+  /** Default {@code Retry-After} of a synthetic 429: 1 s. */
+  Duration DEFAULT_RETRY_AFTER = RequestFaults.Builder.DEFAULT_RETRY_AFTER;
+
+  /** Default ban length for a caller that ignores storm 429s: 2 minutes. */
+  Duration DEFAULT_BAN_DURATION = RequestFaults.Builder.DEFAULT_BAN_DURATION;
+
+  /** Default number of consecutive Retry-After violations that earns a ban: 3. */
+  int DEFAULT_VIOLATIONS_TO_BAN = RequestFaults.Builder.DEFAULT_VIOLATIONS_TO_BAN;
+
+  /** Default wait before a lost response fails, when nothing else ends it first: 10 s. */
+  Duration DEFAULT_LOST_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+
   /**
    * The nanosecond time source of the escalation rule ({@code Retry-After} windows and bans) and,
    * where the adapter handles WebSockets, of message gaps and disconnect checks; {@link

@@ -319,20 +319,6 @@ public final class ChaosOkHttp {
    * HttpAdapterBuilder}. Not thread-safe.
    */
   public static final class Builder implements HttpAdapterBuilder<Builder> {
-    /** Default {@code Retry-After} of a synthetic 429: 1 s. */
-    public static final Duration DEFAULT_RETRY_AFTER = RequestFaults.Builder.DEFAULT_RETRY_AFTER;
-
-    /** Default ban length for a caller that ignores storm 429s: 2 minutes. */
-    public static final Duration DEFAULT_BAN_DURATION = RequestFaults.Builder.DEFAULT_BAN_DURATION;
-
-    /** Default number of consecutive Retry-After violations that earns a ban: 3. */
-    public static final int DEFAULT_VIOLATIONS_TO_BAN =
-        RequestFaults.Builder.DEFAULT_VIOLATIONS_TO_BAN;
-
-    /** Default wait before a lost response fails, for clients without a read timeout: 10 s. */
-    public static final Duration DEFAULT_LOST_RESPONSE_TIMEOUT =
-        ClientSettings.DEFAULT_LOST_RESPONSE_TIMEOUT;
-
     /** Default interval of the timer check for WS_DISCONNECT on a quiet connection: 1 s. */
     public static final Duration DEFAULT_DISCONNECT_CHECK_INTERVAL = Duration.ofSeconds(1);
 

@@ -14,12 +14,9 @@ import java.util.function.LongSupplier;
  */
 public final class ClientSettings {
 
-  /** Default wait before a lost response fails, when nothing else ends it: 10 s. */
-  public static final Duration DEFAULT_LOST_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
-
   private final RequestFaults.Builder faults;
   private LongSupplier nanoClock = System::nanoTime;
-  private Duration lostResponseTimeout = DEFAULT_LOST_RESPONSE_TIMEOUT;
+  private Duration lostResponseTimeout = HttpAdapterBuilder.DEFAULT_LOST_RESPONSE_TIMEOUT;
 
   /** Defaults, for an adapter driven by {@code injector}. */
   public ClientSettings(ChaosInjector injector) {
