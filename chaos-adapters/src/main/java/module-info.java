@@ -12,11 +12,16 @@ module io.mmbot.chaos.adapters {
   exports io.mmbot.chaos.ws;
   exports io.mmbot.chaos.dns;
   exports io.mmbot.chaos.time;
-  exports io.mmbot.chaos.order;
+  exports io.mmbot.chaos.reconcile;
   // The synthetic exchange answers, shared with the OkHttp and XChange adapters and the stand-in
   // exchange only.
   exports io.mmbot.chaos.http.internal to
       io.mmbot.chaos.okhttp,
       io.mmbot.chaos.xchange,
       io.mmbot.chaos.exchange;
+  // The DNS_FLAP rule and the WebSocket connection's time marks, shared with the OkHttp adapter.
+  exports io.mmbot.chaos.dns.internal to
+      io.mmbot.chaos.okhttp;
+  exports io.mmbot.chaos.ws.internal to
+      io.mmbot.chaos.okhttp;
 }

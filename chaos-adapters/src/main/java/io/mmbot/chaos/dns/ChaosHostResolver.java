@@ -1,6 +1,7 @@
 package io.mmbot.chaos.dns;
 
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.dns.internal.DnsFlapRule;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -23,10 +24,8 @@ final class ChaosHostResolver implements HostResolver {
   @Override
   public List<InetAddress> resolve(String host) throws UnknownHostException {
     Objects.requireNonNull(host, "host");
-    // An IP literal never goes to DNS, so a flapping DNS server cannot fail it: no gate is drawn.
-    if (!IpLiterals.isLiteral(host) && injector.shouldInjectDnsFlap()) {
-      // The same message the JDK gives on Linux for a name the server says does not exist.
-      throw new UnknownHostException(host + ": Name or service not known");
+    if (DnsFlapRule.strikes(host, injector::shouldInjectDnsFlap)) {
+      throw DnsFlapRule.notFound(host);
     }
     return delegate.resolve(host);
   }

@@ -3,7 +3,7 @@ package io.mmbot.chaos.http;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
-import io.mmbot.chaos.http.internal.Settings;
+import io.mmbot.chaos.http.internal.ClientSettings;
 import io.mmbot.chaos.time.Scheduler;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -99,9 +99,9 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
     this.listener = b.listener;
     this.executor =
         b.executor != null ? b.executor : b.delegate.executor().orElse(ForkJoinPool.commonPool());
-    this.lostResponseTimeout = b.lostResponseTimeout;
+    this.lostResponseTimeout = b.settings.lostResponseTimeout();
     this.scheduler = b.scheduler;
-    this.faults = b.faults.build();
+    this.faults = b.settings.newPlan();
     this.lifecycle = new ClientShutdown(b.delegate);
   }
 
@@ -285,43 +285,52 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
 
   /**
    * Builds a {@link ChaosHttpClient}. Every setting is validated when set, with a message naming it
-   * and its allowed range. Not thread-safe.
+   * and its allowed range; the settings shared with the OkHttp adapter are described on {@link
+   * HttpAdapterBuilder}. Not thread-safe.
    */
-  public static final class Builder {
-    /** Default {@code Retry-After} of a synthetic 429: 1 s. */
-    public static final Duration DEFAULT_RETRY_AFTER = RequestFaults.Builder.DEFAULT_RETRY_AFTER;
-
-    /** Default ban length for a caller that ignores storm 429s: 2 minutes. */
-    public static final Duration DEFAULT_BAN_DURATION = RequestFaults.Builder.DEFAULT_BAN_DURATION;
-
-    /** Default number of consecutive Retry-After violations that earns a ban: 3. */
-    public static final int DEFAULT_VIOLATIONS_TO_BAN =
-        RequestFaults.Builder.DEFAULT_VIOLATIONS_TO_BAN;
-
-    /** Default wait before a lost response fails, for requests without a timeout: 10 s. */
-    public static final Duration DEFAULT_LOST_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
-
+  public static final class Builder implements HttpAdapterBuilder<Builder> {
     private final HttpClient delegate;
-    private final RequestFaults.Builder faults;
+    private final ClientSettings settings;
     private HttpFaultListener listener = fault -> {};
     private Executor executor;
-    private Duration lostResponseTimeout = DEFAULT_LOST_RESPONSE_TIMEOUT;
     private Scheduler scheduler = Scheduler.system();
 
     private Builder(HttpClient delegate, ChaosInjector injector) {
       this.delegate = Objects.requireNonNull(delegate, "delegate");
-      this.faults = RequestFaults.builder(Objects.requireNonNull(injector, "injector"));
+      this.settings = new ClientSettings(injector);
       if (delegate instanceof ChaosHttpClient) {
         throw new IllegalArgumentException("delegate is already a ChaosHttpClient");
       }
     }
 
-    /**
-     * The nanosecond time source of the escalation rule ({@code Retry-After} windows and bans), as
-     * {@link System#nanoTime()} (the default). Pass the injector's virtual clock in tests.
-     */
+    @Override
     public Builder nanoClock(LongSupplier nanoClock) {
-      faults.nanoClock(nanoClock);
+      settings.nanoClock(nanoClock);
+      return this;
+    }
+
+    @Override
+    public Builder retryAfter(Duration retryAfter) {
+      settings.retryAfter(retryAfter);
+      return this;
+    }
+
+    @Override
+    public Builder banDuration(Duration banDuration) {
+      settings.banDuration(banDuration);
+      return this;
+    }
+
+    @Override
+    public Builder violationsToBan(int violations) {
+      settings.violationsToBan(violations);
+      return this;
+    }
+
+    /** For this client: the wait of a request without its own {@code timeout()}. {@inheritDoc} */
+    @Override
+    public Builder lostResponseTimeout(Duration timeout) {
+      settings.lostResponseTimeout(timeout);
       return this;
     }
 
@@ -340,33 +349,10 @@ public final class ChaosHttpClient extends ForwardingHttpClient implements AutoC
       return this;
     }
 
-    /** How long a lost response keeps a request without its own timeout waiting; 1 ms to 10 min. */
-    public Builder lostResponseTimeout(Duration timeout) {
-      this.lostResponseTimeout =
-          Settings.inRange(
-              "lostResponseTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
-      return this;
-    }
-
-    /** {@code Retry-After} of a synthetic 429, whole seconds from 1 s to 1 h (default 1 s). */
-    public Builder retryAfter(Duration retryAfter) {
-      faults.retryAfter(retryAfter);
-      return this;
-    }
-
-    /** How long a ban lasts, from 1 s to 3 days (default 2 min). */
-    public Builder banDuration(Duration banDuration) {
-      faults.banDuration(banDuration);
-      return this;
-    }
-
-    /** Consecutive requests inside a storm 429's Retry-After that earn a ban, 1 to 1000. */
-    public Builder violationsToBan(int violations) {
-      faults.violationsToBan(violations);
-      return this;
-    }
-
-    /** Time and timers for delays and timeouts (default {@link Scheduler#system()}). */
+    /**
+     * Time and timers for delays and timeouts (default {@link Scheduler#system()}); in tests, a
+     * virtual scheduler on the same time as {@link #nanoClock}.
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;

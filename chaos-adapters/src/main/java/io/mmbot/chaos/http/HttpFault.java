@@ -38,7 +38,16 @@ public record HttpFault(
      */
     RESPONSE_CUT,
     /** The request was held back by {@code delayMs} and then sent (LAT_SPIKE). */
-    DELAYED
+    DELAYED;
+
+    /**
+     * Whether the exchange executed the request although the caller saw a failure ({@link
+     * #RESPONSE_REPLACED}, {@link #RESPONSE_LOST}, {@link #RESPONSE_CUT}): a blind retry may
+     * duplicate it.
+     */
+    public boolean unknownToCaller() {
+      return this == RESPONSE_REPLACED || this == RESPONSE_LOST || this == RESPONSE_CUT;
+    }
   }
 
   /** Validates. */
@@ -50,8 +59,6 @@ public record HttpFault(
 
   /** Whether the exchange executed the request although the caller saw a failure. */
   public boolean outcomeUnknown() {
-    return outcome == Outcome.RESPONSE_REPLACED
-        || outcome == Outcome.RESPONSE_LOST
-        || outcome == Outcome.RESPONSE_CUT;
+    return outcome.unknownToCaller();
   }
 }

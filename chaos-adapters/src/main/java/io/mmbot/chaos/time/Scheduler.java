@@ -2,6 +2,7 @@ package io.mmbot.chaos.time;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The time source and the one-shot timers behind the adapters' delays and timeouts (injected
@@ -33,5 +34,15 @@ public interface Scheduler {
   /** {@link System#nanoTime()} and one shared daemon timer thread, started on first use. */
   static Scheduler system() {
     return SystemScheduler.INSTANCE;
+  }
+
+  /**
+   * {@link System#nanoTime()} and the timers of {@code timers}, for a caller that wants the timer
+   * thread to be its own: a due task is handed from {@code timers}' thread to its executor. Once
+   * {@code timers} is shut down, {@link #schedule} throws its {@link
+   * java.util.concurrent.RejectedExecutionException}. Nothing here shuts {@code timers} down.
+   */
+  static Scheduler of(ScheduledExecutorService timers) {
+    return new ExecutorScheduler(timers);
   }
 }

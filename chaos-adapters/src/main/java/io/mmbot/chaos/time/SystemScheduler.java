@@ -2,9 +2,7 @@ package io.mmbot.chaos.time;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link Scheduler#system()}: one daemon timer thread for the whole JVM that only hands tasks over
@@ -13,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 enum SystemScheduler implements Scheduler {
   INSTANCE;
 
-  private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
-
   @Override
   public long nanoTime() {
     return System.nanoTime();
@@ -22,21 +18,12 @@ enum SystemScheduler implements Scheduler {
 
   @Override
   public Future<?> schedule(long delayNanos, Executor executor, Runnable task) {
-    return Timer.THREAD.schedule(
-        () -> handOver(executor, task), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-  }
-
-  private static void handOver(Executor executor, Runnable task) {
-    try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) {
-      LOG.log(System.Logger.Level.WARNING, "executor rejected a mm-chaos timer task", e);
-    }
+    return Timer.SCHEDULER.schedule(delayNanos, executor, task);
   }
 
   /** Holder: the thread starts only when the first timer is set. */
   private static final class Timer {
-    static final ScheduledThreadPoolExecutor THREAD = create();
+    static final Scheduler SCHEDULER = new ExecutorScheduler(create());
 
     private static ScheduledThreadPoolExecutor create() {
       ScheduledThreadPoolExecutor t =

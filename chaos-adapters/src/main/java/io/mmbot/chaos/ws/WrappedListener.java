@@ -1,5 +1,6 @@
 package io.mmbot.chaos.ws;
 
+import io.mmbot.chaos.ws.internal.ConnectionTimes;
 import java.io.IOException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -51,13 +52,12 @@ final class WrappedListener implements WebSocket.Listener {
   private volatile boolean stopped;
 
   private boolean midMessage;
-  private long lastCheck;
-  private long lastDelivered;
-  private boolean delivered;
+  private final ConnectionTimes times;
 
   WrappedListener(ChaosWebSocket factory, WebSocket.Listener user) {
     this.factory = factory;
     this.user = user;
+    this.times = new ConnectionTimes(factory.nanoClock, factory.injector, factory.gapListener);
   }
 
   synchronized WrappedWebSocket socketFor(WebSocket raw) {
@@ -88,9 +88,7 @@ final class WrappedListener implements WebSocket.Listener {
           "this chaos WebSocket listener already served a connection; wrap a new one per connection");
     }
     WrappedWebSocket ws = socketFor(webSocket);
-    synchronized (this) {
-      lastCheck = factory.nanoClock.getAsLong();
-    }
+    times.opened();
     scheduleCheck();
     user.onOpen(ws);
   }
@@ -144,7 +142,7 @@ final class WrappedListener implements WebSocket.Listener {
     if (dead) {
       return null;
     }
-    if (disconnectDue()) {
+    if (times.disconnectDue()) {
       disconnect();
       return null;
     }
@@ -197,7 +195,7 @@ final class WrappedListener implements WebSocket.Listener {
       return null;
     }
     if (complete) {
-      reportGap();
+      times.delivered();
     }
     try {
       return delivery.get();
@@ -234,27 +232,6 @@ final class WrappedListener implements WebSocket.Listener {
     }
   }
 
-  private void reportGap() {
-    double gapMs;
-    synchronized (this) {
-      long now = factory.nanoClock.getAsLong();
-      boolean first = !delivered;
-      gapMs = (now - lastDelivered) / 1e6;
-      lastDelivered = now;
-      delivered = true;
-      if (first) {
-        return;
-      }
-    }
-    try {
-      factory.gapListener.accept(gapMs);
-    } catch (VirtualMachineError e) {
-      throw e;
-    } catch (RuntimeException | Error e) {
-      LOG.log(System.Logger.Level.WARNING, "WebSocket gap listener failed", e);
-    }
-  }
-
   private CompletableFuture<Void> waitUntil(long dueNanos) {
     long remaining = dueNanos - factory.scheduler.nanoTime();
     if (remaining <= 0) {
@@ -286,13 +263,6 @@ final class WrappedListener implements WebSocket.Listener {
     }
   }
 
-  private synchronized boolean disconnectDue() {
-    long now = factory.nanoClock.getAsLong();
-    long elapsed = now - lastCheck;
-    lastCheck = now;
-    return factory.injector.shouldInjectWsDisconnect(elapsed);
-  }
-
   private void scheduleCheck() {
     if (factory.checkIntervalNanos == 0 || dead) {
       return;
@@ -304,7 +274,7 @@ final class WrappedListener implements WebSocket.Listener {
     if (dead || socket.raw().isInputClosed()) {
       return; // closed, aborted by the bot, or already dropped: stop checking
     }
-    if (disconnectDue()) {
+    if (times.disconnectDue()) {
       disconnect();
     } else {
       scheduleCheck();

@@ -1,6 +1,7 @@
 package io.mmbot.chaos.okhttp;
 
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.dns.internal.DnsFlapRule;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -31,49 +32,18 @@ final class ChaosDns implements Dns {
   @Override
   public List<InetAddress> lookup(String hostname) throws UnknownHostException {
     Objects.requireNonNull(hostname, "hostname");
-    if (!isIpLiteral(hostname)
-        && (perCall.perCall() ? perCall.consume(hostname) : injector.shouldInjectDnsFlap())) {
-      throw notFound(hostname);
+    if (DnsFlapRule.strikes(
+        hostname,
+        () -> perCall.perCall() ? perCall.consume(hostname) : injector.shouldInjectDnsFlap())) {
+      throw DnsFlapRule.notFound(hostname);
     }
     List<InetAddress> addresses = delegate.lookup(hostname);
     resolved.record(hostname, addresses);
     return addresses;
   }
 
-  /** What Dns.SYSTEM passes on from the JDK on Linux for a name the server says does not exist. */
-  static UnknownHostException notFound(String hostname) {
-    return new UnknownHostException(hostname + ": Name or service not known");
-  }
-
   Dns delegate() {
     return delegate;
-  }
-
-  /** An IPv6 literal (any name with a colon, bracketed or not) or a dotted-quad IPv4 literal. */
-  static boolean isIpLiteral(String host) {
-    if (host.indexOf(':') >= 0) {
-      return true;
-    }
-    int parts = 0;
-    int value = -1;
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      if (c == '.') {
-        if (value < 0) {
-          return false;
-        }
-        parts++;
-        value = -1;
-      } else if (c >= '0' && c <= '9') {
-        value = (value < 0 ? 0 : value * 10) + (c - '0');
-        if (value > 255) {
-          return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    return value >= 0 && parts == 3;
   }
 
   @Override

@@ -2,13 +2,15 @@ package io.mmbot.chaos.okhttp;
 
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.http.HttpAdapterBuilder;
 import io.mmbot.chaos.http.HttpFault.Outcome;
 import io.mmbot.chaos.http.RequestFaults;
+import io.mmbot.chaos.http.internal.ClientSettings;
 import io.mmbot.chaos.http.internal.Settings;
+import io.mmbot.chaos.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
@@ -130,10 +132,10 @@ public final class ChaosOkHttp {
 
   private ChaosOkHttp(Builder b) {
     this.injector = b.injector;
-    this.faults = b.faults.build();
+    this.faults = b.settings.newPlan();
     this.timing = b.timing != null ? b.timing : Timing.system(b.scheduler);
-    this.nanoClock = b.nanoClock;
-    this.lostResponseTimeoutMs = b.lostResponseTimeout.toMillis();
+    this.nanoClock = b.settings.nanoClock();
+    this.lostResponseTimeoutMs = b.settings.lostResponseTimeout().toMillis();
     this.gapListener = b.gapListener;
     this.checkIntervalMs = b.checkInterval.toMillis();
     this.listener = b.listener;
@@ -313,48 +315,54 @@ public final class ChaosOkHttp {
 
   /**
    * Builds a {@link ChaosOkHttp}. Every setting is validated when set, with a message naming it and
-   * its allowed range. Not thread-safe.
+   * its allowed range; the settings shared with the JDK adapter are described on {@link
+   * HttpAdapterBuilder}. Not thread-safe.
    */
-  public static final class Builder {
-    /** Default {@code Retry-After} of a synthetic 429: 1 s. */
-    public static final Duration DEFAULT_RETRY_AFTER = RequestFaults.Builder.DEFAULT_RETRY_AFTER;
-
-    /** Default ban length for a caller that ignores storm 429s: 2 minutes. */
-    public static final Duration DEFAULT_BAN_DURATION = RequestFaults.Builder.DEFAULT_BAN_DURATION;
-
-    /** Default number of consecutive Retry-After violations that earns a ban: 3. */
-    public static final int DEFAULT_VIOLATIONS_TO_BAN =
-        RequestFaults.Builder.DEFAULT_VIOLATIONS_TO_BAN;
-
-    /** Default wait before a lost response fails, for clients without a read timeout: 10 s. */
-    public static final Duration DEFAULT_LOST_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
-
+  public static final class Builder implements HttpAdapterBuilder<Builder> {
     /** Default interval of the timer check for WS_DISCONNECT on a quiet connection: 1 s. */
     public static final Duration DEFAULT_DISCONNECT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final ChaosInjector injector;
-    private final RequestFaults.Builder faults;
-    private LongSupplier nanoClock = System::nanoTime;
+    private final ClientSettings settings;
     private OkHttpFaultListener listener = fault -> {};
-    private ScheduledExecutorService scheduler;
-    private Duration lostResponseTimeout = DEFAULT_LOST_RESPONSE_TIMEOUT;
+    private Scheduler scheduler = Scheduler.system();
     private DoubleConsumer gapListener = gapMs -> {};
     private Duration checkInterval = DEFAULT_DISCONNECT_CHECK_INTERVAL;
     private Timing timing;
 
     private Builder(ChaosInjector injector) {
       this.injector = Objects.requireNonNull(injector, "injector");
-      this.faults = RequestFaults.builder(injector);
+      this.settings = new ClientSettings(injector);
     }
 
-    /**
-     * The nanosecond time source of the escalation rule ({@code Retry-After} windows and bans) and
-     * of WebSocket gaps and disconnect checks, as {@link System#nanoTime()} (the default). Pass the
-     * injector's own source.
-     */
+    @Override
     public Builder nanoClock(LongSupplier nanoClock) {
-      this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
-      faults.nanoClock(nanoClock);
+      settings.nanoClock(nanoClock);
+      return this;
+    }
+
+    @Override
+    public Builder retryAfter(Duration retryAfter) {
+      settings.retryAfter(retryAfter);
+      return this;
+    }
+
+    @Override
+    public Builder banDuration(Duration banDuration) {
+      settings.banDuration(banDuration);
+      return this;
+    }
+
+    @Override
+    public Builder violationsToBan(int violations) {
+      settings.violationsToBan(violations);
+      return this;
+    }
+
+    /** For this adapter: the wait of a call on a client whose read timeout is 0. {@inheritDoc} */
+    @Override
+    public Builder lostResponseTimeout(Duration timeout) {
+      settings.lostResponseTimeout(timeout);
       return this;
     }
 
@@ -365,38 +373,14 @@ public final class ChaosOkHttp {
     }
 
     /**
-     * Runs the timers: delays of asynchronous calls, lagged WebSocket deliveries and disconnect
-     * checks (default: the JDK's shared delay thread, handing tasks to the common pool). The
-     * adapter never shuts it down.
+     * Time and timers for the waits: delays of calls, lost responses, lagged WebSocket deliveries
+     * and disconnect checks (default {@link Scheduler#system()}); the timers hand their tasks to
+     * the common pool. The same scheduler type as the JDK adapters take: for an executor of your
+     * own, {@link Scheduler#of(java.util.concurrent.ScheduledExecutorService)}; in tests, a virtual
+     * scheduler on the same time as {@link #nanoClock}. The adapter never shuts it down.
      */
-    public Builder scheduler(ScheduledExecutorService scheduler) {
+    public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-      return this;
-    }
-
-    /** How long a lost response keeps a call waiting when the client has no read timeout. */
-    public Builder lostResponseTimeout(Duration timeout) {
-      this.lostResponseTimeout =
-          Settings.inRange(
-              "lostResponseTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
-      return this;
-    }
-
-    /** {@code Retry-After} of a synthetic 429, whole seconds from 1 s to 1 h (default 1 s). */
-    public Builder retryAfter(Duration retryAfter) {
-      faults.retryAfter(retryAfter);
-      return this;
-    }
-
-    /** How long a ban lasts, from 1 s to 3 days (default 2 min). */
-    public Builder banDuration(Duration banDuration) {
-      faults.banDuration(banDuration);
-      return this;
-    }
-
-    /** Consecutive requests inside a storm 429's Retry-After that earn a ban, 1 to 1000. */
-    public Builder violationsToBan(int violations) {
-      faults.violationsToBan(violations);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.mmbot.chaos.okhttp;
 
+import io.mmbot.chaos.ws.internal.ConnectionTimes;
 import java.net.SocketException;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,9 +40,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
 
   private final ArrayDeque<Delivery> queue = new ArrayDeque<>(); // guarded by this
   private boolean draining; // guarded by this: a thread drains, or a drain is scheduled
-  private long lastCheck; // guarded by this
-  private long lastDelivered; // guarded by this
-  private boolean delivered; // guarded by this
+  private final ConnectionTimes times;
 
   /** No more callbacks pass: the connection ended. */
   private volatile boolean dead;
@@ -61,6 +60,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
   ChaosWebSocketListener(ChaosOkHttp chaos, WebSocketListener user) {
     this.chaos = chaos;
     this.user = user;
+    this.times = new ConnectionTimes(chaos.nanoClock, chaos.injector, chaos.gapListener);
   }
 
   @Override
@@ -71,9 +71,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
           "this chaos WebSocket listener already served a connection; wrap a new one per connection");
     }
     socket = webSocket;
-    synchronized (this) {
-      lastCheck = chaos.nanoClock.getAsLong();
-    }
+    times.opened();
     scheduleCheck(webSocket);
     // Through the queue, so that a disconnect the first check decides comes after it.
     enqueue(0, false, () -> user.onOpen(webSocket, response));
@@ -126,7 +124,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
     if (dead || dropped) {
       return;
     }
-    if (disconnectDue()) {
+    if (times.disconnectDue()) {
       disconnect(webSocket);
       return;
     }
@@ -189,7 +187,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
 
   private void deliver(Delivery d, boolean onOkHttpThread) {
     if (d.complete) {
-      reportGap();
+      times.delivered();
     }
     try {
       d.action.run();
@@ -236,32 +234,6 @@ final class ChaosWebSocketListener extends WebSocketListener {
     }
   }
 
-  private void reportGap() {
-    double gapMs;
-    synchronized (this) {
-      long now = chaos.nanoClock.getAsLong();
-      boolean first = !delivered;
-      gapMs = (now - lastDelivered) / 1e6;
-      lastDelivered = now;
-      delivered = true;
-      if (first) {
-        return;
-      }
-    }
-    try {
-      chaos.gapListener.accept(gapMs);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "WebSocket gap listener failed", e);
-    }
-  }
-
-  private synchronized boolean disconnectDue() {
-    long now = chaos.nanoClock.getAsLong();
-    long elapsed = now - lastCheck;
-    lastCheck = now;
-    return chaos.injector.shouldInjectWsDisconnect(elapsed);
-  }
-
   private void scheduleCheck(WebSocket webSocket) {
     if (chaos.checkIntervalMs == 0 || ending) {
       return;
@@ -277,7 +249,7 @@ final class ChaosWebSocketListener extends WebSocketListener {
     if (ending || dead || dropped) {
       return;
     }
-    if (disconnectDue()) {
+    if (times.disconnectDue()) {
       disconnect(webSocket);
     } else {
       scheduleCheck(webSocket);

@@ -28,10 +28,11 @@ public record OkHttpFault(
     Objects.requireNonNull(request, "request");
   }
 
-  /** Whether the exchange executed the request although the caller saw a failure. */
+  /**
+   * Whether the exchange executed the request although the caller saw a failure: {@link
+   * Outcome#unknownToCaller()}.
+   */
   public boolean outcomeUnknown() {
-    return outcome == Outcome.RESPONSE_REPLACED
-        || outcome == Outcome.RESPONSE_LOST
-        || outcome == Outcome.RESPONSE_CUT;
+    return outcome.unknownToCaller();
   }
 }

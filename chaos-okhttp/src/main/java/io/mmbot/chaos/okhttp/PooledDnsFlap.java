@@ -2,6 +2,7 @@ package io.mmbot.chaos.okhttp;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.dns.internal.DnsFlapRule;
 import java.io.IOException;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
@@ -49,7 +50,7 @@ final class PooledDnsFlap {
           return chain.proceed(chain.request());
         }
         String host = chain.request().url().host();
-        if (ChaosDns.isIpLiteral(host) || !injector.shouldInjectDnsFlap()) {
+        if (DnsFlapRule.isIpLiteral(host) || !injector.shouldInjectDnsFlap()) {
           return chain.proceed(chain.request());
         }
         pool.evictAll();
@@ -75,7 +76,7 @@ final class PooledDnsFlap {
 
   private Response failIfStillArmed(Interceptor.Chain chain) throws IOException {
     if (consume(chain.request().url().host())) {
-      throw ChaosDns.notFound(chain.request().url().host());
+      throw DnsFlapRule.notFound(chain.request().url().host());
     }
     return chain.proceed(chain.request());
   }

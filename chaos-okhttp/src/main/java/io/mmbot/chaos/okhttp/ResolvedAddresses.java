@@ -1,5 +1,6 @@
 package io.mmbot.chaos.okhttp;
 
+import io.mmbot.chaos.dns.internal.DnsFlapRule;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -39,7 +40,7 @@ final class ResolvedAddresses {
    */
   String socketAddress(String host, int port) {
     InetAddress address = last.get(host);
-    if (address == null && ChaosDns.isIpLiteral(host)) {
+    if (address == null && DnsFlapRule.isIpLiteral(host)) {
       try {
         address = InetAddress.getByName(host); // parses the literal, asks no server
       } catch (UnknownHostException | SecurityException e) {

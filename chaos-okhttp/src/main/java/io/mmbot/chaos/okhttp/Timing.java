@@ -1,11 +1,10 @@
 package io.mmbot.chaos.okhttp;
 
+import io.mmbot.chaos.time.Scheduler;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -40,35 +39,38 @@ interface Timing {
    */
   void schedule(long millis, Runnable task);
 
-  /** Real time; timers on {@code scheduler}, or on the JDK's shared delay thread when null. */
-  static Timing system(ScheduledExecutorService scheduler) {
+  /**
+   * Time and timers from {@code scheduler} (real time with {@link Scheduler#system()}); the tasks
+   * it hands over run on the common pool, so a slow task never holds up a timer.
+   */
+  static Timing system(Scheduler scheduler) {
     return new SystemTiming(scheduler);
   }
 
-  /** {@link Timing} in real time. */
+  /** {@link Timing} on a {@link Scheduler}: blocking waits poll its time, timers are its timers. */
   final class SystemTiming implements Timing {
     /** How often a sleeping call looks whether it was canceled or chaos switched off, in ms. */
     static final long POLL_MILLIS = 5;
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
 
-    private final ScheduledExecutorService scheduler;
+    private final Scheduler scheduler;
 
-    SystemTiming(ScheduledExecutorService scheduler) {
-      this.scheduler = scheduler;
+    SystemTiming(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     @Override
     public long nanoTime() {
-      return System.nanoTime();
+      return scheduler.nanoTime();
     }
 
     @Override
     public boolean sleep(long millis, Call call, BooleanSupplier goOn) throws IOException {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-      for (long left = deadline - System.nanoTime();
+      long deadline = scheduler.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+      for (long left = deadline - scheduler.nanoTime();
           left > 0;
-          left = deadline - System.nanoTime()) {
+          left = deadline - scheduler.nanoTime()) {
         if (call.isCanceled()) {
           throw new IOException("Canceled");
         }
@@ -90,14 +92,7 @@ interface Timing {
     @Override
     public void schedule(long millis, Runnable task) {
       Objects.requireNonNull(task, "task");
-      if (scheduler != null) {
-        scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
-      } else {
-        // One JDK daemon thread for all delays, shared with CompletableFuture; the task itself runs
-        // on the common pool, so a slow task never holds up other timers.
-        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, ForkJoinPool.commonPool())
-            .execute(task);
-      }
+      scheduler.schedule(TimeUnit.MILLISECONDS.toNanos(millis), ForkJoinPool.commonPool(), task);
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
+import io.mmbot.chaos.dns.internal.DnsFlapRule;
 import io.mmbot.chaos.okhttp.testing.LoopbackServer;
 import io.mmbot.chaos.testsupport.Binomial;
 import java.net.UnknownHostException;
@@ -47,11 +48,11 @@ class ChaosDnsTest {
     assertThat(dns.lookup("::1")).hasSize(1);
     assertThat(dns.lookup("[::1]")).isNotEmpty();
     assertThat(injector.injections(Scenario.DNS_FLAP)).isZero();
-    assertThat(ChaosDns.isIpLiteral("10.0.0.256")).isFalse();
-    assertThat(ChaosDns.isIpLiteral("1.2.3")).isFalse();
-    assertThat(ChaosDns.isIpLiteral("1.2.3.4.")).isFalse();
-    assertThat(ChaosDns.isIpLiteral("api.exchange.test")).isFalse();
-    assertThat(ChaosDns.isIpLiteral("1e.2.3.4")).isFalse();
+    assertThat(DnsFlapRule.isIpLiteral("10.0.0.256")).isFalse();
+    assertThat(DnsFlapRule.isIpLiteral("1.2.3")).isFalse();
+    assertThat(DnsFlapRule.isIpLiteral("1.2.3.4.")).isFalse();
+    assertThat(DnsFlapRule.isIpLiteral("api.exchange.test")).isFalse();
+    assertThat(DnsFlapRule.isIpLiteral("1e.2.3.4")).isFalse();
   }
 
   @Test

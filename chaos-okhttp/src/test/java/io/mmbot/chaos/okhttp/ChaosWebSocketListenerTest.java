@@ -256,6 +256,25 @@ class ChaosWebSocketListenerTest {
   }
 
   @Test
+  void aGapListenerThatThrowsAnErrorIsContainedAndDeliveryGoesOn() throws Exception {
+    ChaosOkHttp chaos =
+        fx.adapter(fx.injector(ChaosConfig.defaults()))
+            .gapListener(
+                gapMs -> {
+                  throw new AssertionError("gap listener broke");
+                })
+            .disconnectCheckInterval(Duration.ZERO)
+            .build();
+    connect(chaos);
+    for (String m : List.of("a", "b", "c")) {
+      peer.ws().send(m);
+    }
+    Await.until("three messages", WAIT, () -> bot.events.size() == 3);
+    assertThat(bot.events).containsExactly("a", "b", "c");
+    assertThat(bot.failures).isEmpty();
+  }
+
+  @Test
   void aWrappedListenerServesOneConnectionOnly() throws Exception {
     ChaosOkHttp chaos = adapter(fx.injector(ChaosConfig.defaults()), Duration.ZERO);
     WebSocketListener wrapped = chaos.webSocketListener(bot);

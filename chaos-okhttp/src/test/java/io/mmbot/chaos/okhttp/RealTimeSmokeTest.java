@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.testsupport.Await;
+import io.mmbot.chaos.time.Scheduler;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -95,7 +96,7 @@ class RealTimeSmokeTest {
       for (ChaosOkHttp chaos :
           List.of(
               ChaosOkHttp.of(latency(300)),
-              ChaosOkHttp.builder(latency(300)).scheduler(scheduler).build())) {
+              ChaosOkHttp.builder(latency(300)).scheduler(Scheduler.of(scheduler)).build())) {
         OkHttpClient http = chaos.decorate(fx.plainBuilder()).build();
         long start = Await.mark();
         List<CompletableFuture<Integer>> results = new ArrayList<>();

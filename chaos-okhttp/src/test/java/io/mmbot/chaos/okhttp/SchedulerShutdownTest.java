@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.testsupport.Await;
+import io.mmbot.chaos.time.Scheduler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,7 @@ class SchedulerShutdownTest {
     ChaosInjector injector =
         ChaosInjector.create(chaos().latSpikeMs(60_000).latSpikeProbability(1.0).build());
     return ChaosOkHttp.builder(injector)
-        .scheduler(scheduler)
+        .scheduler(Scheduler.of(scheduler))
         .build()
         .decorate(fx.plainBuilder())
         .build();

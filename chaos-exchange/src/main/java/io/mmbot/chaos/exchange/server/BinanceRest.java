@@ -7,7 +7,7 @@ import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.exchange.RestCall;
 import io.mmbot.chaos.exchange.Side;
-import io.mmbot.chaos.order.OrderViewChaos;
+import io.mmbot.chaos.reconcile.OrderViewChaos;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.exchange.RestCall;
 import io.mmbot.chaos.exchange.Side;
 import io.mmbot.chaos.metrics.ChaosMetrics;
-import io.mmbot.chaos.order.OrderViewChaos;
+import io.mmbot.chaos.reconcile.OrderViewChaos;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;

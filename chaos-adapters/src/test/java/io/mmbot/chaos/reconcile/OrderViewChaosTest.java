@@ -1,4 +1,4 @@
-package io.mmbot.chaos.order;
+package io.mmbot.chaos.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.mmbot.chaos.dns;
+package io.mmbot.chaos.dns.internal;
 
 /**
  * Recognises the host strings that the JDK resolves without DNS: IPv4 literals in dotted-quad form

@@ -1,4 +1,4 @@
-package io.mmbot.chaos.order;
+package io.mmbot.chaos.reconcile;
 
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;

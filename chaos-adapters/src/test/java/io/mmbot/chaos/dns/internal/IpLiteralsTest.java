@@ -1,4 +1,4 @@
-package io.mmbot.chaos.dns;
+package io.mmbot.chaos.dns.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

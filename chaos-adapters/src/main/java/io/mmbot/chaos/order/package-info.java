@@ -1,5 +1,0 @@
-/**
- * The reconcile path: {@link io.mmbot.chaos.order.OrderViewChaos} perturbs the exchange's view of
- * open orders for RECONCILE_MISMATCH.
- */
-package io.mmbot.chaos.order;
