@@ -342,7 +342,7 @@ public final class WireChecks {
         continue; // a cancel of an order the exchange never had: nothing can be at risk
       }
       count++;
-      int first = firstSentAtOrAfter(sent, r.doneAtNanos());
+      int first = firstSentAtOrAfter(sent, Math.min(r.doneAtNanos(), nextBurstAt(sent, r, tick)));
       if (first >= sent.size()) {
         continue; // the run ended
       }
@@ -380,6 +380,19 @@ public final class WireChecks {
       }
     }
     return new Unknowns(count, notQueried, placed);
+  }
+
+  /**
+   * When the burst of requests after the one {@code r} belongs to began (bursts as in {@link
+   * #firstBatchThatGotThrough}); {@code Long.MAX_VALUE} if there is none.
+   */
+  private static long nextBurstAt(List<WireLog.Request> sent, WireLog.Request r, long tick) {
+    int j = firstSentAtOrAfter(sent, r.sentAtNanos());
+    while (j + 1 < sent.size()
+        && sent.get(j + 1).sentAtNanos() - sent.get(j).sentAtNanos() < tick / 2) {
+      j++;
+    }
+    return j + 1 < sent.size() ? sent.get(j + 1).sentAtNanos() : Long.MAX_VALUE;
   }
 
   /**

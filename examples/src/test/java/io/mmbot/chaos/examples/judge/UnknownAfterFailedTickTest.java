@@ -52,6 +52,43 @@ class UnknownAfterFailedTickTest {
     return WireChecks.unknowns(new Evidence(wire, List.of(), List.of(), facts, List.of(), 2));
   }
 
+  /**
+   * A place whose answer the exchange held back: the exchange closed the connection 5 s after the
+   * request arrived, long after the client gave up on it (which the exchange cannot see). The
+   * client's next burst of requests, its next tick, is what must ask, whether it asks or not.
+   */
+  private static WireChecks.Unknowns heldBack(boolean asksInNextTick) {
+    WireLog wire = new WireLog();
+    wire.request(request(21_616, WireChecks.OPEN_ORDERS, 200, null));
+    long at = 21_624 * MS;
+    wire.request(
+        new WireLog.Request(
+            at,
+            at + 5_244 * MS,
+            WireChecks.PLACE,
+            WireLog.Outcome.NO_ANSWER,
+            0,
+            0,
+            0,
+            "bb-9",
+            'B',
+            2_997_100));
+    for (long t = 22_096; t < 28_000; t += 500) {
+      wire.request(request(t, "SERVER_TIME", 200, null));
+      if (asksInNextTick || t > 22_096) {
+        wire.request(request(t + 1, WireChecks.OPEN_ORDERS, 200, null));
+      }
+    }
+    RunFacts facts = new RunFacts(0, 60 * TICK, TICK, 2 * TICK, TICK, true, DECLARED, false);
+    return WireChecks.unknowns(new Evidence(wire, List.of(), List.of(), facts, List.of(), 2));
+  }
+
+  @Test
+  void anAnswerHeldBackIsAskedAboutInTheNextTickNotAfterTheExchangeGaveUp() {
+    assertThat(heldBack(true).notQueriedNextTick()).isZero();
+    assertThat(heldBack(false).notQueriedNextTick()).isEqualTo(1);
+  }
+
   @Test
   void aTickThatFailedAtItsFirstCallIsPassedOver() {
     WireChecks.Unknowns u = judge(504, true);
