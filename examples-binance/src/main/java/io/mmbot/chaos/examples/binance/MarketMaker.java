@@ -76,7 +76,7 @@ final class MarketMaker {
     this.feed = feed;
     this.users = users;
     this.tracker = tracker;
-    this.reconciler = new Reconciler(tracker, metrics.chaos(), QTY);
+    this.reconciler = new Reconciler(tracker, metrics.chaos(), QTY, wiring.injector());
     this.metrics = metrics;
     this.wiring = wiring;
     this.gate = gate;
