@@ -178,6 +178,9 @@ final class MarketMaker {
     if (errors.count() >= 3) {
       g |= GuardReason.EXCHANGE_ERRORS.bit();
     }
+    if (calls.onFallback()) {
+      g |= GuardReason.DNS_FALLBACK.bit();
+    }
     if (!tracker.unknown().isEmpty()) {
       g |= GuardReason.RECONCILE_PENDING.bit();
     }
@@ -200,6 +203,7 @@ final class MarketMaker {
         stopped = true;
         break;
       case NOT_SENT:
+      case NO_ADDRESS:
         stopped = true;
         break;
       case UNKNOWN:
