@@ -69,7 +69,7 @@ final class BoundedFile {
       // the JVM
       reader.interrupt();
       throw new IOException(
-          "could not be read within " + Fmt.num(timeout.toMillis() / 1000.0) + " s", e);
+          "could not be read within " + NumberText.num(timeout.toMillis() / 1000.0) + " s", e);
     } catch (InterruptedException e) {
       reader.interrupt();
       Thread.currentThread().interrupt();

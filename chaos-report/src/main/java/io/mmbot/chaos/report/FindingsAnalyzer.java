@@ -162,10 +162,15 @@ public final class FindingsAnalyzer {
             + r.runsJudged()
             + " runs missed it)";
     if (c.unit() == Criterion.Unit.COUNT) {
-      return label + ": " + Fmt.num(r.worstValue()) + ", target " + Fmt.num(r.target()) + where;
+      return label
+          + ": "
+          + NumberText.num(r.worstValue())
+          + ", target "
+          + NumberText.num(r.target())
+          + where;
     }
-    String value = Fmt.withUnit(r.worstValue(), c.unit());
-    String target = Fmt.withUnit(r.target(), c.unit());
+    String value = NumberText.withUnit(r.worstValue(), c.unit());
+    String target = NumberText.withUnit(r.target(), c.unit());
     if (sev == Severity.LOW) {
       return label
           + " "
@@ -173,9 +178,9 @@ public final class FindingsAnalyzer {
           + " meets target "
           + target
           + " with only "
-          + Fmt.pct(-r.excessInMargins())
+          + NumberText.pct(-r.excessInMargins())
           + " of its "
-          + Fmt.withUnit(r.margin(), c.unit())
+          + NumberText.withUnit(r.margin(), c.unit())
           + " margin left (worst run: "
           + run
           + ")";
@@ -192,14 +197,14 @@ public final class FindingsAnalyzer {
         + " of "
         + runs
         + " runs failed: pass rate "
-        + Fmt.pct((double) passed / runs)
+        + NumberText.pct((double) passed / runs)
         + " (95 % Wilson interval "
-        + Fmt.decimals(w.lower() * 100, 1)
+        + NumberText.decimals(w.lower() * 100, 1)
         + "–"
-        + Fmt.decimals(w.upper() * 100, 1)
+        + NumberText.decimals(w.upper() * 100, 1)
         + " %), target every run passes"
         + (sev == Severity.HIGH
-            ? "; even the upper bound is below " + Fmt.pct(PASS_RATE_TARGET)
+            ? "; even the upper bound is below " + NumberText.pct(PASS_RATE_TARGET)
             : "");
   }
 

@@ -32,7 +32,7 @@ public final class HtmlReport {
     b.append("<section class=\"card\">\n<h2>Pass rate by scenario</h2>\n");
     b.append(
         "<p class=\"note\">Dot: share of runs passed. Bar: 95 % Wilson interval. Dashed line: ");
-    b.append(Fmt.pct(FindingsAnalyzer.PASS_RATE_TARGET)).append(" target.</p>\n");
+    b.append(NumberText.pct(FindingsAnalyzer.PASS_RATE_TARGET)).append(" target.</p>\n");
     PassRateChart.render(b, model);
     b.append("</section>\n");
     summary(b, model);
@@ -58,7 +58,7 @@ public final class HtmlReport {
     b.append(model.scenarios().size()).append(" scenarios: ");
     b.append(passed).append(" passed, ").append(runs - passed).append(" failed");
     if (runs > 0) {
-      b.append(" · overall pass rate ").append(Svg.esc(Fmt.passRate(passed, runs)));
+      b.append(" · overall pass rate ").append(Svg.esc(NumberText.passRate(passed, runs)));
     }
     if (!model.unreadable().isEmpty()) {
       b.append(" · <strong>").append(model.unreadable().size()).append(" unreadable</strong>");
@@ -104,11 +104,12 @@ public final class HtmlReport {
         b.append("<td class=\"num")
             .append(r.isPresent() && r.get().runsMissing() > 0 ? " miss" : "")
             .append("\">")
-            .append(r.map(x -> Fmt.withUnit(x.worstValue(), c.unit())).orElse("—"))
+            .append(r.map(x -> NumberText.withUnit(x.worstValue(), c.unit())).orElse("—"))
             .append("</td>");
       }
       b.append("<td class=\"num\">")
-          .append(s.runs().size() > 1 ? Svg.esc(Fmt.passRate(s.passed(), s.runs().size())) : "—")
+          .append(
+              s.runs().size() > 1 ? Svg.esc(NumberText.passRate(s.passed(), s.runs().size())) : "—")
           .append("</td><td class=\"status ")
           .append(s.allPassed() ? "ok\">✓ passed" : "warn\">⚠ failed")
           .append("</td></tr>\n");
@@ -198,7 +199,7 @@ public final class HtmlReport {
           .append("\">")
           .append(s.failed())
           .append("</td><td class=\"num\">")
-          .append(Svg.esc(Fmt.passRate(s.passed(), s.runs().size())))
+          .append(Svg.esc(NumberText.passRate(s.passed(), s.runs().size())))
           .append("</td><td>")
           .append(text(MarkdownReport.checks(s)))
           .append("</td><td class=\"status ")
@@ -231,7 +232,7 @@ public final class HtmlReport {
           .append(Svg.esc(r.displayName()))
           .append(r.passed() ? " · passed" : " · failed")
           .append(" · p95 ")
-          .append(Fmt.num(r.metrics().p95TickMs()))
+          .append(NumberText.num(r.metrics().p95TickMs()))
           .append(
               " ms <span class=\"key burst-key\"></span> chaos burst"
                   + " <span class=\"key inj-key\"></span> injections"
@@ -252,7 +253,7 @@ public final class HtmlReport {
           .append("</td><td>")
           .append(Svg.esc(MarkdownReport.targetText(c, r.target())))
           .append("</td><td class=\"num\">")
-          .append(Fmt.withUnit(r.worstValue(), c.unit()))
+          .append(NumberText.withUnit(r.worstValue(), c.unit()))
           .append("</td><td>")
           .append(Svg.esc(MarkdownText.plain(r.worstRun())))
           .append("</td><td class=\"num\">")

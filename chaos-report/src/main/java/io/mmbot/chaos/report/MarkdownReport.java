@@ -61,9 +61,9 @@ public final class MarkdownReport {
         .append(" failed");
     if (runs > 0) {
       b.append("; overall pass rate ")
-          .append(Fmt.pct((double) passed / runs))
+          .append(NumberText.pct((double) passed / runs))
           .append(" (95 % Wilson interval ")
-          .append(Fmt.interval(passed, runs))
+          .append(NumberText.interval(passed, runs))
           .append(')');
     }
     b.append(".\n");
@@ -133,7 +133,7 @@ public final class MarkdownReport {
           .append(" | ")
           .append(s.failed())
           .append(" | ")
-          .append(Fmt.passRate(s.passed(), s.runs().size()))
+          .append(NumberText.passRate(s.passed(), s.runs().size()))
           .append(" | ")
           .append(checks(s))
           .append(" | ")
@@ -170,16 +170,16 @@ public final class MarkdownReport {
           .append(" | ")
           .append(worst(s, Criterion.RECOVERY))
           .append(" | ")
-          .append(s.runs().size() > 1 ? Fmt.passRate(s.passed(), s.runs().size()) : "—")
+          .append(s.runs().size() > 1 ? NumberText.passRate(s.passed(), s.runs().size()) : "—")
           .append(" | ")
           .append(s.allPassed() ? PASSED : WARNING)
           .append(" |\n");
     }
     b.append('\n');
     b.append("Worst run per column. Targets: p95 tick < baseline + ")
-        .append(Fmt.num(Criterion.P95_INCREASE * 100))
+        .append(NumberText.num(Criterion.P95_INCREASE * 100))
         .append(" %, deadline miss < ")
-        .append(Fmt.num(Criterion.DEADLINE_MISS_PCT))
+        .append(NumberText.num(Criterion.DEADLINE_MISS_PCT))
         .append(" %, recovery ≤ ")
         .append(Criterion.RECOVERY_TICKS)
         .append(" ticks. Status ")
@@ -196,7 +196,7 @@ public final class MarkdownReport {
   }
 
   private static String worst(ScenarioSummary s, Criterion c) {
-    return s.result(c).map(r -> Fmt.withUnit(r.worstValue(), c.unit())).orElse("—");
+    return s.result(c).map(r -> NumberText.withUnit(r.worstValue(), c.unit())).orElse("—");
   }
 
   private static void unreadable(StringBuilder b, ReportModel model) {
@@ -268,9 +268,9 @@ public final class MarkdownReport {
           .append(" | ")
           .append(targetText(c, r.target()))
           .append(" | ")
-          .append(r.margin() > 0 ? Fmt.withUnit(r.margin(), c.unit()) : "—")
+          .append(r.margin() > 0 ? NumberText.withUnit(r.margin(), c.unit()) : "—")
           .append(" | ")
-          .append(Fmt.withUnit(r.worstValue(), c.unit()))
+          .append(NumberText.withUnit(r.worstValue(), c.unit()))
           .append(" | ")
           .append(MarkdownText.cell(r.worstRun()))
           .append(" | ")
@@ -290,9 +290,9 @@ public final class MarkdownReport {
 
   static String targetText(Criterion c, double target) {
     if (c.unit() == Criterion.Unit.COUNT) {
-      return Fmt.num(target);
+      return NumberText.num(target);
     }
-    return (c.inclusive() ? "≤ " : "< ") + Fmt.withUnit(target, c.unit());
+    return (c.inclusive() ? "≤ " : "< ") + NumberText.withUnit(target, c.unit());
   }
 
   /**
@@ -327,31 +327,35 @@ public final class MarkdownReport {
   }
 
   private static String miss(Criterion c, double value, double target) {
-    String head = c.label() + " " + Fmt.withUnit(value, c.unit());
+    String head = c.label() + " " + NumberText.withUnit(value, c.unit());
     double by = value - target;
     switch (c.unit()) {
       case MS:
         double pct = by / target * 100;
         return head
             + " exceeds target "
-            + Fmt.withUnit(target, c.unit())
+            + NumberText.withUnit(target, c.unit())
             + " by "
-            + Fmt.withUnit(by, c.unit())
+            + NumberText.withUnit(by, c.unit())
             // a target near zero gives no meaningful share (and one that overflows)
-            + (Double.isFinite(pct) && pct < Fmt.PLAIN_LIMIT
-                ? " (+" + Fmt.decimals(pct, 1) + " %)"
+            + (Double.isFinite(pct) && pct < NumberText.PLAIN_LIMIT
+                ? " (+" + NumberText.decimals(pct, 1) + " %)"
                 : "");
       case PCT:
         return head
             + " exceeds target "
-            + Fmt.withUnit(target, c.unit())
+            + NumberText.withUnit(target, c.unit())
             + " by "
-            + Fmt.num(by)
+            + NumberText.num(by)
             + " percentage points";
       case TICKS:
-        return head + " exceeds target " + Fmt.withUnit(target, c.unit()) + " by " + Fmt.num(by);
+        return head
+            + " exceeds target "
+            + NumberText.withUnit(target, c.unit())
+            + " by "
+            + NumberText.num(by);
       default:
-        return c.label() + ": " + Fmt.num(value) + ", target " + Fmt.num(target);
+        return c.label() + ": " + NumberText.num(value) + ", target " + NumberText.num(target);
     }
   }
 
@@ -359,7 +363,7 @@ public final class MarkdownReport {
       List<RunRecord> runs, java.util.function.ToDoubleFunction<RunRecord> f) {
     Set<String> values = new LinkedHashSet<>();
     for (RunRecord r : runs) {
-      values.add(Fmt.num(f.applyAsDouble(r)));
+      values.add(NumberText.num(f.applyAsDouble(r)));
     }
     return String.join("/", values);
   }

@@ -65,7 +65,7 @@ final class PassRateChart {
         .append("\" y2=\"")
         .append(TOP + rows * ROW)
         .append("\"><title>pass-rate target ")
-        .append(Fmt.pct(FindingsAnalyzer.PASS_RATE_TARGET))
+        .append(NumberText.pct(FindingsAnalyzer.PASS_RATE_TARGET))
         .append("</title></line>\n");
     List<ScenarioSummary> summaries = model.scenarios();
     int row = 0;
@@ -113,7 +113,7 @@ final class PassRateChart {
         .append(" of ")
         .append(n)
         .append(" runs passed, ")
-        .append(Fmt.passRate(sum.passed(), n))
+        .append(NumberText.passRate(sum.passed(), n))
         .append("</title>\n");
     b.append("<line class=\"interval\" x1=\"")
         .append(Svg.c(x0))

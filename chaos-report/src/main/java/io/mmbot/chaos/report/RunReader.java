@@ -24,11 +24,12 @@ import java.util.OptionalLong;
  * Reads run files strictly. Every field of the product contract is required and checked: a
  * malformed file, a missing field, a value of the wrong type, an unknown scenario, a NaN or
  * infinite number, a negative or zero duration, a percentage outside [0, 100] or a timeline out of
- * order is a {@link RunFileException} naming the file and the field. Fields this version does not
- * know are ignored, so that newer writers can add measurements; a {@code schema_version} newer than
- * {@value #SCHEMA_VERSION} is rejected. A file without {@code schema_version} is read as version 1,
- * the format of the product contract. A stress run names itself in {@code stress} and the checks it
- * failed in {@code failed_checks} (both optional; keys of {@value #KEY_PATTERN_TEXT}).
+ * order is a {@link RunFileException} naming the file and the field. RunFileFields this version
+ * does not know are ignored, so that newer writers can add measurements; a {@code schema_version}
+ * newer than {@value #SCHEMA_VERSION} is rejected. A file without {@code schema_version} is read as
+ * version 1, the format of the product contract. A stress run names itself in {@code stress} and
+ * the checks it failed in {@code failed_checks} (both optional; keys of {@value
+ * #KEY_PATTERN_TEXT}).
  *
  * <p>Only a regular file (or a symbolic link to one) of at most {@link #MAX_BYTES} bytes is read,
  * within {@link #READ_TIMEOUT}: a directory, FIFO or device, a larger file or a read that does not
@@ -82,9 +83,9 @@ public final class RunReader {
   /** Validates the content of a run file already read; {@code file} names it in errors. */
   static RunRecord read(Path file, byte[] bytes) throws RunFileException {
     JsonNode root = parse(file, bytes);
-    Fields f = new Fields(file);
+    RunFileFields f = new RunFileFields(file);
     if (!root.isObject()) {
-      throw f.error("(root)", "expected a JSON object, found " + Fields.describe(root));
+      throw f.error("(root)", "expected a JSON object, found " + RunFileFields.describe(root));
     }
     int version = (int) f.optionalLong(root, "schema_version", 1, SCHEMA_VERSION).orElse(1);
     String scenarioKey = f.requiredText(root, "scenario");
@@ -140,7 +141,7 @@ public final class RunReader {
         failedChecks);
   }
 
-  private static String key(Fields f, String text, String field) throws RunFileException {
+  private static String key(RunFileFields f, String text, String field) throws RunFileException {
     if (!KEY.matcher(text).matches()) {
       throw f.error(
           field,
@@ -198,7 +199,7 @@ public final class RunReader {
     return path.length() == 0 ? where : path + " (" + where + ")";
   }
 
-  private static Optional<Instant> optionalInstant(Fields f, JsonNode obj, String name)
+  private static Optional<Instant> optionalInstant(RunFileFields f, JsonNode obj, String name)
       throws RunFileException {
     if (!obj.has(name) || obj.get(name).isNull()) {
       return Optional.empty();
@@ -215,7 +216,7 @@ public final class RunReader {
     }
   }
 
-  private static RunMetrics readMetrics(Fields f, JsonNode m) throws RunFileException {
+  private static RunMetrics readMetrics(RunFileFields f, JsonNode m) throws RunFileException {
     return new RunMetrics(
         f.requiredDouble(m, "metrics.p95_tick_ms", 0, Double.MAX_VALUE),
         f.requiredDouble(m, "metrics.deadline_miss_pct", 0, 100),
@@ -230,7 +231,7 @@ public final class RunReader {
         f.optionalLong(m, "metrics.bans_418", 0, Long.MAX_VALUE));
   }
 
-  private static Timeline readTimeline(Fields f, JsonNode t) throws RunFileException {
+  private static Timeline readTimeline(RunFileFields f, JsonNode t) throws RunFileException {
     double windowSec = f.requiredDouble(t, "timeline.window_sec", Double.MIN_VALUE, 86_400);
     JsonNode array = t.get("windows");
     if (array == null) {
@@ -238,7 +239,7 @@ public final class RunReader {
     }
     if (!array.isArray() || array.isEmpty()) {
       throw f.error(
-          "timeline.windows", "expected a non-empty array, found " + Fields.describe(array));
+          "timeline.windows", "expected a non-empty array, found " + RunFileFields.describe(array));
     }
     List<Timeline.Window> windows = new ArrayList<>(array.size());
     double previousStart = Double.NEGATIVE_INFINITY;

@@ -47,7 +47,7 @@ final class Svg {
     if (Double.isNaN(v)) {
       return "0";
     }
-    return Fmt.decimals(Math.max(-COORDINATE_LIMIT, Math.min(COORDINATE_LIMIT, v)), 1);
+    return NumberText.decimals(Math.max(-COORDINATE_LIMIT, Math.min(COORDINATE_LIMIT, v)), 1);
   }
 
   /**

@@ -107,9 +107,9 @@ final class TimelineChart {
           .append("\" height=\"")
           .append(MISS_TOP + MISS_H - TOP)
           .append("\"><title>chaos burst ")
-          .append(Fmt.num(ws.get(i).startSec()))
+          .append(NumberText.num(ws.get(i).startSec()))
           .append("–")
-          .append(Fmt.num(ws.get(j).startSec() + f.windowSec()))
+          .append(NumberText.num(ws.get(j).startSec() + f.windowSec()))
           .append(" s</title></rect>\n");
       i = j;
     }
@@ -133,11 +133,11 @@ final class TimelineChart {
           .append("\" y=\"")
           .append(Svg.c(y + 4))
           .append("\" text-anchor=\"end\">")
-          .append(Fmt.num(v))
+          .append(NumberText.num(v))
           .append("</text>\n");
     }
-    hline(b, "baseline", f.y(baseline), "baseline " + Fmt.num(baseline) + " ms");
-    hline(b, "target", f.y(target), "target < " + Fmt.num(target) + " ms");
+    hline(b, "baseline", f.y(baseline), "baseline " + NumberText.num(baseline) + " ms");
+    hline(b, "target", f.y(target), "target < " + NumberText.num(target) + " ms");
     b.append("<text class=\"axis\" x=\"")
         .append(LEFT)
         .append("\" y=\"")
@@ -180,7 +180,7 @@ final class TimelineChart {
           .append(" Z\"><title>")
           .append(w.injections())
           .append(w.injections() == 1 ? " injection at " : " injections at ")
-          .append(Fmt.num(w.startSec()))
+          .append(NumberText.num(w.startSec()))
           .append(" s</title></path>\n");
     }
   }
@@ -197,7 +197,7 @@ final class TimelineChart {
         .append("\" y=\"")
         .append(MISS_TOP + 8)
         .append("\" text-anchor=\"end\">")
-        .append(Fmt.num(missMax))
+        .append(NumberText.num(missMax))
         .append("</text>\n");
     double barW = Math.max(1, f.plotW() * (f.windowSec() / f.span()) - 2);
     for (Timeline.Window w : f.ws()) {
@@ -216,7 +216,7 @@ final class TimelineChart {
           .append("\"><title>")
           .append(w.deadlineMisses())
           .append(" deadline misses at ")
-          .append(Fmt.num(w.startSec()))
+          .append(NumberText.num(w.startSec()))
           .append(" s</title></rect>\n");
     }
   }
@@ -240,7 +240,7 @@ final class TimelineChart {
           .append("\" y=\"")
           .append(Svg.c(axisY + 15))
           .append(k == 4 ? "\" text-anchor=\"end\">" : "\" text-anchor=\"middle\">")
-          .append(Fmt.decimals(sec, 0))
+          .append(NumberText.decimals(sec, 0))
           .append(k == 4 ? " s" : "")
           .append("</text>\n");
     }

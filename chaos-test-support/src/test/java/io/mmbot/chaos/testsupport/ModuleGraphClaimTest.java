@@ -133,7 +133,7 @@ class ModuleGraphClaimTest {
         .getDocumentElement();
   }
 
-  private static Path projectRoot() throws IOException {
+  static Path projectRoot() throws IOException {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       Path pom = p.resolve("pom.xml");
       if (Files.exists(p.resolve("README.md"))

@@ -4,6 +4,10 @@ import com.binance.connector.client.impl.SpotClientImpl;
 import io.mmbot.chaos.time.ChaosClock;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -28,8 +32,34 @@ import java.util.function.LongSupplier;
 public final class BinanceBotMain {
 
   private static final String SYMBOL = "BTCUSDT";
+  private static final java.util.regex.Pattern IP_LITERAL =
+      java.util.regex.Pattern.compile("[0-9.]+");
 
   private BinanceBotMain() {}
+
+  /**
+   * A client that reaches the exchange at the address its name has now, at start-up (before any
+   * chaos), for the calls whose lookup of the name fails later; null when the URL already holds an
+   * address or the name does not resolve now.
+   */
+  static SpotClientImpl startUpAddressClient(String restUrl, String key, String secret) {
+    URI uri = URI.create(restUrl);
+    String host = uri.getHost();
+    if (host == null || IP_LITERAL.matcher(host).matches() || host.startsWith("[")) {
+      return null;
+    }
+    try {
+      InetAddress a = InetAddress.getByName(host);
+      String literal =
+          a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+      String base =
+          uri.getScheme() + "://" + literal + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+      return new SpotClientImpl(key, secret, base + (uri.getPath() == null ? "" : uri.getPath()));
+    } catch (UnknownHostException e) {
+      System.err.println("mm-binance-bot: " + host + " does not resolve now; no fallback address");
+      return null;
+    }
+  }
 
   /** Runs the bot. */
   public static void main(String[] argv) throws IOException, InterruptedException {
@@ -64,7 +94,9 @@ public final class BinanceBotMain {
         Executors.newSingleThreadScheduledExecutor(daemons("mm-binance-bot-tick"));
     ScheduledExecutorService reconnects =
         Executors.newSingleThreadScheduledExecutor(daemons("mm-binance-bot-ws"));
-    ExchangeCalls calls = new ExchangeCalls(client, SYMBOL, clock, workers, nanoClock);
+    SpotClientImpl fallback =
+        args.naive() ? null : startUpAddressClient(args.restUrl(), args.apiKey(), args.apiSecret());
+    ExchangeCalls calls = new ExchangeCalls(client, fallback, SYMBOL, clock, workers, nanoClock);
     MarketFeed feed =
         new MarketFeed(
             args.wsUrl(), SYMBOL, args.naive(), metrics.chaos(), reconnects, nanoClock, random);

@@ -35,6 +35,7 @@ final class ConnectorHttp {
     OkHttpClient.Builder b = current.newBuilder();
     if (tap != null) {
       b.interceptors().add(0, tap);
+      b.interceptors().add(1, new LookupTap());
       b.callTimeout(callTimeout);
     }
     if (ownChaos != null) {

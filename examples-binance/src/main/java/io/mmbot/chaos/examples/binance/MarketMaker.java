@@ -76,7 +76,7 @@ final class MarketMaker {
     this.feed = feed;
     this.users = users;
     this.tracker = tracker;
-    this.reconciler = new Reconciler(tracker, metrics.chaos(), QTY);
+    this.reconciler = new Reconciler(tracker, metrics.chaos(), QTY, wiring.injector());
     this.metrics = metrics;
     this.wiring = wiring;
     this.gate = gate;
@@ -112,6 +112,10 @@ final class MarketMaker {
     if (!gate.isOpen() || !backoff.ready()) {
       return guards();
     }
+    // An order request of unknown outcome left by an earlier tick pauses this tick's quoting even
+    // when this tick's open-orders view settles it: the bot quotes again once it has acted on the
+    // view, in the next tick.
+    boolean unknownAtStart = !tracker.unknown().isEmpty();
     timeCheck();
     feedGap = feed.takeResync();
     if (!stopped && feedGap) {
@@ -130,9 +134,9 @@ final class MarketMaker {
     }
     // An unknown outcome or a discrepancy to settle pauses this tick's quoting, even when the
     // settling below resolves it at once.
-    boolean reconciling = !tracker.unknown().isEmpty();
+    boolean unknownAfterView = !tracker.unknown().isEmpty();
     settleUnknowns();
-    int guards = guards() | (reconciling ? GuardReason.RECONCILE_PENDING.bit() : 0);
+    int guards = decisionGuards(guards(), unknownAtStart, unknownAfterView);
     if (!stopped && guards == 0) {
       quote();
     } else if (!stopped && feed.ageMs() > STALE_AFTER_MS) {
@@ -141,6 +145,16 @@ final class MarketMaker {
     // The tick reports the guards its quoting decision was made under; what its own requests
     // raise (a 429, an unknown outcome) governs, and is reported by, the next tick.
     return guards;
+  }
+
+  /**
+   * The guards a resilient tick decides to quote under: those standing after its settling, and
+   * {@code RECONCILE_PENDING} when an order request of unknown outcome was open at the tick's start
+   * or after its open-orders view, though the view or a look-up settled it since.
+   */
+  static int decisionGuards(int standing, boolean unknownAtStart, boolean unknownAfterView) {
+    return standing
+        | (unknownAtStart || unknownAfterView ? GuardReason.RECONCILE_PENDING.bit() : 0);
   }
 
   /** Applies the user data stream's reports: an order open, or closed for good. */
@@ -164,6 +178,9 @@ final class MarketMaker {
     if (errors.count() >= 3) {
       g |= GuardReason.EXCHANGE_ERRORS.bit();
     }
+    if (calls.onFallback()) {
+      g |= GuardReason.DNS_FALLBACK.bit();
+    }
     if (!tracker.unknown().isEmpty()) {
       g |= GuardReason.RECONCILE_PENDING.bit();
     }
@@ -186,6 +203,7 @@ final class MarketMaker {
         stopped = true;
         break;
       case NOT_SENT:
+      case NO_ADDRESS:
         stopped = true;
         break;
       case UNKNOWN:

@@ -27,7 +27,9 @@ record Outcome(Outcome.Kind kind, String body, int code, Future<Outcome> pending
     /** 5xx, a lost or cut answer, or the bot stopped waiting: it may have been executed. */
     UNKNOWN,
     /** The tick's time for answers was up before the call: it was not sent. */
-    NOT_SENT
+    NOT_SENT,
+    /** The exchange's name could not be looked up: the call was not sent. */
+    NO_ADDRESS
   }
 
   static Outcome ok(String body) {

@@ -1,6 +1,8 @@
 package io.mmbot.chaos.examples.binance;
 
+import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.metrics.ChaosMetrics;
+import io.mmbot.chaos.reconcile.OrderViewChaos;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,9 @@ import org.json.JSONObject;
  * mm_reconcile_discrepancies_total{type}}) and becomes {@link OrderTracker.State#UNKNOWN}: the bot
  * believes neither view until it has looked the order up by its client order id ({@link #lookUp}).
  * An order that is not the bot's (a ghost) is counted and never touched.
+ *
+ * <p>The view passes through the library's reconcile hook ({@link OrderViewChaos}) first, so
+ * RECONCILE_MISMATCH from the bot's own injector perturbs it as the exchange's would.
  */
 final class Reconciler {
 
@@ -23,11 +28,13 @@ final class Reconciler {
   private final String qty;
   private Map<String, JSONObject> lastOpen = Map.of();
   private final List<String> foreign = new ArrayList<>();
+  private final OrderViewChaos<JSONObject> viewChaos;
 
-  Reconciler(OrderTracker tracker, ChaosMetrics metrics, String qty) {
+  Reconciler(OrderTracker tracker, ChaosMetrics metrics, String qty, ChaosInjector injector) {
     this.tracker = tracker;
     this.metrics = metrics;
     this.qty = qty;
+    this.viewChaos = OrderViewChaos.of(injector, new Perturbations());
   }
 
   /** Compares the {@code openOrders} answer {@code body} with the tracked orders. */
@@ -35,8 +42,11 @@ final class Reconciler {
     foreign.clear();
     Map<String, JSONObject> open = new HashMap<>();
     JSONArray a = new JSONArray(body);
+    List<JSONObject> exchangeView = new ArrayList<>(a.length());
     for (int i = 0; i < a.length(); i++) {
-      JSONObject o = a.getJSONObject(i);
+      exchangeView.add(a.getJSONObject(i));
+    }
+    for (JSONObject o : viewChaos.view(exchangeView).orders()) {
       String id = o.optString("clientOrderId", "");
       if (!tracker.isOurs(id)) {
         metrics.recordReconcileDiscrepancy("ghost");
@@ -106,5 +116,31 @@ final class Reconciler {
 
   private static OrderTracker.State unknown() {
     return OrderTracker.State.UNKNOWN;
+  }
+
+  /** How RECONCILE_MISMATCH changes a view of Binance order objects. */
+  private final class Perturbations implements OrderViewChaos.Perturber<JSONObject> {
+    private int ghosts;
+
+    @Override
+    public JSONObject ghost(List<JSONObject> view) {
+      return new JSONObject()
+          .put("clientOrderId", "ghost-" + (++ghosts))
+          .put("side", "BUY")
+          .put("price", view.isEmpty() ? "1.00" : view.get(0).optString("price", "1.00"))
+          .put("status", "NEW")
+          .put("origQty", qty);
+    }
+
+    @Override
+    public JSONObject stale(JSONObject order) {
+      return new JSONObject(order.toString()).put("status", "FILLED");
+    }
+
+    @Override
+    public JSONObject quantityDiff(JSONObject order) {
+      return new JSONObject(order.toString())
+          .put("origQty", Double.toString(2 * Double.parseDouble(qty)));
+    }
   }
 }

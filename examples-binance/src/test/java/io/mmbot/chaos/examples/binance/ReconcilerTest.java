@@ -15,7 +15,12 @@ class ReconcilerTest {
       ChaosMetrics.bind(
           ChaosInjector.create(ChaosConfig.builder().enabled(false).build()), registry);
   private final OrderTracker tracker = new OrderTracker("bbt-");
-  private final Reconciler reconciler = new Reconciler(tracker, metrics, "0.001");
+  private final Reconciler reconciler =
+      new Reconciler(
+          tracker,
+          metrics,
+          "0.001",
+          ChaosInjector.create(ChaosConfig.builder().enabled(false).build()));
 
   private static String row(String id, String status, String qty) {
     return "{\"clientOrderId\":\""

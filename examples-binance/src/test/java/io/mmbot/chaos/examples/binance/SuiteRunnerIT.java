@@ -96,6 +96,8 @@ class SuiteRunnerIT {
     String config = BOT_MODE_CONFIG.toAbsolutePath().toString();
     String bot =
         SuiteRunner.javaBotCommand("config=" + config, "--config", config)
+                // by name, so that DNS_FLAP has lookups to fail
+                .replace("{rest_url}", "{rest_host_url}")
             + " --control-port {control_port} --control-token {control_token}";
     SuiteRunner.Result r =
         SuiteRunner.run(
@@ -107,19 +109,22 @@ class SuiteRunnerIT {
                 "--inject",
                 "bot",
                 "--scenario",
-                "exch_5xx",
+                "exch_5xx,dns_flap",
                 "--seed",
                 "1",
                 "--duration-sec",
                 "12"));
     assertThat(r.exitCode()).as(r.toString()).isIn(0, 1);
-    JSONObject rec = r.record("exch_5xx", 1);
-    report("bot mode exch_5xx", rec);
-    assertThat(SuiteRunner.failed(rec))
-        .as(String.valueOf(rec.opt("failed_checks")))
-        .isSubsetOf(SuiteRunner.TIMING);
-    assertThat(injections(rec, "exch_5xx")).as("the bot's own injections").isPositive();
-    assertThat(rec.getJSONObject("external").getString("inject")).isEqualTo("bot");
+    for (String scenario : List.of("exch_5xx", "dns_flap")) {
+      JSONObject rec = r.record(scenario, 1);
+      report("bot mode " + scenario, rec);
+      // for dns_flap this includes EXPECTED_GUARDS: the bot raised DNS_FALLBACK
+      assertThat(SuiteRunner.failed(rec))
+          .as(scenario + ": " + rec.opt("failed_checks"))
+          .isSubsetOf(SuiteRunner.TIMING);
+      assertThat(injections(rec, scenario)).as("the bot's own injections").isPositive();
+      assertThat(rec.getJSONObject("external").getString("inject")).isEqualTo("bot");
+    }
   }
 
   private static long injections(JSONObject rec, String scenario) {

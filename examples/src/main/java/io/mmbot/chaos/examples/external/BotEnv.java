@@ -14,6 +14,10 @@ import java.util.Map;
  * port of 0 or less (a run in mode {@code exchange} may have no control port and no token). A
  * command that uses such a placeholder is refused by {@link BotCommand#argv(BotEnv)}.
  *
+ * <p>Besides the components, {@code rest_host_url} is the REST base by the name {@code localhost}
+ * ({@code http://localhost:PORT}), for a bot whose own name lookups are to be tested: an IP literal
+ * is never looked up, so DNS_FLAP cannot strike it.
+ *
  * @param restUrl the exchange's REST base, {@code http://127.0.0.1:PORT}
  * @param wsUrl the exchange's WebSocket base, {@code ws://127.0.0.1:PORT}
  * @param apiKey the API key the exchange accepts
@@ -33,10 +37,13 @@ public record BotEnv(
     String controlToken,
     Path runDir) {
 
+  private static final String LOOPBACK_REST = "http://127.0.0.1:";
+
   /** The placeholder names, without braces, in the order they are documented. */
   public static final List<String> NAMES =
       List.of(
           "rest_url",
+          "rest_host_url",
           "ws_url",
           "api_key",
           "api_secret",
@@ -49,6 +56,9 @@ public record BotEnv(
   public Map<String, String> values() {
     Map<String, String> m = new LinkedHashMap<>();
     putIfPresent(m, "rest_url", restUrl);
+    if (restUrl != null && restUrl.startsWith(LOOPBACK_REST)) {
+      m.put("rest_host_url", "http://localhost:" + restUrl.substring(LOOPBACK_REST.length()));
+    }
     putIfPresent(m, "ws_url", wsUrl);
     putIfPresent(m, "api_key", apiKey);
     putIfPresent(m, "api_secret", apiSecret);

@@ -317,7 +317,9 @@ public final class WireChecks {
    * next requests (those sent within one tick interval of the first request after it) must ask the
    * exchange (a query of that client order id, or the open orders), and no new order may go out on
    * the order's side before such a question was answered or a fill of the order was reported on the
-   * WebSocket.
+   * WebSocket. A burst of requests in which every request failed and none asked is passed over (a
+   * tick that stopped at its failed first call, such as its time sync answered 5xx): the batch from
+   * the next burst on is judged.
    */
   public static Unknowns unknowns(Evidence e) {
     WireLog w = e.wire();
@@ -340,14 +342,18 @@ public final class WireChecks {
         continue; // a cancel of an order the exchange never had: nothing can be at risk
       }
       count++;
-      int first = firstSentAtOrAfter(sent, r.doneAtNanos());
+      int first = firstSentAtOrAfter(sent, Math.min(r.doneAtNanos(), nextBurstAt(sent, r, tick)));
       if (first >= sent.size()) {
         continue; // the run ended
       }
-      long batchEnd = sent.get(first).sentAtNanos() + tick;
+      int askFrom = firstBatchThatGotThrough(sent, first, tick);
+      if (askFrom >= sent.size()) {
+        continue; // the run ended
+      }
+      long batchEnd = sent.get(askFrom).sentAtNanos() + tick;
       boolean asked = false;
       long truthAt = w.executionAt(r.clientOrderId()); // a fill report tells the truth too
-      for (int j = first; j < sent.size(); j++) {
+      for (int j = askFrom; j < sent.size(); j++) {
         WireLog.Request q = sent.get(j);
         boolean asks =
             OPEN_ORDERS.equals(q.endpoint())
@@ -374,6 +380,42 @@ public final class WireChecks {
       }
     }
     return new Unknowns(count, notQueried, placed);
+  }
+
+  /**
+   * When the burst of requests after the one {@code r} belongs to began (bursts as in {@link
+   * #firstBatchThatGotThrough}); {@code Long.MAX_VALUE} if there is none.
+   */
+  private static long nextBurstAt(List<WireLog.Request> sent, WireLog.Request r, long tick) {
+    int j = firstSentAtOrAfter(sent, r.sentAtNanos());
+    while (j + 1 < sent.size()
+        && sent.get(j + 1).sentAtNanos() - sent.get(j).sentAtNanos() < tick / 2) {
+      j++;
+    }
+    return j + 1 < sent.size() ? sent.get(j + 1).sentAtNanos() : Long.MAX_VALUE;
+  }
+
+  /**
+   * The first request, from {@code first} on, of a burst of requests in which some request
+   * succeeded or asked about orders; {@code sent.size()} if none. A burst is requests each sent
+   * less than half a tick interval after the one before: one tick's calls go out back to back, and
+   * ticks are a tick interval apart.
+   */
+  private static int firstBatchThatGotThrough(List<WireLog.Request> sent, int first, long tick) {
+    int from = first;
+    while (from < sent.size()) {
+      int j = from;
+      do {
+        WireLog.Request q = sent.get(j);
+        if (q.succeeded() || OPEN_ORDERS.equals(q.endpoint()) || QUERY.equals(q.endpoint())) {
+          return from;
+        }
+        j++;
+      } while (j < sent.size()
+          && sent.get(j).sentAtNanos() - sent.get(j - 1).sentAtNanos() < tick / 2);
+      from = j;
+    }
+    return from;
   }
 
   /** Whether a place or cancel sent in tick {@code t} got an answer in it. */

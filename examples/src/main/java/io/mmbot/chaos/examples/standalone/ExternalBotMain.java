@@ -65,6 +65,7 @@ public final class ExternalBotMain {
             .dryRun(false)
             .burstOffSec(0)
             .rateLimitStormCalls(LoopbackRun.STORM_CALLS)
+            .exch429WaveCalls(LoopbackRun.WAVE_CALLS)
             .build();
     ChaosInjector injector =
         ChaosInjector.builder().config(cfg).nanoClock(time).instanceId("mm-bot-1").build();

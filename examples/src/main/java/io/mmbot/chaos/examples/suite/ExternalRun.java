@@ -139,6 +139,8 @@ final class ExternalRun {
     bans += ExternalEvidence.syntheticBans(w, bans);
     List<OrderRecord> orders = SimRun.orders(ledger, epochNanosAtZero);
     List<Scrape> scrapes = o.scrapes;
+    long[][] marketData = bot.limits().restMarketData() ? wire.restMarketData() : wire.marketData();
+    WireDump.writeMarketData(runDir, marketData);
     ScrapedTicks.Result ticks =
         ScrapedTicks.of(
             scrapes,
@@ -146,7 +148,7 @@ final class ExternalRun {
                 ? (t, s) -> ExternalEvidence.scrapedInjections(s, scenario)
                 : (t, s) -> injected.countAtOrBefore(t),
             orders,
-            bot.limits().restMarketData() ? wire.restMarketData() : wire.marketData());
+            marketData);
     RunFacts facts =
         new RunFacts(
             warmup,

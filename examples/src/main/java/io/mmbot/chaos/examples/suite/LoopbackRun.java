@@ -52,6 +52,15 @@ public final class LoopbackRun {
    */
   public static final int STORM_CALLS = 5;
 
+  /**
+   * Consecutive calls of one EXCH_429 wave at compressed timing (the seed's waves are 5 calls). A
+   * bot that makes two or three calls a tick makes about 45 in the three 3 s bursts of a run: with
+   * waves of 5 a wave starts on 4.8 % of the free calls and a run holds none with probability about
+   * 11 %; waves of 2 keep the seed's share of calls in waves and start on 11.1 % of them (a run
+   * without one: about 0.5 %).
+   */
+  public static final int WAVE_CALLS = 2;
+
   private LoopbackRun() {}
 
   /**
@@ -77,14 +86,15 @@ public final class LoopbackRun {
 
   /**
    * The configuration of a run at compressed timing: {@code scenario} at {@code intensity} as
-   * {@link SuiteConfig#forRun} gives it, with the compressed bursts and storms of {@value
-   * #STORM_CALLS} calls.
+   * {@link SuiteConfig#forRun} gives it, with the compressed bursts, storms of {@value
+   * #STORM_CALLS} calls and 429 waves of {@value #WAVE_CALLS}.
    */
   public static ChaosConfig runConfig(Scenario scenario, double intensity, long seed) {
     return SuiteConfig.forRun(scenario, intensity, seed).toBuilder()
         .burstOnSec(BURST_ON_SEC)
         .burstOffSec(BURST_OFF_SEC)
         .rateLimitStormCalls(STORM_CALLS)
+        .exch429WaveCalls(WAVE_CALLS)
         .build();
   }
 

@@ -46,7 +46,8 @@ final class ScrapedTicks {
    * Builds the samples.
    *
    * @param scrapes the scrapes, in time order
-   * @param injectionsAt the scenario's injections so far at a time (given the scrape then)
+   * @param injectionsAt the scenario's injections so far at a time (given the scrape then); asked
+   *     at the time of the scrape that shows a tick
    * @param orders the client's orders on the exchange (for the open count)
    * @param marketData delivery times of market-data messages, sorted, and the session of each
    */
@@ -90,7 +91,9 @@ final class ScrapedTicks {
       pendingRaised = 0;
       long at = prev.atNanos() + (s.atNanos() - prev.atNanos()) / 2;
       double discrepancies = zero(s.sum(DISCREPANCIES));
-      long injections = injectionsAt.applyAsLong(at, s);
+      // as of the scrape, like the counters read from it: an injection late in the tick (its
+      // open-orders answer) may fall after the estimated end, and belongs to this tick all the same
+      long injections = injectionsAt.applyAsLong(s.atNanos(), s);
       int open = openAt(orders, at);
       for (long k = 0; k < ticks; k++) {
         long start = at - Math.round(each * 1e6);

@@ -21,6 +21,9 @@ final class WireDump {
 
   static final String FILE = "wire.tsv";
 
+  /** The market data the exchange wrote to the bot, one message per line. */
+  static final String STREAM_FILE = "market-data.tsv";
+
   private WireDump() {}
 
   static String write(Path runDir, WireLog w, long warmupNanos) {
@@ -51,6 +54,28 @@ final class WireDump {
       return null;
     } catch (IOException e) {
       return "could not write " + FILE + ": " + e.getMessage();
+    }
+  }
+
+  /**
+   * Writes {@code market-data.tsv}: when the exchange wrote each market-data message the judge
+   * reads (ms from the harness's start) and on which session, in time order; the gaps that {@code
+   * WS_GAP} and {@code STALE_DATA} judge are the differences of consecutive lines of one session.
+   *
+   * @param marketData delivery times and the session of each, as the judge reads them
+   * @return null, or a note saying why the file could not be written
+   */
+  static String writeMarketData(Path runDir, long[][] marketData) {
+    try (BufferedWriter out =
+        Files.newBufferedWriter(runDir.resolve(STREAM_FILE), StandardCharsets.UTF_8)) {
+      out.write("written_ms\tsession\n");
+      for (int i = 0; i < marketData[0].length; i++) {
+        out.write(
+            String.format(Locale.ROOT, "%.1f\t%d%n", marketData[0][i] / 1e6, marketData[1][i]));
+      }
+      return null;
+    } catch (IOException e) {
+      return "could not write " + STREAM_FILE + ": " + e.getMessage();
     }
   }
 }

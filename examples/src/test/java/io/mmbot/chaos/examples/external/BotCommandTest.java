@@ -86,6 +86,20 @@ class BotCommandTest {
             "run_dir");
   }
 
+  /**
+   * {@code {rest_host_url}} is the REST base by the name {@code localhost}, for a bot whose name
+   * lookups are to be tested (DNS_FLAP from its own injector): an IP literal is never looked up.
+   */
+  @Test
+  void theRestBaseByNameIsOfferedBesideTheAddress() {
+    BotEnv env =
+        new BotEnv("http://127.0.0.1:9123", "ws://127.0.0.1:9124", "k", "s", 1, 0, null, null);
+    assertThat(BotCommand.parse("bot {rest_host_url} {rest_url}").argv(env))
+        .containsExactly("bot", "http://localhost:9123", "http://127.0.0.1:9123");
+    BotEnv none = new BotEnv(null, "ws://127.0.0.1:9124", "k", "s", 1, 0, null, null);
+    assertThat(none.values()).doesNotContainKey("rest_host_url");
+  }
+
   @Test
   void placeholdersListsEachUsedNameOnceInOrder() {
     BotCommand cmd = BotCommand.parse("bot {metrics_port} {rest_url} {metrics_port}");
@@ -142,7 +156,7 @@ class BotCommandTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
             "bot command has an unknown placeholder {rest_ur} in the word starting at column 5;"
-                + " known: {rest_url}, {ws_url}")
+                + " known: {rest_url}, {rest_host_url}, {ws_url}")
         .hasMessageEndingWith("(write \\{ outside quotes for a literal brace)");
     assertThatThrownBy(() -> BotCommand.parse("bot '{REST_URL}'"))
         .hasMessageContaining("unknown placeholder {REST_URL}");

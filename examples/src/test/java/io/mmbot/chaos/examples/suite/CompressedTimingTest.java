@@ -51,10 +51,34 @@ class CompressedTimingTest {
     assertThat(without).as("seeds whose default run has no storm").isEmpty();
   }
 
+  /**
+   * EXCH_429 at the seed's share (0.2 of calls in waves) fires in a default run of every seed
+   * 1..200 at the call rate of a bot that makes two or three calls a tick (45 calls in the three
+   * bursts): with the seed's waves of 5 a wave starts on 4.8 % of the free calls and a run holds
+   * none with probability near 0.952^45 = 11 % (the binance bot's seeds 2 and 3 in one sweep); with
+   * waves of 2 a wave starts on 11.1 % of them, and a run without one has probability near 0.5 %.
+   */
+  @Test
+  void aWaveOf429sStartsInEveryDefaultRunOfASlowerBot() {
+    List<Long> without = new ArrayList<>();
+    for (long seed = 1; seed <= 200; seed++) {
+      ChaosConfig c =
+          LoopbackRun.runConfig(
+              Scenario.EXCH_429, LoopbackRun.defaultIntensity(Scenario.EXCH_429), seed);
+      if (injectionsInOneRun(c, Scenario.EXCH_429, 200_000_000L) == 0) {
+        without.add(seed);
+      }
+    }
+    // binomial: at 0.5 % per run, 200 runs hold 4 or more without a wave with probability 1.9 %;
+    // at the seed's 11 %, 3 or fewer with probability below 1e-6
+    assertThat(without).as("seeds whose default run has no 429 wave").hasSizeLessThan(4);
+  }
+
   @Test
   void stormsAreShorterThanTheSeedsOnlyAtCompressedTiming() {
     ChaosConfig c = LoopbackRun.runConfig(Scenario.RATE_LIMIT_STORM, 0.4, 1);
     assertThat(c.rateLimitStormCalls()).isEqualTo(LoopbackRun.STORM_CALLS);
+    assertThat(c.exch429WaveCalls()).isEqualTo(LoopbackRun.WAVE_CALLS);
     assertThat(SuiteConfig.forRun(Scenario.RATE_LIMIT_STORM, 0.4, 1).rateLimitStormCalls())
         .isEqualTo(ChaosConfig.DEFAULT_RATE_LIMIT_STORM_CALLS);
   }
@@ -85,12 +109,17 @@ class CompressedTimingTest {
 
   /** The injections of {@code s} in one default run: calls every 125 ms in virtual time. */
   private static long injectionsInOneRun(ChaosConfig c, Scenario s) {
+    return injectionsInOneRun(c, s, CALL_NANOS);
+  }
+
+  /** The injections of {@code s} in one default run: calls every {@code callNanos}. */
+  private static long injectionsInOneRun(ChaosConfig c, Scenario s, long callNanos) {
     long[] now = {0};
     ChaosInjector injector =
         ChaosInjector.builder().config(c.withEnabled(false)).nanoClock(() -> now[0]).build();
     injector.update(c);
     long end = LoopbackRun.DURATION_SEC * 1_000_000_000L;
-    for (long t = 0; t < end; t += CALL_NANOS) {
+    for (long t = 0; t < end; t += callNanos) {
       now[0] = t;
       injector.httpFaultOrNull();
     }

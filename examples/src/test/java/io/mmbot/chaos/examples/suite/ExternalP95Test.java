@@ -21,6 +21,23 @@ class ExternalP95Test {
 
   private static Map<Check, String> judge(
       Scenario s, double baselineP95, double p95, BotLimits limits) {
+    RunResult.Builder b = new RunResult.Builder();
+    b.plan = new RunPlan(s, 2, 0.3, 30, "external", "loopback");
+    b.baselineP95 = baselineP95;
+    b.p95BurstTrimmed = p95;
+    b.p95Burst = p95;
+    b.external = facts(limits, p95);
+    Map<Check, String> f = new EnumMap<>(Check.class);
+    double limit = baselineP95 * 1.15 + RunResult.LOOPBACK_P95_SLACK_MS; // the relative rule
+    if (!(p95 < limit)) {
+      f.put(Check.P95_TICK, "in-burst p95 not below the relative limit");
+    }
+    ExternalJudging.judge(b, f);
+    return f;
+  }
+
+  /** What the runner knows of an external bot's run that ended as it should. */
+  static ExternalFacts facts(BotLimits limits, double p95) {
     ExternalBot bot =
         new ExternalBot(
             "bot {metrics_port}",
@@ -30,40 +47,27 @@ class ExternalP95Test {
             Duration.ofSeconds(20),
             Duration.ofSeconds(5),
             Path.of("out"));
-    RunResult.Builder b = new RunResult.Builder();
-    b.plan = new RunPlan(s, 2, 0.3, 30, "external", "loopback");
-    b.baselineP95 = baselineP95;
-    b.p95BurstTrimmed = p95;
-    b.p95Burst = p95;
-    b.external =
-        new ExternalFacts(
-            bot.line(),
-            "exchange",
-            ExternalRun.COMPRESSION,
-            limits.spec(),
-            limits.deadlineMs(),
-            limits.restMarketData(),
-            limits.cancelsPerSec(),
-            "out/runs/net_loss-2",
-            "stopped by SIGTERM",
-            null,
-            null,
-            List.of(),
-            300,
-            0,
-            0,
-            p95,
-            p95,
-            0,
-            0,
-            "replay");
-    Map<Check, String> f = new EnumMap<>(Check.class);
-    double limit = baselineP95 * 1.15 + RunResult.LOOPBACK_P95_SLACK_MS; // the relative rule
-    if (!(p95 < limit)) {
-      f.put(Check.P95_TICK, "in-burst p95 not below the relative limit");
-    }
-    ExternalJudging.judge(b, f);
-    return f;
+    return new ExternalFacts(
+        bot.line(),
+        "exchange",
+        ExternalRun.COMPRESSION,
+        limits.spec(),
+        limits.deadlineMs(),
+        limits.restMarketData(),
+        limits.cancelsPerSec(),
+        "out/runs/net_loss-2",
+        "stopped by SIGTERM",
+        null,
+        null,
+        List.of(),
+        300,
+        0,
+        0,
+        p95,
+        p95,
+        0,
+        0,
+        "replay");
   }
 
   @Test

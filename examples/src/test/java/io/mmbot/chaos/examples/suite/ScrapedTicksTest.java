@@ -59,6 +59,27 @@ class ScrapedTicksTest {
     assertThat(r.crowdedIntervals()).isZero();
   }
 
+  /**
+   * An injection the exchange made late in a tick (its open-orders answer, 20 ms before the tick's
+   * end) belongs to the tick the next scrape shows, with the discrepancy counter read in that same
+   * scrape, not to the tick after because it fell after the estimated end half way between scrapes.
+   */
+  @Test
+  void injectionsAreCountedAsOfTheScrapeThatShowsTheTick() {
+    long injectedAt = 180 * MS;
+    ScrapedTicks.Result r =
+        ScrapedTicks.of(
+            List.of(
+                scrape(0, 1, 10, 0, 0, 0),
+                scrape(100, 1, 10, 0, 0, 0),
+                scrape(200, 2, 20, 0, 0, 0),
+                scrape(700, 3, 30, 0, 0, 0)),
+            (t, s) -> t >= injectedAt ? 1L : 0L,
+            List.of(),
+            NO_DATA);
+    assertThat(r.samples()).extracting(TickSample::injections).containsExactly(1L, 1L);
+  }
+
   @Test
   void twoTicksInOneIntervalShareTheRiseAndAreCounted() {
     ScrapedTicks.Result r =

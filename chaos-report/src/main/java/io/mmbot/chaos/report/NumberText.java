@@ -9,12 +9,12 @@ import java.math.RoundingMode;
  * four significant digits in scientific notation ({@code 1.798e308}, {@code 4.9e-324}) for numbers
  * too large or too small to be read in plain digits. Defined for every double: never throws.
  */
-final class Fmt {
+final class NumberText {
 
   /** From this magnitude on, numbers are written in scientific notation. */
   static final double PLAIN_LIMIT = 1e15;
 
-  private Fmt() {}
+  private NumberText() {}
 
   /**
    * {@code 215.05}, {@code 210}, {@code 1.5}: rounded half-up to two decimals, no trailing zeros; a

@@ -10,11 +10,11 @@ import java.util.OptionalLong;
  * and the field's dotted path from the root (its last segment is the key); every failure is a
  * {@link RunFileException} naming that path.
  */
-final class Fields {
+final class RunFileFields {
 
   private final Path file;
 
-  Fields(Path file) {
+  RunFileFields(Path file) {
     this.file = file;
   }
 
