@@ -54,12 +54,7 @@ final class GapBuckets {
     if (Double.isNaN(value)) {
       return;
     }
-    for (int i = 0; i < classicUpperBounds.length; i++) {
-      if (value <= classicUpperBounds[i]) {
-        classicCounts[i]++;
-        break;
-      }
-    }
+    classicCounts[classicBucket(value)]++;
     boolean created = false;
     if (value > ZERO_THRESHOLD) {
       int index =
@@ -76,6 +71,21 @@ final class GapBuckets {
     if (created && nativeBuckets > MAX_BUCKETS && schema > MIN_SCHEMA) {
       halveResolution();
     }
+  }
+
+  /** The first classic bucket whose upper bound is >= {@code value} (the last bound is +Inf). */
+  private int classicBucket(double value) {
+    int lo = 0;
+    int hi = classicUpperBounds.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (value <= classicUpperBounds[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /** A consistent copy of every count. */
