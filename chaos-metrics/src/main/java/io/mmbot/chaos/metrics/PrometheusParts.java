@@ -102,18 +102,32 @@ final class PrometheusParts {
 
     NativeGap(Labels constLabels) {
       this.constLabels = constLabels;
-      this.family =
-          Histogram.builder()
-              .name(MeterNames.WS_GAP_PROMETHEUS)
-              .help(MeterNames.WS_GAP_HELP)
-              .classicUpperBounds(BOUNDS_MS)
-              .constLabels(constLabels)
-              .withoutExemplars()
-              .build()
-              .getMetricFamilyDescriptor();
+      this.family = constLabels.isEmpty() ? Unlabelled.FAMILY : family(constLabels);
+      this.buckets = new GapBuckets(UPPER_BOUNDS);
+    }
+
+    private static final double[] UPPER_BOUNDS = upperBounds();
+
+    private static double[] upperBounds() {
       double[] upper = Arrays.copyOf(BOUNDS_MS, BOUNDS_MS.length + 1);
       upper[BOUNDS_MS.length] = Double.POSITIVE_INFINITY;
-      this.buckets = new GapBuckets(upper);
+      return upper;
+    }
+
+    private static MetricFamilyDescriptor family(Labels constLabels) {
+      return Histogram.builder()
+          .name(MeterNames.WS_GAP_PROMETHEUS)
+          .help(MeterNames.WS_GAP_HELP)
+          .classicUpperBounds(BOUNDS_MS)
+          .constLabels(constLabels)
+          .withoutExemplars()
+          .build()
+          .getMetricFamilyDescriptor();
+    }
+
+    /** The family without common tags, built once (a binding is made per run in a test suite). */
+    private static final class Unlabelled {
+      static final MetricFamilyDescriptor FAMILY = family(Labels.EMPTY);
     }
 
     @Override

@@ -74,10 +74,15 @@ class NativeGapEquivalenceTest {
             r.nextBoolean()
                 ? special[r.nextInt(special.length)]
                 : Math.scalb(1.0 + r.nextInt(64) / 64.0, r.nextInt(-60, 60)),
-        5_000);
+        5_000,
+        Tags.empty());
   }
 
   private void compare(DoubleSupplier values, int n) {
+    compare(values, n, Tags.of("bot", "mm1"));
+  }
+
+  private void compare(DoubleSupplier values, int n, Tags tags) {
     PrometheusMeterRegistry ours = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     PrometheusMeterRegistry reference = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Histogram client =
@@ -85,12 +90,11 @@ class NativeGapEquivalenceTest {
             .name(MeterNames.WS_GAP_PROMETHEUS)
             .help(MeterNames.WS_GAP_HELP)
             .classicUpperBounds(WsGapHistogram.BOUNDS_MS)
-            .constLabels(Labels.of("bot", "mm1"))
+            .constLabels(labels(tags))
             .withoutExemplars()
             .build();
     reference.getPrometheusRegistry().register(client);
-    try (ChaosMetrics metrics =
-        ChaosMetrics.builder(injector, ours).tags(Tags.of("bot", "mm1")).build()) {
+    try (ChaosMetrics metrics = ChaosMetrics.builder(injector, ours).tags(tags).build()) {
       for (int i = 1; i <= n; i++) {
         double v = values.getAsDouble();
         metrics.recordWsGapMs(v);
@@ -103,6 +107,12 @@ class NativeGapEquivalenceTest {
       HistogramDataPointSnapshot last = collect(ours).getDataPoints().get(0);
       assertThat(last.getCount()).isEqualTo(n);
     }
+  }
+
+  private static Labels labels(Tags tags) {
+    Labels.Builder b = Labels.builder();
+    tags.forEach(t -> b.label(t.getKey(), t.getValue()));
+    return b.build();
   }
 
   private static HistogramSnapshot collect(PrometheusMeterRegistry registry) {
