@@ -41,6 +41,13 @@ final class GapBuckets {
   private long zeroCount;
   private long count;
   private double sum;
+  // The buckets of the previous observation and the ranges of values they hold: a feed's gaps
+  // mostly fall where the previous one fell, which then takes two comparisons per kind of bucket.
+  private int lastClassic;
+  private double lastClassicLow = Double.NaN;
+  private int lastNative;
+  private double lastNativeLow = Double.NaN;
+  private double lastNativeHigh = Double.NaN;
 
   /** Buckets with the given classic upper bounds (ascending, ending with +Inf). */
   GapBuckets(double[] classicUpperBounds) {
@@ -54,14 +61,21 @@ final class GapBuckets {
     if (Double.isNaN(value)) {
       return;
     }
-    classicCounts[classicBucket(value)]++;
+    if (!(value > lastClassicLow && value <= classicUpperBounds[lastClassic])) {
+      lastClassic = classicBucket(value);
+      lastClassicLow =
+          lastClassic == 0 ? Double.NEGATIVE_INFINITY : classicUpperBounds[lastClassic - 1];
+    }
+    classicCounts[lastClassic]++;
     boolean created = false;
     if (value > ZERO_THRESHOLD) {
-      int index =
-          Double.isInfinite(value)
-              ? bucketIndex(Double.MAX_VALUE, schema) + 1
-              : bucketIndex(value, schema);
-      created = add(index, 1);
+      if (value > lastNativeLow && value <= lastNativeHigh) {
+        nativeCount[lastNative]++;
+      } else {
+        int index = nativeIndex(value);
+        created = add(index, 1);
+        lastNative = find(index);
+      }
     } else {
       // Only non-negative values are recorded, so there are no buckets for negative ones.
       zeroCount++;
@@ -71,6 +85,30 @@ final class GapBuckets {
     if (created && nativeBuckets > MAX_BUCKETS && schema > MIN_SCHEMA) {
       halveResolution();
     }
+  }
+
+  /**
+   * The bucket of a positive {@code value} at the current schema; remembers the range of values of
+   * that bucket when it is one of the 2<sup>schema</sup> - 1 buckets of a power of two that lie
+   * strictly inside it (schema >= 1, normal numbers far from the ends of the range).
+   */
+  private int nativeIndex(double value) {
+    lastNativeLow = Double.NaN;
+    lastNativeHigh = Double.NaN;
+    if (Double.isInfinite(value)) {
+      return bucketIndex(Double.MAX_VALUE, schema) + 1;
+    }
+    int index = bucketIndex(value, schema);
+    if (schema >= 1 && value >= 0x1p-1000 && value <= 0x1p1000) {
+      double[] b = BOUNDARIES[schema - 1];
+      int exp = Math.getExponent(value) + 1;
+      int pos = search(b, Math.scalb(value, -exp));
+      if (pos >= 1 && pos < b.length) {
+        lastNativeLow = Math.scalb(b[pos - 1], exp);
+        lastNativeHigh = Math.scalb(b[pos], exp);
+      }
+    }
+    return index;
   }
 
   /** The first classic bucket whose upper bound is >= {@code value} (the last bound is +Inf). */
@@ -173,6 +211,8 @@ final class GapBuckets {
     }
     Arrays.fill(nativeIndex, EMPTY);
     nativeBuckets = 0;
+    lastNativeLow = Double.NaN;
+    lastNativeHigh = Double.NaN;
     for (int i = 0; i < n; i++) {
       add((keys[i] + 1) / 2, values[i]);
     }
