@@ -89,26 +89,52 @@ final class GapBuckets {
 
   /**
    * The bucket of a positive {@code value} at the current schema; remembers the range of values of
-   * that bucket when it is one of the 2<sup>schema</sup> - 1 buckets of a power of two that lie
-   * strictly inside it (schema >= 1, normal numbers far from the ends of the range).
+   * that bucket when it lies strictly inside one power of two (schema >= 1, normal numbers).
    */
   private int nativeIndex(double value) {
     lastNativeLow = Double.NaN;
     lastNativeHigh = Double.NaN;
-    if (Double.isInfinite(value)) {
-      return bucketIndex(Double.MAX_VALUE, schema) + 1;
+    if (schema < 1 || !(value >= Double.MIN_NORMAL && value <= 0x1p1000)) {
+      return Double.isInfinite(value)
+          ? bucketIndex(Double.MAX_VALUE, schema) + 1
+          : bucketIndex(value, schema);
     }
-    int index = bucketIndex(value, schema);
-    if (schema >= 1 && value >= 0x1p-1000 && value <= 0x1p1000) {
-      double[] b = BOUNDARIES[schema - 1];
-      int exp = Math.getExponent(value) + 1;
-      int pos = search(b, Math.scalb(value, -exp));
-      if (pos >= 1 && pos < b.length) {
-        lastNativeLow = Math.scalb(b[pos - 1], exp);
-        lastNativeHigh = Math.scalb(b[pos], exp);
+    long bits = Double.doubleToRawLongBits(value);
+    int exp = (int) (bits >>> 52) - 1022; // value = frac * 2^exp, frac in [0.5, 1)
+    double frac = Double.longBitsToDouble((bits & MANTISSA) | HALF_EXPONENT);
+    double[] b = BOUNDARIES[schema - 1];
+    int pos = position(schema, b, frac, bits);
+    if (pos >= 1 && pos < b.length) {
+      lastNativeLow = Math.scalb(b[pos - 1], exp);
+      lastNativeHigh = Math.scalb(b[pos], exp);
+    }
+    return pos + (exp - 1) * b.length;
+  }
+
+  private static final long MANTISSA = (1L << 52) - 1;
+  private static final long HALF_EXPONENT = 1022L << 52;
+
+  /**
+   * {@link #search} by table: frac's top ten mantissa bits name a slice of [0.5, 1) 1/2048 wide,
+   * narrower than the narrowest bucket (0.5 · (2<sup>1/32</sup> - 1) ≈ 0.011), so at most one
+   * boundary lies in the slice; the table holds the first boundary at or above the slice's start.
+   */
+  private static int position(int schema, double[] b, double frac, long bits) {
+    int pos = FIRST_AT_OR_ABOVE[schema - 1][(int) ((bits >>> 42) & 0x3FF)];
+    return pos < b.length && b[pos] < frac ? pos + 1 : pos;
+  }
+
+  private static final short[][] FIRST_AT_OR_ABOVE = slices(INITIAL_SCHEMA);
+
+  private static short[][] slices(int max) {
+    short[][] t = new short[max][1024];
+    for (int s = 1; s <= max; s++) {
+      double[] b = BOUNDARIES[s - 1];
+      for (int m = 0; m < 1024; m++) {
+        t[s - 1][m] = (short) search(b, 0.5 + m / 2048.0);
       }
     }
-    return index;
+    return t;
   }
 
   /** The first classic bucket whose upper bound is >= {@code value} (the last bound is +Inf). */
