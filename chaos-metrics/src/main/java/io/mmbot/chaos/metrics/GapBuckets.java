@@ -33,6 +33,8 @@ final class GapBuckets {
   private static final int EMPTY = Integer.MIN_VALUE;
 
   private final double[] classicUpperBounds;
+  // The same bounds padded with +Inf to a power of two, for a search without data-dependent jumps.
+  private final double[] paddedBounds;
   private final long[] classicCounts;
   private final int[] nativeIndex = new int[SLOTS];
   private final long[] nativeCount = new long[SLOTS];
@@ -52,6 +54,10 @@ final class GapBuckets {
   /** Buckets with the given classic upper bounds (ascending, ending with +Inf). */
   GapBuckets(double[] classicUpperBounds) {
     this.classicUpperBounds = classicUpperBounds.clone();
+    this.paddedBounds =
+        Arrays.copyOf(classicUpperBounds, Integer.highestOneBit(classicUpperBounds.length * 2 - 1));
+    Arrays.fill(
+        paddedBounds, classicUpperBounds.length, paddedBounds.length, Double.POSITIVE_INFINITY);
     this.classicCounts = new long[classicUpperBounds.length];
     Arrays.fill(nativeIndex, EMPTY);
   }
@@ -73,8 +79,10 @@ final class GapBuckets {
         nativeCount[lastNative]++;
       } else {
         int index = nativeIndex(value);
-        created = add(index, 1);
-        lastNative = find(index);
+        int buckets = nativeBuckets;
+        lastNative = slotFor(index);
+        nativeCount[lastNative]++;
+        created = nativeBuckets != buckets;
       }
     } else {
       // Only non-negative values are recorded, so there are no buckets for negative ones.
@@ -139,17 +147,16 @@ final class GapBuckets {
 
   /** The first classic bucket whose upper bound is >= {@code value} (the last bound is +Inf). */
   private int classicBucket(double value) {
-    int lo = 0;
-    int hi = classicUpperBounds.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (value <= classicUpperBounds[mid]) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
+    // Counts the bounds below value, halving the candidate range each step (the padding is +Inf,
+    // never below a value, and the last real bound is +Inf, so the result is a real bucket).
+    double[] b = paddedBounds;
+    int below = 0;
+    for (int step = b.length >>> 1; step > 0; step >>>= 1) {
+      if (b[below + step - 1] < value) {
+        below += step;
       }
     }
-    return lo;
+    return below;
   }
 
   /** A consistent copy of every count. */
@@ -190,20 +197,19 @@ final class GapBuckets {
 
   // ---------------------------------------------------------------- native buckets
 
-  /** Adds {@code n} to the bucket {@code index}; true if the bucket was new. */
-  private boolean add(int index, long n) {
+  /** The slot of bucket {@code index}, taken (at count 0) if the bucket is new. */
+  private int slotFor(int index) {
     int slot = slot(index);
     while (true) {
       int k = nativeIndex[slot];
       if (k == index) {
-        nativeCount[slot] += n;
-        return false;
+        return slot;
       }
       if (k == EMPTY) {
         nativeIndex[slot] = index;
-        nativeCount[slot] = n;
+        nativeCount[slot] = 0;
         nativeBuckets++;
-        return true;
+        return slot;
       }
       slot = (slot + 1) & (SLOTS - 1);
     }
@@ -240,7 +246,7 @@ final class GapBuckets {
     lastNativeLow = Double.NaN;
     lastNativeHigh = Double.NaN;
     for (int i = 0; i < n; i++) {
-      add((keys[i] + 1) / 2, values[i]);
+      nativeCount[slotFor((keys[i] + 1) / 2)] += values[i];
     }
     schema--;
   }
