@@ -10,8 +10,10 @@ import java.util.List;
  * and its WebSocket side (connection attempts admitted or refused, endpoints failing over, abnormal
  * closes, the first market data sent on a session). Compact and cheap: one small record per request
  * or event, times in server epoch milliseconds. Off until {@link #start()} (a long-lived exchange
- * does not keep it), and it stops recording at {@value #CAPACITY} records ({@link #truncated()}).
- * Not thread-safe: written under the same serialisation as {@link ExchangeRules}.
+ * does not keep it), and it stops recording at {@value #CAPACITY} records ({@link #truncated()}). A
+ * judge that reads only the WebSocket side starts it with {@link #startWebSocketOnly()}: then no
+ * request is kept, which saves a record per request on long runs. Not thread-safe: written under
+ * the same serialisation as {@link ExchangeRules}.
  */
 public final class ExchangeJournal {
 
@@ -69,13 +71,23 @@ public final class ExchangeJournal {
   private final List<Request> requests = new ArrayList<>();
   private final List<WsEvent> ws = new ArrayList<>();
   private boolean on;
+  private boolean requestsOn;
   private boolean truncated;
 
   /** An empty journal, not recording. */
   public ExchangeJournal() {}
 
-  /** Starts recording. */
+  /** Starts recording requests and WebSocket events. */
   public void start() {
+    on = true;
+    requestsOn = true;
+  }
+
+  /**
+   * Starts recording WebSocket events only: {@link #requests()} stays empty. Calling {@link
+   * #start()} afterwards records requests as well.
+   */
+  public void startWebSocketOnly() {
     on = true;
   }
 
@@ -97,7 +109,7 @@ public final class ExchangeJournal {
 
   /** Records the answer to {@code call}, received at {@code atMs}. */
   void request(RestCall call, long atMs) {
-    if (!room()) {
+    if (!requestsOn || !room()) {
       return;
     }
     boolean limited = call.httpStatus() == 429 || call.httpStatus() == 418;

@@ -7,8 +7,16 @@ import io.micrometer.core.instrument.config.NamingConvention;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.Exemplars;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -67,8 +75,8 @@ final class PrometheusParts {
     }
     PrometheusRegistry target = ((PrometheusMeterRegistry) registry).getPrometheusRegistry();
     NativeGap h = new NativeGap(labels(registration.tags(), registry.config().namingConvention()));
-    target.register(h.histogram);
-    registration.onRemove(() -> target.unregister(h.histogram));
+    target.register(h);
+    registration.onRemove(() -> target.unregister(h));
     return h;
   }
 
@@ -80,24 +88,74 @@ final class PrometheusParts {
     return b.build();
   }
 
-  /** The Prometheus client histogram, with classic and native buckets. */
-  private static final class NativeGap extends WsGapHistogram {
-    private final Histogram histogram;
+  /**
+   * The histogram as a Prometheus collector: counts kept in {@link GapBuckets} (recording allocates
+   * nothing), exported as the client's {@code Histogram} with classic and native buckets would
+   * export them. A client histogram built with the same settings, never observed, supplies the
+   * name, help, type and label names, so the registry sees the same metric family as before.
+   */
+  private static final class NativeGap extends WsGapHistogram implements Collector {
+    private final MetricFamilyDescriptor family;
+    private final Labels constLabels;
+    private final GapBuckets buckets;
+    private final long createdMillis = System.currentTimeMillis();
 
     NativeGap(Labels constLabels) {
-      this.histogram =
-          Histogram.builder()
-              .name(MeterNames.WS_GAP_PROMETHEUS)
-              .help(MeterNames.WS_GAP_HELP)
-              .classicUpperBounds(BOUNDS_MS)
-              .constLabels(constLabels)
-              .withoutExemplars()
-              .build();
+      this.constLabels = constLabels;
+      this.family = constLabels.isEmpty() ? Unlabelled.FAMILY : family(constLabels);
+      this.buckets = new GapBuckets(UPPER_BOUNDS);
+    }
+
+    private static final double[] UPPER_BOUNDS = upperBounds();
+
+    private static double[] upperBounds() {
+      double[] upper = Arrays.copyOf(BOUNDS_MS, BOUNDS_MS.length + 1);
+      upper[BOUNDS_MS.length] = Double.POSITIVE_INFINITY;
+      return upper;
+    }
+
+    private static MetricFamilyDescriptor family(Labels constLabels) {
+      return Histogram.builder()
+          .name(MeterNames.WS_GAP_PROMETHEUS)
+          .help(MeterNames.WS_GAP_HELP)
+          .classicUpperBounds(BOUNDS_MS)
+          .constLabels(constLabels)
+          .withoutExemplars()
+          .build()
+          .getMetricFamilyDescriptor();
+    }
+
+    /** The family without common tags, built once (a binding is made per run in a test suite). */
+    private static final class Unlabelled {
+      static final MetricFamilyDescriptor FAMILY = family(Labels.EMPTY);
     }
 
     @Override
     void record(double gapMs) {
-      histogram.observe(gapMs);
+      buckets.observe(gapMs);
+    }
+
+    @Override
+    public HistogramSnapshot collect() {
+      GapBuckets.Snapshot s = buckets.snapshot();
+      HistogramSnapshot.HistogramDataPointSnapshot point =
+          new HistogramSnapshot.HistogramDataPointSnapshot(
+              ClassicHistogramBuckets.of(s.classicUpperBounds(), s.classicCounts()),
+              s.schema(),
+              s.zeroCount(),
+              GapBuckets.ZERO_THRESHOLD,
+              NativeHistogramBuckets.of(s.positiveIndexes(), s.positiveCounts()),
+              NativeHistogramBuckets.EMPTY,
+              s.sum(),
+              constLabels,
+              Exemplars.EMPTY,
+              createdMillis);
+      return new HistogramSnapshot(family.getMetadata(), List.of(point));
+    }
+
+    @Override
+    public MetricFamilyDescriptor getMetricFamilyDescriptor() {
+      return family;
     }
   }
 }

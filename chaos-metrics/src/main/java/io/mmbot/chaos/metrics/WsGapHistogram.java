@@ -6,9 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The {@code mm_ws_gap_ms} histogram, in one of two shapes.
  *
- * <p>On a {@code PrometheusMeterRegistry} it is a Prometheus client_java {@code Histogram}
- * registered in the registry's {@code getPrometheusRegistry()}, with both classic buckets ({@link
- * #BOUNDS_MS}) and native (sparse, exponential) buckets. The text format (0.0.4) carries the
+ * <p>On a {@code PrometheusMeterRegistry} it is a collector registered in the registry's {@code
+ * getPrometheusRegistry()} that exports a client_java histogram with both classic buckets ({@link
+ * #BOUNDS_MS}) and native (sparse, exponential) buckets, counted as the client's {@code Histogram}
+ * counts them but in primitive arrays ({@link GapBuckets}). The text format (0.0.4) carries the
  * classic {@code mm_ws_gap_ms_bucket} series; the protobuf format, which a Prometheus started with
  * {@code --enable-feature=native-histograms} asks for, carries the native histogram, so {@code
  * histogram_quantile(0.95, mm_ws_gap_ms)} works there. Micrometer's own summaries are classic only,

@@ -99,7 +99,9 @@ public final class SimRun {
     SimExchange x = SimExchange.create(plan.seed(), injector, time);
     x.schedule(schedule);
     boolean replay = schedule != null && schedule.replay();
-    x.rules().journal().start();
+    // The judge reads the exchange's WebSocket side (outages); the requests it judges come from
+    // the wire log.
+    x.rules().journal().startWebSocketOnly();
     long warmup = WARMUP_SEC * 1_000_000_000L;
     if (cfg.enabled()) {
       x.timer(warmup, () -> injector.update(cfg));
