@@ -42,7 +42,7 @@ public final class RecoveryWaits {
 
   private static int waitTicks(
       List<WireLog.Request> sent, long end, long capNanos, long tickNanos, long runEnd) {
-    int next = firstSentAtOrAfter(sent, end);
+    int next = WireChecks.firstSentAtOrAfter(sent, end);
     if (next == 0) {
       return 0;
     }
@@ -64,19 +64,5 @@ public final class RecoveryWaits {
     long resumed = next < sent.size() ? sent.get(next).sentAtNanos() : runEnd;
     long wait = Math.min(resumed, lastAnswer + capNanos) - end;
     return wait <= 0 ? 0 : (int) ((wait + tickNanos - 1) / tickNanos);
-  }
-
-  private static int firstSentAtOrAfter(List<WireLog.Request> sent, long t) {
-    int lo = 0;
-    int hi = sent.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sent.get(mid).sentAtNanos() < t) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

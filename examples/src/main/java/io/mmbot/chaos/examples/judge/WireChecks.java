@@ -432,7 +432,8 @@ public final class WireChecks {
     return false;
   }
 
-  private static int firstSentAtOrAfter(List<WireLog.Request> sent, long t) {
+  /** The index of the first request of {@code sent} (in send order) sent at or after {@code t}. */
+  static int firstSentAtOrAfter(List<WireLog.Request> sent, long t) {
     int lo = 0;
     int hi = sent.size();
     while (lo < hi) {
@@ -478,13 +479,23 @@ public final class WireChecks {
    * was more than {@code staleAfterNanos} old.
    */
   public static int staleDataUnguarded(Evidence e, int wsStaleBit, long staleAfterNanos) {
+    return staleDataUnguarded(e, wsStaleBit, staleAfterNanos, 0);
+  }
+
+  /**
+   * {@link #staleDataUnguarded(Evidence, int, long)} for tick starts known within {@code
+   * toleranceNanos} (estimated from scrapes): a close or delivery less than that before a tick's
+   * estimated start is taken as after it, and data up to that much older than the limit as recent.
+   */
+  public static int staleDataUnguarded(
+      Evidence e, int wsStaleBit, long staleAfterNanos, long toleranceNanos) {
     List<WireLog.WsEvent> ev = e.wire().wsEvents();
     int k = 0;
     boolean fresh = false;
     int count = 0;
     for (TickSample s : e.samples()) {
       long start = s.startNanos();
-      while (k < ev.size() && ev.get(k).atNanos() <= start) {
+      while (k < ev.size() && ev.get(k).atNanos() <= start - toleranceNanos) {
         WireLog.WsKind kind = ev.get(k++).kind();
         if (kind == WireLog.WsKind.FIRST_DATA) {
           fresh = true;
@@ -495,7 +506,7 @@ public final class WireChecks {
       if (start < e.facts().warmupNanos() || (s.guards() & wsStaleBit) != 0) {
         continue;
       }
-      boolean recent = start - s.lastDataBeforeStartNanos() <= staleAfterNanos;
+      boolean recent = start - s.lastDataBeforeStartNanos() <= staleAfterNanos + toleranceNanos;
       if (!fresh || !recent) {
         count++;
       }

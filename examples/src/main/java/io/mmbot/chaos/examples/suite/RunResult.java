@@ -616,7 +616,11 @@ public final class RunResult {
             ? WireChecks.staleRestDataUnguarded(
                 e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L)
             : WireChecks.staleDataUnguarded(
-                e, GuardReason.WS_STALE.bit(), d.staleAfterMs() * 1_000_000L);
+                e,
+                GuardReason.WS_STALE.bit(),
+                d.staleAfterMs() * 1_000_000L,
+                // tick starts estimated from scrapes: within half a scrape period
+                external != null ? ExternalRun.SCRAPE_MS * 1_000_000L / 2 : 0);
     b.reconnectMs = WireChecks.longestReconnectNanos(e) / 1e6;
     b.reconnect = (int) Math.ceil(b.reconnectMs / b.tickMs);
     WireChecks.Reconcile rec = WireChecks.reconcile(e);
