@@ -126,6 +126,48 @@ class SuiteRunnerIT {
     }
   }
 
+  /**
+   * DNS_FLAP reaches binance-connector-java's lookups through the agent, and the bot falls back
+   * (raises {@code DNS_FALLBACK}, judged by EXPECTED_GUARDS). The bot is given the REST base by
+   * name, since an IP literal is never looked up. A 12 s run has one 3 s burst of about 15 gated
+   * calls; at the scenario's default 0.2 a burst went without a single flap about one run in seven,
+   * so this run sets 0.6, where none in 15 draws has a chance of 0.4^15, about 10^-6.
+   */
+  @Test
+  void dnsFlapFromTheAgentReachesTheConnectorsLookups() throws Exception {
+    String config = BOT_MODE_CONFIG.toAbsolutePath().toString();
+    String bot =
+        SuiteRunner.javaBotCommand("config=" + config, "--config", config)
+                .replace("{rest_url}", "{rest_host_url}")
+            + " --control-port {control_port} --control-token {control_token}";
+    SuiteRunner.Result r =
+        SuiteRunner.run(
+            dir,
+            SUITE,
+            List.of(
+                "--bot-cmd",
+                bot,
+                "--inject",
+                "bot",
+                "--scenario",
+                "dns_flap",
+                "--intensity",
+                "0.6",
+                "--seed",
+                "1",
+                "--duration-sec",
+                "12"));
+    assertThat(r.exitCode()).as(r.toString()).isIn(0, 1);
+    JSONObject rec = r.record("dns_flap", 1);
+    report("bot mode dns_flap", rec);
+    // includes EXPECTED_GUARDS: the bot raised DNS_FALLBACK
+    assertThat(SuiteRunner.failed(rec))
+        .as("dns_flap: " + rec.opt("failed_checks"))
+        .isSubsetOf(SuiteRunner.TIMING);
+    assertThat(injections(rec, "dns_flap")).as("the agent's DNS_FLAP injections").isPositive();
+    assertThat(rec.getJSONObject("external").getString("inject")).isEqualTo("bot");
+  }
+
   private static long injections(JSONObject rec, String scenario) {
     return rec.getJSONObject("measured").getJSONObject("injections").getLong(scenario);
   }
