@@ -1,6 +1,6 @@
 package io.mmbot.chaos.okhttp;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +17,13 @@ import okhttp3.Call;
  */
 final class VirtualTiming implements Timing {
 
-  private final VirtualClock clock;
+  private final VirtualTime clock;
   private final List<Long> sleeps = new CopyOnWriteArrayList<>();
   private final PriorityQueue<Task> tasks = new PriorityQueue<>();
   private long sequence;
   private volatile Consumer<Call> duringSleep = call -> {};
 
-  VirtualTiming(VirtualClock clock) {
+  VirtualTiming(VirtualTime clock) {
     this.clock = clock;
   }
 
