@@ -1,6 +1,7 @@
 /**
- * mm-chaos adapters: apply the injector's faults to the JDK HTTP client, WebSocket, host lookups,
- * the clock and the bot's reconcile path. Depends on chaos-core and the JDK only.
+ * mm-chaos adapters: apply the injector's faults to the JDK HTTP client, WebSocket, host lookups
+ * and the bot's reconcile path. Depends on chaos-core and the JDK only; the time types ({@code
+ * io.mmbot.chaos.time}, the skewed clock among them) come with chaos-core.
  */
 // The qualified export names a module built after this one: javac would warn that it is not found.
 @SuppressWarnings("module")
@@ -11,7 +12,6 @@ module io.mmbot.chaos.adapters {
   exports io.mmbot.chaos.http;
   exports io.mmbot.chaos.ws;
   exports io.mmbot.chaos.dns;
-  exports io.mmbot.chaos.time;
   exports io.mmbot.chaos.reconcile;
   // The synthetic exchange answers, shared with the OkHttp and XChange adapters and the stand-in
   // exchange only.

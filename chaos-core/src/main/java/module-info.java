@@ -1,4 +1,9 @@
-/** mm-chaos core: the injector, its scenario gates and the burst clock. No dependencies. */
+/**
+ * mm-chaos core: the injector, its scenario gates and the burst clock, and the library's time model
+ * ({@code io.mmbot.chaos.time}: nano clocks, the scheduler, the virtual clock, the skewed clock).
+ * No dependencies.
+ */
 module io.mmbot.chaos.core {
   exports io.mmbot.chaos;
+  exports io.mmbot.chaos.time;
 }

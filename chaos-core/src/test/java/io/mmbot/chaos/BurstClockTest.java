@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.ChaosListener.Change;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ class BurstClockTest {
 
   private static final long SEC = 1_000_000_000L;
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private ChaosInjector injector(ChaosConfig.Builder b) {
     return ChaosInjector.builder().config(b.build()).nanoClock(clock).build();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.fixtures.SeedConfig;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -177,7 +177,7 @@ class ChaosConfigTest {
             .burstOnSec(0)
             .burstOffSec(0)
             .build();
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector = ChaosInjector.builder().config(c).nanoClock(clock).build();
 
     // No off phase: the burst is active at every moment of two virtual days, so the gate fires.

@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.testsupport.Binomial;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ class DryRunTest {
 
   @Test
   void dryRunNeverInjectsButCountsWouldBeInjectionsAtTheGateRate() {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     AtomicLong heardDryRun = new AtomicLong();
     AtomicLong heardReal = new AtomicLong();
     ChaosInjector injector =
@@ -58,7 +58,7 @@ class DryRunTest {
 
   @Test
   void leavingDryRunStartsInjectingWithTheSamePhase() {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder()
             .config(ChaosConfig.builder().enabled(true).netLoss(1).seed(1).build())

@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** An enable veto keeps chaos off: enabling is refused while it holds, disabling never is. */
 class EnableVetoTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
   private final List<ChaosListener.StateChange> changes = new ArrayList<>();
   private final ChaosInjector injector =
       ChaosInjector.builder()

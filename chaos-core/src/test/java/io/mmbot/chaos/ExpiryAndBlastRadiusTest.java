@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosListener.Change;
 import io.mmbot.chaos.testsupport.Binomial;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ExpiryAndBlastRadiusTest {
 
   private static final long SEC = 1_000_000_000L;
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private static ChaosConfig.Builder on() {
     return ChaosConfig.builder().enabled(true).dryRun(false).netLoss(1).burstOffSec(0).seed(8);

@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class GlobalChaosTest {
         GlobalChaos.init(
             ChaosInjector.builder()
                 .config(ProbabilityGateTest.allAtOne().burstOffSec(0).build())
-                .nanoClock(new VirtualClock())
+                .nanoClock(new VirtualTime())
                 .listener(
                     new ChaosListener() {
                       @Override

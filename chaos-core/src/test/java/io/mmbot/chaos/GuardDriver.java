@@ -1,6 +1,6 @@
 package io.mmbot.chaos;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,7 @@ final class GuardDriver {
   static final long SECOND = 1_000_000_000L;
   static final long MS = 1_000_000L;
 
-  final VirtualClock clock;
+  final VirtualTime clock;
   final ChaosInjector injector;
   final RollbackGuard guard;
   final List<ChaosListener.StateChange> disabled = new ArrayList<>();
@@ -25,7 +25,7 @@ final class GuardDriver {
   }
 
   GuardDriver(ChaosConfig config, RollbackConfig fixed) {
-    clock = new VirtualClock();
+    clock = new VirtualTime();
     injector =
         ChaosInjector.builder()
             .config(config)

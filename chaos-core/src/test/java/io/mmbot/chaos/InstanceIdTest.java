@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +64,7 @@ class InstanceIdTest {
 
   @Test
   void theConfigKeyDecidesTheSelectionAndARestartWithTheSameKeyKeepsIt() {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     int selected = 0;
     for (int i = 0; i < 200; i++) {
       ChaosConfig c =
@@ -84,7 +84,7 @@ class InstanceIdTest {
   @Test
   void anUpdateThatChangesTheConfigKeyChangesTheId() {
     ChaosInjector injector =
-        ChaosInjector.builder().nanoClock(new VirtualClock()).instanceId("code-id").build();
+        ChaosInjector.builder().nanoClock(new VirtualTime()).instanceId("code-id").build();
     assertThat(injector.instanceId()).isEqualTo("code-id");
 
     injector.update(ChaosConfig.builder().instanceId("maker-9").build());

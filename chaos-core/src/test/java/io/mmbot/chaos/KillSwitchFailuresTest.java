@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosListener.Change;
 import io.mmbot.chaos.ChaosListener.StateChange;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -21,7 +21,7 @@ class KillSwitchFailuresTest {
 
   /** A virtual clock that throws while {@link #failWith} is set. */
   private static final class FailingClock implements LongSupplier {
-    final VirtualClock time = new VirtualClock();
+    final VirtualTime time = new VirtualTime();
     volatile Supplier<? extends Throwable> failWith;
 
     @Override
@@ -82,7 +82,7 @@ class KillSwitchFailuresTest {
   }
 
   private final FailingClock clock = new FailingClock();
-  private final VirtualClock logClock = new VirtualClock();
+  private final VirtualTime logClock = new VirtualTime();
 
   private ChaosInjector.Builder on() {
     return ChaosInjector.builder()

@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.testsupport.Binomial;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** What a connector applies once a gate fired: delays, offsets, status codes, mismatch types. */
 class MagnitudeAndChoiceTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private ChaosInjector injector(ChaosConfig.Builder b) {
     return ChaosInjector.builder().config(b.seed(21).build()).nanoClock(clock).build();

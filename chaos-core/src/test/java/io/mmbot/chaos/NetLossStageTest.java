@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.testsupport.Binomial;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Where a NET_LOSS strikes: before sending, a lost response, or a connection cut mid-response. */
 class NetLossStageTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private ChaosInjector injector(ChaosConfig.Builder b, long seed) {
     return ChaosInjector.builder().config(b.seed(seed).build()).nanoClock(clock).build();

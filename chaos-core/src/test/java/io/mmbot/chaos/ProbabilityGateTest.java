@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.testsupport.Binomial;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -69,7 +69,7 @@ class ProbabilityGateTest {
       java.util.function.UnaryOperator<ChaosConfig.Builder> cfg,
       Predicate<ChaosInjector> hook,
       double p) {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(cfg.apply(continuous()).build()).nanoClock(clock).build();
     long hits = 0;
@@ -91,7 +91,7 @@ class ProbabilityGateTest {
       Predicate<ChaosInjector> hook,
       double p) {
     ChaosConfig config = cfg.apply(continuous()).build();
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector named = ChaosInjector.builder().config(config).nanoClock(clock).build();
     ChaosInjector generic = ChaosInjector.builder().config(config).nanoClock(clock).build();
     for (int i = 0; i < 2_000; i++) {
@@ -104,7 +104,7 @@ class ProbabilityGateTest {
     ChaosInjector injector =
         ChaosInjector.builder()
             .config(allAtOne().enabled(false).build())
-            .nanoClock(new VirtualClock())
+            .nanoClock(new VirtualTime())
             .build();
     assertNoScenarioFires(injector, "disabled");
   }
@@ -129,13 +129,13 @@ class ProbabilityGateTest {
   @Test
   void neverFiresAtIntensityZero() {
     ChaosInjector injector =
-        ChaosInjector.builder().config(continuous().build()).nanoClock(new VirtualClock()).build();
+        ChaosInjector.builder().config(continuous().build()).nanoClock(new VirtualTime()).build();
     assertNoScenarioFires(injector, "all intensities 0");
   }
 
   @Test
   void aSingleIntensityAtZeroIsAPointRollback() {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(allAtOne().build()).nanoClock(clock).build();
     assertThat(injector.shouldInjectDnsFlap()).isTrue();
@@ -148,7 +148,7 @@ class ProbabilityGateTest {
 
   @Test
   void neverFiresWhileTheBurstIsOff() {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder()
             .config(allAtOne().burstOnSec(30).burstOffSec(90).build())
@@ -172,7 +172,7 @@ class ProbabilityGateTest {
                     .wsLagProbability(1)
                     .clockSkewProbability(1)
                     .build())
-            .nanoClock(new VirtualClock())
+            .nanoClock(new VirtualTime())
             .build();
     for (int i = 0; i < 10_000; i++) {
       assertThat(injector.shouldInjectLatSpike()).isFalse();

@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.fixtures.SeedConfig;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class ReproducibilityTest {
   }
 
   private static List<Object> trace(ChaosConfig config, boolean alsoDns) {
-    VirtualClock clock = new VirtualClock(5);
+    VirtualTime clock = new VirtualTime(5);
     ChaosInjector injector = ChaosInjector.builder().config(config).nanoClock(clock).build();
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
@@ -61,8 +61,8 @@ class ReproducibilityTest {
   @Test
   void builderSeedAppliesWhenTheConfigHasNone() {
     ChaosConfig unseeded = config(0).toBuilder().noSeed().build();
-    VirtualClock c1 = new VirtualClock();
-    VirtualClock c2 = new VirtualClock();
+    VirtualTime c1 = new VirtualTime();
+    VirtualTime c2 = new VirtualTime();
     ChaosInjector a = ChaosInjector.builder().config(unseeded).nanoClock(c1).seed(9).build();
     ChaosInjector b = ChaosInjector.builder().config(config(9)).nanoClock(c2).build();
     for (int i = 0; i < 5_000; i++) {

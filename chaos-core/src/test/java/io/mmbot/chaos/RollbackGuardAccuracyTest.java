@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
@@ -49,7 +49,7 @@ class RollbackGuardAccuracyTest {
   void p95IsWithinTheDocumentedRelativeErrorOfTheExactP95(
       String name, ToLongFunction<SplittableRandom> draw) {
     SplittableRandom random = new SplittableRandom(name.hashCode());
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector = ChaosInjector.builder().nanoClock(clock).build();
     RollbackGuard guard = RollbackGuard.builder(injector).build();
     long[] ticks = new long[TICKS];

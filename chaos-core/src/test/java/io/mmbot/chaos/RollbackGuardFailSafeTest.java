@@ -6,7 +6,7 @@ import static io.mmbot.chaos.GuardDriver.chaosOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class RollbackGuardFailSafeTest {
 
   @Test
   void aGuardClockSteppedBackAnHourStillTripsWithinItsWindowAfterTheStep() {
-    VirtualClock time = new VirtualClock();
+    VirtualTime time = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(chaosOn().build()).nanoClock(time).build();
     AtomicLong offset = new AtomicLong();
@@ -75,7 +75,7 @@ class RollbackGuardFailSafeTest {
 
   @Test
   void aGuardClockSteppedBackKeepsTheTimeAConditionHasAlreadyHeld() {
-    VirtualClock time = new VirtualClock();
+    VirtualTime time = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(chaosOn().build()).nanoClock(time).build();
     AtomicLong offset = new AtomicLong();
@@ -95,7 +95,7 @@ class RollbackGuardFailSafeTest {
 
   @Test
   void statusDoesNotThrowWhenTheGuardClockThrowsAndSwitchesChaosOff() {
-    VirtualClock time = new VirtualClock();
+    VirtualTime time = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(chaosOn().build()).nanoClock(time).build();
     AtomicBoolean broken = new AtomicBoolean();

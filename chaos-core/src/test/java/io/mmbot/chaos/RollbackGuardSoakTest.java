@@ -2,7 +2,7 @@ package io.mmbot.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ class RollbackGuardSoakTest {
    */
   @Test
   void healthyEightHourRunNeverFiresAndAllocatesNothing() {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosConfig on = GuardDriver.chaosOn().netLoss(0.3).build();
     ChaosInjector injector =
         ChaosInjector.builder().config(on.withEnabled(false)).nanoClock(clock).build();
@@ -54,7 +54,7 @@ class RollbackGuardSoakTest {
     assertThat(allocated).as("bytes allocated in seven hours").isLessThan(1024);
   }
 
-  private static void run(RollbackGuard guard, VirtualClock clock, int seconds, long[] n) {
+  private static void run(RollbackGuard guard, VirtualTime clock, int seconds, long[] n) {
     for (int sec = 0; sec < seconds; sec++) {
       for (int i = 0; i < 5; i++) {
         long k = n[0]++;
@@ -71,7 +71,7 @@ class RollbackGuardSoakTest {
   void concurrentRecordingFromFourThreadsLosesNothingAndNeverThrows() throws Exception {
     int threads = 4;
     int perThread = 500_000;
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(GuardDriver.chaosOn().build()).nanoClock(clock).build();
     RollbackGuard guard =

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.testsupport.LogCapture;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -269,7 +269,7 @@ class RollbackGuardTest {
 
   @Test
   void defaultClockIsTheInjectors() {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(chaosOn().build()).nanoClock(clock).build();
     RollbackGuard guard = RollbackGuard.builder(injector).build();
@@ -306,7 +306,7 @@ class RollbackGuardTest {
 
   @Test
   void guardWhoseEvaluationFailsSwitchesChaosOffAndNeverThrowsIntoTheBot() {
-    VirtualClock time = new VirtualClock();
+    VirtualTime time = new VirtualTime();
     boolean[] failNextRead = {false};
     ChaosInjector injector =
         ChaosInjector.builder().config(chaosOn().build()).nanoClock(time).build();

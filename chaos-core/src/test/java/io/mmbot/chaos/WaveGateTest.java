@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.testsupport.Binomial;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class WaveGateTest {
 
   private static final int CALLS = 200_000;
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private ChaosInjector injector(ChaosConfig.Builder b) {
     return ChaosInjector.builder().config(b.build()).nanoClock(clock).build();

@@ -3,7 +3,7 @@ package io.mmbot.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.testsupport.Binomial;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** WS_DISCONNECT is a Poisson rate per minute, whatever the checking cadence. */
 class WsDisconnectTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private ChaosInjector injector(double ratePerMinute) {
     return ChaosInjector.builder()

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
-import io.mmbot.chaos.testing.VirtualClock;
 import io.mmbot.chaos.testsupport.Binomial;
+import io.mmbot.chaos.time.VirtualTime;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class HostResolverTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
   private final AtomicInteger lookups = new AtomicInteger();
   private final HostResolver counting =
       host -> {

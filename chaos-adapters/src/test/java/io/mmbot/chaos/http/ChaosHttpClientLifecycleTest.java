@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.testing.LoopbackHttpServer;
-import io.mmbot.chaos.testing.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChaosHttpClientLifecycleTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
   private LoopbackHttpServer server;
   private HttpClient delegate;
 

@@ -9,8 +9,8 @@ import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
 import io.mmbot.chaos.http.internal.ExchangeAnswers;
 import io.mmbot.chaos.testing.LoopbackHttpServer;
-import io.mmbot.chaos.testing.VirtualClock;
 import io.mmbot.chaos.testsupport.Binomial;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -33,7 +33,7 @@ class ChaosHttpClientTest {
 
   private LoopbackHttpServer server;
   private HttpClient plain;
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
   private final List<HttpFault> faults = new CopyOnWriteArrayList<>();
 
   @BeforeEach

@@ -8,8 +8,8 @@ import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
 import io.mmbot.chaos.testing.LoopbackHttpServer;
 import io.mmbot.chaos.testing.RecordingHttpClient;
-import io.mmbot.chaos.testing.VirtualClock;
 import io.mmbot.chaos.testsupport.Await;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -34,14 +34,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Injected latency, request timeouts and cancellation, in virtual time: the decorator's timers run
- * on a {@link VirtualClock}, continuations on the advancing thread, and a recording delegate says
+ * on a {@link VirtualTime}, continuations on the advancing thread, and a recording delegate says
  * synchronously whether a request was handed to the real client.
  */
 class ChaosHttpClientTimingTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
   private final List<HttpFault> faults = new CopyOnWriteArrayList<>();
   private LoopbackHttpServer server;
   private RecordingHttpClient spy;

@@ -6,7 +6,7 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.fixtures.SeedConfig;
-import io.mmbot.chaos.testing.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,7 +25,7 @@ class CombinedIntensityTest {
 
   private static final int N = 100_000;
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private static final class Shares {
     final Map<Scenario, Long> planned = new EnumMap<>(Scenario.class);

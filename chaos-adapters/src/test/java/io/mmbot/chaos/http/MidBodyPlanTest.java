@@ -6,8 +6,8 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
-import io.mmbot.chaos.testing.VirtualClock;
 import io.mmbot.chaos.testsupport.Binomial;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The plan's share of connections cut mid-response among NET_LOSS faults, with a fixed seed. */
 class MidBodyPlanTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private RequestFaults faults(ChaosConfig.Builder config, long seed) {
     ChaosInjector injector =

@@ -7,14 +7,14 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.http.HttpFault.Outcome;
-import io.mmbot.chaos.testing.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The transport-neutral plan, without any transport, in virtual time. */
 class RequestFaultsTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private RequestFaults faults(ChaosConfig.Builder config) {
     ChaosInjector injector =

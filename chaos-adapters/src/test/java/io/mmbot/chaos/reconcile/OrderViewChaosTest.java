@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;
-import io.mmbot.chaos.testing.VirtualClock;
 import io.mmbot.chaos.testsupport.Binomial;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -39,7 +39,7 @@ class OrderViewChaosTest {
   private static final List<Order> OPEN =
       List.of(new Order("a", "NEW", 5), new Order("b", "NEW", 6), new Order("c", "NEW", 7));
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private ChaosInjector injector(ChaosConfig config) {
     return ChaosInjector.builder().config(config).nanoClock(clock).build();

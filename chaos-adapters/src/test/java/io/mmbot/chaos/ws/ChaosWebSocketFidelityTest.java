@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
-import io.mmbot.chaos.testing.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The wrapped listener behaves as the JDK's own WebSocket does towards the bot's listener, in
- * virtual time (lag timers on a {@link VirtualClock}, delivered on the advancing thread).
+ * virtual time (lag timers on a {@link VirtualTime}, delivered on the advancing thread).
  */
 class ChaosWebSocketFidelityTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
 
   private ChaosWebSocket factory(ChaosConfig config) {
     ChaosInjector injector = ChaosInjector.builder().config(config).nanoClock(clock).build();

@@ -7,9 +7,9 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.testing.LoopbackWsServer;
-import io.mmbot.chaos.testing.VirtualClock;
 import io.mmbot.chaos.testsupport.Await;
 import io.mmbot.chaos.testsupport.Binomial;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -117,7 +117,7 @@ class ChaosWebSocketLoopbackTest {
 
   @Test
   void disconnectClosesAbnormallyAndAReconnectingClientRecovers() throws Exception {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(chaos().wsDisconnect(60).build()).nanoClock(clock).build();
     ChaosWebSocket chaosWs =
@@ -185,7 +185,7 @@ class ChaosWebSocketLoopbackTest {
 
   @Test
   void aQuietConnectionIsDroppedByTheTimerCheck() throws Exception {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder().config(chaos().wsDisconnect(60).build()).nanoClock(clock).build();
     ChaosWebSocket chaosWs =

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
-import io.mmbot.chaos.testing.VirtualClock;
 import io.mmbot.chaos.testsupport.Binomial;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The wrapped listener driven directly, in virtual time. */
 class ChaosWebSocketTest {
 
-  private final VirtualClock clock = new VirtualClock();
+  private final VirtualTime clock = new VirtualTime();
   private final List<Double> gaps = new CopyOnWriteArrayList<>();
 
   private ChaosInjector injector(ChaosConfig config) {

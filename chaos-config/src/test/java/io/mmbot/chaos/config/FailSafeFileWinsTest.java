@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.ChaosReasons;
 import io.mmbot.chaos.EnableRefusedException;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +26,14 @@ class FailSafeFileWinsTest {
 
   @TempDir Path dir;
   private Path file;
-  private final AtomicLong now = new AtomicLong(5_000_000_000_000L);
+  private final VirtualTime now = new VirtualTime(5_000_000_000_000L);
   private ChaosInjector injector;
   private ChaosConfigWatcher watcher;
 
   @BeforeEach
   void setUp() {
     file = dir.resolve("config.yaml");
-    injector = ChaosInjector.builder().nanoClock(now::get).build();
+    injector = ChaosInjector.builder().nanoClock(now).build();
   }
 
   @AfterEach
@@ -47,7 +47,7 @@ class FailSafeFileWinsTest {
     watcher =
         ChaosConfigWatcher.builder(file, injector)
             .debounce(Duration.ofMillis(250))
-            .manual(now::get)
+            .manual(now)
             .start();
   }
 
@@ -64,7 +64,7 @@ class FailSafeFileWinsTest {
   /** What the watcher thread does after a change event, and after the debounce. */
   private void seeChange() {
     watcher.step(FileWatch.EVENT_ABOUT_FILE);
-    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    now.advanceNanos(Duration.ofSeconds(1).toNanos());
     watcher.step(0);
   }
 

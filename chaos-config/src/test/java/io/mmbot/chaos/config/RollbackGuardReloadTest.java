@@ -7,7 +7,7 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.ChaosListener;
 import io.mmbot.chaos.ChaosReasons;
 import io.mmbot.chaos.RollbackGuard;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,7 +49,7 @@ class RollbackGuardReloadTest {
                   }
                 })
             .build();
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     RollbackGuard guard = RollbackGuard.builder(injector).nanoClock(clock).build();
     try (ChaosConfigWatcher watcher =
         ChaosConfigWatcher.builder(file, injector)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,7 +58,7 @@ class WatcherSoakTest {
   private Path targets;
   private Path fifoPool;
   private final Random random = new Random(SEED);
-  private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
+  private final VirtualTime now = new VirtualTime(1_000_000_000_000L);
   private ChaosInjector injector;
   private ChaosConfigWatcher watcher;
   private final List<Path> links = new ArrayList<>();
@@ -79,7 +79,7 @@ class WatcherSoakTest {
     linkModels.add(new Model("fifo", null));
     links.add(targets.resolve("missing.yaml"));
     linkModels.add(new Model("missing", null));
-    injector = ChaosInjector.builder().nanoClock(now::get).build();
+    injector = ChaosInjector.builder().nanoClock(now).build();
   }
 
   private void target(String name, String kind, String text) throws IOException {
@@ -103,7 +103,7 @@ class WatcherSoakTest {
         ChaosConfigWatcher.builder(file, injector)
             .debounce(DEBOUNCE)
             .pollInterval(Duration.ofSeconds(2))
-            .manual(now::get)
+            .manual(now)
             .start();
     Model model = new Model("valid", ChaosConfigLoader.parse(validText(true, 0.1)));
     assertThat(injector.enabled()).isTrue();
@@ -139,7 +139,7 @@ class WatcherSoakTest {
   }
 
   private void advance(Duration d) {
-    now.addAndGet(d.toNanos());
+    now.advanceNanos(d.toNanos());
   }
 
   /** Applies one random operation of {@code kind} and returns the new model of the file. */

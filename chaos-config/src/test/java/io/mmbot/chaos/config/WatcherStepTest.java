@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.EnableRefusedException;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +28,14 @@ class WatcherStepTest {
 
   @TempDir Path dir;
   private Path file;
-  private final AtomicLong now = new AtomicLong(5_000_000_000_000L);
+  private final VirtualTime now = new VirtualTime(5_000_000_000_000L);
   private ChaosInjector injector;
   private final List<Object> events = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     file = dir.resolve("config.yaml");
-    injector = ChaosInjector.builder().nanoClock(now::get).build();
+    injector = ChaosInjector.builder().nanoClock(now).build();
   }
 
   private ChaosConfigWatcher start() {
@@ -43,7 +43,7 @@ class WatcherStepTest {
         .debounce(DEBOUNCE)
         .pollInterval(Duration.ofSeconds(2))
         .stallLimit(Duration.ofSeconds(30))
-        .manual(now::get)
+        .manual(now)
         .listener(
             new ChaosConfigWatcher.Listener() {
               @Override
@@ -70,7 +70,7 @@ class WatcherStepTest {
   }
 
   private void advanceMillis(long ms) {
-    now.addAndGet(ms * 1_000_000L);
+    now.advanceNanos(ms * 1_000_000L);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.mmbot.chaos.ChaosReasons;
 import io.mmbot.chaos.RollbackGuard;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.testsupport.LogCapture;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -239,13 +240,13 @@ class ChaosControlServerTest {
 
   @Test
   void statusShowsTheGuardsBaselineAndEachTriggersValueAndHowLongItHeld() throws Exception {
-    long[] now = {1_000_000_000_000L};
-    RollbackGuard guard = RollbackGuard.builder(injector).nanoClock(() -> now[0]).build();
+    VirtualTime now = new VirtualTime(1_000_000_000_000L);
+    RollbackGuard guard = RollbackGuard.builder(injector).nanoClock(now).build();
     try (ChaosControlServer s =
         ChaosControlServer.builder(injector).token(TOKEN).guard(guard).start()) {
       for (int i = 0; i < 10 * 42; i++) {
         guard.recordTick(150_000_000L, true);
-        now[0] += 100_000_000L;
+        now.advanceNanos(100_000_000L);
       }
       JsonNode g = json(new ControlClient(s.port()).get("/chaos/status", TOKEN)).get("guard");
       assertThat(g.get("armed").asBoolean()).isTrue();

@@ -1,11 +1,11 @@
 package io.mmbot.chaos.metrics;
 
-import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mmbot.chaos.ChaosInjector;
+import java.util.function.LongSupplier;
 
 /**
  * Every meter of one binding, registered when this object is built and held for recording: the
@@ -34,7 +34,10 @@ final class ChaosMeters {
   ChaosMeters(ChaosInjector injector, Registration registration, BindingOptions options) {
     this.registration = registration;
     MeterRegistry registry = registration.registry();
-    Clock clock = options.clock() != null ? options.clock() : registry.config().clock();
+    LongSupplier nanoClock =
+        options.nanoClock() != null
+            ? options.nanoClock()
+            : registry.config().clock()::monotonicTime;
     injections = new InjectionCounters(injector, registration);
     reconnects =
         new BoundedCounters(
@@ -50,7 +53,7 @@ final class ChaosMeters {
             MeterNames.RECONCILE_HELP,
             MeterNames.TAG_TYPE,
             options.types());
-    partialFails = new SlidingRatio(clock, options.partialFailWindow().toNanos());
+    partialFails = new SlidingRatio(nanoClock, options.partialFailWindow().toNanos());
     registration.add(
         Gauge.builder(MeterNames.PARTIAL_FAIL_RATE, partialFails, SlidingRatio::ratio)
             .description(MeterNames.PARTIAL_FAIL_RATE_HELP)

@@ -9,6 +9,7 @@ import io.mmbot.chaos.MismatchType;
 import io.mmbot.chaos.Scenario;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Records the bot's own health signals next to a {@link ChaosInjector}'s, into Micrometer meters
@@ -239,7 +240,7 @@ public final class ChaosMetrics implements AutoCloseable {
     private final MeterRegistry registry;
     private Tags tags = Tags.empty();
     private Duration partialFailWindow = Duration.ofMinutes(1);
-    private Clock clock;
+    private LongSupplier nanoClock;
     private final LabelSet kinds = new LabelSet("reconnectKinds", BindingOptions.DEFAULT_KINDS);
     private final LabelSet types = new LabelSet("discrepancyTypes", BindingOptions.mismatchKeys());
 
@@ -278,9 +279,24 @@ public final class ChaosMetrics implements AutoCloseable {
       return this;
     }
 
-    /** The clock of the partial-failure window (default: the registry's clock). */
+    /**
+     * The clock of the partial-failure window as a Micrometer {@link Clock}, read through its
+     * {@code monotonicTime()} (default: the registry's clock). The same setting as {@link
+     * #nanoClock}: the later call wins.
+     */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(clock, "clock");
+      this.nanoClock = clock::monotonicTime;
+      return this;
+    }
+
+    /**
+     * The nano clock of the partial-failure window, as the injector's {@code nanoClock} (default:
+     * the registry's clock's {@code monotonicTime()}); in tests, the injector's virtual clock. The
+     * same setting as {@link #clock}: the later call wins.
+     */
+    public Builder nanoClock(LongSupplier nanoClock) {
+      this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
       return this;
     }
 
@@ -311,7 +327,7 @@ public final class ChaosMetrics implements AutoCloseable {
     }
 
     private BindingOptions options() {
-      return new BindingOptions(kinds.values(), types.values(), partialFailWindow, clock);
+      return new BindingOptions(kinds.values(), types.values(), partialFailWindow, nanoClock);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.mmbot.chaos.metrics;
 
-import io.micrometer.core.instrument.Clock;
+import java.util.function.LongSupplier;
 
 /**
  * The share of failed operations over a recent window, kept in {@value #SLOTS} time slots that the
@@ -17,21 +17,21 @@ final class SlidingRatio {
 
   static final int SLOTS = 20;
 
-  private final Clock clock;
+  private final LongSupplier nanoClock;
   private final long slotNanos;
   private final long[] epochs = new long[SLOTS];
   private final long[] totals = new long[SLOTS];
   private final long[] failures = new long[SLOTS];
 
-  SlidingRatio(Clock clock, long windowNanos) {
-    this.clock = clock;
+  SlidingRatio(LongSupplier nanoClock, long windowNanos) {
+    this.nanoClock = nanoClock;
     this.slotNanos = Math.max(1, windowNanos / SLOTS);
     java.util.Arrays.fill(epochs, Long.MIN_VALUE);
   }
 
   /** Records one operation, failed or not, at the clock's current time. */
   synchronized void record(boolean failed) {
-    long epoch = Math.floorDiv(clock.monotonicTime(), slotNanos);
+    long epoch = Math.floorDiv(nanoClock.getAsLong(), slotNanos);
     int i = (int) Math.floorMod(epoch, (long) SLOTS);
     if (epochs[i] != epoch) {
       epochs[i] = epoch;
@@ -46,7 +46,7 @@ final class SlidingRatio {
 
   /** Failed operations divided by all operations in the window; 0 when there were none. */
   synchronized double ratio() {
-    long epoch = Math.floorDiv(clock.monotonicTime(), slotNanos);
+    long epoch = Math.floorDiv(nanoClock.getAsLong(), slotNanos);
     long total = 0;
     long failed = 0;
     for (int i = 0; i < SLOTS; i++) {

@@ -9,7 +9,7 @@ import io.mmbot.chaos.http.ChaosHttpClient;
 import io.mmbot.chaos.http.HttpFault;
 import io.mmbot.chaos.http.internal.ExchangeAnswers;
 import io.mmbot.chaos.okhttp.testing.LoopbackServer;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -73,7 +73,7 @@ class CrossAdapterTest {
   @Test
   void bothAdaptersMeetTheSameFaultsForTheSameSeedAndRequests() throws Exception {
     // JDK adapter
-    VirtualClock jdkClock = new VirtualClock();
+    VirtualTime jdkClock = new VirtualTime();
     ChaosInjector jdkInjector =
         ChaosInjector.builder().config(config()).nanoClock(jdkClock).build();
     List<String> jdkFaults = new CopyOnWriteArrayList<>();
@@ -99,7 +99,7 @@ class CrossAdapterTest {
     OkHttpClient ok =
         ChaosOkHttp.builder(okInjector)
             .nanoClock(fx.clock)
-            .timing(new VirtualTiming(new VirtualClock()))
+            .timing(new VirtualTiming(new VirtualTime()))
             .listener(fx.faults::add)
             .banDuration(Duration.ofSeconds(5))
             .build()

@@ -3,7 +3,7 @@ package io.mmbot.chaos.okhttp;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.okhttp.testing.LoopbackServer;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -20,7 +20,7 @@ import okhttp3.Response;
 final class Fixture implements AutoCloseable {
 
   final LoopbackServer server = LoopbackServer.start();
-  final VirtualClock clock = new VirtualClock();
+  final VirtualTime clock = new VirtualTime();
   final VirtualTiming timing = new VirtualTiming(clock);
   final List<OkHttpFault> faults = new CopyOnWriteArrayList<>();
   final AtomicInteger lookups = new AtomicInteger();

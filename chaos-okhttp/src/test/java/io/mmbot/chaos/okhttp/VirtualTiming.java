@@ -1,29 +1,30 @@
 package io.mmbot.chaos.okhttp;
 
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import okhttp3.Call;
 
 /**
  * {@link Timing} in virtual time: a sleep advances the clock at once (and is recorded); scheduled
- * tasks wait in a queue until the test advances the clock past their due time, and then run on the
- * test's thread in due order.
+ * tasks are the clock's timers, so they run on the advancing thread in due order once the clock is
+ * advanced past their due time, by the test or by a sleep.
  */
 final class VirtualTiming implements Timing {
 
-  private final VirtualClock clock;
+  private final VirtualTime clock;
   private final List<Long> sleeps = new CopyOnWriteArrayList<>();
-  private final PriorityQueue<Task> tasks = new PriorityQueue<>();
-  private long sequence;
+  private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
   private volatile Consumer<Call> duringSleep = call -> {};
 
-  VirtualTiming(VirtualClock clock) {
+  VirtualTiming(VirtualTime clock) {
     this.clock = clock;
   }
 
@@ -38,8 +39,8 @@ final class VirtualTiming implements Timing {
   }
 
   /** Scheduled tasks not yet run. */
-  synchronized int pending() {
-    return tasks.size();
+  int pending() {
+    return (int) timers.stream().filter(t -> !t.isDone()).count();
   }
 
   @Override
@@ -71,59 +72,24 @@ final class VirtualTiming implements Timing {
   }
 
   @Override
-  public synchronized void schedule(long millis, Runnable task) {
-    tasks.add(new Task(clock.getAsLong() + millis * 1_000_000L, sequence++, task));
+  public void schedule(long millis, Runnable task) {
+    timers.removeIf(Future::isDone);
+    timers.add((ScheduledFuture<?>) clock.schedule(millis * 1_000_000L, Runnable::run, task));
   }
 
   /** Advances the clock by {@code millis}, running every task that falls due, in order. */
   void advance(long millis) {
-    long end = clock.getAsLong() + millis * 1_000_000L;
-    for (; ; ) {
-      Task t;
-      synchronized (this) {
-        t = tasks.peek();
-        if (t == null || t.due > end) {
-          break;
-        }
-        tasks.poll();
-      }
-      long step = t.due - clock.getAsLong();
-      if (step > 0) {
-        clock.advance(java.time.Duration.ofNanos(step));
-      }
-      t.task.run();
-    }
-    long rest = end - clock.getAsLong();
-    if (rest > 0) {
-      clock.advance(java.time.Duration.ofNanos(rest));
-    }
+    clock.advanceMillis(millis);
   }
 
   /** The due times of the pending tasks, in milliseconds from now. */
-  synchronized List<Long> pendingDelaysMillis() {
+  List<Long> pendingDelaysMillis() {
     List<Long> out = new ArrayList<>();
-    long now = clock.getAsLong();
-    for (Task t : tasks) {
-      out.add((t.due - now) / 1_000_000L);
+    for (ScheduledFuture<?> t : timers) {
+      if (!t.isDone()) {
+        out.add(t.getDelay(TimeUnit.MILLISECONDS));
+      }
     }
     return out;
-  }
-
-  private static final class Task implements Comparable<Task> {
-    final long due;
-    final long seq;
-    final Runnable task;
-
-    Task(long due, long seq, Runnable task) {
-      this.due = due;
-      this.seq = seq;
-      this.task = task;
-    }
-
-    @Override
-    public int compareTo(Task o) {
-      int c = Long.compare(due, o.due);
-      return c != 0 ? c : Long.compare(seq, o.seq);
-    }
   }
 }

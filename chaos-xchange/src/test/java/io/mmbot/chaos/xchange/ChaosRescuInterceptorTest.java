@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.http.RequestFaults;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.List;
@@ -42,7 +42,7 @@ class ChaosRescuInterceptorTest {
   private static ChaosInjector injector(ChaosConfig.Builder config) {
     return ChaosInjector.builder()
         .config(config.enabled(true).dryRun(false).burstOffSec(0).seed(3L).build())
-        .nanoClock(new VirtualClock())
+        .nanoClock(new VirtualTime())
         .build();
   }
 

@@ -8,7 +8,7 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.GlobalChaos;
 import io.mmbot.chaos.http.RequestFaults;
 import io.mmbot.chaos.testsupport.LocalProcess;
-import io.mmbot.chaos.testsupport.VirtualClock;
+import io.mmbot.chaos.time.VirtualTime;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -52,7 +52,7 @@ class XChangeBinanceFaultParityTest {
   }
 
   private static ChaosInjector injector(ChaosConfig.Builder config) {
-    return ChaosInjector.builder().config(config.build()).nanoClock(new VirtualClock()).build();
+    return ChaosInjector.builder().config(config.build()).nanoClock(new VirtualTime()).build();
   }
 
   private static ExchangeSpecification spec(String uri, int readTimeoutMs) {
@@ -114,7 +114,7 @@ class XChangeBinanceFaultParityTest {
 
   @Test
   void anInjected418BanEqualsARealOne() throws Exception {
-    VirtualClock clock = new VirtualClock();
+    VirtualTime clock = new VirtualTime();
     ChaosInjector injector =
         ChaosInjector.builder()
             .config(config().rateLimitStorm(1.0).build())

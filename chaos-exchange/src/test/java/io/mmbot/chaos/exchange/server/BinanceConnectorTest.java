@@ -10,12 +10,12 @@ import com.binance.connector.client.impl.SpotClientImpl;
 import com.binance.connector.client.impl.WebSocketStreamClientImpl;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.exchange.OrderStatus;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -177,10 +177,10 @@ class BinanceConnectorTest {
   @Test
   void aServerClockAheadOfTheCallersIsRefusedWith1021() {
     // CLOCK_SKEW drifts N·sin(2πt/60 s) from the start of the burst: 15 s in, it is +N.
-    AtomicLong nanos = new AtomicLong(0);
+    VirtualTime nanos = new VirtualTime();
     ChaosInjector injector =
         Chaos.injector(b -> b.clockSkewMs(30_000).clockSkewProbability(1.0), nanos);
-    nanos.set(15_000_000_000L);
+    nanos.advanceNanos(15_000_000_000L);
     try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
       BinanceClientException e =
           catchClient(() -> client(ex).createTrade().newOrder(order("k1", "20000.00")));

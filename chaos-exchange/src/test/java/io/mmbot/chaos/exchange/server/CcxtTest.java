@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.testsupport.ExternalProgram;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,10 +166,10 @@ class CcxtTest {
 
   @Test
   void aServerClockAheadIsAnInvalidNonce() throws Exception {
-    AtomicLong nanos = new AtomicLong(0);
+    VirtualTime nanos = new VirtualTime();
     ChaosInjector injector =
         Chaos.injector(b -> b.clockSkewMs(30_000).clockSkewProbability(1.0), nanos);
-    nanos.set(15_000_000_000L);
+    nanos.advanceNanos(15_000_000_000L);
     try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
       assertThat(run(ex, "place").get(0)).startsWith("ERROR InvalidNonce NetworkError");
       assertThat(ex.ledgerSize()).isZero();

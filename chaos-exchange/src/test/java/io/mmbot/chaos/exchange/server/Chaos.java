@@ -2,7 +2,7 @@ package io.mmbot.chaos.exchange.server;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
-import java.util.concurrent.atomic.AtomicLong;
+import io.mmbot.chaos.time.VirtualTime;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
@@ -15,9 +15,9 @@ final class Chaos {
     return injector(scenarios, System::nanoTime);
   }
 
-  /** An injector whose burst clock is {@code nanos}, so a test can set the time inside a burst. */
-  static ChaosInjector injector(UnaryOperator<ChaosConfig.Builder> scenarios, AtomicLong nanos) {
-    return injector(scenarios, nanos::get);
+  /** An injector whose burst clock is {@code time}, so a test can move time inside a burst. */
+  static ChaosInjector injector(UnaryOperator<ChaosConfig.Builder> scenarios, VirtualTime time) {
+    return injector(scenarios, (LongSupplier) time);
   }
 
   /** An injector with chaos off, to be switched on later with {@link #config}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.exchange.OrderStatus;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -175,10 +175,10 @@ class WireFaultsTest {
   @Test
   void aServerClockOffsetShowsInServerTimeAndInTheTimestampCheck() throws Exception {
     // CLOCK_SKEW drifts N·sin(2πt/60 s) from the start of the burst: 15 s in, it is +N.
-    AtomicLong nanos = new AtomicLong(0);
+    VirtualTime nanos = new VirtualTime();
     ChaosInjector injector =
         Chaos.injector(b -> b.clockSkewMs(30_000).clockSkewProbability(1.0), nanos);
-    nanos.set(15_000_000_000L);
+    nanos.advanceNanos(15_000_000_000L);
     try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
       Wire w = new Wire(ex);
       long before = System.currentTimeMillis();

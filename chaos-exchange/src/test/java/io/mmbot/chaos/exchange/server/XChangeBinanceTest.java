@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.time.VirtualTime;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
@@ -105,10 +105,10 @@ class XChangeBinanceTest {
 
   @Test
   void aServerClockAheadOfTheCallersIsAnOperationTimeoutAndNothingExecutes() {
-    AtomicLong nanos = new AtomicLong(0);
+    VirtualTime nanos = new VirtualTime();
     ChaosInjector injector =
         Chaos.injector(b -> b.clockSkewMs(30_000).clockSkewProbability(1.0), nanos);
-    nanos.set(15_000_000_000L);
+    nanos.advanceNanos(15_000_000_000L);
     try (ExchangeServer ex = ExchangeServer.builder().injector(injector).start()) {
       Exchange x = connect(ex);
       assertThatThrownBy(() -> x.getTradeService().placeLimitOrder(bid("k1")))

@@ -11,6 +11,10 @@ import java.util.Arrays;
  * <p>The queue is a binary heap kept in parallel arrays (time, sequence number, action), so that
  * scheduling an event allocates nothing but the action itself: a run schedules a few dozen events
  * per tick.
+ *
+ * <p>It stays apart from the library's {@code io.mmbot.chaos.time.VirtualTime} because it is a
+ * simulation's single-threaded, allocation-free event queue on its hot path, not a clock shared
+ * with tests and other threads.
  */
 public final class VirtualScheduler {
 

@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * The time source and the one-shot timers behind the adapters' delays and timeouts (injected
  * latency, lost responses, request timeouts, WebSocket lag and disconnect checks). The default,
  * {@link #system()}, reads {@link System#nanoTime()} and runs timers on one shared daemon thread;
- * tests pass a virtual scheduler so that every delay, timeout and cancellation runs in virtual
+ * tests pass a {@link VirtualTime} so that every delay, timeout and cancellation runs in virtual
  * time.
  *
  * <p>Contract: {@link #schedule} never runs the task on the calling thread, and hands it to the

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
-import io.mmbot.chaos.testing.VirtualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ChaosClockTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private final VirtualClock nanos = new VirtualClock();
+  private final VirtualTime nanos = new VirtualTime();
   private final Clock base = Clock.fixed(T0, ZoneOffset.UTC);
 
   private ChaosClock clock(ChaosConfig config) {
