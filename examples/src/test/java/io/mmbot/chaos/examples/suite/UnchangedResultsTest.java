@@ -36,7 +36,7 @@ class UnchangedResultsTest {
       ws_disconnect 1 resilient 8800dff1fa71dc56
       dns_flap 1 resilient 5849c7ab4cd3d579
       clock_skew 1 resilient 32f7dec08e304752
-      rate_limit_storm 1 resilient 163f674f98829ba0
+      rate_limit_storm 1 resilient e44c374af3b5efa9
       reconcile_mismatch 1 resilient f7e94de3eb30f096
       baseline 2 resilient e4702aaaa21063d8
       net_loss 2 resilient be142aef32773ba5
@@ -47,7 +47,7 @@ class UnchangedResultsTest {
       ws_disconnect 2 resilient 73c33f3c6a8d33ca
       dns_flap 2 resilient b5d0396b86029b8d
       clock_skew 2 resilient 2aece6e09e781fe1
-      rate_limit_storm 2 resilient 265db8c679da5cc9
+      rate_limit_storm 2 resilient 9ab4d613ab6b8161
       reconcile_mismatch 2 resilient ebe1f07fe8047740
       baseline 3 resilient 1c87d1a7336c524f
       net_loss 3 resilient f7bf6ec9506547ae
@@ -58,7 +58,7 @@ class UnchangedResultsTest {
       ws_disconnect 3 resilient ed506a9ff6070dff
       dns_flap 3 resilient 1c2dddeb27018bfa
       clock_skew 3 resilient ff77a8c67ceab622
-      rate_limit_storm 3 resilient f2603b9cc817e01f
+      rate_limit_storm 3 resilient 2e487efbcd674f41
       reconcile_mismatch 3 resilient 657511e9857b9479
       baseline 1 naive c86f50528e69457e
       net_loss 1 naive b7ac447ed05257d7
@@ -69,7 +69,7 @@ class UnchangedResultsTest {
       ws_disconnect 1 naive ca1dbfe71cabca0c
       dns_flap 1 naive 2ab65abc1db8dcaa
       clock_skew 1 naive 8b5e49b10a92d0ea
-      rate_limit_storm 1 naive 660af8f7953e186d
+      rate_limit_storm 1 naive 93e53a73d947454a
       reconcile_mismatch 1 naive bf8fc83c89385de8
       """;
 
