@@ -100,7 +100,9 @@ public final class ResilientBot extends Bot {
             x,
             dns,
             metrics,
-            new Backoff(0, 100, 800, random.split()),
+            // Waits of at most 400 ms: after a fail-over the first attempt may meet the endpoint
+            // still failing, and the one after it must still bring data within three ticks.
+            new Backoff(0, 100, 400, random.split()),
             this::filled,
             WsSession.Options.of(cfg));
     this.skew = new SkewGuard(cfg.skewToleranceMs());

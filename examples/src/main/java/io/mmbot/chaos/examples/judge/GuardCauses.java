@@ -85,6 +85,17 @@ public final class GuardCauses {
   }
 
   /**
+   * Whether a tick after the warm-up began without live market data: after an abnormal or normal
+   * close and before the next session's first data, or with the last delivery {@code
+   * staleAfterNanos} old or more (tick starts known within {@code toleranceNanos}). WS_STALE is due
+   * only then: a disconnect healed between two tick starts leaves the bot nothing to guard.
+   */
+  public static boolean staleGuardDue(Evidence e, long staleAfterNanos, long toleranceNanos) {
+    // with no guard bit to honour, every tick that began without fresh data counts
+    return WireChecks.staleDataUnguarded(e, 0, staleAfterNanos, toleranceNanos) > 0;
+  }
+
+  /**
    * Whether the wire explains every tick whose scrape shows {@code wsStaleBit}: at the tick's start
    * no session had delivered market data since the last close, or the last delivery was at least
    * {@code staleAfterNanos} less {@code toleranceNanos} old (the tolerance covers tick boundaries

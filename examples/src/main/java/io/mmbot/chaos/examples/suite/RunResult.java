@@ -308,6 +308,11 @@ public final class RunResult {
         // fill report settled before the next tick, gave the bot nothing to verify.
         required &= ~GuardReason.RECONCILE_PENDING.bit();
       }
+      if (s == Scenario.WS_DISCONNECT && !b.staleGuardDue) {
+        // WS_STALE answers a tick that began without live market data; a run whose every
+        // reconnect brought fresh data between two tick starts gave the bot nothing to guard.
+        required &= ~GuardReason.WS_STALE.bit();
+      }
       int missing = required & ~b.guardsSeen;
       if (missing != 0) {
         f.put(Check.EXPECTED_GUARDS, "never raised " + GuardReason.describe(missing));
@@ -611,6 +616,12 @@ public final class RunResult {
         external != null ? e.facts().tickNanos() : 0)) {
       b.explainedGuards |= GuardReason.WS_STALE.bit();
     }
+    b.staleGuardDue =
+        (external != null && external.restMarketData())
+            || GuardCauses.staleGuardDue(
+                e,
+                d.staleAfterMs() * 1_000_000L,
+                external != null ? ExternalRun.SCRAPE_MS * 1_000_000L / 2 : 0);
     b.staleUnguarded =
         external != null && external.restMarketData()
             ? WireChecks.staleRestDataUnguarded(
@@ -676,6 +687,7 @@ public final class RunResult {
     long placesWhileGuarded;
     int maxPerSide;
     int staleUnguarded;
+    boolean staleGuardDue;
     double reconnectMs;
     int injectionsNotQueried;
     int injectionsUndetected;

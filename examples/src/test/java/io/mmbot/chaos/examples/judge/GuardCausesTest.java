@@ -120,4 +120,40 @@ class GuardCausesTest {
     s.set(5, new TickSample(5 * TICK + 100 * MS, 100, false, WS_STALE, 0, 1, 0, 5 * TICK - MS, 0));
     assertThat(GuardCauses.staleGuardExplained(evidence(w, s), WS_STALE, 1_000 * MS, 0)).isTrue();
   }
+
+  /**
+   * Data on session 1 from the start, an abnormal close at 1,150 ms, data on session 2 at {@code
+   * backAtMs}; ticks start every 500 ms.
+   */
+  private static boolean staleGuardDue(long backAtMs) {
+    WireLog w = new WireLog();
+    w.ws(0, 1, WireLog.WsKind.FIRST_DATA);
+    w.ws(1_150 * MS, 1, WireLog.WsKind.ABNORMAL_CLOSE);
+    w.ws(backAtMs * MS, 2, WireLog.WsKind.FIRST_DATA);
+    return GuardCauses.staleGuardDue(evidence(w, ticks(0, 0)), 1_000 * MS, 0);
+  }
+
+  @Test
+  void aDisconnectHealedBeforeTheNextTickStartsLeavesNothingToGuard() {
+    // ticks start at 1,000 and 1,500 ms: the feed was down only between them
+    assertThat(staleGuardDue(1_450)).isFalse();
+  }
+
+  @Test
+  void aTickThatBeginsWhileTheFeedIsDownCallsForTheStaleGuard() {
+    assertThat(staleGuardDue(1_700)).isTrue();
+  }
+
+  @Test
+  void aFeedSilentPastTheStaleTimeCallsForTheStaleGuardWithoutAnyClose() {
+    WireLog w = new WireLog();
+    w.ws(0, 1, WireLog.WsKind.FIRST_DATA);
+    // the last data before every tick's start is 1,200 ms old
+    List<TickSample> silent = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      long start = i * TICK;
+      silent.add(new TickSample(start + 100 * MS, 100, false, 0, 0, 1, 0, start - 1_200 * MS, 0));
+    }
+    assertThat(GuardCauses.staleGuardDue(evidence(w, silent), 1_000 * MS, 0)).isTrue();
+  }
 }

@@ -113,6 +113,21 @@ class SweepFindingsTest {
   }
 
   @Test
+  void aDisconnectHealedBetweenTwoTickStartsNeedsNoStaleGuard() {
+    // Every abnormal close of these runs was followed by fresh data within about 300 ms, between
+    // two tick starts: no tick began without live market data, so there was nothing to guard.
+    assertThat(failuresAtSpecLength(Scenario.WS_DISCONNECT, 477, 638, 663)).isEmpty();
+  }
+
+  @Test
+  void aReconnectThatMeetsTheFailingEndpointFirstStillTakesAtMostThreeTicks() {
+    // Seed 499: both endpoints refused for 0.9 s; the bot's next attempt went to the endpoint still
+    // failing over, and with waits of up to 800 ms between attempts its data came back 1,680 ms
+    // after the other endpoint accepted again.
+    assertThat(failuresAtSpecLength(Scenario.WS_DISCONNECT, 499)).isEmpty();
+  }
+
+  @Test
   void netLossWithoutAnyOrderLeftUnknownDoesNotRequireTheReconcileGuard() {
     // Seed 103: about a hundred losses, none of them on a place or cancel: nothing to reconcile.
     RunResult r = run(Scenario.NET_LOSS, 103, "resilient");
