@@ -23,25 +23,39 @@ public record Evidence(
     int wsEndpoints) {
 
   /**
-   * The earliest time at or after {@code t} at which some WebSocket endpoint accepts connections
-   * (the exchange's journal says when each was failing over).
+   * How long, within {@code [from, to)}, every WebSocket endpoint of the exchange was refusing
+   * connections at once (the exchange's journal says when each was failing over): time in which no
+   * client could have reconnected, nanoseconds.
    */
-  public long wsAvailableFrom(long t) {
-    java.util.Map<String, Long> downUntil = new java.util.HashMap<>();
-    long at = t;
-    for (boolean moved = true; moved; ) {
-      moved = false;
-      downUntil.clear();
-      for (Outage o : outages) {
-        if (o.fromNanos() <= at && at < o.untilNanos()) {
-          downUntil.merge(o.endpoint(), o.untilNanos(), Math::max);
-        }
+  public long wsAllDownNanos(long from, long to) {
+    java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
+    cuts.add(from);
+    cuts.add(to);
+    for (Outage o : outages) {
+      if (o.fromNanos() > from && o.fromNanos() < to) {
+        cuts.add(o.fromNanos());
       }
-      if (downUntil.size() >= wsEndpoints) {
-        at = downUntil.values().stream().mapToLong(Long::longValue).min().orElse(at);
-        moved = true;
+      if (o.untilNanos() > from && o.untilNanos() < to) {
+        cuts.add(o.untilNanos());
       }
     }
-    return at;
+    long down = 0;
+    java.util.Set<String> endpoints = new java.util.HashSet<>();
+    Long start = null;
+    for (long cut : cuts) {
+      if (start != null) {
+        endpoints.clear();
+        for (Outage o : outages) {
+          if (o.fromNanos() <= start && start < o.untilNanos()) {
+            endpoints.add(o.endpoint());
+          }
+        }
+        if (endpoints.size() >= wsEndpoints) {
+          down += cut - start;
+        }
+      }
+      start = cut;
+    }
+    return down;
   }
 }

@@ -450,9 +450,10 @@ public final class WireChecks {
   /**
    * The longest time from an abnormal close of the WebSocket to the next fresh market data
    * delivered on any session, nanoseconds (the run's end if none came); 0 without abnormal closes.
-   * The clock starts at the close or, when every endpoint of the exchange was failing over then, at
-   * the first moment one accepted connections again (the exchange's journal says when): a client
-   * cannot reconnect to an exchange that refuses everyone.
+   * Time in which every endpoint of the exchange was failing over at once (the exchange's journal
+   * says when) is not counted, at the start of the wait or later in it (a session opened in between
+   * and dropped again before any data): a client cannot reconnect to an exchange that refuses
+   * everyone.
    */
   public static long longestReconnectNanos(Evidence e) {
     long worst = 0;
@@ -461,14 +462,14 @@ public final class WireChecks {
       if (ev.kind() == WireLog.WsKind.ABNORMAL_CLOSE && closedAt < 0) {
         closedAt = ev.atNanos();
       } else if (ev.kind() == WireLog.WsKind.FIRST_DATA && closedAt >= 0) {
-        long from = Math.min(ev.atNanos(), e.wsAvailableFrom(closedAt));
-        worst = Math.max(worst, ev.atNanos() - from);
+        long at = ev.atNanos();
+        worst = Math.max(worst, at - closedAt - e.wsAllDownNanos(closedAt, at));
         closedAt = -1;
       }
     }
     if (closedAt >= 0) {
-      long end = e.facts().endNanos();
-      worst = Math.max(worst, end - Math.min(end, e.wsAvailableFrom(closedAt)));
+      long end = Math.max(closedAt, e.facts().endNanos());
+      worst = Math.max(worst, end - closedAt - e.wsAllDownNanos(closedAt, end));
     }
     return worst;
   }
