@@ -23,6 +23,29 @@ public record Evidence(
     int wsEndpoints) {
 
   /**
+   * The earliest time at or after {@code t} at which some WebSocket endpoint accepts connections
+   * (the exchange's journal says when each was failing over).
+   */
+  public long wsAvailableFrom(long t) {
+    java.util.Map<String, Long> downUntil = new java.util.HashMap<>();
+    long at = t;
+    for (boolean moved = true; moved; ) {
+      moved = false;
+      downUntil.clear();
+      for (Outage o : outages) {
+        if (o.fromNanos() <= at && at < o.untilNanos()) {
+          downUntil.merge(o.endpoint(), o.untilNanos(), Math::max);
+        }
+      }
+      if (downUntil.size() >= wsEndpoints) {
+        at = downUntil.values().stream().mapToLong(Long::longValue).min().orElse(at);
+        moved = true;
+      }
+    }
+    return at;
+  }
+
+  /**
    * How long, within {@code [from, to)}, every WebSocket endpoint of the exchange was refusing
    * connections at once (the exchange's journal says when each was failing over): time in which no
    * client could have reconnected, nanoseconds.

@@ -40,6 +40,28 @@ public final class RecoveryWaits {
     return out;
   }
 
+  /**
+   * Per burst end (as {@link #ticksAfterBursts}), the ticks after it in which every WebSocket
+   * endpoint of the exchange still refused connections: a fail-over that began in the burst and
+   * outlasted it, before whose end no client can have its market data back.
+   */
+  public static List<Integer> failOverTicksAfterBursts(Evidence e) {
+    RunFacts f = e.facts();
+    List<Integer> out = new ArrayList<>();
+    if (!f.chaos() || f.periodNanos() == f.burstOnNanos()) {
+      return out;
+    }
+    List<TickSample> s = e.samples();
+    long lastTickStart = s.isEmpty() ? Long.MIN_VALUE : s.get(s.size() - 1).startNanos();
+    for (long end = f.warmupNanos() + f.burstOnNanos();
+        end < lastTickStart;
+        end += f.periodNanos()) {
+      long wait = e.wsAvailableFrom(end) - end;
+      out.add(wait <= 0 ? 0 : (int) ((wait + f.tickNanos() - 1) / f.tickNanos()));
+    }
+    return out;
+  }
+
   private static int waitTicks(
       List<WireLog.Request> sent, long end, long capNanos, long tickNanos, long runEnd) {
     int next = WireChecks.firstSentAtOrAfter(sent, end);

@@ -366,6 +366,9 @@ public final class RunResult {
     int worstLimit = recoveryLimit;
     for (int k = 0; k < b.recovery.size(); k++) {
       int wait = backoffAllowed || k >= b.backoffWaits.size() ? 0 : b.backoffWaits.get(k);
+      if (k < b.failOverWaits.size()) {
+        wait = Math.max(wait, b.failOverWaits.get(k));
+      }
       int limit = recoveryLimit + wait;
       if (b.recovery.get(k) - limit > worst - worstLimit) {
         worst = b.recovery.get(k);
@@ -380,7 +383,9 @@ public final class RunResult {
               + " ticks after a burst (at most "
               + worstLimit
               + (worstLimit > recoveryLimit
-                  ? ", of which " + (worstLimit - recoveryLimit) + " waiting out a backoff"
+                  ? ", of which "
+                      + (worstLimit - recoveryLimit)
+                      + " waiting out a backoff or the exchange's fail-over"
                   : "")
               + ")");
     }
@@ -606,6 +611,7 @@ public final class RunResult {
     b.placedBeforeTruth = u.placedBeforeTruth();
     b.unsettledUnknowns = GuardCauses.unsettledUnknownOutcomes(e);
     b.backoffWaits = RecoveryWaits.ticksAfterBursts(e, d.backoffCapMs() * 1_000_000L);
+    b.failOverWaits = RecoveryWaits.failOverTicksAfterBursts(e);
     if (GuardCauses.unknownOrderOutcomes(w) > 0) {
       b.explainedGuards |= GuardReason.RECONCILE_PENDING.bit();
     }
@@ -680,6 +686,7 @@ public final class RunResult {
     int unsettledUnknowns;
     int explainedGuards;
     List<Integer> backoffWaits = List.of();
+    List<Integer> failOverWaits = List.of();
     int placedBeforeTruth;
     long placesWhileFailing;
     long weightRefusals;

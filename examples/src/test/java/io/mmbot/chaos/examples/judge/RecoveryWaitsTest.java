@@ -76,4 +76,32 @@ class RecoveryWaitsTest {
     w.request(req(30_000, WireChecks.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
     assertThat(waits(w)).containsExactly(0);
   }
+
+  private static List<Integer> failOverWaits(List<Outage> outages) {
+    return RecoveryWaits.failOverTicksAfterBursts(
+        new Evidence(new WireLog(), List.of(), ticks(), FACTS, outages, 2));
+  }
+
+  @Test
+  void aFailOverOfEveryEndpointThatOutlastsTheBurstIsWaitedOut() {
+    // the burst ends at 30 s; both endpoints refuse until 31.2 s
+    List<Outage> both =
+        List.of(
+            new Outage("a", 29_600 * MS, 31_200 * MS), new Outage("b", 29_700 * MS, 31_000 * MS));
+    assertThat(failOverWaits(both)).containsExactly(2); // 1.0 s: 2 ticks
+  }
+
+  @Test
+  void oneEndpointStillFailingLeavesTheOtherAndNoWait() {
+    List<Outage> one = List.of(new Outage("a", 29_600 * MS, 31_200 * MS));
+    assertThat(failOverWaits(one)).containsExactly(0);
+  }
+
+  @Test
+  void aFailOverOverBeforeTheBurstsEndGivesNoWait() {
+    List<Outage> over =
+        List.of(
+            new Outage("a", 28_000 * MS, 29_000 * MS), new Outage("b", 28_000 * MS, 29_500 * MS));
+    assertThat(failOverWaits(over)).containsExactly(0);
+  }
 }

@@ -135,6 +135,13 @@ class SweepFindingsTest {
   }
 
   @Test
+  void aFailOverThatOutlastsTheBurstIsNotCountedAsRecoveryTime() {
+    // Seed 1275: a disconnect 0.4 s before the burst's end, then both endpoints refused until
+    // 1.5 s after it; the bot had data 0.3 s later, but recovery was counted from the burst's end.
+    assertThat(failuresAtSpecLength(Scenario.WS_DISCONNECT, 1275)).isEmpty();
+  }
+
+  @Test
   void netLossWithoutAnyOrderLeftUnknownDoesNotRequireTheReconcileGuard() {
     // Seed 103: about a hundred losses, none of them on a place or cancel: nothing to reconcile.
     RunResult r = run(Scenario.NET_LOSS, 103, "resilient");
