@@ -166,17 +166,8 @@ final class ExternalRun {
             : ExternalEvidence.injections(serverInjector);
     ExternalFacts facts2 =
         ExternalEvidence.facts(plan, bot, o, scrapes, ticks.crowdedIntervals(), facts, runDir);
-    return RunResult.of(
-        plan,
-        evidence,
-        baseline.get(),
-        injections,
-        bans,
-        rejections,
-        weightRefusals,
-        0L,
-        null,
-        facts2);
+    ExchangeTally tally = new ExchangeTally(injections, bans, rejections, weightRefusals, 0L);
+    return RunResult.of(plan, evidence, baseline.get(), tally, null, facts2);
   }
 
   /** The replay line of {@code plan} with {@code bot}. */

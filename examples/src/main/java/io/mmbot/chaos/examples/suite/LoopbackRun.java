@@ -172,7 +172,7 @@ public final class LoopbackRun {
       rejections = server.readRules(r -> r.timestampRejections());
       weightRefusals = server.readRules(r -> r.weightRefusals());
     }
-    return RunResult.of(
-        plan, evidence, baseline.get(), injections, bans, rejections, weightRefusals, 0L, null);
+    ExchangeTally tally = new ExchangeTally(injections, bans, rejections, weightRefusals, 0L);
+    return RunResult.of(plan, evidence, baseline.get(), tally, null, null);
   }
 }

@@ -37,7 +37,7 @@ public final class RunRecords {
    * scenario ({@code <stress>-<seed>.json}).
    */
   public static String fileName(RunResult r) {
-    return r.plan.key() + "-" + r.plan.seed() + ".json";
+    return r.plan().key() + "-" + r.plan().seed() + ".json";
   }
 
   /** Writes {@code r} into {@code dir} atomically; returns the file. */
@@ -51,88 +51,90 @@ public final class RunRecords {
   public static String json(RunResult r, boolean defaultDuration) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("schema_version", RunReader.SCHEMA_VERSION);
-    o.put("scenario", r.plan.scenarioKey());
-    if (r.plan.stress() != null) {
-      o.put("stress", r.plan.stress().key());
+    o.put("scenario", r.plan().scenarioKey());
+    if (r.plan().stress() != null) {
+      o.put("stress", r.plan().stress().key());
     }
-    o.put("intensity", r.plan.intensity());
-    o.put("duration_sec", r.plan.durationSec());
+    o.put("intensity", r.plan().intensity());
+    o.put("duration_sec", r.plan().durationSec());
     o.put("result", r.passed() ? "pass" : "fail");
-    o.put("seed", r.plan.seed());
-    o.put("bot", r.plan.bot());
-    o.put("exchange", r.plan.exchange());
+    o.put("seed", r.plan().seed());
+    o.put("bot", r.plan().bot());
+    o.put("exchange", r.plan().exchange());
     Instant start = Instant.ofEpochMilli(SimExchange.START_EPOCH_MS);
     o.put("started_at", start.toString());
-    o.put("finished_at", start.plusSeconds(r.plan.durationSec()).toString());
-    o.put("time", r.plan.exchange().equals("loopback") ? "real (compressed bursts)" : "virtual");
-    if (r.external != null) {
-      o.put("inject", r.external.inject());
-      o.put("bot_cmd", r.external.command());
-      o.put("compression", r.external.compression());
+    o.put("finished_at", start.plusSeconds(r.plan().durationSec()).toString());
+    o.put("time", r.plan().exchange().equals("loopback") ? "real (compressed bursts)" : "virtual");
+    if (r.external() != null) {
+      o.put("inject", r.external().inject());
+      o.put("bot_cmd", r.external().command());
+      o.put("compression", r.external().compression());
     }
     ObjectNode m = o.putObject("metrics");
-    m.put("p95_tick_ms", Stats.round2(r.p95BurstMs));
-    m.put("deadline_miss_pct", Stats.round2(r.deadlineMissPct));
-    m.put("recovery_ticks", r.recoveryTicks);
-    m.put("baseline_p95_tick_ms", Stats.round2(r.baselineP95Ms));
-    m.put("p99_tick_ms", Stats.round2(r.p99BurstMs));
-    m.put("reconnect_ticks", r.reconnectTicks);
-    m.put("cancel_storms", r.cancelStorms);
-    m.put("retry_storms", r.retryStorms);
-    m.put("duplicate_orders", r.duplicateOrders);
-    m.put("orphan_orders", r.orphanOrders);
-    m.put("bans_418", r.bans418);
+    m.put("p95_tick_ms", Stats.round2(r.latency().p95BurstMs()));
+    m.put("deadline_miss_pct", Stats.round2(r.shares().deadlineMissPct()));
+    m.put("recovery_ticks", r.recovery().worstTicks());
+    m.put("baseline_p95_tick_ms", Stats.round2(r.baseline().p95Ms()));
+    m.put("p99_tick_ms", Stats.round2(r.latency().p99BurstMs()));
+    m.put("reconnect_ticks", r.connection().reconnectTicks());
+    m.put("cancel_storms", r.storms().cancelStorms());
+    m.put("retry_storms", r.storms().retryStorms());
+    m.put("duplicate_orders", r.orders().duplicateOrders());
+    m.put("orphan_orders", r.unknowns().orphanOrders());
+    m.put("bans_418", r.tally().bans418());
     ObjectNode x = o.putObject("measured");
-    x.put("ticks", r.ticks);
-    x.put("burst_ticks", r.burstTicks);
-    x.put("burst_p95_tick_ms", Stats.round2(r.p95BurstMs));
-    x.put("burst_p99_tick_ms", Stats.round2(r.p99BurstMs));
-    x.put("burst_deadline_miss_pct", Stats.round2(r.deadlineMissBurstPct));
-    x.put("run_p95_tick_ms", Stats.round2(r.p95RunMs));
-    x.put("run_p99_tick_ms", Stats.round2(r.p99RunMs));
-    x.put("after_recovery_p95_tick_ms", Stats.round2(r.p95AfterRecoveryMs));
-    x.put("after_recovery_deadline_miss_pct", Stats.round2(r.deadlineMissAfterPct));
-    x.put("baseline_deadline_miss_pct", Stats.round2(r.baselineDeadlineMissPct));
-    x.put("burst_vs_baseline_p95_pct", Stats.round2(pct(r.p95BurstMs, r.baselineP95Ms)));
+    x.put("ticks", r.latency().ticks());
+    x.put("burst_ticks", r.latency().burstTicks());
+    x.put("burst_p95_tick_ms", Stats.round2(r.latency().p95BurstMs()));
+    x.put("burst_p99_tick_ms", Stats.round2(r.latency().p99BurstMs()));
+    x.put("burst_deadline_miss_pct", Stats.round2(r.shares().deadlineMissBurstPct()));
+    x.put("run_p95_tick_ms", Stats.round2(r.latency().p95RunMs()));
+    x.put("run_p99_tick_ms", Stats.round2(r.latency().p99RunMs()));
+    x.put("after_recovery_p95_tick_ms", Stats.round2(r.latency().p95AfterRecoveryMs()));
+    x.put("after_recovery_deadline_miss_pct", Stats.round2(r.shares().deadlineMissAfterPct()));
+    x.put("baseline_deadline_miss_pct", Stats.round2(r.baseline().deadlineMissPct()));
+    x.put(
+        "burst_vs_baseline_p95_pct",
+        Stats.round2(pct(r.latency().p95BurstMs(), r.baseline().p95Ms())));
     ArrayNode rec = x.putArray("recovery_ticks_per_burst");
-    r.recoveryPerBurst.forEach(rec::add);
-    x.put("max_cancels_per_sec", r.maxCancelsPerSecond);
-    x.put("max_retries_per_sec", r.maxRetriesPerSecond);
-    x.put("burst_quoting_pct", Stats.round2(r.quotingBurstPct));
-    x.put("ws_gap_p95_burst_ms", Stats.round2(r.wsGapP95BurstMs));
-    x.put("ws_gap_p95_after_recovery_ms", Stats.round2(r.wsGapP95AfterMs));
-    x.put("baseline_ws_gap_p95_ms", Stats.round2(r.baselineWsGapP95Ms));
-    x.put("dns_failures", r.dnsFailures);
-    x.put("retry_after_violations", r.retryAfterViolations);
-    x.put("weight_refusals", r.weightRefusals);
-    x.put("abandoned_orders", r.abandonedOrders);
-    x.put("timestamp_rejections", r.timestampRejections);
-    x.put("max_resolve_ticks", r.maxPendingTicks);
+    r.recovery().perBurst().forEach(rec::add);
+    x.put("max_cancels_per_sec", r.storms().maxCancelsPerSecond());
+    x.put("max_retries_per_sec", r.storms().maxRetriesPerSecond());
+    x.put("burst_quoting_pct", Stats.round2(r.shares().quotingBurstPct()));
+    x.put("ws_gap_p95_burst_ms", Stats.round2(r.connection().wsGapP95BurstMs()));
+    x.put("ws_gap_p95_after_recovery_ms", Stats.round2(r.connection().wsGapP95AfterMs()));
+    x.put("baseline_ws_gap_p95_ms", Stats.round2(r.baseline().wsGapP95Ms()));
+    x.put("dns_failures", r.connection().dnsFailures());
+    x.put("retry_after_violations", r.storms().retryAfterViolations());
+    x.put("weight_refusals", r.tally().weightRefusals());
+    x.put("abandoned_orders", r.orders().abandonedOrders());
+    x.put("timestamp_rejections", r.tally().timestampRejections());
+    x.put("max_resolve_ticks", r.reconcile().maxPendingTicks());
     ArrayNode guards = x.putArray("guard_codes_seen");
-    for (GuardReason g : GuardReason.of(r.guardsSeen)) {
+    for (GuardReason g : GuardReason.of(r.guards().seen())) {
       guards.add(g.name());
     }
     ObjectNode inj = x.putObject("injections");
     for (Scenario s : Scenario.values()) {
-      inj.put(s.key(), r.injections[s.ordinal()]);
+      inj.put(s.key(), r.tally().injections(s));
     }
     ObjectNode inv = o.putObject("invariants");
-    inv.put("no_duplicate_order", r.duplicateOrders == 0);
-    inv.put("no_orphan_after_one_tick", r.orphanOrders == 0);
-    inv.put("open_orders_within_limit", !r.failures.containsKey(Check.OPEN_ORDER_LIMIT));
-    inv.put("max_open_orders", r.maxOpenOrders);
-    inv.put("no_418", r.bans418 == 0);
+    inv.put("no_duplicate_order", r.orders().duplicateOrders() == 0);
+    inv.put("no_orphan_after_one_tick", r.unknowns().orphanOrders() == 0);
+    inv.put("open_orders_within_limit", !r.failures().containsKey(Check.OPEN_ORDER_LIMIT));
+    inv.put("max_open_orders", r.orders().maxOpenOrders());
+    inv.put("no_418", r.tally().bans418() == 0);
     ObjectNode checks = o.putObject("failed_checks");
-    r.failures.forEach((c, msg) -> checks.put(c.name().toLowerCase(Locale.ROOT), msg));
+    r.failures().forEach((c, msg) -> checks.put(c.name().toLowerCase(Locale.ROOT), msg));
     o.put("replay", r.replay(defaultDuration));
-    if (r.external != null) {
-      ExternalRecords.put(o.putObject("external"), r.external);
+    if (r.external() != null) {
+      ExternalRecords.put(o.putObject("external"), r.external());
     }
-    o.put("event_log_hash", String.format(Locale.ROOT, "%016x", r.eventLogHash));
+    o.put("event_log_hash", String.format(Locale.ROOT, "%016x", r.tally().eventLogHash()));
     ObjectNode t = o.putObject("timeline");
-    t.put("window_sec", r.timeline.windowSec());
+    t.put("window_sec", r.timeline().windowSec());
     ArrayNode w = t.putArray("windows");
-    for (double[] win : r.timeline.windows()) {
+    for (double[] win : r.timeline().windows()) {
       ObjectNode e = w.addObject();
       e.put("start_sec", Stats.round2(win[0]));
       e.put("p95_tick_ms", Stats.round2(win[1]));

@@ -171,16 +171,14 @@ public final class SimRun {
               facts,
               outages(x.rules().journal(), SimExchange.START_EPOCH_MS * 1_000_000L),
               2);
-      return RunResult.of(
-          plan,
-          evidence,
-          baseline,
-          injections,
-          x.bans418(),
-          x.rules().timestampRejections(),
-          x.rules().weightRefusals(),
-          x.eventLogHash(),
-          stress);
+      ExchangeTally tally =
+          new ExchangeTally(
+              injections,
+              x.bans418(),
+              x.rules().timestampRejections(),
+              x.rules().weightRefusals(),
+              x.eventLogHash());
+      return RunResult.of(plan, evidence, baseline, tally, stress, null);
     }
   }
 

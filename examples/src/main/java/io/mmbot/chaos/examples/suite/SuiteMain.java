@@ -158,7 +158,7 @@ public final class SuiteMain {
     for (Scenario s : a.scenarios) {
       List<RunResult> rs = new ArrayList<>();
       for (RunResult r : o.runs()) {
-        if (r.plan.scenario() == s && r.plan.stress() == null) {
+        if (r.plan().scenario() == s && r.plan().stress() == null) {
           rs.add(r);
         }
       }
@@ -170,7 +170,7 @@ public final class SuiteMain {
     for (StressScenario st : a.stresses) {
       List<RunResult> rs = new ArrayList<>();
       for (RunResult r : o.runs()) {
-        if (r.plan.stress() == st) {
+        if (r.plan().stress() == st) {
           rs.add(r);
         }
       }
@@ -200,12 +200,20 @@ public final class SuiteMain {
     }
     int passed = (int) rs.stream().filter(RunResult::passed).count();
     Wilson w = Wilson.of(passed, rs.size());
-    boolean base = rs.get(0).plan.baseline();
-    double p95 = rs.stream().mapToDouble(r -> base ? r.p95RunMs : r.p95BurstMs).max().orElse(0);
-    double basep95 = rs.stream().mapToDouble(r -> r.baselineP95Ms).average().orElse(0);
-    double miss = rs.stream().mapToDouble(r -> r.deadlineMissPct).max().orElse(0);
-    int rec = rs.stream().mapToInt(r -> r.recoveryTicks).max().orElse(0);
-    double p99 = rs.stream().mapToDouble(r -> base ? r.p99RunMs : r.p99BurstMs).max().orElse(0);
+    boolean base = rs.get(0).plan().baseline();
+    double p95 =
+        rs.stream()
+            .mapToDouble(r -> base ? r.latency().p95RunMs() : r.latency().p95BurstMs())
+            .max()
+            .orElse(0);
+    double basep95 = rs.stream().mapToDouble(r -> r.baseline().p95Ms()).average().orElse(0);
+    double miss = rs.stream().mapToDouble(r -> r.shares().deadlineMissPct()).max().orElse(0);
+    int rec = rs.stream().mapToInt(r -> r.recovery().worstTicks()).max().orElse(0);
+    double p99 =
+        rs.stream()
+            .mapToDouble(r -> base ? r.latency().p99RunMs() : r.latency().p99BurstMs())
+            .max()
+            .orElse(0);
     long inj = rs.stream().mapToLong(RunResult::ownInjections).sum();
     out.printf(
         Locale.ROOT,
@@ -233,15 +241,15 @@ public final class SuiteMain {
     for (long seed : o.seeds()) {
       RunPlan base = new RunPlan(null, seed, 0, o.durationOf(null), o.bot(), o.exchange());
       RunResult b = Suite.runOne(base, null);
-      ticks += b.ticks;
+      ticks += b.latency().ticks();
       runs++;
       for (Scenario s : o.scenarios()) {
         RunPlan p = new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange());
-        ticks += Suite.runOne(p, b).ticks;
+        ticks += Suite.runOne(p, b).latency().ticks();
         runs++;
       }
       for (StressScenario st : o.stresses()) {
-        ticks += Suite.runOne(o.planOf(st, seed), b).ticks;
+        ticks += Suite.runOne(o.planOf(st, seed), b).latency().ticks();
         runs++;
       }
     }
