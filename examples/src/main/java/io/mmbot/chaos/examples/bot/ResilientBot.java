@@ -7,7 +7,7 @@ import static io.mmbot.chaos.examples.bot.GuardReason.RATE_LIMITED;
 import static io.mmbot.chaos.examples.bot.GuardReason.RECONCILE_PENDING;
 import static io.mmbot.chaos.examples.bot.GuardReason.WS_STALE;
 
-import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.exchange.Endpoint;
 import io.mmbot.chaos.exchange.ExchangeRules;
@@ -15,7 +15,6 @@ import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.exchange.RestCall;
 import io.mmbot.chaos.exchange.Side;
 import io.mmbot.chaos.metrics.ChaosMetrics;
-import io.mmbot.chaos.time.ChaosClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,10 +39,10 @@ import java.util.SplittableRandom;
  * the bot's (timing-aware: orders placed or closed after the view was taken are not disputes) and
  * queries every disagreement.
  *
- * <p>Wired to mm-chaos as a user's connector is: {@link ChaosClock} on the machine clock, {@code
- * HostResolver.withChaos} behind a {@link DnsFallback}, {@link Reconciler} with {@code
- * OrderViewChaos}, and {@link ChaosMetrics} for ticks, reconnects, WebSocket gaps, discrepancies
- * and partial failures.
+ * <p>Wired to mm-chaos as a user's connector is, through {@link ConnectorChaos}: its chaos clock on
+ * the machine clock, its chaos resolver behind a {@link DnsFallback}, {@link Reconciler} on its
+ * order view; and {@link ChaosMetrics} for ticks, reconnects, WebSocket gaps, discrepancies and
+ * partial failures.
  */
 public final class ResilientBot extends Bot {
 
@@ -77,21 +76,21 @@ public final class ResilientBot extends Bot {
   private int guardsSeen;
 
   /**
-   * A resilient bot on {@code x}, with chaos from {@code injector} and its random choices (jitter)
-   * from {@code seed}.
+   * A resilient bot on {@code x}, with its clock, resolver and order view wired to chaos by {@code
+   * chaos}, and its random choices (jitter) from {@code seed}.
    */
   public ResilientBot(
-      Exchange x, BotConfig cfg, ChaosInjector injector, ChaosMetrics metrics, long seed) {
+      Exchange x, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics, long seed) {
     super(x, cfg);
     SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
     this.metrics = metrics;
     this.guardMetrics = new GuardMetrics(metrics.registry());
     this.pausing = pausingGuards(cfg);
     this.inFlight = cfg.has(ResilienceFeature.IN_FLIGHT_CAP) ? MAX_IN_FLIGHT : 3 * MAX_IN_FLIGHT;
-    this.clock = ChaosClock.wrap(x.clock(), injector);
+    this.clock = chaos.clock(x.clock());
     this.dns =
         new DnsFallback(
-            x.resolver().withChaos(injector),
+            chaos.dns(x.resolver()),
             x.primaryHost(),
             x.secondaryHost(),
             cfg.has(ResilienceFeature.DNS_FALLBACK));
@@ -106,7 +105,11 @@ public final class ResilientBot extends Bot {
     this.skew = new SkewGuard(cfg.skewToleranceMs());
     this.reconciler =
         new Reconciler(
-            injector, metrics, orders, toQuery, cfg.has(ResilienceFeature.ADOPT_UNTRACKED));
+            chaos.orderView(ID_PREFIX),
+            metrics,
+            orders,
+            toQuery,
+            cfg.has(ResilienceFeature.ADOPT_UNTRACKED));
     long now = x.nanoTime();
     this.cancelLimit = new TokenBucket(cfg.cancelsPerSecond(), cfg.cancelsPerSecond(), now);
     this.retryBudget = new TokenBucket(cfg.retriesPerSecond(), 2 * cfg.retriesPerSecond(), now);

@@ -12,6 +12,7 @@ import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.loopback.ExchangeAccess;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
 import io.mmbot.chaos.examples.suite.LoopbackRun;
@@ -69,6 +70,7 @@ public final class ExternalBotMain {
             .build();
     ChaosInjector injector =
         ChaosInjector.builder().config(cfg).nanoClock(time).instanceId("mm-bot-1").build();
+    ConnectorChaos chaos = ConnectorChaos.of(injector, time);
     PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     reg.config().meterFilter(tickEdges(botCfg.tickDeadlineMs()));
     ChaosControlServer control = null;
@@ -78,15 +80,11 @@ public final class ExternalBotMain {
       ChaosMetrics metrics = ChaosMetrics.bind(injector, reg);
       x =
           LoopbackExchange.connect(
-              new ExchangeAccess(a.rest, a.ws, a.apiKey, a.apiSecret),
-              injector,
-              time,
-              a.seed,
-              true);
+              new ExchangeAccess(a.rest, a.ws, a.apiKey, a.apiSecret), chaos, a.seed, true);
       Bot bot =
           a.naive
-              ? new NaiveBot(x, botCfg, injector, metrics)
-              : new ResilientBot(x, botCfg, injector, metrics, a.seed);
+              ? new NaiveBot(x, botCfg, chaos, metrics)
+              : new ResilientBot(x, botCfg, chaos, metrics, a.seed);
       if (a.controlPort > 0) {
         control =
             ChaosControlServer.builder(injector).token(a.controlToken).port(a.controlPort).start();

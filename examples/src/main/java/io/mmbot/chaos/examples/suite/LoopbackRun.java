@@ -9,6 +9,7 @@ import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.RunFacts;
@@ -121,6 +122,7 @@ public final class LoopbackRun {
             .nanoClock(time)
             .instanceId("mm-bot-1")
             .build();
+    ConnectorChaos chaos = ConnectorChaos.of(injector, time);
     PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Evidence evidence;
     long[] injections = new long[Scenario.values().length];
@@ -128,14 +130,14 @@ public final class LoopbackRun {
     long rejections;
     long weightRefusals;
     try (ExchangeServer server = ExchangeServer.builder().seed(plan.seed()).start();
-        LoopbackExchange x = LoopbackExchange.connect(server, injector, time, plan.seed(), true);
+        LoopbackExchange x = LoopbackExchange.connect(server, chaos, plan.seed(), true);
         ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
       WireTap tapped = new WireTap(x, wire);
       Bot bot =
           plan.bot().equals("naive")
-              ? new NaiveBot(tapped, botCfg, injector, metrics)
-              : new ResilientBot(tapped, botCfg, injector, metrics, plan.seed());
+              ? new NaiveBot(tapped, botCfg, chaos, metrics)
+              : new ResilientBot(tapped, botCfg, chaos, metrics, plan.seed());
       long warmup = x.nanoTime() + WARMUP_MS * 1_000_000L;
       if (cfg.enabled()) {
         x.timer(warmup, () -> injector.update(cfg));

@@ -9,6 +9,7 @@ import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.sim.InjectionSchedule;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
 import io.mmbot.chaos.examples.judge.Evidence;
@@ -96,6 +97,8 @@ public final class SimRun {
             .nanoClock(time)
             .instanceId("mm-bot-1")
             .build();
+    // The simulation applies the transport faults itself; the bot wires clock, DNS and order view.
+    ConnectorChaos chaos = ConnectorChaos.of(injector, time);
     SimExchange x = SimExchange.create(plan.seed(), injector, time);
     x.schedule(schedule);
     boolean replay = schedule != null && schedule.replay();
@@ -127,8 +130,8 @@ public final class SimRun {
       WireTap tapped = new WireTap(x, wire);
       Bot bot =
           plan.bot().equals("naive")
-              ? new NaiveBot(tapped, botCfg, injector, metrics)
-              : new ResilientBot(tapped, botCfg, injector, metrics, plan.seed());
+              ? new NaiveBot(tapped, botCfg, chaos, metrics)
+              : new ResilientBot(tapped, botCfg, chaos, metrics, plan.seed());
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
       int ticks =
           (int)

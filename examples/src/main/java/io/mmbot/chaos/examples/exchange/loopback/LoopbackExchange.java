@@ -1,7 +1,7 @@
 package io.mmbot.chaos.examples.exchange.loopback;
 
-import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.dns.HostResolver;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.WsListener;
 import io.mmbot.chaos.exchange.ExchangeRules;
@@ -39,12 +39,12 @@ import java.util.function.LongSupplier;
 /**
  * The loopback exchange as the bot's connector sees it: Binance's Spot wire, REST and streams, to
  * an {@link ExchangeServer} on 127.0.0.1, in real time, with every fault applied by the library's
- * public adapters exactly as in a user's connector: REST through {@link ChaosHttpClient} around the
- * JDK's {@link HttpClient}, market and user data through {@link ChaosWebSocket} around the JDK's
- * WebSocket, and the host names {@value #PRIMARY_HOST} and {@value #SECONDARY_HOST} through a
- * resolver that knows only those two names and answers 127.0.0.1 (the bot applies {@code
- * HostResolver.withChaos} and {@code ChaosClock} itself, as on the simulated exchange). The server
- * applies no fault.
+ * public adapters exactly as in a user's connector, all wired by {@link ConnectorChaos}: REST
+ * through {@link ChaosHttpClient} around the JDK's {@link HttpClient}, market and user data through
+ * {@link ChaosWebSocket} around the JDK's WebSocket, and the host names {@value #PRIMARY_HOST} and
+ * {@value #SECONDARY_HOST} through a resolver that knows only those two names and answers 127.0.0.1
+ * (the bot takes its resolver, clock and order view from the same {@link ConnectorChaos}, as on the
+ * simulated exchange). The server applies no fault.
  *
  * <p>The wire ({@link BinanceWire}): signed requests (HMAC-SHA256 of the query string in {@code
  * signature}, the key in {@code X-MBX-APIKEY}, {@code timestamp} and {@code recvWindow} from the
@@ -119,13 +119,12 @@ public final class LoopbackExchange implements Exchange {
   private LoopbackExchange(
       ExchangeServer server,
       ExchangeAccess access,
-      ChaosInjector injector,
-      LongSupplier time,
+      ConnectorChaos chaos,
       long seed,
       boolean emulateDistance) {
     this.server = server;
     this.access = access;
-    this.time = time;
+    this.time = chaos.nanoClock();
     this.distance = new Distance(seed, emulateDistance, time);
     this.pool = Executors.newFixedThreadPool(4, r -> daemon(r, "loopback-client"));
     this.jdk =
@@ -134,13 +133,9 @@ public final class LoopbackExchange implements Exchange {
             .connectTimeout(Duration.ofSeconds(2))
             .executor(pool)
             .build();
-    this.http =
-        ChaosHttpClient.builder(new DistantHttpClient(jdk, distance), injector)
-            .nanoClock(time)
-            .listener(this::onFault)
-            .build();
+    this.http = chaos.http(new DistantHttpClient(jdk, distance), this::onFault);
     this.rest = new RestLink(access, http, distance, time);
-    this.chaosWs = ChaosWebSocket.builder(injector).nanoClock(time).executor(pool).build();
+    this.chaosWs = chaos.webSocket(pool);
     InetAddress primary = loopback(PRIMARY_HOST);
     InetAddress secondary = loopback(SECONDARY_HOST);
     this.resolver =
@@ -163,8 +158,9 @@ public final class LoopbackExchange implements Exchange {
   }
 
   /**
-   * A real-time nanosecond source that starts at 0 now: build the injector on it, then hand it to
-   * {@link #connect(ExchangeServer, ChaosInjector, LongSupplier, long, boolean)}.
+   * A real-time nanosecond source that starts at 0 now: build the injector on it, then hand both to
+   * {@link ConnectorChaos#of} and that to {@link #connect(ExchangeServer, ConnectorChaos, long,
+   * boolean)}.
    */
   public static LongSupplier clockFor() {
     long origin = System.nanoTime();
@@ -172,43 +168,33 @@ public final class LoopbackExchange implements Exchange {
   }
 
   /**
-   * The bot's side of {@code server}, with faults from {@code injector}, which must read {@code
-   * time} (made by {@link #clockFor()}); {@code seed} draws the emulated round trips and route
-   * outages; with {@code emulateDistance} every round trip takes a WAN's time. Takes a listen key
-   * for the user data stream before it returns.
+   * The bot's side of {@code server}, with the HTTP and WebSocket faults of {@code chaos}, whose
+   * time source is made by {@link #clockFor()}; {@code seed} draws the emulated round trips and
+   * route outages; with {@code emulateDistance} every round trip takes a WAN's time. Takes a listen
+   * key for the user data stream before it returns.
    */
   public static LoopbackExchange connect(
-      ExchangeServer server,
-      ChaosInjector injector,
-      LongSupplier time,
-      long seed,
-      boolean emulateDistance) {
+      ExchangeServer server, ConnectorChaos chaos, long seed, boolean emulateDistance) {
     return new LoopbackExchange(
         Objects.requireNonNull(server, "server"),
         ExchangeAccess.of(server),
-        Objects.requireNonNull(injector, "injector"),
-        Objects.requireNonNull(time, "time"),
+        Objects.requireNonNull(chaos, "chaos"),
         seed,
         emulateDistance);
   }
 
   /**
    * The bot's side of an exchange in another process, reached at {@code access}; as {@link
-   * #connect(ExchangeServer, ChaosInjector, LongSupplier, long, boolean)} otherwise, except that
-   * {@link #ledger()}, {@link #rules()} and {@link #server()} have nothing to show (the exchange's
-   * state is not in this process) and {@link #bans418()} counts only the adapters' bans.
+   * #connect(ExchangeServer, ConnectorChaos, long, boolean)} otherwise, except that {@link
+   * #ledger()}, {@link #rules()} and {@link #server()} have nothing to show (the exchange's state
+   * is not in this process) and {@link #bans418()} counts only the adapters' bans.
    */
   public static LoopbackExchange connect(
-      ExchangeAccess access,
-      ChaosInjector injector,
-      LongSupplier time,
-      long seed,
-      boolean emulateDistance) {
+      ExchangeAccess access, ConnectorChaos chaos, long seed, boolean emulateDistance) {
     return new LoopbackExchange(
         null,
         Objects.requireNonNull(access, "access"),
-        Objects.requireNonNull(injector, "injector"),
-        Objects.requireNonNull(time, "time"),
+        Objects.requireNonNull(chaos, "chaos"),
         seed,
         emulateDistance);
   }
