@@ -3,9 +3,13 @@ package io.mmbot.chaos.examples.suite;
 import io.mmbot.chaos.examples.bot.GuardReason;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.GuardCauses;
+import io.mmbot.chaos.examples.judge.MarketDataChecks;
+import io.mmbot.chaos.examples.judge.OrderChecks;
+import io.mmbot.chaos.examples.judge.ReconcileChecks;
 import io.mmbot.chaos.examples.judge.RecoveryWaits;
+import io.mmbot.chaos.examples.judge.RequestRateChecks;
 import io.mmbot.chaos.examples.judge.RunFacts;
-import io.mmbot.chaos.examples.judge.WireChecks;
+import io.mmbot.chaos.examples.judge.UnknownOutcomeChecks;
 import io.mmbot.chaos.examples.judge.WireLog;
 
 /**
@@ -102,7 +106,7 @@ final class EvidenceFigures {
   }
 
   private ConnectionFigures connection(Analysis analysis, int dnsFailures) {
-    double reconnectMs = WireChecks.longestReconnectNanos(evidence) / 1e6;
+    double reconnectMs = MarketDataChecks.longestReconnectNanos(evidence) / 1e6;
     return new ConnectionFigures(
         (int) Math.ceil(reconnectMs / tickMs()),
         reconnectMs,
@@ -115,10 +119,10 @@ final class EvidenceFigures {
   private int staleUnguardedTicks() {
     long staleAfterNanos = declared.staleAfterMs() * 1_000_000L;
     if (external != null && external.restMarketData()) {
-      return WireChecks.staleRestDataUnguarded(
+      return MarketDataChecks.staleRestDataUnguarded(
           evidence, GuardReason.WS_STALE.bit(), staleAfterNanos);
     }
-    return WireChecks.staleDataUnguarded(
+    return MarketDataChecks.staleDataUnguarded(
         evidence,
         GuardReason.WS_STALE.bit(),
         staleAfterNanos,
@@ -127,8 +131,8 @@ final class EvidenceFigures {
   }
 
   private StormFigures storms() {
-    int maxCancels = WireChecks.maxCancelsPerSecond(wire);
-    int maxRetries = WireChecks.maxFailingAttemptsPer10s(wire);
+    int maxCancels = RequestRateChecks.maxCancelsPerSecond(wire);
+    int maxRetries = RequestRateChecks.maxFailingAttemptsPer10s(wire);
     boolean cancelStorm =
         external != null
             ? maxCancels > external.cancelsPerSec()
@@ -138,25 +142,25 @@ final class EvidenceFigures {
         cancelStorm ? 1 : 0,
         maxRetries,
         maxRetries > declared.failingRequestsPer10s() ? 1 : 0,
-        WireChecks.maxRetriedPlacesPer10s(wire),
-        WireChecks.maxWsAttemptsPerSecond(wire),
-        WireChecks.retryAfterViolations(wire));
+        RequestRateChecks.maxRetriedPlacesPer10s(wire),
+        RequestRateChecks.maxWsAttemptsPerSecond(wire),
+        RequestRateChecks.retryAfterViolations(wire));
   }
 
   private OrderFigures orders(int maxOpenScraped) {
-    WireChecks.Exposure exposure =
-        WireChecks.exposure(evidence.orders(), declared.quoteLevelTicks());
+    OrderChecks.Exposure exposure =
+        OrderChecks.exposure(evidence.orders(), declared.quoteLevelTicks());
     return new OrderFigures(
         Math.max(maxOpenScraped, exposure.maxOpen()),
         exposure.maxPerSide(),
         exposure.levelClashes(),
-        WireChecks.placesWhileFailing(wire),
-        WireChecks.placesWhileGuarded(wire, evidence.samples()),
-        WireChecks.abandonedOrders(evidence, ABANDON_GRACE_NANOS));
+        OrderChecks.placesWhileFailing(wire),
+        OrderChecks.placesWhileGuarded(wire, evidence.samples()),
+        OrderChecks.abandonedOrders(evidence, ABANDON_GRACE_NANOS));
   }
 
   private UnknownOutcomeFigures unknowns() {
-    WireChecks.Unknowns unknowns = WireChecks.unknowns(evidence);
+    UnknownOutcomeChecks.Unknowns unknowns = UnknownOutcomeChecks.unknowns(evidence);
     return new UnknownOutcomeFigures(
         unknowns.count(),
         GuardCauses.unsettledUnknownOutcomes(evidence),
@@ -165,10 +169,10 @@ final class EvidenceFigures {
   }
 
   private ReconcileFigures reconcile() {
-    WireChecks.Reconcile reconcile = WireChecks.reconcile(evidence);
+    ReconcileChecks.Reconcile reconcile = ReconcileChecks.reconcile(evidence);
     int notQueried =
         external != null
-            ? WireChecks.discrepanciesNotQueriedSameOrNextTick(evidence) // ticks from scrapes
+            ? ReconcileChecks.discrepanciesNotQueriedSameOrNextTick(evidence) // ticks from scrapes
             : reconcile.notQueried();
     return new ReconcileFigures(notQueried, reconcile.undetected(), reconcile.maxTicksToQuery());
   }
