@@ -44,14 +44,22 @@ public final class NaiveBot extends Bot {
   private final java.util.Set<String> cancelling = new java.util.HashSet<>();
   private final java.util.Set<String> filled = new java.util.LinkedHashSet<>();
 
-  /** A naive bot on {@code x}, with its clock, resolver and order view wired by {@code chaos}. */
-  public NaiveBot(Exchange x, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics) {
-    super(x, cfg);
+  /**
+   * A naive bot on {@code exchange}, with its clock, resolver and order view wired by {@code
+   * chaos}.
+   */
+  public NaiveBot(Exchange exchange, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics) {
+    super(exchange, cfg);
     this.metrics = metrics;
     this.guardMetrics = new GuardMetrics(metrics.registry()); // no guards: every gauge stays 0
-    this.clock = chaos.clock(x.clock());
-    this.dns = new DnsFallback(chaos.dns(x.resolver()), x.primaryHost(), x.secondaryHost(), false);
-    this.ws = new WsSession(x, dns, metrics, null, this::filled, WsSession.Options.ALL);
+    this.clock = chaos.clock(exchange.clock());
+    this.dns =
+        new DnsFallback(
+            chaos.dns(exchange.resolver()),
+            exchange.primaryHost(),
+            exchange.secondaryHost(),
+            false);
+    this.ws = new WsSession(exchange, dns, metrics, null, this::filled, WsSession.Options.ALL);
     this.view = chaos.orderView(ID_PREFIX);
   }
 
@@ -106,7 +114,7 @@ public final class NaiveBot extends Bot {
       if (round > 0) {
         r.retries += batch.size();
       }
-      x.execute(batch, x.nanoTime() + cfg.naiveTimeoutMs() * MS);
+      exchange.execute(batch, exchange.nanoTime() + cfg.naiveTimeoutMs() * MS);
       retry.clear();
       boolean anyOk = false;
       boolean anyFailed = false;

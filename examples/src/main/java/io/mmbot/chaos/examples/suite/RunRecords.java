@@ -50,27 +50,54 @@ public final class RunRecords {
   /** The JSON text of a run record. */
   public static String json(RunResult r, boolean defaultDuration) {
     ObjectNode o = MAPPER.createObjectNode();
-    o.put("schema_version", RunReader.SCHEMA_VERSION);
-    o.put("scenario", r.plan().scenarioKey());
-    if (r.plan().stress() != null) {
-      o.put("stress", r.plan().stress().key());
+    putRun(o, r);
+    putMetrics(o.putObject("metrics"), r);
+    putMeasured(o.putObject("measured"), r);
+    putInvariants(o.putObject("invariants"), r);
+    ObjectNode checks = o.putObject("failed_checks");
+    r.failures().forEach((c, msg) -> checks.put(c.name().toLowerCase(Locale.ROOT), msg));
+    o.put("replay", r.replay(defaultDuration));
+    if (r.external() != null) {
+      ExternalRecords.put(o.putObject("external"), r.external());
     }
-    o.put("intensity", r.plan().intensity());
-    o.put("duration_sec", r.plan().durationSec());
+    o.put("event_log_hash", String.format(Locale.ROOT, "%016x", r.tally().eventLogHash()));
+    putTimeline(o.putObject("timeline"), r.timeline());
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+    try {
+      return MAPPER.writer(printer).writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What ran, where, when and with what result. */
+  private static void putRun(ObjectNode o, RunResult r) {
+    RunPlan plan = r.plan();
+    o.put("schema_version", RunReader.SCHEMA_VERSION);
+    o.put("scenario", plan.scenarioKey());
+    if (plan.stress() != null) {
+      o.put("stress", plan.stress().key());
+    }
+    o.put("intensity", plan.intensity());
+    o.put("duration_sec", plan.durationSec());
     o.put("result", r.passed() ? "pass" : "fail");
-    o.put("seed", r.plan().seed());
-    o.put("bot", r.plan().bot());
-    o.put("exchange", r.plan().exchange());
+    o.put("seed", plan.seed());
+    o.put("bot", plan.bot());
+    o.put("exchange", plan.exchange());
     Instant start = Instant.ofEpochMilli(SimExchange.START_EPOCH_MS);
     o.put("started_at", start.toString());
-    o.put("finished_at", start.plusSeconds(r.plan().durationSec()).toString());
-    o.put("time", r.plan().exchange().equals("loopback") ? "real (compressed bursts)" : "virtual");
+    o.put("finished_at", start.plusSeconds(plan.durationSec()).toString());
+    o.put("time", plan.exchange().equals("loopback") ? "real (compressed bursts)" : "virtual");
     if (r.external() != null) {
       o.put("inject", r.external().inject());
       o.put("bot_cmd", r.external().command());
       o.put("compression", r.external().compression());
     }
-    ObjectNode m = o.putObject("metrics");
+  }
+
+  /** The contract's metrics, which chaos-report judges. */
+  private static void putMetrics(ObjectNode m, RunResult r) {
     m.put("p95_tick_ms", Stats.round2(r.latency().p95BurstMs()));
     m.put("deadline_miss_pct", Stats.round2(r.shares().deadlineMissPct()));
     m.put("recovery_ticks", r.recovery().worstTicks());
@@ -82,25 +109,29 @@ public final class RunRecords {
     m.put("duplicate_orders", r.orders().duplicateOrders());
     m.put("orphan_orders", r.unknowns().orphanOrders());
     m.put("bans_418", r.tally().bans418());
-    ObjectNode x = o.putObject("measured");
-    x.put("ticks", r.latency().ticks());
-    x.put("burst_ticks", r.latency().burstTicks());
-    x.put("burst_p95_tick_ms", Stats.round2(r.latency().p95BurstMs()));
-    x.put("burst_p99_tick_ms", Stats.round2(r.latency().p99BurstMs()));
-    x.put("burst_deadline_miss_pct", Stats.round2(r.shares().deadlineMissBurstPct()));
-    x.put("run_p95_tick_ms", Stats.round2(r.latency().p95RunMs()));
-    x.put("run_p99_tick_ms", Stats.round2(r.latency().p99RunMs()));
-    x.put("after_recovery_p95_tick_ms", Stats.round2(r.latency().p95AfterRecoveryMs()));
-    x.put("after_recovery_deadline_miss_pct", Stats.round2(r.shares().deadlineMissAfterPct()));
+  }
+
+  /** The suite's own figures: in bursts, after recovery, per burst, guards and injections. */
+  private static void putMeasured(ObjectNode x, RunResult r) {
+    TickLatency latency = r.latency();
+    TickShares shares = r.shares();
+    x.put("ticks", latency.ticks());
+    x.put("burst_ticks", latency.burstTicks());
+    x.put("burst_p95_tick_ms", Stats.round2(latency.p95BurstMs()));
+    x.put("burst_p99_tick_ms", Stats.round2(latency.p99BurstMs()));
+    x.put("burst_deadline_miss_pct", Stats.round2(shares.deadlineMissBurstPct()));
+    x.put("run_p95_tick_ms", Stats.round2(latency.p95RunMs()));
+    x.put("run_p99_tick_ms", Stats.round2(latency.p99RunMs()));
+    x.put("after_recovery_p95_tick_ms", Stats.round2(latency.p95AfterRecoveryMs()));
+    x.put("after_recovery_deadline_miss_pct", Stats.round2(shares.deadlineMissAfterPct()));
     x.put("baseline_deadline_miss_pct", Stats.round2(r.baseline().deadlineMissPct()));
     x.put(
-        "burst_vs_baseline_p95_pct",
-        Stats.round2(pct(r.latency().p95BurstMs(), r.baseline().p95Ms())));
+        "burst_vs_baseline_p95_pct", Stats.round2(pct(latency.p95BurstMs(), r.baseline().p95Ms())));
     ArrayNode rec = x.putArray("recovery_ticks_per_burst");
     r.recovery().perBurst().forEach(rec::add);
     x.put("max_cancels_per_sec", r.storms().maxCancelsPerSecond());
     x.put("max_retries_per_sec", r.storms().maxRetriesPerSecond());
-    x.put("burst_quoting_pct", Stats.round2(r.shares().quotingBurstPct()));
+    x.put("burst_quoting_pct", Stats.round2(shares.quotingBurstPct()));
     x.put("ws_gap_p95_burst_ms", Stats.round2(r.connection().wsGapP95BurstMs()));
     x.put("ws_gap_p95_after_recovery_ms", Stats.round2(r.connection().wsGapP95AfterMs()));
     x.put("baseline_ws_gap_p95_ms", Stats.round2(r.baseline().wsGapP95Ms()));
@@ -118,36 +149,28 @@ public final class RunRecords {
     for (Scenario s : Scenario.values()) {
       inj.put(s.key(), r.tally().injections(s));
     }
-    ObjectNode inv = o.putObject("invariants");
+  }
+
+  /** The invariants chaos-report reads. */
+  private static void putInvariants(ObjectNode inv, RunResult r) {
     inv.put("no_duplicate_order", r.orders().duplicateOrders() == 0);
     inv.put("no_orphan_after_one_tick", r.unknowns().orphanOrders() == 0);
     inv.put("open_orders_within_limit", !r.failures().containsKey(Check.OPEN_ORDER_LIMIT));
     inv.put("max_open_orders", r.orders().maxOpenOrders());
     inv.put("no_418", r.tally().bans418() == 0);
-    ObjectNode checks = o.putObject("failed_checks");
-    r.failures().forEach((c, msg) -> checks.put(c.name().toLowerCase(Locale.ROOT), msg));
-    o.put("replay", r.replay(defaultDuration));
-    if (r.external() != null) {
-      ExternalRecords.put(o.putObject("external"), r.external());
-    }
-    o.put("event_log_hash", String.format(Locale.ROOT, "%016x", r.tally().eventLogHash()));
-    ObjectNode t = o.putObject("timeline");
-    t.put("window_sec", r.timeline().windowSec());
+  }
+
+  /** The tick timeline in windows, for the report. */
+  private static void putTimeline(ObjectNode t, TickTimeline timeline) {
+    t.put("window_sec", timeline.windowSec());
     ArrayNode w = t.putArray("windows");
-    for (double[] win : r.timeline().windows()) {
+    for (double[] win : timeline.windows()) {
       ObjectNode e = w.addObject();
       e.put("start_sec", Stats.round2(win[0]));
       e.put("p95_tick_ms", Stats.round2(win[1]));
       e.put("deadline_misses", (long) win[2]);
       e.put("burst", win[3] != 0);
       e.put("injections", (long) win[4]);
-    }
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
-    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-    try {
-      return MAPPER.writer(printer).writeValueAsString(o) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

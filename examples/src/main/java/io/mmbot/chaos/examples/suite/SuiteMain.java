@@ -69,29 +69,13 @@ public final class SuiteMain {
     if (a.shrink) {
       return ShrinkCommand.run(o, out, err);
     }
-    err.printf(
-        Locale.ROOT,
-        "mm-chaos suite: %d scenario(s)%s x %d seed(s), %s bot, %s, %d thread(s)%n",
-        a.scenarios.size(),
-        a.stresses.isEmpty() ? "" : " + " + a.stresses.size() + " stress scenario(s)",
-        a.seeds.size(),
-        a.bot,
-        o.loopback()
-            ? "loopback exchange (real HTTP and WebSocket on 127.0.0.1, real time)"
-            : "simulated exchange (virtual time)",
-        a.threads);
-    if (o.loopback()) {
-      err.printf(
-          Locale.ROOT,
-          "timing is compressed on the loopback exchange: bursts %d s on / %d s off (not 30 s /"
-              + " 90 s), %d s runs after a %.2f s warm-up, loopback intensities (docs/suite.md)%n",
-          LoopbackRun.BURST_ON_SEC,
-          LoopbackRun.BURST_OFF_SEC,
-          o.durationOf(null),
-          LoopbackRun.WARMUP_MS / 1000.0);
-    }
+    return runSuite(a, o, out, err);
+  }
+
+  /** Runs the suite's selection, reports failures, writes the artifacts and prints the summary. */
+  private static int runSuite(SuiteArgs a, Suite.Options o, PrintStream out, PrintStream err) {
+    announce(a, o, err);
     MetricsServer server = null;
-    Suite.Served served = Suite.Served.NONE;
     if (a.serveMetrics != null) {
       try {
         server = MetricsServer.start(a.serveMetrics);
@@ -99,18 +83,11 @@ public final class SuiteMain {
         err.println("mm-chaos-suite: cannot serve metrics on " + a.serveMetrics + ": " + e);
         return BAD_INPUT;
       }
-      double pace = a.pace != null ? a.pace : 1.0;
-      served = new Suite.Served(server.registry(), pace);
-      err.printf(
-          Locale.ROOT,
-          "serving the bot's metrics at %s, runs one at a time, %s virtual s per wall-clock s%n",
-          server.url(),
-          RunPlan.number(pace));
     }
     long t0 = System.nanoTime();
     Suite.Outcome outcome;
     try {
-      outcome = Suite.run(o, line -> err.println("  " + line), served);
+      outcome = Suite.run(o, line -> err.println("  " + line), served(a, server, err));
     } finally {
       if (server != null) {
         server.close();
@@ -132,6 +109,45 @@ public final class SuiteMain {
     }
     summary(out, a, outcome, written, runSec);
     return outcome.passed() ? OK : FAILED;
+  }
+
+  /** The selection and, on the loopback exchange, its compressed timing, on stderr. */
+  private static void announce(SuiteArgs a, Suite.Options o, PrintStream err) {
+    err.printf(
+        Locale.ROOT,
+        "mm-chaos suite: %d scenario(s)%s x %d seed(s), %s bot, %s, %d thread(s)%n",
+        a.scenarios.size(),
+        a.stresses.isEmpty() ? "" : " + " + a.stresses.size() + " stress scenario(s)",
+        a.seeds.size(),
+        a.bot,
+        o.loopback()
+            ? "loopback exchange (real HTTP and WebSocket on 127.0.0.1, real time)"
+            : "simulated exchange (virtual time)",
+        a.threads);
+    if (o.loopback()) {
+      err.printf(
+          Locale.ROOT,
+          "timing is compressed on the loopback exchange: bursts %d s on / %d s off (not 30 s /"
+              + " 90 s), %d s runs after a %.2f s warm-up, loopback intensities (docs/suite.md)%n",
+          LoopbackRun.BURST_ON_SEC,
+          LoopbackRun.BURST_OFF_SEC,
+          o.durationOf(null),
+          LoopbackRun.WARMUP_MS / 1000.0);
+    }
+  }
+
+  /** Where the bot's metrics are served ({@code server} null: nowhere), said on stderr. */
+  private static Suite.Served served(SuiteArgs a, MetricsServer server, PrintStream err) {
+    if (server == null) {
+      return Suite.Served.NONE;
+    }
+    double pace = a.pace != null ? a.pace : 1.0;
+    err.printf(
+        Locale.ROOT,
+        "serving the bot's metrics at %s, runs one at a time, %s virtual s per wall-clock s%n",
+        server.url(),
+        RunPlan.number(pace));
+    return new Suite.Served(server.registry(), pace);
   }
 
   static List<RunResult> all(Suite.Outcome o) {
