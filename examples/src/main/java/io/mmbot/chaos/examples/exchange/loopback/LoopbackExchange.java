@@ -14,10 +14,8 @@ import io.mmbot.chaos.http.ChaosHttpClient;
 import io.mmbot.chaos.http.HttpFault;
 import io.mmbot.chaos.ws.ChaosWebSocket;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -25,15 +23,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -69,8 +63,8 @@ import java.util.function.LongSupplier;
  * bursts; a connection attempt to a host whose route is down is refused.
  *
  * <p>Threading: the bot's thread calls every method; the JDK's threads only put completions and
- * WebSocket events into an inbox that {@link #execute} and {@link #idleUntil} drain on the bot's
- * thread, so the bot needs no locks, as on the simulated exchange.
+ * WebSocket events into the inbox of a {@link BotThreadLoop} that {@link #execute} and {@link
+ * #idleUntil} drain on the bot's thread, so the bot needs no locks, as on the simulated exchange.
  *
  * <p>A REST call ends in {@link RestCall.Failure#CONNECTION} on an {@link IOException} before an
  * answer (a lost connection, NET_LOSS before sending), {@link RestCall.Failure#TIMEOUT} on an
@@ -104,13 +98,11 @@ public final class LoopbackExchange implements Exchange {
   private final ChaosHttpClient http;
   private final ChaosWebSocket chaosWs;
   private final HostResolver resolver;
-  private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final BotThreadLoop loop;
   private final AtomicLong faultBans = new AtomicLong();
   private final AtomicBoolean last418 = new AtomicBoolean();
   private final WsClient wsClient;
   private final String listenKey;
-  private long timerSeq;
   private long retryAfterUntil = Long.MIN_VALUE;
   private long retryAfterViolations;
   private long restCalls;
@@ -125,6 +117,7 @@ public final class LoopbackExchange implements Exchange {
     this.server = server;
     this.access = access;
     this.time = chaos.nanoClock();
+    this.loop = new BotThreadLoop(time);
     this.distance = new Distance(seed, emulateDistance, time);
     this.pool = Executors.newFixedThreadPool(4, r -> daemon(r, "loopback-client"));
     this.jdk =
@@ -136,18 +129,7 @@ public final class LoopbackExchange implements Exchange {
     this.http = chaos.http(new DistantHttpClient(jdk, distance), this::onFault);
     this.rest = new RestLink(access, http, distance, time);
     this.chaosWs = chaos.webSocket(pool);
-    InetAddress primary = loopback(PRIMARY_HOST);
-    InetAddress secondary = loopback(SECONDARY_HOST);
-    this.resolver =
-        host -> {
-          if (PRIMARY_HOST.equals(host)) {
-            return List.of(primary);
-          }
-          if (SECONDARY_HOST.equals(host)) {
-            return List.of(secondary);
-          }
-          throw new UnknownHostException(host);
-        };
+    this.resolver = new LoopbackHosts(PRIMARY_HOST, SECONDARY_HOST);
     this.wsClient = new WsClient(this, jdk, chaosWs);
     try {
       this.listenKey = RestLink.openListenKey(jdk, access);
@@ -228,7 +210,7 @@ public final class LoopbackExchange implements Exchange {
 
   @Override
   public void timer(long atNanos, Runnable task) {
-    timers.add(new Timer(atNanos, ++timerSeq, task));
+    loop.timer(atNanos, task);
   }
 
   @Override
@@ -258,7 +240,7 @@ public final class LoopbackExchange implements Exchange {
       int idx = i;
       f.whenComplete(
           (a, err) ->
-              inbox.add(
+              loop.post(
                   () -> {
                     if (!finished[idx] && a != null) {
                       finished[idx] = true;
@@ -269,7 +251,7 @@ public final class LoopbackExchange implements Exchange {
                   }));
     }
     int sent = expected;
-    pump(giveUpAtNanos, () -> done[0] == sent);
+    loop.pump(giveUpAtNanos, () -> done[0] == sent);
     for (int i = 0; i < n; i++) {
       if (!finished[i]) {
         finished[i] = true;
@@ -304,7 +286,7 @@ public final class LoopbackExchange implements Exchange {
 
   @Override
   public void idleUntil(long nanos) {
-    pump(nanos, () -> false);
+    loop.pump(nanos, () -> false);
   }
 
   @Override
@@ -370,54 +352,12 @@ public final class LoopbackExchange implements Exchange {
 
   /** Puts an event for the bot's thread (from any thread). */
   void post(Runnable r) {
-    inbox.add(r);
+    loop.post(r);
   }
 
   /** The emulated distance to the exchange (round trips, the routes' failover). */
   Distance distance() {
     return distance;
-  }
-
-  /**
-   * Runs due timers and the inbox on this (the bot's) thread until {@code stop} holds or the time
-   * reaches {@code until}.
-   */
-  private void pump(long until, BooleanSupplier stop) {
-    for (; ; ) {
-      runDueTimers();
-      for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
-        r.run();
-      }
-      if (stop.getAsBoolean()) {
-        return;
-      }
-      long now = nanoTime();
-      if (now >= until) {
-        return;
-      }
-      long wake = until;
-      Timer next = timers.peek();
-      if (next != null && next.at < wake) {
-        wake = next.at;
-      }
-      try {
-        Runnable r = inbox.poll(Math.max(0, wake - now), TimeUnit.NANOSECONDS);
-        if (r != null) {
-          r.run();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  private void runDueTimers() {
-    long now = nanoTime();
-    for (Timer t = timers.peek(); t != null && t.at <= now; t = timers.peek()) {
-      timers.poll();
-      t.task.run();
-    }
   }
 
   private void onFault(HttpFault f) {
@@ -427,25 +367,9 @@ public final class LoopbackExchange implements Exchange {
     }
   }
 
-  private static InetAddress loopback(String name) {
-    try {
-      return InetAddress.getByAddress(name, new byte[] {127, 0, 0, 1});
-    } catch (UnknownHostException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static Thread daemon(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
-  }
-
-  private record Timer(long at, long seq, Runnable task) implements Comparable<Timer> {
-    @Override
-    public int compareTo(Timer o) {
-      int c = Long.compare(at, o.at);
-      return c != 0 ? c : Long.compare(seq, o.seq);
-    }
   }
 }
