@@ -12,6 +12,7 @@ import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.sim.InjectionSchedule;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
+import io.mmbot.chaos.examples.exchange.sim.VirtualTime;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.OrderRecord;
 import io.mmbot.chaos.examples.judge.Outage;
@@ -88,7 +89,7 @@ public final class SimRun {
       InjectionSchedule schedule) {
     StressScenario stress = given != null ? given : plan.stress();
     ChaosConfig cfg = SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed());
-    SimExchange.VirtualTime time = SimExchange.clockFor();
+    VirtualTime time = SimExchange.clockFor();
     // The bot runs chaos-free for a warm-up; then chaos is switched on, which starts its burst
     // cycle (ChaosInjector.update from off to on).
     ChaosInjector injector =
@@ -167,7 +168,7 @@ public final class SimRun {
       RunPlan plan,
       ChaosConfig cfg,
       ChaosInjector injector,
-      SimExchange.VirtualTime time,
+      VirtualTime time,
       InjectionSchedule schedule,
       StressScenario stress,
       long warmup,
@@ -338,9 +339,9 @@ public final class SimRun {
 
   /** Micrometer's clock on the simulation's virtual time. */
   private static final class VirtualMicrometerClock implements io.micrometer.core.instrument.Clock {
-    private final SimExchange.VirtualTime time;
+    private final VirtualTime time;
 
-    VirtualMicrometerClock(SimExchange.VirtualTime time) {
+    VirtualMicrometerClock(VirtualTime time) {
       this.time = time;
     }
 
