@@ -7,8 +7,6 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
-import io.mmbot.chaos.examples.bot.NaiveBot;
-import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
 import io.mmbot.chaos.examples.judge.Evidence;
@@ -130,10 +128,7 @@ public final class LoopbackRun {
         ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
       WireTap tapped = new WireTap(exchange, wire);
-      Bot bot =
-          plan.bot().equals("naive")
-              ? new NaiveBot(tapped, botCfg, chaos, metrics)
-              : new ResilientBot(tapped, botCfg, chaos, metrics, plan.seed());
+      Bot bot = SimRun.bot(plan, tapped, botCfg, chaos, metrics);
       long warmup = exchange.nanoTime() + WARMUP_MS * 1_000_000L;
       if (cfg.enabled()) {
         exchange.timer(warmup, () -> injector.update(cfg));

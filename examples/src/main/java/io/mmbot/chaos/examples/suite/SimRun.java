@@ -10,6 +10,7 @@ import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.ConnectorChaos;
+import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.sim.InjectionSchedule;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
 import io.mmbot.chaos.examples.exchange.sim.VirtualTime;
@@ -115,10 +116,7 @@ public final class SimRun {
     try (ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
       WireTap tapped = new WireTap(exchange, wire);
-      Bot bot =
-          plan.bot().equals("naive")
-              ? new NaiveBot(tapped, botCfg, chaos, metrics)
-              : new ResilientBot(tapped, botCfg, chaos, metrics, plan.seed());
+      Bot bot = bot(plan, tapped, botCfg, chaos, metrics);
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
       int ticks =
           (int)
@@ -139,15 +137,7 @@ public final class SimRun {
       }
       RunFacts facts =
           facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
-      long epochNanosAtZero = SimExchange.START_EPOCH_MS * 1_000_000L;
-      Evidence evidence =
-          new Evidence(
-              wire,
-              orders(exchange.ledger().entries(), epochNanosAtZero),
-              scraper.samples(),
-              facts,
-              outages(exchange.rules().journal(), epochNanosAtZero),
-              2);
+      Evidence evidence = evidence(exchange, wire, scraper, facts);
       ExchangeTally tally =
           new ExchangeTally(
               counts.perScenario(),
@@ -157,6 +147,31 @@ public final class SimRun {
               exchange.eventLogHash());
       return RunResult.of(plan, evidence, baseline, tally, stress, null);
     }
+  }
+
+  /** The bot {@code plan} names, on {@code exchange}. */
+  static Bot bot(
+      RunPlan plan,
+      Exchange exchange,
+      BotConfig botCfg,
+      ConnectorChaos chaos,
+      ChaosMetrics metrics) {
+    return plan.bot().equals("naive")
+        ? new NaiveBot(exchange, botCfg, chaos, metrics)
+        : new ResilientBot(exchange, botCfg, chaos, metrics, plan.seed());
+  }
+
+  /** A finished simulated run's evidence: the wire, the exchange's orders and outages, scrapes. */
+  private static Evidence evidence(
+      SimExchange exchange, WireLog wire, Scraper scraper, RunFacts facts) {
+    long epochNanosAtZero = SimExchange.START_EPOCH_MS * 1_000_000L;
+    return new Evidence(
+        wire,
+        orders(exchange.ledger().entries(), epochNanosAtZero),
+        scraper.samples(),
+        facts,
+        outages(exchange.rules().journal(), epochNanosAtZero),
+        2);
   }
 
   /**
