@@ -177,22 +177,30 @@ final class ExternalRun {
         session.drive(warmup, end, serverInjector, cfg);
       }
       session.stop();
-      // The exchange's clock is the machine's; the harness's is a monotonic one from 0.
-      long epochNanosAtZero = System.currentTimeMillis() * 1_000_000L - time.getAsLong();
-      List<Ledger.Entry> ledger = server.readRules(r -> new ArrayList<>(r.ledger().entries()));
-      outcome.ordersLeftOpen = server.readRules(ExchangeRules::openCount);
-      side =
-          new ServerSide(
-              ledger,
-              epochNanosAtZero,
-              server.readRules(ExchangeRules::bans),
-              server.readRules(ExchangeRules::timestampRejections),
-              server.readRules(ExchangeRules::weightRefusals),
-              warmup,
-              end);
+      side = leftBy(server, time, warmup, end, outcome);
     }
     outcome.checkPortsFree(metricsPort, controlPort, restPort, wsPort);
     return side;
+  }
+
+  /**
+   * What {@code server} holds once the bot has stopped (the orders it left open go to {@code
+   * outcome}); {@code warmup} and {@code end} are the run's.
+   */
+  private static ServerSide leftBy(
+      ExchangeServer server, LongSupplier time, long warmup, long end, ExternalOutcome outcome) {
+    // The exchange's clock is the machine's; the harness's is a monotonic one from 0.
+    long epochNanosAtZero = System.currentTimeMillis() * 1_000_000L - time.getAsLong();
+    List<Ledger.Entry> ledger = server.readRules(r -> new ArrayList<>(r.ledger().entries()));
+    outcome.ordersLeftOpen = server.readRules(ExchangeRules::openCount);
+    return new ServerSide(
+        ledger,
+        epochNanosAtZero,
+        server.readRules(ExchangeRules::bans),
+        server.readRules(ExchangeRules::timestampRejections),
+        server.readRules(ExchangeRules::weightRefusals),
+        warmup,
+        end);
   }
 
   /** The run's time frame (compressed bursts) and the bot's declared limits. */

@@ -106,29 +106,21 @@ public final class SimRun {
     SimExchange exchange =
         exchange(plan, cfg, injector, time, schedule, stress, warmup, otherClient);
     InjectionCounts counts = new InjectionCounts(plan, injector, schedule, exchange, otherClient);
-    PrometheusMeterRegistry reg =
-        registry != null
-            ? registry
-            : new PrometheusMeterRegistry(
-                PrometheusConfig.DEFAULT,
-                new PrometheusRegistry(),
-                new VirtualMicrometerClock(time));
+    PrometheusMeterRegistry reg = registry != null ? registry : virtualRegistry(time);
     try (ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
       WireTap tapped = new WireTap(exchange, wire);
       Bot bot = bot(plan, tapped, botCfg, chaos, metrics);
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
-      int ticks =
-          (int)
-              Math.min(
-                  Integer.MAX_VALUE - 16, durationNanos / (botCfg.tickIntervalMs() * 1_000_000L));
+      long tickNanos = botCfg.tickIntervalMs() * 1_000_000L;
+      int ticks = (int) Math.min(Integer.MAX_VALUE - 16, durationNanos / tickNanos);
       Scraper scraper =
           new Scraper(
               ticks,
               exchange::nanoTime,
               reg,
               wire,
-              () -> exchange.rules().openCount(),
+              exchange.rules()::openCount,
               counts::ownScenario);
       try {
         bot.run(durationNanos, pace > 0 ? paced(scraper, pace) : scraper);
@@ -147,6 +139,12 @@ public final class SimRun {
               exchange.eventLogHash());
       return RunResult.of(plan, evidence, baseline, tally, stress, null);
     }
+  }
+
+  /** A Prometheus registry whose meters read the simulation's virtual time. */
+  private static PrometheusMeterRegistry virtualRegistry(VirtualTime time) {
+    return new PrometheusMeterRegistry(
+        PrometheusConfig.DEFAULT, new PrometheusRegistry(), new VirtualMicrometerClock(time));
   }
 
   /** The bot {@code plan} names, on {@code exchange}. */
