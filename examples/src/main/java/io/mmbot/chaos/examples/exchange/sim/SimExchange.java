@@ -105,9 +105,10 @@ public final class SimExchange implements Exchange {
    * its time from {@code time} (made by {@link #clockFor()}; bound to this simulation here).
    */
   public static SimExchange create(long seed, ChaosInjector injector, VirtualTime time) {
-    SimExchange x = new SimExchange(seed, Objects.requireNonNull(injector, "injector"), null);
-    time.bind(x.sched);
-    return x;
+    SimExchange exchange =
+        new SimExchange(seed, Objects.requireNonNull(injector, "injector"), null);
+    time.bind(exchange.sched);
+    return exchange;
   }
 
   /**
