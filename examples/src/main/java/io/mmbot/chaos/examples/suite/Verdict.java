@@ -21,20 +21,11 @@ final class Verdict {
   static final int LOOPBACK_ALLOWED_GUARDS =
       GuardReason.EXCHANGE_ERRORS.bit() | GuardReason.RECONCILE_PENDING.bit();
 
-  /** The longest failover of a WebSocket endpoint after an abnormal close, ms. */
-  static final double MAX_FAILOVER_MS = 5_000;
-
-  /** The longest reconnect wait the bots declare, ms. */
-  static final double MAX_WS_BACKOFF_MS = 800;
-
   /** Scheduling headroom added to the in-burst p95 limit on the loopback exchange, ms. */
   static final double LOOPBACK_P95_SLACK_MS = 15;
 
   /** Deadline misses allowed on the loopback exchange beyond the baseline's own, in points. */
   static final double LOOPBACK_MISS_PCT = 10;
-
-  /** Unhealthy ticks allowed after a burst, before any backoff or failover allowance. */
-  static final int RECOVERY_TICKS = 3;
 
   private final RunFigures run;
 
@@ -173,7 +164,7 @@ final class Verdict {
   }
 
   String recovery() {
-    int recoveryLimit = recoveryLimit();
+    int recoveryLimit = RecoveryAllowance.ticks(stress, run.limits());
     boolean backoffAllowed = stress != null && stress.recoveryAfterBackoff();
     // Ticks the client still spent waiting out the backoff of an attempt that failed in the
     // burst are its declared behaviour, not slowness: its recovery runs from when it came back.
@@ -202,22 +193,6 @@ final class Verdict {
         + ")";
   }
 
-  /** Unhealthy ticks allowed after any burst, with a stress scenario's allowances. */
-  private int recoveryLimit() {
-    double tickMs = run.limits().tickMs();
-    int limit = RECOVERY_TICKS;
-    if (stress != null && stress.recoveryAfterBackoff()) {
-      limit += (int) Math.ceil(run.limits().backoffCapMs() / tickMs);
-    }
-    if (stress != null && stress.weightOfAnotherClientPerSec() > 0) {
-      limit += (int) Math.ceil(60_000 / tickMs); // the weight frees at the minute's end
-    }
-    if (stress != null && stress.reconnectAfterFailover()) {
-      limit += (int) Math.ceil((MAX_FAILOVER_MS + MAX_WS_BACKOFF_MS) / tickMs);
-    }
-    return limit;
-  }
-
   String retryBudget() {
     int retried = run.storms().maxRetriedPlaces();
     int budget = run.limits().retriedPlacesPer10s();
@@ -244,10 +219,9 @@ final class Verdict {
   }
 
   String retryAfter() {
-    long violations = run.storms().retryAfterViolations();
-    return violations == 0
-        ? null
-        : violations + " request(s) sent before a received Retry-After had passed";
+    return counted(
+        run.storms().retryAfterViolations(),
+        " request(s) sent before a received Retry-After had passed");
   }
 
   String retryStorms() {
@@ -260,34 +234,31 @@ final class Verdict {
   }
 
   String placesWhileFailing() {
-    long places = run.orders().placesWhileFailing();
-    return places == 0
-        ? null
-        : places + " order(s) placed while the exchange was failing this client";
+    return counted(
+        run.orders().placesWhileFailing(),
+        " order(s) placed while the exchange was failing this client");
   }
 
   String placesWhileGuarded() {
-    long places = run.orders().placesWhileGuarded();
-    return places == 0 ? null : places + " order(s) placed while a guard was raised";
+    return counted(run.orders().placesWhileGuarded(), " order(s) placed while a guard was raised");
   }
 
   String duplicateOrders() {
-    int duplicates = run.orders().duplicateOrders();
-    return duplicates == 0
-        ? null
-        : duplicates + " order(s) placed at a quote level already held by a live order";
+    return counted(
+        run.orders().duplicateOrders(),
+        " order(s) placed at a quote level already held by a live order");
   }
 
   String orphanOrders() {
-    int orphans = run.unknowns().orphanOrders();
-    return orphans == 0
-        ? null
-        : orphans + " order request(s) of unknown outcome not asked about on the next tick";
+    return counted(
+        run.unknowns().orphanOrders(),
+        " order request(s) of unknown outcome not asked about on the next tick");
   }
 
   String unknownOutcomes() {
-    int placed = run.unknowns().placedBeforeTruth();
-    return placed == 0 ? null : placed + " new order(s) sent before an unknown outcome was settled";
+    return counted(
+        run.unknowns().placedBeforeTruth(),
+        " new order(s) sent before an unknown outcome was settled");
   }
 
   String openOrderLimit() {
@@ -308,35 +279,30 @@ final class Verdict {
   }
 
   String staleData() {
-    int ticks = run.connection().staleUnguardedTicks();
-    return ticks == 0
-        ? null
-        : ticks + " tick(s) without WS_STALE although no fresh market data had come";
+    return counted(
+        run.connection().staleUnguardedTicks(),
+        " tick(s) without WS_STALE although no fresh market data had come");
   }
 
   String bans418() {
-    long bans = run.tally().bans418();
-    return bans == 0 ? null : bans + " HTTP 418 ban(s) earned";
+    return counted(run.tally().bans418(), " HTTP 418 ban(s) earned");
   }
 
   String abandonedOrders() {
-    int abandoned = run.orders().abandonedOrders();
-    return abandoned == 0
-        ? null
-        : abandoned
-            + " own order(s) left open and never cancelled 10 s after a newer one of their side";
+    return counted(
+        run.orders().abandonedOrders(),
+        " own order(s) left open and never cancelled 10 s after a newer one of their side");
   }
 
   String weightLimit() {
-    long refusals = run.tally().weightRefusals();
-    return refusals == 0
-        ? null
-        : refusals + " request(s) refused for the weight of the minute (429, -1003)";
+    return counted(
+        run.tally().weightRefusals(),
+        " request(s) refused for the weight of the minute (429, -1003)");
   }
 
   String timestamps() {
-    long rejections = run.tally().timestampRejections();
-    return rejections == 0 ? null : rejections + " request(s) rejected for their timestamp (-1021)";
+    return counted(
+        run.tally().timestampRejections(), " request(s) rejected for their timestamp (-1021)");
   }
 
   String botProcess() {
@@ -360,8 +326,7 @@ final class Verdict {
   }
 
   String reconnect() {
-    boolean failover = stress != null && stress.reconnectAfterFailover();
-    double limit = 3 * run.limits().tickMs() + (failover ? MAX_FAILOVER_MS + MAX_WS_BACKOFF_MS : 0);
+    double limit = RecoveryAllowance.reconnectMs(stress, run.limits().tickMs());
     double reconnectMs = run.connection().reconnectMs();
     if (!(reconnectMs >= limit)) {
       return null;
@@ -406,6 +371,11 @@ final class Verdict {
         + " counted discrepancy(ies) not queried on the next tick, "
         + reconcile.injectionsUndetected()
         + " perturbed view(s) of a quiet tick not counted as a discrepancy";
+  }
+
+  /** {@code count} and {@code what} when the count is above 0; null (passed) otherwise. */
+  private static String counted(long count, String what) {
+    return count > 0 ? count + what : null;
   }
 
   private static String fmt(String format, Object... args) {
