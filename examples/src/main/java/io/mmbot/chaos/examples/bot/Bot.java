@@ -19,13 +19,13 @@ public abstract class Bot {
     void onTick(TickReport report);
   }
 
-  protected final Exchange x;
+  protected final Exchange exchange;
   protected final BotConfig cfg;
   protected final TickReport report = new TickReport();
   private long intentSeq;
 
-  protected Bot(Exchange x, BotConfig cfg) {
-    this.x = x;
+  protected Bot(Exchange exchange, BotConfig cfg) {
+    this.exchange = exchange;
     this.cfg = cfg;
   }
 
@@ -33,21 +33,21 @@ public abstract class Bot {
   public final void run(long untilNanos, TickListener listener) {
     long interval = cfg.tickIntervalMs() * 1_000_000L;
     start();
-    long next = x.nanoTime() + interval;
+    long next = exchange.nanoTime() + interval;
     while (next < untilNanos) {
-      x.idleUntil(next);
+      exchange.idleUntil(next);
       report.reset(next);
       tick(report);
-      report.durationNanos = x.nanoTime() - next;
+      report.durationNanos = exchange.nanoTime() - next;
       report.deadlineMissed = report.durationNanos > cfg.tickDeadlineMs() * 1_000_000L;
       afterTick(report);
       listener.onTick(report);
       next += interval;
-      while (next <= x.nanoTime()) {
+      while (next <= exchange.nanoTime()) {
         next += interval;
       }
     }
-    x.idleUntil(untilNanos);
+    exchange.idleUntil(untilNanos);
   }
 
   /** Opens connections before the first tick. */

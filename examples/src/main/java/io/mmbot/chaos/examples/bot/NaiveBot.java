@@ -1,6 +1,6 @@
 package io.mmbot.chaos.examples.bot;
 
-import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.exchange.Endpoint;
 import io.mmbot.chaos.exchange.ExchangeRules;
@@ -9,7 +9,6 @@ import io.mmbot.chaos.exchange.RestCall;
 import io.mmbot.chaos.exchange.Side;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.mmbot.chaos.reconcile.OrderViewChaos;
-import io.mmbot.chaos.time.ChaosClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,44 +44,23 @@ public final class NaiveBot extends Bot {
   private final java.util.Set<String> cancelling = new java.util.HashSet<>();
   private final java.util.Set<String> filled = new java.util.LinkedHashSet<>();
 
-  /** A naive bot on {@code x}, with chaos from {@code injector}. */
-  public NaiveBot(Exchange x, BotConfig cfg, ChaosInjector injector, ChaosMetrics metrics) {
-    super(x, cfg);
+  /**
+   * A naive bot on {@code exchange}, with its clock, resolver and order view wired by {@code
+   * chaos}.
+   */
+  public NaiveBot(Exchange exchange, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics) {
+    super(exchange, cfg);
     this.metrics = metrics;
     this.guardMetrics = new GuardMetrics(metrics.registry()); // no guards: every gauge stays 0
-    this.clock = ChaosClock.wrap(x.clock(), injector);
+    this.clock = chaos.clock(exchange.clock());
     this.dns =
         new DnsFallback(
-            x.resolver().withChaos(injector), x.primaryHost(), x.secondaryHost(), false);
-    this.ws = new WsSession(x, dns, metrics, null, this::filled, WsSession.Options.ALL);
-    this.view =
-        OrderViewChaos.of(
-            injector,
-            new OrderViewChaos.Perturber<>() {
-              private long ghosts;
-
-              @Override
-              public OrderView ghost(List<OrderView> v) {
-                long price = v.isEmpty() ? 1 : v.get(0).priceTicks();
-                return new OrderView(
-                    ID_PREFIX + "G" + (++ghosts) + "-0",
-                    Side.BUY,
-                    price,
-                    1,
-                    io.mmbot.chaos.exchange.OrderStatus.NEW,
-                    0);
-              }
-
-              @Override
-              public OrderView stale(OrderView o) {
-                return o.withStatus(io.mmbot.chaos.exchange.OrderStatus.PENDING_NEW);
-              }
-
-              @Override
-              public OrderView quantityDiff(OrderView o) {
-                return o.withQty(o.qty() + 1);
-              }
-            });
+            chaos.dns(exchange.resolver()),
+            exchange.primaryHost(),
+            exchange.secondaryHost(),
+            false);
+    this.ws = new WsSession(exchange, dns, metrics, null, this::filled, WsSession.Options.ALL);
+    this.view = chaos.orderView(ID_PREFIX);
   }
 
   @Override
@@ -136,7 +114,7 @@ public final class NaiveBot extends Bot {
       if (round > 0) {
         r.retries += batch.size();
       }
-      x.execute(batch, x.nanoTime() + cfg.naiveTimeoutMs() * MS);
+      exchange.execute(batch, exchange.nanoTime() + cfg.naiveTimeoutMs() * MS);
       retry.clear();
       boolean anyOk = false;
       boolean anyFailed = false;

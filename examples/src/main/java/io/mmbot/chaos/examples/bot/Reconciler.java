@@ -1,12 +1,10 @@
 package io.mmbot.chaos.examples.bot;
 
-import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.MismatchType;
 import io.mmbot.chaos.exchange.ExchangeRules;
 import io.mmbot.chaos.exchange.OrderStatus;
 import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.exchange.RestCall;
-import io.mmbot.chaos.exchange.Side;
 import io.mmbot.chaos.metrics.ChaosMetrics;
 import io.mmbot.chaos.reconcile.OrderViewChaos;
 import java.util.HashMap;
@@ -38,11 +36,10 @@ final class Reconciler {
   private int tick;
   private int maxResolve;
   private long lastExpire;
-  private long ghosts;
   private long discrepancies;
 
   Reconciler(
-      ChaosInjector injector,
+      OrderViewChaos<OrderView> view,
       ChaosMetrics metrics,
       Map<String, TrackedOrder> orders,
       Set<String> toQuery,
@@ -51,32 +48,7 @@ final class Reconciler {
     this.metrics = metrics;
     this.orders = orders;
     this.toQuery = toQuery;
-    this.view =
-        OrderViewChaos.of(
-            injector,
-            new OrderViewChaos.Perturber<>() {
-              @Override
-              public OrderView ghost(List<OrderView> v) {
-                long price = v.isEmpty() ? 1 : v.get(0).priceTicks();
-                return new OrderView(
-                    Bot.ID_PREFIX + "G" + (++ghosts) + "-0",
-                    Side.BUY,
-                    price,
-                    1,
-                    OrderStatus.NEW,
-                    0);
-              }
-
-              @Override
-              public OrderView stale(OrderView o) {
-                return o.withStatus(OrderStatus.PENDING_NEW);
-              }
-
-              @Override
-              public OrderView quantityDiff(OrderView o) {
-                return o.withQty(o.qty() + 1);
-              }
-            });
+    this.view = view;
   }
 
   /** A new tick starts. */

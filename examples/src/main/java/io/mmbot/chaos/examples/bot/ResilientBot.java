@@ -1,13 +1,8 @@
 package io.mmbot.chaos.examples.bot;
 
-import static io.mmbot.chaos.examples.bot.GuardReason.CLOCK_SKEW;
-import static io.mmbot.chaos.examples.bot.GuardReason.DNS_FALLBACK;
-import static io.mmbot.chaos.examples.bot.GuardReason.EXCHANGE_ERRORS;
 import static io.mmbot.chaos.examples.bot.GuardReason.RATE_LIMITED;
-import static io.mmbot.chaos.examples.bot.GuardReason.RECONCILE_PENDING;
-import static io.mmbot.chaos.examples.bot.GuardReason.WS_STALE;
 
-import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.exchange.Endpoint;
 import io.mmbot.chaos.exchange.ExchangeRules;
@@ -15,10 +10,8 @@ import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.exchange.RestCall;
 import io.mmbot.chaos.exchange.Side;
 import io.mmbot.chaos.metrics.ChaosMetrics;
-import io.mmbot.chaos.time.ChaosClock;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,10 +33,10 @@ import java.util.SplittableRandom;
  * the bot's (timing-aware: orders placed or closed after the view was taken are not disputes) and
  * queries every disagreement.
  *
- * <p>Wired to mm-chaos as a user's connector is: {@link ChaosClock} on the machine clock, {@code
- * HostResolver.withChaos} behind a {@link DnsFallback}, {@link Reconciler} with {@code
- * OrderViewChaos}, and {@link ChaosMetrics} for ticks, reconnects, WebSocket gaps, discrepancies
- * and partial failures.
+ * <p>Wired to mm-chaos as a user's connector is, through {@link ConnectorChaos}: its chaos clock on
+ * the machine clock, its chaos resolver behind a {@link DnsFallback}, {@link Reconciler} on its
+ * order view; and {@link ChaosMetrics} for ticks, reconnects, WebSocket gaps, discrepancies and
+ * partial failures.
  */
 public final class ResilientBot extends Bot {
 
@@ -65,39 +58,36 @@ public final class ResilientBot extends Bot {
   private final Set<String> toQuery = new LinkedHashSet<>();
   private final TokenBucket cancelLimit;
   private final TokenBucket retryBudget;
-  private final Backoff backoff;
-  private final Backoff rateJitter;
+  private final ExchangeWaits waits;
+  private final GuardState guards;
   private final List<RestCall> batch = new ArrayList<>(MAX_IN_FLIGHT);
-  private final ErrorWindow errors = new ErrorWindow();
   private final boolean[] lastPlaceFailed = new boolean[2];
-  private long rateLimitedUntil;
-  private long backoffUntil;
   private final UsedWeight usedWeight = new UsedWeight();
   private long nextAccountAt;
   private int guardsSeen;
 
   /**
-   * A resilient bot on {@code x}, with chaos from {@code injector} and its random choices (jitter)
-   * from {@code seed}.
+   * A resilient bot on {@code exchange}, with its clock, resolver and order view wired to chaos by
+   * {@code chaos}, and its random choices (jitter) from {@code seed}.
    */
   public ResilientBot(
-      Exchange x, BotConfig cfg, ChaosInjector injector, ChaosMetrics metrics, long seed) {
-    super(x, cfg);
+      Exchange exchange, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics, long seed) {
+    super(exchange, cfg);
     SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
     this.metrics = metrics;
     this.guardMetrics = new GuardMetrics(metrics.registry());
-    this.pausing = pausingGuards(cfg);
+    this.pausing = GuardState.pausing(cfg);
     this.inFlight = cfg.has(ResilienceFeature.IN_FLIGHT_CAP) ? MAX_IN_FLIGHT : 3 * MAX_IN_FLIGHT;
-    this.clock = ChaosClock.wrap(x.clock(), injector);
+    this.clock = chaos.clock(exchange.clock());
     this.dns =
         new DnsFallback(
-            x.resolver().withChaos(injector),
-            x.primaryHost(),
-            x.secondaryHost(),
+            chaos.dns(exchange.resolver()),
+            exchange.primaryHost(),
+            exchange.secondaryHost(),
             cfg.has(ResilienceFeature.DNS_FALLBACK));
     this.ws =
         new WsSession(
-            x,
+            exchange,
             dns,
             metrics,
             // Waits of at most 400 ms: after a fail-over the first attempt may meet the endpoint
@@ -108,23 +98,18 @@ public final class ResilientBot extends Bot {
     this.skew = new SkewGuard(cfg.skewToleranceMs());
     this.reconciler =
         new Reconciler(
-            injector, metrics, orders, toQuery, cfg.has(ResilienceFeature.ADOPT_UNTRACKED));
-    long now = x.nanoTime();
+            chaos.orderView(ID_PREFIX),
+            metrics,
+            orders,
+            toQuery,
+            cfg.has(ResilienceFeature.ADOPT_UNTRACKED));
+    long now = exchange.nanoTime();
     this.cancelLimit = new TokenBucket(cfg.cancelsPerSecond(), cfg.cancelsPerSecond(), now);
     this.retryBudget = new TokenBucket(cfg.retriesPerSecond(), 2 * cfg.retriesPerSecond(), now);
-    this.backoff = new Backoff(0, 250, 4_000, random.split());
-    this.rateJitter = new Backoff(0, 50, 250, random.split());
+    Backoff failedTick = new Backoff(0, 250, 4_000, random.split());
+    this.waits = new ExchangeWaits(cfg, failedTick, new Backoff(0, 50, 250, random.split()));
+    this.guards = new GuardState(cfg, ws, skew, clock, usedWeight, waits, toQuery, orders, dns);
     this.nextAccountAt = now; // at start-up, then every accountEverySec
-  }
-
-  private static int pausingGuards(BotConfig cfg) {
-    int p = RATE_LIMITED.bit();
-    p |= cfg.has(ResilienceFeature.PAUSE_ON_WS_STALE) ? WS_STALE.bit() : 0;
-    p |= cfg.has(ResilienceFeature.PAUSE_ON_CLOCK_SKEW) ? CLOCK_SKEW.bit() : 0;
-    p |= cfg.has(ResilienceFeature.PAUSE_ON_EXCHANGE_ERRORS) ? EXCHANGE_ERRORS.bit() : 0;
-    p |= cfg.has(ResilienceFeature.PAUSE_ON_RECONCILE_PENDING) ? RECONCILE_PENDING.bit() : 0;
-    p |= cfg.has(ResilienceFeature.PAUSE_ON_DNS_FALLBACK) ? DNS_FALLBACK.bit() : 0;
-    return p;
   }
 
   @Override
@@ -170,14 +155,14 @@ public final class ResilientBot extends Bot {
   @Override
   protected void tick(TickReport r) {
     reconciler.tick();
-    long now = x.nanoTime();
-    int g = guards(now);
+    long now = exchange.nanoTime();
+    int g = guards.raised(now);
     guardsSeen |= g;
     guardMetrics.update(g);
     r.guards = g;
     r.wsLive = ws.live();
     r.wsMaxGapMs = ws.takeMaxGapMs();
-    if ((g & RATE_LIMITED.bit()) != 0 || now < backoffUntil) {
+    if ((g & RATE_LIMITED.bit()) != 0 || waits.backingOff(now)) {
       return; // honour Retry-After and the backoff: send nothing at all
     }
     batch.clear();
@@ -222,7 +207,7 @@ public final class ResilientBot extends Bot {
             ? cfg.naiveTimeoutMs()
             : account ? cfg.accountGiveUpMs() : cfg.giveUpMs();
     long giveUp = r.startNanos + waitMs * MS;
-    x.execute(batch, giveUp);
+    exchange.execute(batch, giveUp);
     digest(r, localMs);
   }
 
@@ -283,93 +268,78 @@ public final class ResilientBot extends Bot {
 
   // ---------------------------------------------------------------- answers
 
+  /**
+   * Takes in the answers of the tick's batch: counts, timing, waits, and each call's own effect.
+   */
   private void digest(TickReport r, long localSendMs) {
-    long now = x.nanoTime();
+    long now = exchange.nanoTime();
     boolean anyOk = false;
     boolean anyFailed = false;
     RestCall best = null;
     for (int i = 0; i < batch.size(); i++) {
       RestCall c = batch.get(i);
-      boolean answered = c.failure() == RestCall.Failure.NONE;
-      boolean failed = !answered || c.httpStatus() >= 429;
-      if (failed) {
+      if (r.countFailure(c)) {
         anyFailed = true;
-        r.failures++;
-        if (c.failure() == RestCall.Failure.DNS) {
-          r.dnsFailures++;
-        }
-        if (c.httpStatus() == 418) {
-          r.bans418++;
-        }
       } else {
         anyOk = true;
       }
-      if (answered && c.serverTimeMs() > 0) {
-        if (best == null
-            || c.doneAtNanos() - c.sentAtNanos() < best.doneAtNanos() - best.sentAtNanos()) {
-          best = c;
-        }
-        if (c.usedWeight() > 0) {
-          usedWeight.report(c.usedWeight(), c.serverTimeMs());
-        }
-      }
-      if (c.rateLimited()) {
-        // Wait as told, plus a full-jitter spread that grows with consecutive 429s (capped), so
-        // that clients told the same Retry-After do not come back in step.
-        long jitter = rateJitter.next(0);
-        long waitMs = c.retryAfterSec() * 1_000;
-        if (!cfg.has(ResilienceFeature.RETRY_AFTER_EXACT)) {
-          waitMs -= 100;
-        }
-        if (cfg.has(ResilienceFeature.RETRY_AFTER)) {
-          rateLimitedUntil = Math.max(rateLimitedUntil, now + waitMs * MS + jitter);
-        }
-      } else if (c.serverError()
-          || c.failure() == RestCall.Failure.CONNECTION
-          || c.failure() == RestCall.Failure.TIMEOUT) {
-        errors.record(now);
-      }
+      best = readServerTime(c, best);
+      waits.answered(c, now);
       if (c.errorCode() == ExchangeRules.ERR_TIMESTAMP) {
         skew.rejected();
       }
-      switch (c.endpoint()) {
-        case PLACE_ORDER:
-          placed(c);
-          break;
-        case CANCEL_ORDER:
-          cancelled(c);
-          break;
-        case QUERY_ORDER:
-          reconciler.queried(c);
-          break;
-        case OPEN_ORDERS:
-          if (c.ok()) {
-            reconciler.reconcile(c.orders(), c.serverTimeMs());
-          }
-          break;
-        case DEPTH_SNAPSHOT:
-          if (c.ok()) {
-            ws.snapshot(c.bidTicks(), c.askTicks());
-          }
-          break;
-        default:
-          break;
-      }
+      route(c);
     }
     if (best != null) {
       skew.sample(best.serverTimeMs(), localSendMs, best.doneAtNanos() - best.sentAtNanos());
     }
     metrics.recordOperation(anyOk && anyFailed);
-    if (anyOk && !anyFailed) {
-      errors.clear(); // the exchange answers again: EXCHANGE_ERRORS clears with its cause
-    }
-    if (anyFailed && !anyOk && cfg.has(ResilienceFeature.FAILED_TICK_BACKOFF)) {
-      backoffUntil = Math.max(backoffUntil, now + backoff.next(0));
-    } else if (anyOk && now >= rateLimitedUntil) {
-      backoff.reset();
-      rateJitter.reset();
-    }
+    waits.batchDone(anyOk, anyFailed, now);
     reconciler.expire(now);
+  }
+
+  /**
+   * Reads the server's time and used weight from an answer that states them; returns the answer
+   * with the shortest round trip so far ({@code best} or {@code c}), the one the skew is sampled
+   * on.
+   */
+  private RestCall readServerTime(RestCall c, RestCall best) {
+    if (c.failure() != RestCall.Failure.NONE || c.serverTimeMs() <= 0) {
+      return best;
+    }
+    if (c.usedWeight() > 0) {
+      usedWeight.report(c.usedWeight(), c.serverTimeMs());
+    }
+    boolean faster =
+        best == null || c.doneAtNanos() - c.sentAtNanos() < best.doneAtNanos() - best.sentAtNanos();
+    return faster ? c : best;
+  }
+
+  /** What an answer means for the orders, the reconcile or the book. */
+  private void route(RestCall c) {
+    switch (c.endpoint()) {
+      case PLACE_ORDER:
+        placed(c);
+        break;
+      case CANCEL_ORDER:
+        cancelled(c);
+        break;
+      case QUERY_ORDER:
+        reconciler.queried(c);
+        break;
+      case OPEN_ORDERS:
+        if (c.ok()) {
+          reconciler.reconcile(c.orders(), c.serverTimeMs());
+        }
+        break;
+      case DEPTH_SNAPSHOT:
+        if (c.ok()) {
+          ws.snapshot(c.bidTicks(), c.askTicks());
+        }
+        break;
+      default:
+        break;
+    }
   }
 
   private void placed(RestCall c) {
@@ -411,45 +381,5 @@ public final class ResilientBot extends Bot {
     if (orders.remove(fill.clientOrderId()) != null) {
       reconciler.closed(fill.clientOrderId(), fill.updateTimeMs());
     }
-  }
-
-  // ---------------------------------------------------------------- guards
-
-  private int guards(long now) {
-    int g = 0;
-    boolean silent =
-        cfg.has(ResilienceFeature.STALE_DATA_TIMEOUT)
-            && now - ws.lastMessageNanos() > cfg.staleAfterMs() * MS;
-    if (ws.down() || silent) {
-      g |= WS_STALE.bit();
-    }
-    if (skew.raised()) {
-      g |= CLOCK_SKEW.bit();
-    }
-    long minute = (clock.millis() + skew.correctionMs()) / 60_000;
-    boolean nearLimit =
-        cfg.has(ResilienceFeature.USED_WEIGHT_GUARD) && usedWeight.nearLimit(minute);
-    if (now < rateLimitedUntil || nearLimit) {
-      g |= RATE_LIMITED.bit();
-    }
-    if (cfg.has(ResilienceFeature.ERROR_WINDOW) && errors.raised(now)) {
-      g |= EXCHANGE_ERRORS.bit();
-    }
-    if (!toQuery.isEmpty() || anyPending()) {
-      g |= RECONCILE_PENDING.bit();
-    }
-    if (dns.takeFallback()) {
-      g |= DNS_FALLBACK.bit();
-    }
-    return g;
-  }
-
-  private boolean anyPending() {
-    for (Iterator<TrackedOrder> it = orders.values().iterator(); it.hasNext(); ) {
-      if (it.next().pending()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

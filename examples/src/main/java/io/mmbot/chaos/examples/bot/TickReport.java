@@ -1,5 +1,7 @@
 package io.mmbot.chaos.examples.bot;
 
+import io.mmbot.chaos.exchange.RestCall;
+
 /**
  * What one tick did, for the suite's measurements. One instance per bot, overwritten every tick.
  */
@@ -45,6 +47,25 @@ public final class TickReport {
 
   /** 418 answers received. */
   public int bans418;
+
+  /**
+   * Whether {@code c} failed (no answer, or answered 429 and above); counts it in {@link #failures}
+   * and, by its cause, in {@link #dnsFailures} or {@link #bans418} if so.
+   */
+  boolean countFailure(RestCall c) {
+    boolean answered = c.failure() == RestCall.Failure.NONE;
+    if (answered && c.httpStatus() < 429) {
+      return false;
+    }
+    failures++;
+    if (c.failure() == RestCall.Failure.DNS) {
+      dnsFailures++;
+    }
+    if (c.httpStatus() == 418) {
+      bans418++;
+    }
+    return true;
+  }
 
   void reset(long start) {
     startNanos = start;

@@ -29,7 +29,7 @@ final class WsSession implements WsListener {
     LIVE
   }
 
-  private final Exchange x;
+  private final Exchange exchange;
   private final DnsFallback dns;
   private final ChaosMetrics metrics;
   private final Backoff backoff;
@@ -48,14 +48,14 @@ final class WsSession implements WsListener {
   private boolean secondary;
 
   WsSession(
-      Exchange x,
+      Exchange exchange,
       DnsFallback dns,
       ChaosMetrics metrics,
       Backoff backoff,
       Consumer<OrderView> fills,
       Options options) {
     this.options = options;
-    this.x = x;
+    this.exchange = exchange;
     this.dns = dns;
     this.metrics = metrics;
     this.backoff = backoff;
@@ -163,7 +163,7 @@ final class WsSession implements WsListener {
 
   @Override
   public void onBookTicker(long b, long a, long eventTimeMs, long sequence) {
-    long now = x.nanoTime();
+    long now = exchange.nanoTime();
     if (lastMessageNanos != 0 && state == State.LIVE) {
       long gap = now - lastMessageNanos;
       metrics.recordWsGapMs(gap / 1e6);
@@ -205,14 +205,14 @@ final class WsSession implements WsListener {
   // ---------------------------------------------------------------- internals
 
   private void scheduleReconnect() {
-    long now = x.nanoTime();
+    long now = exchange.nanoTime();
     if (backoff == null || !options.reconnectBackoff()) {
-      x.timer(now + 1_000_000L, this::connectNow);
+      exchange.timer(now + 1_000_000L, this::connectNow);
       return;
     }
     long at = now + backoff.next(0);
     at = Math.max(at, lastAttemptNanos + MIN_ATTEMPT_SPACING_MS * 1_000_000L);
-    x.timer(at, this::connectNow);
+    exchange.timer(at, this::connectNow);
   }
 
   private void connectNow() {
@@ -224,13 +224,13 @@ final class WsSession implements WsListener {
       metrics.recordReconnectAttempt("ws");
     }
     started = true;
-    lastAttemptNanos = x.nanoTime();
+    lastAttemptNanos = exchange.nanoTime();
     InetAddress a = secondary ? dns.resolveSecondary() : dns.resolve();
     if (a == null) {
       scheduleReconnect();
       return;
     }
     state = State.CONNECTING;
-    x.connect(a, this);
+    exchange.connect(a, this);
   }
 }

@@ -25,7 +25,7 @@ public final class GuardCauses {
     int n = 0;
     for (WireLog.Request r : w.requests()) {
       boolean order =
-          WireChecks.PLACE.equals(r.endpoint()) || WireChecks.CANCEL.equals(r.endpoint());
+          WireSearch.PLACE.equals(r.endpoint()) || WireSearch.CANCEL.equals(r.endpoint());
       if (order && r.outcomeUnknown()) {
         n++;
       }
@@ -50,8 +50,8 @@ public final class GuardCauses {
     List<TickSample> s = e.samples();
     int n = 0;
     for (WireLog.Request r : w.requests()) {
-      boolean place = WireChecks.PLACE.equals(r.endpoint());
-      boolean order = place || WireChecks.CANCEL.equals(r.endpoint());
+      boolean place = WireSearch.PLACE.equals(r.endpoint());
+      boolean order = place || WireSearch.CANCEL.equals(r.endpoint());
       if (!order || !r.outcomeUnknown() || r.doneAtNanos() < e.facts().warmupNanos()) {
         continue;
       }
@@ -92,7 +92,7 @@ public final class GuardCauses {
    */
   public static boolean staleGuardDue(Evidence e, long staleAfterNanos, long toleranceNanos) {
     // with no guard bit to honour, every tick that began without fresh data counts
-    return WireChecks.staleDataUnguarded(e, 0, staleAfterNanos, toleranceNanos) > 0;
+    return MarketDataChecks.staleDataUnguarded(e, 0, staleAfterNanos, toleranceNanos) > 0;
   }
 
   /**

@@ -29,7 +29,7 @@ public final class RecoveryWaits {
     if (!f.chaos() || f.periodNanos() == f.burstOnNanos()) {
       return out;
     }
-    List<WireLog.Request> sent = WireChecks.bySend(e.wire());
+    List<WireLog.Request> sent = WireSearch.bySend(e.wire());
     List<TickSample> s = e.samples();
     long lastTickStart = s.isEmpty() ? Long.MIN_VALUE : s.get(s.size() - 1).startNanos();
     for (long end = f.warmupNanos() + f.burstOnNanos();
@@ -64,7 +64,7 @@ public final class RecoveryWaits {
 
   private static int waitTicks(
       List<WireLog.Request> sent, long end, long capNanos, long tickNanos, long runEnd) {
-    int next = WireChecks.firstSentAtOrAfter(sent, end);
+    int next = WireSearch.firstSentAtOrAfter(sent, end);
     if (next == 0) {
       return 0;
     }
@@ -73,7 +73,7 @@ public final class RecoveryWaits {
     int first = last;
     while (first > 0
         && sent.get(last).sentAtNanos() - sent.get(first - 1).sentAtNanos()
-            < WireChecks.ATTEMPT_GAP_NANOS) {
+            < RequestRateChecks.ATTEMPT_GAP_NANOS) {
       first--;
     }
     long lastAnswer = Long.MIN_VALUE;

@@ -12,6 +12,7 @@ import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.loopback.ExchangeAccess;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
 import io.mmbot.chaos.examples.suite.LoopbackRun;
@@ -57,36 +58,27 @@ public final class ExternalBotMain {
     }
     BotConfig botCfg = BotConfig.defaults();
     LongSupplier time = LoopbackExchange.clockFor();
-    // Chaos off until the control endpoint switches it on; when on, continuously (the caller
-    // marks the bursts by enabling and disabling).
-    ChaosConfig cfg =
-        SuiteConfig.forRun(null, 0, a.seed).toBuilder()
-            .enabled(false)
-            .dryRun(false)
-            .burstOffSec(0)
-            .rateLimitStormCalls(LoopbackRun.STORM_CALLS)
-            .exch429WaveCalls(LoopbackRun.WAVE_CALLS)
-            .build();
     ChaosInjector injector =
-        ChaosInjector.builder().config(cfg).nanoClock(time).instanceId("mm-bot-1").build();
+        ChaosInjector.builder()
+            .config(switchedConfig(a.seed))
+            .nanoClock(time)
+            .instanceId("mm-bot-1")
+            .build();
+    ConnectorChaos chaos = ConnectorChaos.of(injector, time);
     PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     reg.config().meterFilter(tickEdges(botCfg.tickDeadlineMs()));
     ChaosControlServer control = null;
     MetricsServer endpoint = null;
-    LoopbackExchange x = null;
+    LoopbackExchange exchange = null;
     try {
       ChaosMetrics metrics = ChaosMetrics.bind(injector, reg);
-      x =
+      exchange =
           LoopbackExchange.connect(
-              new ExchangeAccess(a.rest, a.ws, a.apiKey, a.apiSecret),
-              injector,
-              time,
-              a.seed,
-              true);
+              new ExchangeAccess(a.rest, a.ws, a.apiKey, a.apiSecret), chaos, a.seed, true);
       Bot bot =
           a.naive
-              ? new NaiveBot(x, botCfg, injector, metrics)
-              : new ResilientBot(x, botCfg, injector, metrics, a.seed);
+              ? new NaiveBot(exchange, botCfg, chaos, metrics)
+              : new ResilientBot(exchange, botCfg, chaos, metrics, a.seed);
       if (a.controlPort > 0) {
         control =
             ChaosControlServer.builder(injector).token(a.controlToken).port(a.controlPort).start();
@@ -107,16 +99,36 @@ public final class ExternalBotMain {
       return 0;
     } catch (IOException | RuntimeException e) {
       err.println("external-bot: cannot start: " + e);
-      if (endpoint != null) {
-        endpoint.close();
-      }
-      if (control != null) {
-        control.close();
-      }
-      if (x != null) {
-        x.close();
-      }
+      closeAll(endpoint, control, exchange);
       return 1;
+    }
+  }
+
+  /**
+   * Chaos off until the control endpoint switches it on; when on, continuously (the caller marks
+   * the bursts by enabling and disabling), with the loopback suite's storm and wave sizes.
+   */
+  private static ChaosConfig switchedConfig(long seed) {
+    return SuiteConfig.forRun(null, 0, seed).toBuilder()
+        .enabled(false)
+        .dryRun(false)
+        .burstOffSec(0)
+        .rateLimitStormCalls(LoopbackRun.STORM_CALLS)
+        .exch429WaveCalls(LoopbackRun.WAVE_CALLS)
+        .build();
+  }
+
+  /** Closes what a failed start had opened (each may be null). */
+  private static void closeAll(
+      MetricsServer endpoint, ChaosControlServer control, LoopbackExchange exchange) {
+    if (endpoint != null) {
+      endpoint.close();
+    }
+    if (control != null) {
+      control.close();
+    }
+    if (exchange != null) {
+      exchange.close();
     }
   }
 

@@ -1,95 +1,123 @@
 package io.mmbot.chaos.examples.suite;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Turns the ticks a {@link Measurement} recorded into the figures of a {@link RunResult}. */
+/**
+ * Turns the ticks a {@link Measurement} recorded into the tick figures of a {@link RunResult}:
+ * latency, shares, WebSocket gaps, recovery after bursts and the timeline. "After recovery" are the
+ * ticks outside bursts once {@value #RECOVERY_ALLOWANCE} ticks past each burst's end.
+ */
 final class Analysis {
 
   /** Ticks after a burst's end that recovery may take before "after recovery" figures start. */
   static final int RECOVERY_ALLOWANCE = 3;
 
-  private Analysis() {}
+  private final Measurement measured;
+  private final boolean[] afterRecovery;
 
-  static void fill(RunResult.Builder b, Measurement m, RunResult baseline) {
-    int n = m.n;
-    double[] burst = new double[n];
-    double[] after = new double[n];
-    double[] gapBurst = new double[n];
-    double[] gapAfter = new double[n];
-    int nb = 0;
-    int na = 0;
+  Analysis(Measurement measured) {
+    this.measured = measured;
+    this.afterRecovery = afterRecovery(measured);
+  }
+
+  /** Tick durations: in bursts, over the run and after recovery. */
+  TickLatency latency() {
+    double[] inBursts = inBursts(measured.durMs);
+    double[] burstSorted = Stats.sorted(inBursts, inBursts.length);
+    double[] runSorted = Stats.sorted(measured.durMs, measured.n);
+    int nb = burstSorted.length;
+    double p95Burst = Stats.quantile(burstSorted, 0.95);
+    // Without the slowest tick (what the loopback exchange judges): one stall of a real machine
+    // is then not the whole in-burst p95 of a short run.
+    double p95BurstTrimmed =
+        nb > 1 ? Stats.quantile(Arrays.copyOf(burstSorted, nb - 1), 0.95) : p95Burst;
+    double[] after = afterRecovery(measured.durMs);
+    return new TickLatency(
+        measured.n,
+        nb,
+        p95Burst,
+        p95BurstTrimmed,
+        Stats.quantile(burstSorted, 0.99),
+        Stats.quantile(runSorted, 0.95),
+        Stats.quantile(runSorted, 0.99),
+        Stats.percentile(after, after.length, 0.95));
+  }
+
+  /** Deadline misses over the run, in bursts and after recovery, and in-burst quoting. */
+  TickShares shares() {
     int missAll = 0;
     int missBurst = 0;
     int missAfter = 0;
     int quotingBurst = 0;
+    int after = 0;
+    for (int i = 0; i < measured.n; i++) {
+      boolean missed = measured.missed[i];
+      missAll += missed ? 1 : 0;
+      if (measured.burst[i]) {
+        missBurst += missed ? 1 : 0;
+        quotingBurst += measured.quoting[i] ? 1 : 0;
+      } else if (afterRecovery[i]) {
+        after++;
+        missAfter += missed ? 1 : 0;
+      }
+    }
+    int burst = burstTicks();
+    return new TickShares(
+        pct(missAll, measured.n),
+        pct(missBurst, burst),
+        pct(missAfter, after),
+        pct(quotingBurst, burst));
+  }
+
+  /** p95 of the longest WebSocket gap per tick in bursts, ms. */
+  double wsGapP95BurstMs() {
+    double[] gaps = inBursts(measured.gapMs);
+    return Stats.percentile(gaps, gaps.length, 0.95);
+  }
+
+  /** p95 of the longest WebSocket gap per tick after recovery, ms. */
+  double wsGapP95AfterMs() {
+    double[] gaps = afterRecovery(measured.gapMs);
+    return Stats.percentile(gaps, gaps.length, 0.95);
+  }
+
+  /** Guard reasons raised at least once (mask). */
+  int guardsSeen() {
     int guards = 0;
-    boolean[] recovering = recoveryWindow(m);
-    for (int i = 0; i < n; i++) {
-      guards |= m.guards[i];
-      if (m.missed[i]) {
-        missAll++;
-      }
-      if (m.burst[i]) {
-        gapBurst[nb] = m.gapMs[i];
-        burst[nb++] = m.durMs[i];
-        if (m.missed[i]) {
-          missBurst++;
-        }
-        if (m.quoting[i]) {
-          quotingBurst++;
-        }
-      } else if (!recovering[i]) {
-        gapAfter[na] = m.gapMs[i];
-        after[na++] = m.durMs[i];
-        if (m.missed[i]) {
-          missAfter++;
-        }
-      }
+    for (int i = 0; i < measured.n; i++) {
+      guards |= measured.guards[i];
     }
-    b.burstTicks = nb;
-    double[] burstSorted = Stats.sorted(burst, nb);
-    double[] runSorted = Stats.sorted(m.durMs, n);
-    b.p95Burst = Stats.quantile(burstSorted, 0.95);
-    // Without the slowest tick (what the loopback exchange judges): one stall of a real machine
-    // is then not the whole in-burst p95 of a short run.
-    b.p95BurstTrimmed =
-        nb > 1 ? Stats.quantile(java.util.Arrays.copyOf(burstSorted, nb - 1), 0.95) : b.p95Burst;
-    b.p99Burst = Stats.quantile(burstSorted, 0.99);
-    b.p95Run = Stats.quantile(runSorted, 0.95);
-    b.p99Run = Stats.quantile(runSorted, 0.99);
-    b.p95After = Stats.percentile(after, na, 0.95);
-    b.missPct = pct(missAll, n);
-    b.missBurstPct = pct(missBurst, nb);
-    b.missAfterPct = pct(missAfter, na);
-    b.quotingBurst = pct(quotingBurst, nb);
-    b.gapBurst = Stats.percentile(gapBurst, nb, 0.95);
-    b.gapAfter = Stats.percentile(gapAfter, na, 0.95);
-    b.guardsSeen = guards;
-    b.maxOpen = m.maxOpen;
-    b.dnsFailures = m.dnsFailures;
-    if (baseline == null) {
-      b.baselineP95 = b.p95Run;
-      b.baselineMiss = b.missPct;
-      b.baselineGap = m.chaos() ? 0 : Stats.percentile(m.gapMs, n, 0.95);
-    } else {
-      b.baselineP95 = baseline.p95RunMs;
-      b.baselineMiss = baseline.deadlineMissPct;
-      b.baselineGap = baseline.baselineWsGapP95Ms;
+    return guards;
+  }
+
+  /**
+   * The figures this run is judged against: {@code baseline}'s, or for a baseline run (null) its
+   * own ({@code latency} and {@code shares} of this run).
+   */
+  BaselineFigures baseline(RunResult baseline, TickLatency latency, TickShares shares) {
+    if (baseline != null) {
+      return new BaselineFigures(
+          baseline.latency().p95RunMs(),
+          baseline.shares().deadlineMissPct(),
+          baseline.baseline().wsGapP95Ms());
     }
-    recovery(b, m);
-    b.timeline = timeline(m);
+    double gap = measured.chaos() ? 0 : Stats.percentile(measured.gapMs, measured.n, 0.95);
+    return new BaselineFigures(latency.p95RunMs(), shares.deadlineMissPct(), gap);
   }
 
   /**
    * For each burst's end: the ticks from the first one after it, up to the first healthy tick (no
    * guard raised and no longer than the baseline p95 + 15 %) or the next burst.
    */
-  private static void recovery(RunResult.Builder b, Measurement m) {
-    if (!m.chaos()) {
-      return;
+  List<Integer> recoveryPerBurst(double baselineP95Ms) {
+    List<Integer> recovery = new ArrayList<>();
+    if (!measured.chaos()) {
+      return recovery;
     }
-    double limit = b.baselineP95 * 1.15;
+    Measurement m = measured;
+    double limit = baselineP95Ms * 1.15;
     int i = 0;
     while (i < m.n) {
       while (i < m.n && !m.burst[i]) {
@@ -106,26 +134,14 @@ final class Analysis {
         unhealthy++;
         i++;
       }
-      b.recovery.add(unhealthy);
+      recovery.add(unhealthy);
     }
+    return recovery;
   }
 
-  /** Ticks within {@value #RECOVERY_ALLOWANCE} of a burst's end. */
-  private static boolean[] recoveryWindow(Measurement m) {
-    boolean[] r = new boolean[m.n];
-    int left = 0;
-    for (int i = 0; i < m.n; i++) {
-      if (m.burst[i]) {
-        left = RECOVERY_ALLOWANCE;
-      } else if (left > 0) {
-        r[i] = true;
-        left--;
-      }
-    }
-    return r;
-  }
-
-  private static RunResult.Timeline timeline(Measurement m) {
+  /** The ticks in windows of at least 10 s, at most about 120 windows. */
+  TickTimeline timeline() {
+    Measurement m = measured;
     long durationSec = Math.max(1, m.n * m.tickNanos() / 1_000_000_000L);
     long window = Math.max(10, (durationSec + 119) / 120);
     int perWindow = (int) Math.max(1, window * 1_000_000_000L / m.tickNanos());
@@ -142,18 +158,63 @@ final class Analysis {
         misses += m.missed[i] ? 1 : 0;
         anyBurst |= m.burst[i];
       }
-      long inj = m.injectionsAt[end - 1];
+      long injections = m.injectionsAt[end - 1];
       windows.add(
           new double[] {
             (double) start * m.tickNanos() / 1e9,
             Stats.percentile(buf, k, 0.95),
             misses,
             anyBurst ? 1 : 0,
-            inj - previousInjections
+            injections - previousInjections
           });
-      previousInjections = inj;
+      previousInjections = injections;
     }
-    return new RunResult.Timeline(window, windows);
+    return new TickTimeline(window, windows);
+  }
+
+  private int burstTicks() {
+    int burst = 0;
+    for (int i = 0; i < measured.n; i++) {
+      burst += measured.burst[i] ? 1 : 0;
+    }
+    return burst;
+  }
+
+  /** The values of the in-burst ticks, in tick order. */
+  private double[] inBursts(double[] series) {
+    return select(series, measured.burst);
+  }
+
+  /** The values of the ticks after recovery, in tick order. */
+  private double[] afterRecovery(double[] series) {
+    return select(series, afterRecovery);
+  }
+
+  private double[] select(double[] series, boolean[] keep) {
+    double[] out = new double[measured.n];
+    int k = 0;
+    for (int i = 0; i < measured.n; i++) {
+      if (keep[i]) {
+        out[k++] = series[i];
+      }
+    }
+    return Arrays.copyOf(out, k);
+  }
+
+  /** Ticks outside bursts and past the {@value #RECOVERY_ALLOWANCE} after each burst's end. */
+  private static boolean[] afterRecovery(Measurement m) {
+    boolean[] after = new boolean[m.n];
+    int left = 0;
+    for (int i = 0; i < m.n; i++) {
+      if (m.burst[i]) {
+        left = RECOVERY_ALLOWANCE;
+      } else if (left > 0) {
+        left--;
+      } else {
+        after[i] = true;
+      }
+    }
+    return after;
   }
 
   private static double pct(int k, int n) {

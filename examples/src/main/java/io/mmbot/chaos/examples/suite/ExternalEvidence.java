@@ -69,6 +69,26 @@ final class ExternalEvidence {
     return Math.max(0, episodes - ruleBans);
   }
 
+  /**
+   * The tick histogram's missing bucket edges (the declared deadline and the 250 ms p99 limit, so
+   * that the share of ticks above each is exact), said as a problem; null when both are edges.
+   */
+  private static String missingBucketEdges(List<Scrape> scrapes, double deadlineMs) {
+    List<String> edges = new ArrayList<>();
+    for (double edge : new double[] {deadlineMs, 250}) {
+      if (!TickHistogram.hasEdge(scrapes, edge)) {
+        edges.add(RunPlan.number(edge) + " ms");
+      }
+    }
+    if (edges.isEmpty()) {
+      return null;
+    }
+    return "mm_tick_total_ms has no bucket edge at "
+        + String.join(" and ", edges)
+        + " (the declared deadline and the p99 limit must be edges, e.g. Micrometer's"
+        + " serviceLevelObjectives)";
+  }
+
   /** The run's {@link ExternalFacts}: the metrics checked, the bucket quantiles, the process. */
   static ExternalFacts facts(
       RunPlan plan,
@@ -91,19 +111,9 @@ final class ExternalEvidence {
     }
     List<String> optional = MetricsPoller.missing(scrapes, List.of(ScrapedTicks.GUARDS_RAISED));
     if (!scrapes.isEmpty() && missing.isEmpty()) {
-      double deadline = bot.limits().deadlineMs();
-      List<String> edges = new ArrayList<>();
-      for (double edge : new double[] {deadline, 250}) {
-        if (!TickHistogram.hasEdge(scrapes, edge)) {
-          edges.add(RunPlan.number(edge) + " ms");
-        }
-      }
-      if (!edges.isEmpty()) {
-        problems.add(
-            "mm_tick_total_ms has no bucket edge at "
-                + String.join(" and ", edges)
-                + " (the declared deadline and the p99 limit must be edges, e.g. Micrometer's"
-                + " serviceLevelObjectives)");
+      String edges = missingBucketEdges(scrapes, bot.limits().deadlineMs());
+      if (edges != null) {
+        problems.add(edges);
       }
     }
     if (!scrapes.isEmpty() && !optional.isEmpty()) {

@@ -53,7 +53,7 @@ final class ExternalMain {
               a.report,
               (dir, r) -> {
                 RunRecords.write(dir, r, defaultDuration);
-                Path logs = work.resolve(r.plan.key() + "-" + r.plan.seed());
+                Path logs = work.resolve(r.plan().key() + "-" + r.plan().seed());
                 if (Files.isDirectory(logs)) {
                   Files.move(logs, dir.resolve(logs.getFileName()));
                 }

@@ -7,7 +7,6 @@ import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
 import io.mmbot.chaos.examples.external.BotEnv;
 import io.mmbot.chaos.examples.external.Ports;
-import io.mmbot.chaos.examples.external.Scrape;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.OrderRecord;
 import io.mmbot.chaos.examples.judge.RunFacts;
@@ -80,21 +79,73 @@ final class ExternalRun {
           });
     }
     ServerWireLog wire = new ServerWireLog(bot.limits().answerWaitMs());
+    ExternalOutcome outcome = new ExternalOutcome();
+    ServerSide server =
+        runAgainstServer(plan, bot, runDir, time, serverInjector, cfg, wire, outcome);
+    WireLog wireLog = wire.wireLog();
+    WireDump.write(runDir, wireLog, server.warmup());
+    long bans = server.bans() + ExternalEvidence.syntheticBans(wireLog, server.bans());
+    List<OrderRecord> orders = SimRun.orders(server.ledger(), server.epochNanosAtZero());
+    long[][] marketData = bot.limits().restMarketData() ? wire.restMarketData() : wire.marketData();
+    WireDump.writeMarketData(runDir, marketData);
+    ScrapedTicks.Result ticks =
+        ScrapedTicks.of(
+            outcome.scrapes,
+            bot.botInjects()
+                ? (t, s) -> ExternalEvidence.scrapedInjections(s, scenario)
+                : (t, s) -> injected.countAtOrBefore(t),
+            orders,
+            marketData);
+    RunFacts facts = facts(plan, bot, server);
+    Evidence evidence = new Evidence(wireLog, orders, ticks.samples(), facts, List.of(), 2);
+    long[] injections =
+        bot.botInjects()
+            ? ExternalEvidence.scrapedInjections(outcome.scrapes)
+            : ExternalEvidence.injections(serverInjector);
+    ExternalFacts external =
+        ExternalEvidence.facts(
+            plan, bot, outcome, outcome.scrapes, ticks.crowdedIntervals(), facts, runDir);
+    ExchangeTally tally =
+        new ExchangeTally(
+            injections, bans, server.timestampRejections(), server.weightRefusals(), 0L);
+    return RunResult.of(plan, evidence, baseline.get(), tally, null, external);
+  }
+
+  /**
+   * What the exchange server of a run left: its ledger and counts, its ports, the run's warm-up end
+   * and end (harness nanoseconds) and the epoch time at harness time 0.
+   */
+  private record ServerSide(
+      List<Ledger.Entry> ledger,
+      long epochNanosAtZero,
+      long bans,
+      long timestampRejections,
+      long weightRefusals,
+      long warmup,
+      long end) {}
+
+  /**
+   * Starts an exchange server with new credentials, runs the bot against it for the warm-up and the
+   * run (its process, scrapes and faults in {@code outcome}), stops it, and checks that every port
+   * the run used is free again.
+   */
+  private static ServerSide runAgainstServer(
+      RunPlan plan,
+      ExternalBot bot,
+      Path runDir,
+      LongSupplier time,
+      ChaosInjector serverInjector,
+      ChaosConfig cfg,
+      ServerWireLog wire,
+      ExternalOutcome outcome) {
     String key = Ports.token();
     String secret = Ports.token();
     int metricsPort = Ports.freePort();
     int controlPort = bot.botInjects() ? Ports.freePort() : 0;
     String controlToken = Ports.token();
-    ExternalOutcome o = new ExternalOutcome();
-    List<Ledger.Entry> ledger;
-    long epochNanosAtZero;
-    long bans;
-    long rejections;
-    long weightRefusals;
+    ServerSide side;
     int restPort;
     int wsPort;
-    long warmup;
-    long end;
     try (ExchangeServer server =
         ExchangeServer.builder()
             .seed(plan.seed())
@@ -116,67 +167,53 @@ final class ExternalRun {
               runDir);
       URI metrics = URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
       BotSession session =
-          new BotSession(bot, env, metrics, time, scenario, plan.intensity(), controlPort, o);
+          new BotSession(
+              bot, env, metrics, time, plan.scenario(), plan.intensity(), controlPort, outcome);
       session.start();
       long t0 = time.getAsLong();
-      warmup = t0 + LoopbackRun.WARMUP_MS * 1_000_000L;
-      end = warmup + plan.durationSec() * 1_000_000_000L;
-      if (o.processFailure == null) {
+      long warmup = t0 + LoopbackRun.WARMUP_MS * 1_000_000L;
+      long end = warmup + plan.durationSec() * 1_000_000_000L;
+      if (outcome.processFailure == null) {
         session.drive(warmup, end, serverInjector, cfg);
       }
       session.stop();
-      // The exchange's clock is the machine's; the harness's is a monotonic one from 0.
-      epochNanosAtZero = System.currentTimeMillis() * 1_000_000L - time.getAsLong();
-      ledger = server.readRules(r -> new ArrayList<>(r.ledger().entries()));
-      o.ordersLeftOpen = server.readRules(ExchangeRules::openCount);
-      bans = server.readRules(ExchangeRules::bans);
-      rejections = server.readRules(ExchangeRules::timestampRejections);
-      weightRefusals = server.readRules(ExchangeRules::weightRefusals);
+      side = leftBy(server, time, warmup, end, outcome);
     }
-    o.checkPortsFree(metricsPort, controlPort, restPort, wsPort);
-    WireLog w = wire.wireLog();
-    WireDump.write(runDir, w, warmup);
-    bans += ExternalEvidence.syntheticBans(w, bans);
-    List<OrderRecord> orders = SimRun.orders(ledger, epochNanosAtZero);
-    List<Scrape> scrapes = o.scrapes;
-    long[][] marketData = bot.limits().restMarketData() ? wire.restMarketData() : wire.marketData();
-    WireDump.writeMarketData(runDir, marketData);
-    ScrapedTicks.Result ticks =
-        ScrapedTicks.of(
-            scrapes,
-            bot.botInjects()
-                ? (t, s) -> ExternalEvidence.scrapedInjections(s, scenario)
-                : (t, s) -> injected.countAtOrBefore(t),
-            orders,
-            marketData);
-    RunFacts facts =
-        new RunFacts(
-            warmup,
-            end,
-            LoopbackRun.BURST_ON_SEC * 1_000_000_000L,
-            (LoopbackRun.BURST_ON_SEC + LoopbackRun.BURST_OFF_SEC) * 1_000_000_000L,
-            bot.limits().tickMs() * 1_000_000L,
-            scenario != null,
-            bot.limits().declared(),
-            bot.botInjects());
-    Evidence evidence = new Evidence(w, orders, ticks.samples(), facts, List.of(), 2);
-    long[] injections =
-        bot.botInjects()
-            ? ExternalEvidence.scrapedInjections(scrapes)
-            : ExternalEvidence.injections(serverInjector);
-    ExternalFacts facts2 =
-        ExternalEvidence.facts(plan, bot, o, scrapes, ticks.crowdedIntervals(), facts, runDir);
-    return RunResult.of(
-        plan,
-        evidence,
-        baseline.get(),
-        injections,
-        bans,
-        rejections,
-        weightRefusals,
-        0L,
-        null,
-        facts2);
+    outcome.checkPortsFree(metricsPort, controlPort, restPort, wsPort);
+    return side;
+  }
+
+  /**
+   * What {@code server} holds once the bot has stopped (the orders it left open go to {@code
+   * outcome}); {@code warmup} and {@code end} are the run's.
+   */
+  private static ServerSide leftBy(
+      ExchangeServer server, LongSupplier time, long warmup, long end, ExternalOutcome outcome) {
+    // The exchange's clock is the machine's; the harness's is a monotonic one from 0.
+    long epochNanosAtZero = System.currentTimeMillis() * 1_000_000L - time.getAsLong();
+    List<Ledger.Entry> ledger = server.readRules(r -> new ArrayList<>(r.ledger().entries()));
+    outcome.ordersLeftOpen = server.readRules(ExchangeRules::openCount);
+    return new ServerSide(
+        ledger,
+        epochNanosAtZero,
+        server.readRules(ExchangeRules::bans),
+        server.readRules(ExchangeRules::timestampRejections),
+        server.readRules(ExchangeRules::weightRefusals),
+        warmup,
+        end);
+  }
+
+  /** The run's time frame (compressed bursts) and the bot's declared limits. */
+  private static RunFacts facts(RunPlan plan, ExternalBot bot, ServerSide server) {
+    return new RunFacts(
+        server.warmup(),
+        server.end(),
+        LoopbackRun.BURST_ON_SEC * 1_000_000_000L,
+        (LoopbackRun.BURST_ON_SEC + LoopbackRun.BURST_OFF_SEC) * 1_000_000_000L,
+        bot.limits().tickMs() * 1_000_000L,
+        plan.scenario() != null,
+        bot.limits().declared(),
+        bot.botInjects());
   }
 
   /** The replay line of {@code plan} with {@code bot}. */

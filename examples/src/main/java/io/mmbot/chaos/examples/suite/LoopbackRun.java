@@ -7,8 +7,7 @@ import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
-import io.mmbot.chaos.examples.bot.NaiveBot;
-import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.loopback.LoopbackExchange;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.RunFacts;
@@ -121,31 +120,25 @@ public final class LoopbackRun {
             .nanoClock(time)
             .instanceId("mm-bot-1")
             .build();
+    ConnectorChaos chaos = ConnectorChaos.of(injector, time);
     PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Evidence evidence;
-    long[] injections = new long[Scenario.values().length];
-    long bans;
-    long rejections;
-    long weightRefusals;
+    Collected collected;
     try (ExchangeServer server = ExchangeServer.builder().seed(plan.seed()).start();
-        LoopbackExchange x = LoopbackExchange.connect(server, injector, time, plan.seed(), true);
+        LoopbackExchange exchange = LoopbackExchange.connect(server, chaos, plan.seed(), true);
         ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
-      WireTap tapped = new WireTap(x, wire);
-      Bot bot =
-          plan.bot().equals("naive")
-              ? new NaiveBot(tapped, botCfg, injector, metrics)
-              : new ResilientBot(tapped, botCfg, injector, metrics, plan.seed());
-      long warmup = x.nanoTime() + WARMUP_MS * 1_000_000L;
+      WireTap tapped = new WireTap(exchange, wire);
+      Bot bot = SimRun.bot(plan, tapped, botCfg, chaos, metrics);
+      long warmup = exchange.nanoTime() + WARMUP_MS * 1_000_000L;
       if (cfg.enabled()) {
-        x.timer(warmup, () -> injector.update(cfg));
+        exchange.timer(warmup, () -> injector.update(cfg));
       }
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
       int ticks = (int) (plan.durationSec() * 1000 / botCfg.tickIntervalMs());
       Scraper scraper =
           new Scraper(
               ticks,
-              x::nanoTime,
+              exchange::nanoTime,
               reg,
               wire,
               () -> server.readRules(r -> r.openCount()),
@@ -155,24 +148,43 @@ public final class LoopbackRun {
       } finally {
         bot.close();
       }
-      for (Scenario s : Scenario.values()) {
-        injections[s.ordinal()] = injector.injections(s);
-      }
-      List<Ledger.Entry> all = server.readRules(r -> new ArrayList<>(r.ledger().entries()));
-      // Server time is the machine's clock; the harness's is the bot's monotonic one.
-      long epochNanosAtZero = x.clock().millis() * 1_000_000L - x.nanoTime();
       RunFacts facts =
           SimRun.facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
-      // The loopback connector keeps no journal of its endpoints' failovers: reconnects are timed
-      // from the close.
-      evidence =
-          new Evidence(
-              wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts, List.of(), 2);
-      bans = x.bans418();
-      rejections = server.readRules(r -> r.timestampRejections());
-      weightRefusals = server.readRules(r -> r.weightRefusals());
+      collected = collect(server, exchange, injector, wire, scraper, facts);
     }
-    return RunResult.of(
-        plan, evidence, baseline.get(), injections, bans, rejections, weightRefusals, 0L, null);
+    return RunResult.of(plan, collected.evidence(), baseline.get(), collected.tally(), null, null);
+  }
+
+  /** A finished run's evidence and the exchange's counts. */
+  private record Collected(Evidence evidence, ExchangeTally tally) {}
+
+  /** Collects the evidence and counts of a run whose bot has stopped, before the server closes. */
+  private static Collected collect(
+      ExchangeServer server,
+      LoopbackExchange exchange,
+      ChaosInjector injector,
+      WireLog wire,
+      Scraper scraper,
+      RunFacts facts) {
+    long[] injections = new long[Scenario.values().length];
+    for (Scenario s : Scenario.values()) {
+      injections[s.ordinal()] = injector.injections(s);
+    }
+    List<Ledger.Entry> all = server.readRules(r -> new ArrayList<>(r.ledger().entries()));
+    // Server time is the machine's clock; the harness's is the bot's monotonic one.
+    long epochNanosAtZero = exchange.clock().millis() * 1_000_000L - exchange.nanoTime();
+    // The loopback connector keeps no journal of its endpoints' failovers: reconnects are timed
+    // from the close.
+    Evidence evidence =
+        new Evidence(
+            wire, SimRun.orders(all, epochNanosAtZero), scraper.samples(), facts, List.of(), 2);
+    ExchangeTally tally =
+        new ExchangeTally(
+            injections,
+            exchange.bans418(),
+            server.readRules(r -> r.timestampRejections()),
+            server.readRules(r -> r.weightRefusals()),
+            0L);
+    return new Collected(evidence, tally);
   }
 }

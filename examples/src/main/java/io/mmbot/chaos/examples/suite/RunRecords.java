@@ -36,116 +36,142 @@ public final class RunRecords {
    * The file name of a run: {@code <scenario>-<seed>.json}, a stress run's named by its stress
    * scenario ({@code <stress>-<seed>.json}).
    */
-  public static String fileName(RunResult r) {
-    return r.plan.key() + "-" + r.plan.seed() + ".json";
+  public static String fileName(RunResult run) {
+    return run.plan().key() + "-" + run.plan().seed() + ".json";
   }
 
-  /** Writes {@code r} into {@code dir} atomically; returns the file. */
-  public static Path write(Path dir, RunResult r, boolean defaultDuration) throws IOException {
-    Path f = dir.resolve(fileName(r));
-    AtomicFiles.write(f, json(r, defaultDuration));
+  /** Writes {@code run} into {@code dir} atomically; returns the file. */
+  public static Path write(Path dir, RunResult run, boolean defaultDuration) throws IOException {
+    Path f = dir.resolve(fileName(run));
+    AtomicFiles.write(f, json(run, defaultDuration));
     return f;
   }
 
   /** The JSON text of a run record. */
-  public static String json(RunResult r, boolean defaultDuration) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("schema_version", RunReader.SCHEMA_VERSION);
-    o.put("scenario", r.plan.scenarioKey());
-    if (r.plan.stress() != null) {
-      o.put("stress", r.plan.stress().key());
+  public static String json(RunResult run, boolean defaultDuration) {
+    ObjectNode record = MAPPER.createObjectNode();
+    putRun(record, run);
+    putMetrics(record.putObject("metrics"), run);
+    putMeasured(record.putObject("measured"), run);
+    putInvariants(record.putObject("invariants"), run);
+    ObjectNode checks = record.putObject("failed_checks");
+    run.failures().forEach((c, msg) -> checks.put(c.name().toLowerCase(Locale.ROOT), msg));
+    record.put("replay", run.replay(defaultDuration));
+    if (run.external() != null) {
+      ExternalRecords.put(record.putObject("external"), run.external());
     }
-    o.put("intensity", r.plan.intensity());
-    o.put("duration_sec", r.plan.durationSec());
-    o.put("result", r.passed() ? "pass" : "fail");
-    o.put("seed", r.plan.seed());
-    o.put("bot", r.plan.bot());
-    o.put("exchange", r.plan.exchange());
+    record.put("event_log_hash", String.format(Locale.ROOT, "%016x", run.tally().eventLogHash()));
+    putTimeline(record.putObject("timeline"), run.timeline());
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+    try {
+      return MAPPER.writer(printer).writeValueAsString(record) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What ran, where, when and with what result. */
+  private static void putRun(ObjectNode record, RunResult run) {
+    RunPlan plan = run.plan();
+    record.put("schema_version", RunReader.SCHEMA_VERSION);
+    record.put("scenario", plan.scenarioKey());
+    if (plan.stress() != null) {
+      record.put("stress", plan.stress().key());
+    }
+    record.put("intensity", plan.intensity());
+    record.put("duration_sec", plan.durationSec());
+    record.put("result", run.passed() ? "pass" : "fail");
+    record.put("seed", plan.seed());
+    record.put("bot", plan.bot());
+    record.put("exchange", plan.exchange());
     Instant start = Instant.ofEpochMilli(SimExchange.START_EPOCH_MS);
-    o.put("started_at", start.toString());
-    o.put("finished_at", start.plusSeconds(r.plan.durationSec()).toString());
-    o.put("time", r.plan.exchange().equals("loopback") ? "real (compressed bursts)" : "virtual");
-    if (r.external != null) {
-      o.put("inject", r.external.inject());
-      o.put("bot_cmd", r.external.command());
-      o.put("compression", r.external.compression());
+    record.put("started_at", start.toString());
+    record.put("finished_at", start.plusSeconds(plan.durationSec()).toString());
+    record.put("time", plan.exchange().equals("loopback") ? "real (compressed bursts)" : "virtual");
+    if (run.external() != null) {
+      record.put("inject", run.external().inject());
+      record.put("bot_cmd", run.external().command());
+      record.put("compression", run.external().compression());
     }
-    ObjectNode m = o.putObject("metrics");
-    m.put("p95_tick_ms", Stats.round2(r.p95BurstMs));
-    m.put("deadline_miss_pct", Stats.round2(r.deadlineMissPct));
-    m.put("recovery_ticks", r.recoveryTicks);
-    m.put("baseline_p95_tick_ms", Stats.round2(r.baselineP95Ms));
-    m.put("p99_tick_ms", Stats.round2(r.p99BurstMs));
-    m.put("reconnect_ticks", r.reconnectTicks);
-    m.put("cancel_storms", r.cancelStorms);
-    m.put("retry_storms", r.retryStorms);
-    m.put("duplicate_orders", r.duplicateOrders);
-    m.put("orphan_orders", r.orphanOrders);
-    m.put("bans_418", r.bans418);
-    ObjectNode x = o.putObject("measured");
-    x.put("ticks", r.ticks);
-    x.put("burst_ticks", r.burstTicks);
-    x.put("burst_p95_tick_ms", Stats.round2(r.p95BurstMs));
-    x.put("burst_p99_tick_ms", Stats.round2(r.p99BurstMs));
-    x.put("burst_deadline_miss_pct", Stats.round2(r.deadlineMissBurstPct));
-    x.put("run_p95_tick_ms", Stats.round2(r.p95RunMs));
-    x.put("run_p99_tick_ms", Stats.round2(r.p99RunMs));
-    x.put("after_recovery_p95_tick_ms", Stats.round2(r.p95AfterRecoveryMs));
-    x.put("after_recovery_deadline_miss_pct", Stats.round2(r.deadlineMissAfterPct));
-    x.put("baseline_deadline_miss_pct", Stats.round2(r.baselineDeadlineMissPct));
-    x.put("burst_vs_baseline_p95_pct", Stats.round2(pct(r.p95BurstMs, r.baselineP95Ms)));
-    ArrayNode rec = x.putArray("recovery_ticks_per_burst");
-    r.recoveryPerBurst.forEach(rec::add);
-    x.put("max_cancels_per_sec", r.maxCancelsPerSecond);
-    x.put("max_retries_per_sec", r.maxRetriesPerSecond);
-    x.put("burst_quoting_pct", Stats.round2(r.quotingBurstPct));
-    x.put("ws_gap_p95_burst_ms", Stats.round2(r.wsGapP95BurstMs));
-    x.put("ws_gap_p95_after_recovery_ms", Stats.round2(r.wsGapP95AfterMs));
-    x.put("baseline_ws_gap_p95_ms", Stats.round2(r.baselineWsGapP95Ms));
-    x.put("dns_failures", r.dnsFailures);
-    x.put("retry_after_violations", r.retryAfterViolations);
-    x.put("weight_refusals", r.weightRefusals);
-    x.put("abandoned_orders", r.abandonedOrders);
-    x.put("timestamp_rejections", r.timestampRejections);
-    x.put("max_resolve_ticks", r.maxPendingTicks);
-    ArrayNode guards = x.putArray("guard_codes_seen");
-    for (GuardReason g : GuardReason.of(r.guardsSeen)) {
+  }
+
+  /** The contract's metrics, which chaos-report judges. */
+  private static void putMetrics(ObjectNode metrics, RunResult run) {
+    metrics.put("p95_tick_ms", Stats.round2(run.latency().p95BurstMs()));
+    metrics.put("deadline_miss_pct", Stats.round2(run.shares().deadlineMissPct()));
+    metrics.put("recovery_ticks", run.recovery().worstTicks());
+    metrics.put("baseline_p95_tick_ms", Stats.round2(run.baseline().p95Ms()));
+    metrics.put("p99_tick_ms", Stats.round2(run.latency().p99BurstMs()));
+    metrics.put("reconnect_ticks", run.connection().reconnectTicks());
+    metrics.put("cancel_storms", run.storms().cancelStorms());
+    metrics.put("retry_storms", run.storms().retryStorms());
+    metrics.put("duplicate_orders", run.orders().duplicateOrders());
+    metrics.put("orphan_orders", run.unknowns().orphanOrders());
+    metrics.put("bans_418", run.tally().bans418());
+  }
+
+  /** The suite's own figures: in bursts, after recovery, per burst, guards and injections. */
+  private static void putMeasured(ObjectNode measured, RunResult run) {
+    TickLatency latency = run.latency();
+    TickShares shares = run.shares();
+    measured.put("ticks", latency.ticks());
+    measured.put("burst_ticks", latency.burstTicks());
+    measured.put("burst_p95_tick_ms", Stats.round2(latency.p95BurstMs()));
+    measured.put("burst_p99_tick_ms", Stats.round2(latency.p99BurstMs()));
+    measured.put("burst_deadline_miss_pct", Stats.round2(shares.deadlineMissBurstPct()));
+    measured.put("run_p95_tick_ms", Stats.round2(latency.p95RunMs()));
+    measured.put("run_p99_tick_ms", Stats.round2(latency.p99RunMs()));
+    measured.put("after_recovery_p95_tick_ms", Stats.round2(latency.p95AfterRecoveryMs()));
+    measured.put("after_recovery_deadline_miss_pct", Stats.round2(shares.deadlineMissAfterPct()));
+    measured.put("baseline_deadline_miss_pct", Stats.round2(run.baseline().deadlineMissPct()));
+    measured.put(
+        "burst_vs_baseline_p95_pct",
+        Stats.round2(pct(latency.p95BurstMs(), run.baseline().p95Ms())));
+    ArrayNode rec = measured.putArray("recovery_ticks_per_burst");
+    run.recovery().perBurst().forEach(rec::add);
+    measured.put("max_cancels_per_sec", run.storms().maxCancelsPerSecond());
+    measured.put("max_retries_per_sec", run.storms().maxRetriesPerSecond());
+    measured.put("burst_quoting_pct", Stats.round2(shares.quotingBurstPct()));
+    measured.put("ws_gap_p95_burst_ms", Stats.round2(run.connection().wsGapP95BurstMs()));
+    measured.put("ws_gap_p95_after_recovery_ms", Stats.round2(run.connection().wsGapP95AfterMs()));
+    measured.put("baseline_ws_gap_p95_ms", Stats.round2(run.baseline().wsGapP95Ms()));
+    measured.put("dns_failures", run.connection().dnsFailures());
+    measured.put("retry_after_violations", run.storms().retryAfterViolations());
+    measured.put("weight_refusals", run.tally().weightRefusals());
+    measured.put("abandoned_orders", run.orders().abandonedOrders());
+    measured.put("timestamp_rejections", run.tally().timestampRejections());
+    measured.put("max_resolve_ticks", run.reconcile().maxPendingTicks());
+    ArrayNode guards = measured.putArray("guard_codes_seen");
+    for (GuardReason g : GuardReason.of(run.guards().seen())) {
       guards.add(g.name());
     }
-    ObjectNode inj = x.putObject("injections");
+    ObjectNode inj = measured.putObject("injections");
     for (Scenario s : Scenario.values()) {
-      inj.put(s.key(), r.injections[s.ordinal()]);
+      inj.put(s.key(), run.tally().injections(s));
     }
-    ObjectNode inv = o.putObject("invariants");
-    inv.put("no_duplicate_order", r.duplicateOrders == 0);
-    inv.put("no_orphan_after_one_tick", r.orphanOrders == 0);
-    inv.put("open_orders_within_limit", !r.failures.containsKey(Check.OPEN_ORDER_LIMIT));
-    inv.put("max_open_orders", r.maxOpenOrders);
-    inv.put("no_418", r.bans418 == 0);
-    ObjectNode checks = o.putObject("failed_checks");
-    r.failures.forEach((c, msg) -> checks.put(c.name().toLowerCase(Locale.ROOT), msg));
-    o.put("replay", r.replay(defaultDuration));
-    if (r.external != null) {
-      ExternalRecords.put(o.putObject("external"), r.external);
-    }
-    o.put("event_log_hash", String.format(Locale.ROOT, "%016x", r.eventLogHash));
-    ObjectNode t = o.putObject("timeline");
-    t.put("window_sec", r.timeline.windowSec());
+  }
+
+  /** The invariants chaos-report reads. */
+  private static void putInvariants(ObjectNode inv, RunResult run) {
+    inv.put("no_duplicate_order", run.orders().duplicateOrders() == 0);
+    inv.put("no_orphan_after_one_tick", run.unknowns().orphanOrders() == 0);
+    inv.put("open_orders_within_limit", !run.failures().containsKey(Check.OPEN_ORDER_LIMIT));
+    inv.put("max_open_orders", run.orders().maxOpenOrders());
+    inv.put("no_418", run.tally().bans418() == 0);
+  }
+
+  /** The tick timeline in windows, for the report. */
+  private static void putTimeline(ObjectNode t, TickTimeline timeline) {
+    t.put("window_sec", timeline.windowSec());
     ArrayNode w = t.putArray("windows");
-    for (double[] win : r.timeline.windows()) {
+    for (double[] win : timeline.windows()) {
       ObjectNode e = w.addObject();
       e.put("start_sec", Stats.round2(win[0]));
       e.put("p95_tick_ms", Stats.round2(win[1]));
       e.put("deadline_misses", (long) win[2]);
       e.put("burst", win[3] != 0);
       e.put("injections", (long) win[4]);
-    }
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
-    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-    try {
-      return MAPPER.writer(printer).writeValueAsString(o) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -67,10 +67,8 @@ final class ScrapedTicks {
         continue;
       }
       double[] raised = raised(s);
-      for (int i = 0; i < REASONS.length; i++) {
-        if (prev != null && raised[i] > raisedBefore[i]) {
-          pendingRaised |= REASONS[i].bit();
-        }
+      if (prev != null) {
+        pendingRaised |= risen(raisedBefore, raised);
       }
       raisedBefore = raised;
       if (prev == null) {
@@ -90,7 +88,6 @@ final class ScrapedTicks {
       int guards = active(s) | pendingRaised;
       pendingRaised = 0;
       long at = prev.atNanos() + (s.atNanos() - prev.atNanos()) / 2;
-      double discrepancies = zero(s.sum(DISCREPANCIES));
       // as of the scrape, like the counters read from it: an injection late in the tick (its
       // open-orders answer) may fall after the estimated end, and belongs to this tick all the same
       long injections = injectionsAt.applyAsLong(s.atNanos(), s);
@@ -107,12 +104,23 @@ final class ScrapedTicks {
                 open,
                 maxGapMs(marketData, lastTickAt, at),
                 lastAtOrBefore(marketData[0], start),
-                discrepancies));
+                zero(s.sum(DISCREPANCIES))));
       }
       lastTickAt = at;
       prev = s;
     }
     return new Result(out, crowded);
+  }
+
+  /** The reasons whose raise counter grew from {@code before} to {@code now} (a mask). */
+  private static int risen(double[] before, double[] now) {
+    int mask = 0;
+    for (int i = 0; i < REASONS.length; i++) {
+      if (now[i] > before[i]) {
+        mask |= REASONS[i].bit();
+      }
+    }
+    return mask;
   }
 
   private static double zero(double v) {

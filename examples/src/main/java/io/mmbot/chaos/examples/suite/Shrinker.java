@@ -56,7 +56,7 @@ public final class Shrinker {
     RunResult recorded = SimRun.run(plan, baseline, cfg, stress, rec);
     List<Injection> all = List.copyOf(rec.applied());
     Set<Check> target = EnumSet.noneOf(Check.class);
-    target.addAll(recorded.failures.keySet());
+    target.addAll(recorded.failures().keySet());
     target.removeAll(NOT_SHRUNK);
     if (target.isEmpty()) {
       return new Result(recorded, all, target, all, recorded, 0, false);
@@ -68,7 +68,7 @@ public final class Shrinker {
           replays[0]++;
           RunResult r =
               SimRun.run(plan, baseline, cfg, stress, InjectionSchedule.replaying(subset));
-          boolean failed = r.failures.keySet().stream().anyMatch(target::contains);
+          boolean failed = r.failures().keySet().stream().anyMatch(target::contains);
           if (failed) {
             last[0] = r;
           }
@@ -88,13 +88,15 @@ public final class Shrinker {
   /** The shrink as a short report: the failing check, then the smallest failing timeline. */
   public static String describe(Result r, String replayCommand) {
     StringBuilder s = new StringBuilder();
-    RunPlan p = r.recorded().plan;
+    RunPlan p = r.recorded().plan();
     String run = p.key() + " seed " + p.seed() + " (" + p.bot() + ")";
     if (r.target().isEmpty()) {
       s.append("shrink: ")
           .append(run)
           .append(
-              r.recorded().passed() ? " passed" : " failed only " + r.recorded().failures.keySet())
+              r.recorded().passed()
+                  ? " passed"
+                  : " failed only " + r.recorded().failures().keySet())
           .append(": nothing to shrink\n");
       return s.toString();
     }
@@ -122,7 +124,7 @@ public final class Shrinker {
     for (Injection i : r.minimal()) {
       s.append("  ").append(i.line()).append('\n');
     }
-    for (var e : r.minimalRun().failures.entrySet()) {
+    for (var e : r.minimalRun().failures().entrySet()) {
       if (r.target().contains(e.getKey())) {
         s.append("  failed ")
             .append(key(e.getKey()))

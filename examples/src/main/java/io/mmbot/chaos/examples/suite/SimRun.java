@@ -9,8 +9,11 @@ import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
 import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
+import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.sim.InjectionSchedule;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
+import io.mmbot.chaos.examples.exchange.sim.VirtualTime;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.OrderRecord;
 import io.mmbot.chaos.examples.judge.Outage;
@@ -87,7 +90,7 @@ public final class SimRun {
       InjectionSchedule schedule) {
     StressScenario stress = given != null ? given : plan.stress();
     ChaosConfig cfg = SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed());
-    SimExchange.VirtualTime time = SimExchange.clockFor();
+    VirtualTime time = SimExchange.clockFor();
     // The bot runs chaos-free for a warm-up; then chaos is switched on, which starts its burst
     // cycle (ChaosInjector.update from off to on).
     ChaosInjector injector =
@@ -96,91 +99,149 @@ public final class SimRun {
             .nanoClock(time)
             .instanceId("mm-bot-1")
             .build();
-    SimExchange x = SimExchange.create(plan.seed(), injector, time);
-    x.schedule(schedule);
-    boolean replay = schedule != null && schedule.replay();
-    // The judge reads the exchange's WebSocket side (outages); the requests it judges come from
-    // the wire log.
-    x.rules().journal().startWebSocketOnly();
+    // The simulation applies the transport faults itself; the bot wires clock, DNS and order view.
+    ConnectorChaos chaos = ConnectorChaos.of(injector, time);
     long warmup = WARMUP_SEC * 1_000_000_000L;
-    if (cfg.enabled()) {
-      x.timer(warmup, () -> injector.update(cfg));
-    }
     long[] otherClient = new long[1];
-    if (stress != null && stress.weightOfAnotherClientPerSec() > 0) {
-      otherClientLoad(
-          x, warmup, cfg.burstOnSec(), stress.weightOfAnotherClientPerSec(), otherClient);
-    }
-    if (stress != null && stress.refuseNewOrders()) {
-      long from = SimExchange.START_EPOCH_MS + warmup / 1_000_000L;
-      x.rules().refuseNewOrders(from, from + cfg.burstOnSec() * 1_000);
-    }
-    PrometheusMeterRegistry reg =
-        registry != null
-            ? registry
-            : new PrometheusMeterRegistry(
-                PrometheusConfig.DEFAULT,
-                new PrometheusRegistry(),
-                new VirtualMicrometerClock(time));
+    SimExchange exchange =
+        exchange(plan, cfg, injector, time, schedule, stress, warmup, otherClient);
+    InjectionCounts counts = new InjectionCounts(plan, injector, schedule, exchange, otherClient);
+    PrometheusMeterRegistry reg = registry != null ? registry : virtualRegistry(time);
     try (ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
-      WireTap tapped = new WireTap(x, wire);
-      Bot bot =
-          plan.bot().equals("naive")
-              ? new NaiveBot(tapped, botCfg, injector, metrics)
-              : new ResilientBot(tapped, botCfg, injector, metrics, plan.seed());
+      WireTap tapped = new WireTap(exchange, wire);
+      Bot bot = bot(plan, tapped, botCfg, chaos, metrics);
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
-      int ticks =
-          (int)
-              Math.min(
-                  Integer.MAX_VALUE - 16, durationNanos / (botCfg.tickIntervalMs() * 1_000_000L));
+      long tickNanos = botCfg.tickIntervalMs() * 1_000_000L;
+      int ticks = (int) Math.min(Integer.MAX_VALUE - 16, durationNanos / tickNanos);
       Scraper scraper =
           new Scraper(
               ticks,
-              x::nanoTime,
+              exchange::nanoTime,
               reg,
               wire,
-              () -> x.rules().openCount(),
-              () ->
-                  plan.scenario() == null
-                      ? 0
-                      : (replay
-                              ? schedule.applied(plan.scenario())
-                              : injector.injections(plan.scenario()))
-                          + otherClient[0]
-                          + x.rules().filterRejections());
+              exchange.rules()::openCount,
+              counts::ownScenario);
       try {
         bot.run(durationNanos, pace > 0 ? paced(scraper, pace) : scraper);
       } finally {
         bot.close();
       }
-      long[] injections = new long[Scenario.values().length];
-      for (Scenario s : Scenario.values()) {
-        injections[s.ordinal()] = replay ? schedule.applied(s) : injector.injections(s);
-      }
-      if (plan.scenario() != null) {
-        injections[plan.scenario().ordinal()] += otherClient[0] + x.rules().filterRejections();
-      }
       RunFacts facts =
           facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
-      Evidence evidence =
-          new Evidence(
-              wire,
-              orders(x.ledger().entries(), SimExchange.START_EPOCH_MS * 1_000_000L),
-              scraper.samples(),
-              facts,
-              outages(x.rules().journal(), SimExchange.START_EPOCH_MS * 1_000_000L),
-              2);
-      return RunResult.of(
-          plan,
-          evidence,
-          baseline,
-          injections,
-          x.bans418(),
-          x.rules().timestampRejections(),
-          x.rules().weightRefusals(),
-          x.eventLogHash(),
-          stress);
+      Evidence evidence = evidence(exchange, wire, scraper, facts);
+      ExchangeTally tally =
+          new ExchangeTally(
+              counts.perScenario(),
+              exchange.bans418(),
+              exchange.rules().timestampRejections(),
+              exchange.rules().weightRefusals(),
+              exchange.eventLogHash());
+      return RunResult.of(plan, evidence, baseline, tally, stress, null);
+    }
+  }
+
+  /** A Prometheus registry whose meters read the simulation's virtual time. */
+  private static PrometheusMeterRegistry virtualRegistry(VirtualTime time) {
+    return new PrometheusMeterRegistry(
+        PrometheusConfig.DEFAULT, new PrometheusRegistry(), new VirtualMicrometerClock(time));
+  }
+
+  /** The bot {@code plan} names, on {@code exchange}. */
+  static Bot bot(
+      RunPlan plan,
+      Exchange exchange,
+      BotConfig botCfg,
+      ConnectorChaos chaos,
+      ChaosMetrics metrics) {
+    return plan.bot().equals("naive")
+        ? new NaiveBot(exchange, botCfg, chaos, metrics)
+        : new ResilientBot(exchange, botCfg, chaos, metrics, plan.seed());
+  }
+
+  /** A finished simulated run's evidence: the wire, the exchange's orders and outages, scrapes. */
+  private static Evidence evidence(
+      SimExchange exchange, WireLog wire, Scraper scraper, RunFacts facts) {
+    long epochNanosAtZero = SimExchange.START_EPOCH_MS * 1_000_000L;
+    return new Evidence(
+        wire,
+        orders(exchange.ledger().entries(), epochNanosAtZero),
+        scraper.samples(),
+        facts,
+        outages(exchange.rules().journal(), epochNanosAtZero),
+        2);
+  }
+
+  /**
+   * The simulated exchange of a run: faults from {@code injector} (or replayed from {@code
+   * schedule}), chaos switched on at the warm-up's end, and a stress scenario's rules (another
+   * client's weight, counted in {@code otherClient}; new orders refused in the first burst).
+   */
+  private static SimExchange exchange(
+      RunPlan plan,
+      ChaosConfig cfg,
+      ChaosInjector injector,
+      VirtualTime time,
+      InjectionSchedule schedule,
+      StressScenario stress,
+      long warmup,
+      long[] otherClient) {
+    SimExchange exchange = SimExchange.create(plan.seed(), injector, time);
+    exchange.schedule(schedule);
+    // The judge reads the exchange's WebSocket side (outages); the requests it judges come from
+    // the wire log.
+    exchange.rules().journal().startWebSocketOnly();
+    if (cfg.enabled()) {
+      exchange.timer(warmup, () -> injector.update(cfg));
+    }
+    if (stress != null && stress.weightOfAnotherClientPerSec() > 0) {
+      otherClientLoad(
+          exchange, warmup, cfg.burstOnSec(), stress.weightOfAnotherClientPerSec(), otherClient);
+    }
+    if (stress != null && stress.refuseNewOrders()) {
+      long from = SimExchange.START_EPOCH_MS + warmup / 1_000_000L;
+      exchange.rules().refuseNewOrders(from, from + cfg.burstOnSec() * 1_000);
+    }
+    return exchange;
+  }
+
+  /**
+   * A run's injections: the injector's (or, replaying, the schedule's), with the refusals of a
+   * stress scenario's rules counted as its own scenario's.
+   */
+  private record InjectionCounts(
+      RunPlan plan,
+      ChaosInjector injector,
+      InjectionSchedule schedule,
+      SimExchange exchange,
+      long[] otherClient) {
+
+    private boolean replay() {
+      return schedule != null && schedule.replay();
+    }
+
+    /** The run's own scenario's injections so far (0 for the baseline). */
+    long ownScenario() {
+      Scenario own = plan.scenario();
+      if (own == null) {
+        return 0;
+      }
+      return (replay() ? schedule.applied(own) : injector.injections(own))
+          + otherClient[0]
+          + exchange.rules().filterRejections();
+    }
+
+    /** Injections per scenario, in {@link Scenario} order. */
+    long[] perScenario() {
+      long[] injections = new long[Scenario.values().length];
+      for (Scenario s : Scenario.values()) {
+        injections[s.ordinal()] = replay() ? schedule.applied(s) : injector.injections(s);
+      }
+      if (plan.scenario() != null) {
+        injections[plan.scenario().ordinal()] +=
+            otherClient[0] + exchange.rules().filterRejections();
+      }
+      return injections;
     }
   }
 
@@ -225,15 +286,16 @@ public final class SimRun {
    * tenth of {@code weightPerSec} every 100 ms; {@code used[0]} counts the ones the exchange took.
    */
   private static void otherClientLoad(
-      SimExchange x, long fromNanos, long burstSec, int weightPerSec, long[] used) {
+      SimExchange exchange, long fromNanos, long burstSec, int weightPerSec, long[] used) {
     long step = 100_000_000L;
     int weight = Math.max(1, weightPerSec / 10);
     for (long t = fromNanos; t < fromNanos + burstSec * 1_000_000_000L; t += step) {
       long at = t;
-      x.timer(
+      exchange.timer(
           at,
           () -> {
-            if (x.rules()
+            if (exchange
+                .rules()
                 .weightOfAnotherClient(weight, SimExchange.START_EPOCH_MS + at / 1_000_000L)) {
               used[0]++;
             }
@@ -290,9 +352,9 @@ public final class SimRun {
 
   /** Micrometer's clock on the simulation's virtual time. */
   private static final class VirtualMicrometerClock implements io.micrometer.core.instrument.Clock {
-    private final SimExchange.VirtualTime time;
+    private final VirtualTime time;
 
-    VirtualMicrometerClock(SimExchange.VirtualTime time) {
+    VirtualMicrometerClock(VirtualTime time) {
       this.time = time;
     }
 

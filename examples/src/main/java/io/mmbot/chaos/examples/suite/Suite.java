@@ -184,7 +184,7 @@ public final class Suite {
   public static Map<Long, RunResult> bySeed(List<RunResult> baselines) {
     Map<Long, RunResult> bySeed = new HashMap<>();
     for (RunResult r : baselines) {
-      bySeed.put(r.plan.seed(), r);
+      bySeed.put(r.plan().seed(), r);
     }
     return bySeed;
   }

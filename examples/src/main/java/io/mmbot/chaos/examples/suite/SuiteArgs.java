@@ -104,50 +104,64 @@ final class SuiteArgs {
       if (!seen.add(key)) {
         throw new BadInput(opt + " given twice (or together with its alternative)");
       }
-      switch (opt) {
-        case "--help":
-        case "-h":
-          a.help = true;
-          break;
-        case "--report":
-          a.report = true;
-          break;
-        case "--no-report":
-          a.report = false;
-          break;
-        case "--benchmark":
-          a.benchmark = true;
-          break;
-        case "--shrink":
-          a.shrink = true;
-          break;
-        default:
-          if (!VALUE_OPTIONS.contains(opt) && !ExternalArgs.OPTIONS.contains(opt)) {
-            throw new BadInput("unknown option '" + opt + "' (--help lists the options)");
-          }
-          if (value == null) {
-            if (i + 1 >= args.length) {
-              throw new BadInput(opt + " needs a value");
-            }
-            value = args[++i];
-          }
-          if (ExternalArgs.OPTIONS.contains(opt)) {
-            a.external.option(opt, value);
-          } else {
-            a.option(opt, value);
-            if (opt.equals("--scenario") && value.equals("all")) {
-              allScenarios = true;
-            }
-          }
+      if (a.flag(opt)) {
+        continue;
+      }
+      if (!VALUE_OPTIONS.contains(opt) && !ExternalArgs.OPTIONS.contains(opt)) {
+        throw new BadInput("unknown option '" + opt + "' (--help lists the options)");
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new BadInput(opt + " needs a value");
+        }
+        value = args[++i];
+      }
+      if (ExternalArgs.OPTIONS.contains(opt)) {
+        a.external.option(opt, value);
+      } else {
+        a.option(opt, value);
+        if (opt.equals("--scenario") && value.equals("all")) {
+          allScenarios = true;
+        }
       }
     }
-    ScenarioChoice.checkStress(a.stresses, seen.contains("--bot-cmd"), a.exchange, a.intensity);
-    a.external.check(a, seen, seen.contains("--scenario"), allScenarios);
-    int kinds = a.scenarios.size() + a.stresses.size();
-    long runs = (long) a.seeds.size() * (kinds + 1);
+    a.checkCombination(seen, allScenarios);
+    return a;
+  }
+
+  /** Sets the flag {@code opt} names; false if it names none. */
+  private boolean flag(String opt) {
+    switch (opt) {
+      case "--help":
+      case "-h":
+        help = true;
+        return true;
+      case "--report":
+        report = true;
+        return true;
+      case "--no-report":
+        report = false;
+        return true;
+      case "--benchmark":
+        benchmark = true;
+        return true;
+      case "--shrink":
+        shrink = true;
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Checks what the options ask for together ({@code seen}: the options given). */
+  private void checkCombination(Set<String> seen, boolean allScenarios) throws BadInput {
+    ScenarioChoice.checkStress(stresses, seen.contains("--bot-cmd"), exchange, intensity);
+    external.check(this, seen, seen.contains("--scenario"), allScenarios);
+    int kinds = scenarios.size() + stresses.size();
+    long runs = (long) seeds.size() * (kinds + 1);
     if (runs > MAX_RUNS) {
       throw new BadInput(
-          a.seeds.size()
+          seeds.size()
               + " seed(s) x ("
               + kinds
               + " scenario(s) + baseline) is "
@@ -156,31 +170,35 @@ final class SuiteArgs {
               + MAX_RUNS
               + " one invocation makes");
     }
-    if (a.pace != null && a.serveMetrics == null) {
+    if (pace != null && serveMetrics == null) {
       throw new BadInput("--pace only applies with --serve-metrics");
     }
-    if (a.intensity != null) {
-      if (a.scenarios.size() != 1) {
+    checkIntensity();
+    if (!benchmark && !help && !shrink) {
+      checkWritable(out);
+    }
+  }
+
+  /** An intensity applies to one scenario and must be valid for it. */
+  private void checkIntensity() throws BadInput {
+    if (intensity != null) {
+      if (scenarios.size() != 1) {
         throw new BadInput(
             "--intensity needs exactly one --scenario (intensities of different scenarios have"
                 + " different units)");
       }
       try {
-        SuiteConfig.forRun(a.scenarios.get(0), a.intensity, 1);
+        SuiteConfig.forRun(scenarios.get(0), intensity, 1);
       } catch (IllegalArgumentException e) {
         throw new BadInput(
             "--intensity "
-                + PlanFormat.number(a.intensity)
+                + PlanFormat.number(intensity)
                 + " for "
-                + a.scenarios.get(0).key()
+                + scenarios.get(0).key()
                 + ": "
                 + e.getMessage());
       }
     }
-    if (!a.benchmark && !a.help && !a.shrink) {
-      checkWritable(a.out);
-    }
-    return a;
   }
 
   private void option(String opt, String v) throws BadInput {
@@ -207,16 +225,10 @@ final class SuiteArgs {
         durationSec = parseLong("--duration-sec", v, 1, 7 * 86_400);
         break;
       case "--bot":
-        if (!v.equals("resilient") && !v.equals("naive")) {
-          throw new BadInput("--bot: '" + v + "' is not resilient or naive");
-        }
-        bot = v;
+        bot = oneOf("--bot", v, "resilient", "naive");
         break;
       case "--exchange":
-        if (!v.equals("sim") && !v.equals("loopback")) {
-          throw new BadInput("--exchange: '" + v + "' is not sim or loopback");
-        }
-        exchange = v;
+        exchange = oneOf("--exchange", v, "sim", "loopback");
         break;
       case "--out":
         if (v.isBlank()) {
@@ -225,14 +237,7 @@ final class SuiteArgs {
         out = Path.of(v);
         break;
       case "--serve-metrics":
-        serveMetrics = hostPort(v);
-        if (!serveMetrics.isUnresolved() && !serveMetrics.getAddress().isLoopbackAddress()) {
-          warnings.add(
-              "warning: --serve-metrics "
-                  + v
-                  + " is not a loopback address: the bot's metrics are open to the network"
-                  + " (bind 127.0.0.1 unless that is meant)");
-        }
+        serveMetrics(v);
         break;
       case "--pace":
         pace = parseDouble("--pace", v);
@@ -245,6 +250,26 @@ final class SuiteArgs {
         break;
       default:
         throw new BadInput("unknown option '" + opt + "'");
+    }
+  }
+
+  /** {@code v} if it is {@code a} or {@code b}. */
+  private static String oneOf(String opt, String v, String a, String b) throws BadInput {
+    if (!v.equals(a) && !v.equals(b)) {
+      throw new BadInput(opt + ": '" + v + "' is not " + a + " or " + b);
+    }
+    return v;
+  }
+
+  /** Where to serve the bot's metrics; warns when that is not a loopback address. */
+  private void serveMetrics(String v) throws BadInput {
+    serveMetrics = hostPort(v);
+    if (!serveMetrics.isUnresolved() && !serveMetrics.getAddress().isLoopbackAddress()) {
+      warnings.add(
+          "warning: --serve-metrics "
+              + v
+              + " is not a loopback address: the bot's metrics are open to the network"
+              + " (bind 127.0.0.1 unless that is meant)");
     }
   }
 

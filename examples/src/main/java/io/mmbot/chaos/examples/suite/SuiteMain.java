@@ -35,89 +35,67 @@ public final class SuiteMain {
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    SuiteArgs a;
+    SuiteArgs cli;
     try {
-      a = SuiteArgs.parse(args);
+      cli = SuiteArgs.parse(args);
     } catch (SuiteArgs.BadInput e) {
       err.println("mm-chaos-suite: " + e.getMessage());
       return BAD_INPUT;
     }
-    for (String w : a.warnings) {
+    for (String w : cli.warnings) {
       err.println("mm-chaos-suite: " + w);
     }
-    if (a.help) {
+    if (cli.help) {
       out.println(SuiteArgs.USAGE);
       return OK;
     }
-    ExternalBot external = a.external.bot(a.out);
+    ExternalBot external = cli.external.bot(cli.out);
     if (external != null) {
-      return ExternalMain.run(a, external, out, err);
+      return ExternalMain.run(cli, external, out, err);
     }
-    Suite.Options o =
+    Suite.Options options =
         new Suite.Options(
-            a.scenarios,
-            a.seeds,
-            a.intensity,
-            a.durationSec,
-            a.bot,
-            a.exchange,
-            a.threads,
-            a.stresses);
-    if (a.benchmark) {
-      return benchmark(o, out);
+            cli.scenarios,
+            cli.seeds,
+            cli.intensity,
+            cli.durationSec,
+            cli.bot,
+            cli.exchange,
+            cli.threads,
+            cli.stresses);
+    if (cli.benchmark) {
+      return benchmark(options, out);
     }
-    if (a.shrink) {
-      return ShrinkCommand.run(o, out, err);
+    if (cli.shrink) {
+      return ShrinkCommand.run(options, out, err);
     }
-    err.printf(
-        Locale.ROOT,
-        "mm-chaos suite: %d scenario(s)%s x %d seed(s), %s bot, %s, %d thread(s)%n",
-        a.scenarios.size(),
-        a.stresses.isEmpty() ? "" : " + " + a.stresses.size() + " stress scenario(s)",
-        a.seeds.size(),
-        a.bot,
-        o.loopback()
-            ? "loopback exchange (real HTTP and WebSocket on 127.0.0.1, real time)"
-            : "simulated exchange (virtual time)",
-        a.threads);
-    if (o.loopback()) {
-      err.printf(
-          Locale.ROOT,
-          "timing is compressed on the loopback exchange: bursts %d s on / %d s off (not 30 s /"
-              + " 90 s), %d s runs after a %.2f s warm-up, loopback intensities (docs/suite.md)%n",
-          LoopbackRun.BURST_ON_SEC,
-          LoopbackRun.BURST_OFF_SEC,
-          o.durationOf(null),
-          LoopbackRun.WARMUP_MS / 1000.0);
-    }
+    return runSuite(cli, options, out, err);
+  }
+
+  /** Runs the suite's selection, reports failures, writes the artifacts and prints the summary. */
+  private static int runSuite(
+      SuiteArgs cli, Suite.Options options, PrintStream out, PrintStream err) {
+    announce(cli, options, err);
     MetricsServer server = null;
-    Suite.Served served = Suite.Served.NONE;
-    if (a.serveMetrics != null) {
+    if (cli.serveMetrics != null) {
       try {
-        server = MetricsServer.start(a.serveMetrics);
+        server = MetricsServer.start(cli.serveMetrics);
       } catch (IOException e) {
-        err.println("mm-chaos-suite: cannot serve metrics on " + a.serveMetrics + ": " + e);
+        err.println("mm-chaos-suite: cannot serve metrics on " + cli.serveMetrics + ": " + e);
         return BAD_INPUT;
       }
-      double pace = a.pace != null ? a.pace : 1.0;
-      served = new Suite.Served(server.registry(), pace);
-      err.printf(
-          Locale.ROOT,
-          "serving the bot's metrics at %s, runs one at a time, %s virtual s per wall-clock s%n",
-          server.url(),
-          RunPlan.number(pace));
     }
     long t0 = System.nanoTime();
     Suite.Outcome outcome;
     try {
-      outcome = Suite.run(o, line -> err.println("  " + line), served);
+      outcome = Suite.run(options, line -> err.println("  " + line), served(cli, server, err));
     } finally {
       if (server != null) {
         server.close();
       }
     }
     double runSec = (System.nanoTime() - t0) / 1e9;
-    boolean defaultDuration = a.durationSec == null;
+    boolean defaultDuration = cli.durationSec == null;
     for (RunResult r : all(outcome)) {
       if (!r.passed()) {
         err.println(r.describeFailures(defaultDuration));
@@ -125,23 +103,62 @@ public final class SuiteMain {
     }
     SuiteReport.Written written;
     try {
-      written = RunArtifacts.write(a.out, outcome, a.report, defaultDuration);
+      written = RunArtifacts.write(cli.out, outcome, cli.report, defaultDuration);
     } catch (IOException e) {
-      err.println("mm-chaos-suite: cannot write to " + a.out + ": " + e.getMessage());
+      err.println("mm-chaos-suite: cannot write to " + cli.out + ": " + e.getMessage());
       return BAD_INPUT;
     }
-    summary(out, a, outcome, written, runSec);
+    summary(out, cli, outcome, written, runSec);
     return outcome.passed() ? OK : FAILED;
   }
 
-  static List<RunResult> all(Suite.Outcome o) {
-    List<RunResult> l = new ArrayList<>(o.baselines());
-    l.addAll(o.runs());
+  /** The selection and, on the loopback exchange, its compressed timing, on stderr. */
+  private static void announce(SuiteArgs cli, Suite.Options options, PrintStream err) {
+    err.printf(
+        Locale.ROOT,
+        "mm-chaos suite: %d scenario(s)%s x %d seed(s), %s bot, %s, %d thread(s)%n",
+        cli.scenarios.size(),
+        cli.stresses.isEmpty() ? "" : " + " + cli.stresses.size() + " stress scenario(s)",
+        cli.seeds.size(),
+        cli.bot,
+        options.loopback()
+            ? "loopback exchange (real HTTP and WebSocket on 127.0.0.1, real time)"
+            : "simulated exchange (virtual time)",
+        cli.threads);
+    if (options.loopback()) {
+      err.printf(
+          Locale.ROOT,
+          "timing is compressed on the loopback exchange: bursts %d s on / %d s off (not 30 s /"
+              + " 90 s), %d s runs after a %.2f s warm-up, loopback intensities (docs/suite.md)%n",
+          LoopbackRun.BURST_ON_SEC,
+          LoopbackRun.BURST_OFF_SEC,
+          options.durationOf(null),
+          LoopbackRun.WARMUP_MS / 1000.0);
+    }
+  }
+
+  /** Where the bot's metrics are served ({@code server} null: nowhere), said on stderr. */
+  private static Suite.Served served(SuiteArgs cli, MetricsServer server, PrintStream err) {
+    if (server == null) {
+      return Suite.Served.NONE;
+    }
+    double pace = cli.pace != null ? cli.pace : 1.0;
+    err.printf(
+        Locale.ROOT,
+        "serving the bot's metrics at %s, runs one at a time, %s virtual s per wall-clock s%n",
+        server.url(),
+        RunPlan.number(pace));
+    return new Suite.Served(server.registry(), pace);
+  }
+
+  static List<RunResult> all(Suite.Outcome outcome) {
+    List<RunResult> l = new ArrayList<>(outcome.baselines());
+    l.addAll(outcome.runs());
     return l;
   }
 
   static void summary(
-      PrintStream out, SuiteArgs a, Suite.Outcome o, SuiteReport.Written w, double runSec) {
+      PrintStream out, SuiteArgs cli, Suite.Outcome outcome, SuiteReport.Written w, double runSec) {
     out.printf(
         Locale.ROOT,
         "%-19s %7s %-15s %9s %9s %8s %6s %5s %9s%n",
@@ -154,43 +171,43 @@ public final class SuiteMain {
         "recov",
         "p99",
         "injected");
-    line(out, "baseline", o.baselines());
-    for (Scenario s : a.scenarios) {
+    line(out, "baseline", outcome.baselines());
+    for (Scenario s : cli.scenarios) {
       List<RunResult> rs = new ArrayList<>();
-      for (RunResult r : o.runs()) {
-        if (r.plan.scenario() == s && r.plan.stress() == null) {
+      for (RunResult r : outcome.runs()) {
+        if (r.plan().scenario() == s && r.plan().stress() == null) {
           rs.add(r);
         }
       }
       line(out, s.key(), rs);
     }
-    if (!a.stresses.isEmpty()) {
+    if (!cli.stresses.isEmpty()) {
       out.println("stress scenarios (own intensities and bounds, docs/suite.md):");
     }
-    for (StressScenario st : a.stresses) {
+    for (StressScenario st : cli.stresses) {
       List<RunResult> rs = new ArrayList<>();
-      for (RunResult r : o.runs()) {
-        if (r.plan.stress() == st) {
+      for (RunResult r : outcome.runs()) {
+        if (r.plan().stress() == st) {
           rs.add(r);
         }
       }
       line(out, st.key(), rs);
     }
-    long failed = all(o).stream().filter(r -> !r.passed()).count();
+    long failed = all(outcome).stream().filter(r -> !r.passed()).count();
     out.printf(
         Locale.ROOT,
         "%d run(s) in %.1f s wall; %s%n",
-        all(o).size(),
+        all(outcome).size(),
         runSec,
         failed == 0 ? "every criterion held" : failed + " run(s) failed (replay lines on stderr)");
     if (w != null) {
       out.printf(
           Locale.ROOT,
           "wrote %s/runs/*.json, report.md, report.html, findings.json (%d finding(s))%n",
-          a.out,
+          cli.out,
           w.findings().size());
     } else {
-      out.printf(Locale.ROOT, "wrote %s/runs/*.json (report off)%n", a.out);
+      out.printf(Locale.ROOT, "wrote %s/runs/*.json (report off)%n", cli.out);
     }
   }
 
@@ -200,12 +217,20 @@ public final class SuiteMain {
     }
     int passed = (int) rs.stream().filter(RunResult::passed).count();
     Wilson w = Wilson.of(passed, rs.size());
-    boolean base = rs.get(0).plan.baseline();
-    double p95 = rs.stream().mapToDouble(r -> base ? r.p95RunMs : r.p95BurstMs).max().orElse(0);
-    double basep95 = rs.stream().mapToDouble(r -> r.baselineP95Ms).average().orElse(0);
-    double miss = rs.stream().mapToDouble(r -> r.deadlineMissPct).max().orElse(0);
-    int rec = rs.stream().mapToInt(r -> r.recoveryTicks).max().orElse(0);
-    double p99 = rs.stream().mapToDouble(r -> base ? r.p99RunMs : r.p99BurstMs).max().orElse(0);
+    boolean base = rs.get(0).plan().baseline();
+    double p95 =
+        rs.stream()
+            .mapToDouble(r -> base ? r.latency().p95RunMs() : r.latency().p95BurstMs())
+            .max()
+            .orElse(0);
+    double basep95 = rs.stream().mapToDouble(r -> r.baseline().p95Ms()).average().orElse(0);
+    double miss = rs.stream().mapToDouble(r -> r.shares().deadlineMissPct()).max().orElse(0);
+    int rec = rs.stream().mapToInt(r -> r.recovery().worstTicks()).max().orElse(0);
+    double p99 =
+        rs.stream()
+            .mapToDouble(r -> base ? r.latency().p99RunMs() : r.latency().p99BurstMs())
+            .max()
+            .orElse(0);
     long inj = rs.stream().mapToLong(RunResult::ownInjections).sum();
     out.printf(
         Locale.ROOT,
@@ -223,25 +248,33 @@ public final class SuiteMain {
         inj);
   }
 
-  private static int benchmark(Suite.Options o, PrintStream out) {
+  private static int benchmark(Suite.Options options, PrintStream out) {
     // On this thread, one run after the other, so that its CPU time is the simulation's alone.
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long cpu0 = mx.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     long ticks = 0;
     int runs = 0;
-    for (long seed : o.seeds()) {
-      RunPlan base = new RunPlan(null, seed, 0, o.durationOf(null), o.bot(), o.exchange());
+    for (long seed : options.seeds()) {
+      RunPlan base =
+          new RunPlan(null, seed, 0, options.durationOf(null), options.bot(), options.exchange());
       RunResult b = Suite.runOne(base, null);
-      ticks += b.ticks;
+      ticks += b.latency().ticks();
       runs++;
-      for (Scenario s : o.scenarios()) {
-        RunPlan p = new RunPlan(s, seed, o.intensityOf(s), o.durationOf(s), o.bot(), o.exchange());
-        ticks += Suite.runOne(p, b).ticks;
+      for (Scenario s : options.scenarios()) {
+        RunPlan p =
+            new RunPlan(
+                s,
+                seed,
+                options.intensityOf(s),
+                options.durationOf(s),
+                options.bot(),
+                options.exchange());
+        ticks += Suite.runOne(p, b).latency().ticks();
         runs++;
       }
-      for (StressScenario st : o.stresses()) {
-        ticks += Suite.runOne(o.planOf(st, seed), b).ticks;
+      for (StressScenario st : options.stresses()) {
+        ticks += Suite.runOne(options.planOf(st, seed), b).latency().ticks();
         runs++;
       }
     }

@@ -21,18 +21,18 @@ import java.util.List;
  */
 final class WireTap implements Exchange {
 
-  private final Exchange x;
+  private final Exchange exchange;
   private final WireLog log;
   private int sessions;
 
-  WireTap(Exchange x, WireLog log) {
-    this.x = x;
+  WireTap(Exchange exchange, WireLog log) {
+    this.exchange = exchange;
     this.log = log;
   }
 
   @Override
   public void execute(List<RestCall> calls, long giveUpAtNanos) {
-    x.execute(calls, giveUpAtNanos);
+    exchange.execute(calls, giveUpAtNanos);
     for (int i = 0; i < calls.size(); i++) {
       RestCall c = calls.get(i);
       WireLog.Outcome outcome =
@@ -62,8 +62,8 @@ final class WireTap implements Exchange {
   @Override
   public void connect(InetAddress address, WsListener listener) {
     int session = ++sessions;
-    log.ws(x.nanoTime(), session, WireLog.WsKind.ATTEMPT);
-    x.connect(address, new Tapped(session, listener));
+    log.ws(exchange.nanoTime(), session, WireLog.WsKind.ATTEMPT);
+    exchange.connect(address, new Tapped(session, listener));
   }
 
   /** A WebSocket listener that logs the session's events before passing them on. */
@@ -79,19 +79,19 @@ final class WireTap implements Exchange {
 
     @Override
     public void onOpen(WsConnection connection) {
-      log.ws(x.nanoTime(), session, WireLog.WsKind.OPEN);
+      log.ws(exchange.nanoTime(), session, WireLog.WsKind.OPEN);
       inner.onOpen(connection);
     }
 
     @Override
     public void onRefused(String reason) {
-      log.ws(x.nanoTime(), session, WireLog.WsKind.REFUSED);
+      log.ws(exchange.nanoTime(), session, WireLog.WsKind.REFUSED);
       inner.onRefused(reason);
     }
 
     @Override
     public void onBookTicker(long bidTicks, long askTicks, long eventTimeMs, long sequence) {
-      long now = x.nanoTime();
+      long now = exchange.nanoTime();
       if (!data) {
         data = true;
         log.ws(now, session, WireLog.WsKind.FIRST_DATA);
@@ -102,7 +102,7 @@ final class WireTap implements Exchange {
 
     @Override
     public void onExecution(OrderView filled) {
-      log.execution(x.nanoTime(), filled.clientOrderId());
+      log.execution(exchange.nanoTime(), filled.clientOrderId());
       inner.onExecution(filled);
     }
 
@@ -114,7 +114,9 @@ final class WireTap implements Exchange {
     @Override
     public void onClosed(boolean abnormal, String reason) {
       log.ws(
-          x.nanoTime(), session, abnormal ? WireLog.WsKind.ABNORMAL_CLOSE : WireLog.WsKind.CLOSE);
+          exchange.nanoTime(),
+          session,
+          abnormal ? WireLog.WsKind.ABNORMAL_CLOSE : WireLog.WsKind.CLOSE);
       inner.onClosed(abnormal, reason);
     }
   }
@@ -123,61 +125,61 @@ final class WireTap implements Exchange {
 
   @Override
   public long nanoTime() {
-    return x.nanoTime();
+    return exchange.nanoTime();
   }
 
   @Override
   public Clock clock() {
-    return x.clock();
+    return exchange.clock();
   }
 
   @Override
   public String primaryHost() {
-    return x.primaryHost();
+    return exchange.primaryHost();
   }
 
   @Override
   public String secondaryHost() {
-    return x.secondaryHost();
+    return exchange.secondaryHost();
   }
 
   @Override
   public HostResolver resolver() {
-    return x.resolver();
+    return exchange.resolver();
   }
 
   @Override
   public void timer(long atNanos, Runnable task) {
-    x.timer(atNanos, task);
+    exchange.timer(atNanos, task);
   }
 
   @Override
   public void idleUntil(long nanos) {
-    x.idleUntil(nanos);
+    exchange.idleUntil(nanos);
   }
 
   @Override
   public Ledger ledger() {
-    return x.ledger();
+    return exchange.ledger();
   }
 
   @Override
   public ExchangeRules rules() {
-    return x.rules();
+    return exchange.rules();
   }
 
   @Override
   public long bans418() {
-    return x.bans418();
+    return exchange.bans418();
   }
 
   @Override
   public long retryAfterViolations() {
-    return x.retryAfterViolations();
+    return exchange.retryAfterViolations();
   }
 
   @Override
   public void close() {
-    x.close();
+    exchange.close();
   }
 }

@@ -32,7 +32,7 @@ class GuardCausesTest {
 
   private static WireLog.Request place(long sentAt, WireLog.Outcome outcome, int status) {
     return new WireLog.Request(
-        sentAt, sentAt + 90 * MS, WireChecks.PLACE, outcome, status, 0, 0, "b1", 'B', 1_000);
+        sentAt, sentAt + 90 * MS, WireSearch.PLACE, outcome, status, 0, 0, "b1", 'B', 1_000);
   }
 
   private static Evidence evidence(WireLog w, List<TickSample> samples) {

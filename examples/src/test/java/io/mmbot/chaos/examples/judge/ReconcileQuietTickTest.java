@@ -31,7 +31,7 @@ class ReconcileQuietTickTest {
           new WireLog.Request(
               at,
               at + 80 * MS,
-              WireChecks.OPEN_ORDERS,
+              WireSearch.OPEN_ORDERS,
               WireLog.Outcome.ANSWERED,
               200,
               0,
@@ -44,7 +44,7 @@ class ReconcileQuietTickTest {
             new WireLog.Request(
                 at,
                 at + 80 * MS,
-                WireChecks.QUERY,
+                WireSearch.QUERY,
                 WireLog.Outcome.ANSWERED,
                 200,
                 0,
@@ -60,11 +60,11 @@ class ReconcileQuietTickTest {
 
   @Test
   void aBotThatDoesNotCountAPerturbedViewOfAQuietTickFails() {
-    assertThat(WireChecks.reconcile(run(false)).undetected()).isEqualTo(1);
+    assertThat(ReconcileChecks.reconcile(run(false)).undetected()).isEqualTo(1);
   }
 
   @Test
   void aTickWithAnOrderUnderVerificationIsNotQuiet() {
-    assertThat(WireChecks.reconcile(run(true)).undetected()).isZero();
+    assertThat(ReconcileChecks.reconcile(run(true)).undetected()).isZero();
   }
 }

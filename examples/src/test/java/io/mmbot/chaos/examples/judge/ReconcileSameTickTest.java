@@ -43,9 +43,9 @@ class ReconcileSameTickTest {
     }
     WireLog wire = new WireLog();
     for (int t = 0; t < 6; t++) {
-      wire.request(sent(t, 15, WireChecks.OPEN_ORDERS));
+      wire.request(sent(t, 15, WireSearch.OPEN_ORDERS));
       if (t == queryTick) {
-        wire.request(sent(t, queryBeforeEndMs, WireChecks.QUERY));
+        wire.request(sent(t, queryBeforeEndMs, WireSearch.QUERY));
       }
     }
     RunFacts facts = new RunFacts(0, 6 * TICK, TICK, TICK, TICK, true, DECLARED, false);
@@ -55,26 +55,26 @@ class ReconcileSameTickTest {
   @Test
   void aLookUpInTheTickThatFoundTheDiscrepancyCounts() {
     Evidence e = run(2, 5);
-    assertThat(WireChecks.reconcile(e).notQueried()).as("the next-tick rule").isEqualTo(1);
-    assertThat(WireChecks.discrepanciesNotQueriedSameOrNextTick(e)).isZero();
+    assertThat(ReconcileChecks.reconcile(e).notQueried()).as("the next-tick rule").isEqualTo(1);
+    assertThat(ReconcileChecks.discrepanciesNotQueriedSameOrNextTick(e)).isZero();
   }
 
   @Test
   void aLookUpOnTheNextTickStillCounts() {
     Evidence e = run(3, 5);
-    assertThat(WireChecks.reconcile(e).notQueried()).isZero();
-    assertThat(WireChecks.discrepanciesNotQueriedSameOrNextTick(e)).isZero();
+    assertThat(ReconcileChecks.reconcile(e).notQueried()).isZero();
+    assertThat(ReconcileChecks.discrepanciesNotQueriedSameOrNextTick(e)).isZero();
   }
 
   @Test
   void aQueryBeforeTheViewThatFoundTheDiscrepancyDoesNotCount() {
     Evidence e = run(2, 18); // sent before tick 2's open-orders view
-    assertThat(WireChecks.discrepanciesNotQueriedSameOrNextTick(e)).isEqualTo(1);
+    assertThat(ReconcileChecks.discrepanciesNotQueriedSameOrNextTick(e)).isEqualTo(1);
   }
 
   @Test
   void aBotThatNeverAsksFails() {
     Evidence e = run(-1, 0);
-    assertThat(WireChecks.discrepanciesNotQueriedSameOrNextTick(e)).isEqualTo(1);
+    assertThat(ReconcileChecks.discrepanciesNotQueriedSameOrNextTick(e)).isEqualTo(1);
   }
 }

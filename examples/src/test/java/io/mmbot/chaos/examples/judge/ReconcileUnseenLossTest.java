@@ -34,7 +34,7 @@ class ReconcileUnseenLossTest {
    * counts an injection if {@code injectedInTick3}; tick 4 sends the query if {@code
    * queriedInTick4}.
    */
-  private static WireChecks.Reconcile judge(
+  private static ReconcileChecks.Reconcile judge(
       boolean lossesUnseen, boolean injectedInTick3, boolean queriedInTick4) {
     List<TickSample> samples = new ArrayList<>();
     samples.add(tick(0, 0, 0));
@@ -45,13 +45,13 @@ class ReconcileUnseenLossTest {
     samples.add(tick(5, injectedInTick3 ? 1 : 0, 1));
     WireLog wire = new WireLog();
     for (int t = 0; t <= 5; t++) {
-      wire.request(sent(t, WireChecks.OPEN_ORDERS));
+      wire.request(sent(t, WireSearch.OPEN_ORDERS));
     }
     if (queriedInTick4) {
-      wire.request(sent(4, WireChecks.QUERY));
+      wire.request(sent(4, WireSearch.QUERY));
     }
     RunFacts facts = new RunFacts(0, 6 * TICK, TICK, TICK, TICK, true, DECLARED, lossesUnseen);
-    return WireChecks.reconcile(new Evidence(wire, List.of(), samples, facts, List.of(), 2));
+    return ReconcileChecks.reconcile(new Evidence(wire, List.of(), samples, facts, List.of(), 2));
   }
 
   @Test

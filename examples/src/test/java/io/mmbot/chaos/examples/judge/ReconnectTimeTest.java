@@ -28,7 +28,7 @@ class ReconnectTimeTest {
     w.ws(1_250 * MS, 2, WireLog.WsKind.ABNORMAL_CLOSE);
     w.ws(backAtMs * MS, 3, WireLog.WsKind.FIRST_DATA);
     Evidence e = new Evidence(w, List.of(), List.of(), FACTS, outages, 2);
-    return WireChecks.longestReconnectNanos(e) / MS;
+    return MarketDataChecks.longestReconnectNanos(e) / MS;
   }
 
   @Test

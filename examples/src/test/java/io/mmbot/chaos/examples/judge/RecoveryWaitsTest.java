@@ -36,10 +36,10 @@ class RecoveryWaitsTest {
   /** The tick at 29.5 s: its open-orders request gets {@code status} (0: no answer). */
   private static WireLog lastAttempt(int status) {
     WireLog w = new WireLog();
-    w.request(req(29_000, WireChecks.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
+    w.request(req(29_000, WireSearch.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
     WireLog.Outcome o = status == 0 ? WireLog.Outcome.NO_ANSWER : WireLog.Outcome.ANSWERED;
-    w.request(req(29_500, WireChecks.OPEN_ORDERS, o, status));
-    w.request(req(29_500, WireChecks.QUERY, WireLog.Outcome.NO_ANSWER, 0));
+    w.request(req(29_500, WireSearch.OPEN_ORDERS, o, status));
+    w.request(req(29_500, WireSearch.QUERY, WireLog.Outcome.NO_ANSWER, 0));
     return w;
   }
 
@@ -51,14 +51,14 @@ class RecoveryWaitsTest {
   @Test
   void aClientBackingOffAfterAFailedAttemptIsJudgedFromWhenItComesBack() {
     WireLog w = lastAttempt(0);
-    w.request(req(31_500, WireChecks.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
+    w.request(req(31_500, WireSearch.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
     assertThat(waits(w)).containsExactly(3); // silent at 30.0, 30.5 and 31.0 s
   }
 
   @Test
   void aClientSilentLongerThanItsDeclaredBackoffGetsNoMoreTime() {
     WireLog w = lastAttempt(503);
-    w.request(req(50_000, WireChecks.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
+    w.request(req(50_000, WireSearch.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
     // 4 s after the failed attempt's last answer (29.705 s): 3.705 s past the end, 8 ticks.
     assertThat(waits(w)).containsExactly(8);
   }
@@ -66,14 +66,14 @@ class RecoveryWaitsTest {
   @Test
   void aClientWhoseLastAttemptWentThroughGetsNone() {
     WireLog w = lastAttempt(200);
-    w.request(req(33_000, WireChecks.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
+    w.request(req(33_000, WireSearch.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
     assertThat(waits(w)).containsExactly(0);
   }
 
   @Test
   void aClientThatSendsAtOnceGetsNone() {
     WireLog w = lastAttempt(0);
-    w.request(req(30_000, WireChecks.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
+    w.request(req(30_000, WireSearch.OPEN_ORDERS, WireLog.Outcome.ANSWERED, 200));
     assertThat(waits(w)).containsExactly(0);
   }
 

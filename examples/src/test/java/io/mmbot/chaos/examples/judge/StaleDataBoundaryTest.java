@@ -32,7 +32,7 @@ class StaleDataBoundaryTest {
         new RunFacts(
             3_000 * MS, 30_000 * MS, 3_000 * MS, 12_000 * MS, 500 * MS, true, DECLARED, false);
     Evidence e = new Evidence(wire, List.of(), List.of(tick), facts, List.of(), 2);
-    return WireChecks.staleDataUnguarded(e, STALE, 1_000 * MS, toleranceMs * MS);
+    return MarketDataChecks.staleDataUnguarded(e, STALE, 1_000 * MS, toleranceMs * MS);
   }
 
   @Test

@@ -29,8 +29,8 @@ class UnknownAfterFailedTickTest {
         status == 200 ? 0 : -1000,
         0,
         coid,
-        WireChecks.PLACE.equals(endpoint) ? 'S' : (char) 0,
-        WireChecks.PLACE.equals(endpoint) ? 3_002_259 : 0);
+        WireSearch.PLACE.equals(endpoint) ? 'S' : (char) 0,
+        WireSearch.PLACE.equals(endpoint) ? 3_002_259 : 0);
   }
 
   /**
@@ -38,18 +38,20 @@ class UnknownAfterFailedTickTest {
    * secondTickStatus}; the tick after sends the time call and, if {@code asksInThirdTick}, the open
    * orders.
    */
-  private static WireChecks.Unknowns judge(int secondTickStatus, boolean asksInThirdTick) {
+  private static UnknownOutcomeChecks.Unknowns judge(
+      int secondTickStatus, boolean asksInThirdTick) {
     WireLog wire = new WireLog();
-    wire.request(request(6_506, WireChecks.OPEN_ORDERS, 200, null));
-    wire.request(request(6_512, WireChecks.PLACE, 500, "bb-3"));
+    wire.request(request(6_506, WireSearch.OPEN_ORDERS, 200, null));
+    wire.request(request(6_512, WireSearch.PLACE, 500, "bb-3"));
     wire.request(request(7_008, "SERVER_TIME", secondTickStatus, null));
     wire.request(request(7_505, "SERVER_TIME", 200, null));
     if (asksInThirdTick) {
-      wire.request(request(7_510, WireChecks.OPEN_ORDERS, 200, null));
+      wire.request(request(7_510, WireSearch.OPEN_ORDERS, 200, null));
     }
     wire.request(request(8_005, "SERVER_TIME", 200, null));
     RunFacts facts = new RunFacts(0, 20 * TICK, TICK, 2 * TICK, TICK, true, DECLARED, false);
-    return WireChecks.unknowns(new Evidence(wire, List.of(), List.of(), facts, List.of(), 2));
+    return UnknownOutcomeChecks.unknowns(
+        new Evidence(wire, List.of(), List.of(), facts, List.of(), 2));
   }
 
   /**
@@ -57,15 +59,15 @@ class UnknownAfterFailedTickTest {
    * request arrived, long after the client gave up on it (which the exchange cannot see). The
    * client's next burst of requests, its next tick, is what must ask, whether it asks or not.
    */
-  private static WireChecks.Unknowns heldBack(boolean asksInNextTick) {
+  private static UnknownOutcomeChecks.Unknowns heldBack(boolean asksInNextTick) {
     WireLog wire = new WireLog();
-    wire.request(request(21_616, WireChecks.OPEN_ORDERS, 200, null));
+    wire.request(request(21_616, WireSearch.OPEN_ORDERS, 200, null));
     long at = 21_624 * MS;
     wire.request(
         new WireLog.Request(
             at,
             at + 5_244 * MS,
-            WireChecks.PLACE,
+            WireSearch.PLACE,
             WireLog.Outcome.NO_ANSWER,
             0,
             0,
@@ -76,11 +78,12 @@ class UnknownAfterFailedTickTest {
     for (long t = 22_096; t < 28_000; t += 500) {
       wire.request(request(t, "SERVER_TIME", 200, null));
       if (asksInNextTick || t > 22_096) {
-        wire.request(request(t + 1, WireChecks.OPEN_ORDERS, 200, null));
+        wire.request(request(t + 1, WireSearch.OPEN_ORDERS, 200, null));
       }
     }
     RunFacts facts = new RunFacts(0, 60 * TICK, TICK, 2 * TICK, TICK, true, DECLARED, false);
-    return WireChecks.unknowns(new Evidence(wire, List.of(), List.of(), facts, List.of(), 2));
+    return UnknownOutcomeChecks.unknowns(
+        new Evidence(wire, List.of(), List.of(), facts, List.of(), 2));
   }
 
   @Test
@@ -91,7 +94,7 @@ class UnknownAfterFailedTickTest {
 
   @Test
   void aTickThatFailedAtItsFirstCallIsPassedOver() {
-    WireChecks.Unknowns u = judge(504, true);
+    UnknownOutcomeChecks.Unknowns u = judge(504, true);
     assertThat(u.count()).isEqualTo(1);
     assertThat(u.notQueriedNextTick()).isZero();
   }

@@ -27,8 +27,9 @@ class ChaosScenariosTest {
   void baseline() {
     List<RunResult> runs = List.copyOf(SuiteFixture.baselines(BOT).values());
     assertThat(SuiteFixture.failures(runs)).isEmpty();
-    double[] p95 = runs.stream().mapToDouble(r -> r.p95RunMs).sorted().toArray();
-    double meanMiss = runs.stream().mapToDouble(r -> r.deadlineMissPct).average().orElseThrow();
+    double[] p95 = runs.stream().mapToDouble(r -> r.latency().p95RunMs()).sorted().toArray();
+    double meanMiss =
+        runs.stream().mapToDouble(r -> r.shares().deadlineMissPct()).average().orElseThrow();
     System.out.printf(
         Locale.ROOT,
         "baseline: tick p95 median %.1f ms (range %.1f-%.1f), deadline miss mean %.2f %%%n",
@@ -41,7 +42,7 @@ class ChaosScenariosTest {
     assertThat(p95[0]).isGreaterThanOrEqualTo(170.0);
     assertThat(p95[p95.length - 1]).isLessThanOrEqualTo(200.0);
     assertThat(meanMiss).isBetween(0.4, 1.2);
-    assertThat(runs).allSatisfy(r -> assertThat(r.guardsSeen).isZero());
+    assertThat(runs).allSatisfy(r -> assertThat(r.guards().seen()).isZero());
   }
 
   @Test
@@ -49,14 +50,17 @@ class ChaosScenariosTest {
     List<RunResult> runs = accept(Scenario.NET_LOSS);
     // Lost answers cost the tick the bot's give-up time: in-burst p95 well above the baseline,
     // near the seed's +12 %, below +15 %.
-    double median = median(runs, r -> 100 * (r.p95BurstMs - r.baselineP95Ms) / r.baselineP95Ms);
+    double median =
+        median(
+            runs,
+            r -> 100 * (r.latency().p95BurstMs() - r.baseline().p95Ms()) / r.baseline().p95Ms());
     assertThat(median).isBetween(5.0, 15.0);
   }
 
   @Test
   void exch429() {
     List<RunResult> runs = accept(Scenario.EXCH_429);
-    assertThat(runs).allSatisfy(r -> assertThat(r.quotingBurstPct).isLessThan(100));
+    assertThat(runs).allSatisfy(r -> assertThat(r.shares().quotingBurstPct()).isLessThan(100));
   }
 
   @Test
@@ -69,20 +73,24 @@ class ChaosScenariosTest {
   @Test
   void latSpike() {
     List<RunResult> runs = accept(Scenario.LAT_SPIKE);
-    assertThat(runs).allSatisfy(r -> assertThat(r.p95BurstMs).isGreaterThan(r.baselineP95Ms));
+    assertThat(runs)
+        .allSatisfy(r -> assertThat(r.latency().p95BurstMs()).isGreaterThan(r.baseline().p95Ms()));
   }
 
   @Test
   void wsLag() {
     List<RunResult> runs = accept(Scenario.WS_LAG);
     assertThat(runs)
-        .allSatisfy(r -> assertThat(r.wsGapP95BurstMs).isGreaterThan(r.baselineWsGapP95Ms));
+        .allSatisfy(
+            r ->
+                assertThat(r.connection().wsGapP95BurstMs())
+                    .isGreaterThan(r.baseline().wsGapP95Ms()));
   }
 
   @Test
   void wsDisconnect() {
     List<RunResult> runs = accept(Scenario.WS_DISCONNECT);
-    assertThat(runs).allSatisfy(r -> assertThat(r.reconnectTicks).isBetween(1, 2));
+    assertThat(runs).allSatisfy(r -> assertThat(r.connection().reconnectTicks()).isBetween(1, 2));
   }
 
   @Test
@@ -98,13 +106,13 @@ class ChaosScenariosTest {
   @Test
   void rateLimitStorm() {
     List<RunResult> runs = accept(Scenario.RATE_LIMIT_STORM);
-    assertThat(runs).allSatisfy(r -> assertThat(r.quotingBurstPct).isLessThan(100));
+    assertThat(runs).allSatisfy(r -> assertThat(r.shares().quotingBurstPct()).isLessThan(100));
   }
 
   @Test
   void reconcileMismatch() {
     List<RunResult> runs = accept(Scenario.RECONCILE_MISMATCH);
-    assertThat(runs).allSatisfy(r -> assertThat(r.maxPendingTicks).isEqualTo(1));
+    assertThat(runs).allSatisfy(r -> assertThat(r.reconcile().maxPendingTicks()).isEqualTo(1));
   }
 
   /** Runs the scenario over every seed and asserts the seed's acceptance for each. */
@@ -121,22 +129,22 @@ class ChaosScenariosTest {
         runs.size(),
         w.lower(),
         w.upper(),
-        median(runs, r -> r.p95BurstMs),
-        median(runs, r -> r.baselineP95Ms),
-        runs.stream().mapToDouble(r -> r.deadlineMissPct).average().orElse(0),
-        runs.stream().mapToDouble(r -> r.deadlineMissBurstPct).average().orElse(0),
-        runs.stream().mapToDouble(r -> r.baselineDeadlineMissPct).average().orElse(0));
+        median(runs, r -> r.latency().p95BurstMs()),
+        median(runs, r -> r.baseline().p95Ms()),
+        runs.stream().mapToDouble(r -> r.shares().deadlineMissPct()).average().orElse(0),
+        runs.stream().mapToDouble(r -> r.shares().deadlineMissBurstPct()).average().orElse(0),
+        runs.stream().mapToDouble(r -> r.baseline().deadlineMissPct()).average().orElse(0));
     assertThat(SuiteFixture.failures(runs)).as("failed runs of " + s.key()).isEmpty();
     assertThat(runs).hasSize(SuiteFixture.SEEDS.size());
     // The fault really fired in every run, and the guard the scenario must raise was raised.
     assertThat(runs).allSatisfy(r -> assertThat(r.ownInjections()).isPositive());
     int required = ScenarioSpec.of(s).requiredGuards();
-    assertThat(runs).allSatisfy(r -> assertThat(r.guardsSeen & required).isEqualTo(required));
+    assertThat(runs).allSatisfy(r -> assertThat(r.guards().seen() & required).isEqualTo(required));
     return runs;
   }
 
   private static boolean raised(RunResult r, GuardReason g) {
-    return (r.guardsSeen & g.bit()) != 0;
+    return (r.guards().seen() & g.bit()) != 0;
   }
 
   private static double median(

@@ -7,6 +7,7 @@ import io.mmbot.chaos.examples.external.BotCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,18 +22,17 @@ class ExternalP95Test {
 
   private static Map<Check, String> judge(
       Scenario s, double baselineP95, double p95, BotLimits limits) {
-    RunResult.Builder b = new RunResult.Builder();
-    b.plan = new RunPlan(s, 2, 0.3, 30, "external", "loopback");
-    b.baselineP95 = baselineP95;
-    b.p95BurstTrimmed = p95;
-    b.p95Burst = p95;
-    b.external = facts(limits, p95);
-    Map<Check, String> f = new EnumMap<>(Check.class);
-    double limit = baselineP95 * 1.15 + RunResult.LOOPBACK_P95_SLACK_MS; // the relative rule
-    if (!(p95 < limit)) {
-      f.put(Check.P95_TICK, "in-burst p95 not below the relative limit");
-    }
-    ExternalJudging.judge(b, f);
+    FiguresFixture run = new FiguresFixture(new RunPlan(s, 2, 0.3, 30, "external", "loopback"));
+    run.baselineP95Ms = baselineP95;
+    run.p95BurstTrimmedMs = p95;
+    run.p95BurstMs = p95;
+    run.external = facts(limits, p95);
+    Map<Check, String> f = new EnumMap<>(run.failures());
+    // the checks judged with an external bot's own readings; the rest of this quiet run fails
+    // FIRED and the scenario's expected guards, which are not what is tested here
+    f.keySet()
+        .retainAll(
+            EnumSet.of(Check.BOT_PROCESS, Check.BOT_METRICS, Check.P95_TICK, Check.P99_TICK));
     return f;
   }
 

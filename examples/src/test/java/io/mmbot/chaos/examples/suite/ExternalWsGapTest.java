@@ -18,20 +18,20 @@ import org.junit.jupiter.api.Test;
 class ExternalWsGapTest {
 
   private static Map<Check, String> judge(boolean external) {
-    RunResult.Builder b = new RunResult.Builder();
-    b.plan = new RunPlan(Scenario.WS_LAG, 2, 150, 30, external ? "external" : "resilient", "sim");
-    b.injections = new long[Scenario.values().length];
-    b.injections[Scenario.WS_LAG.ordinal()] = 10;
-    b.baselineP95 = 10;
-    b.p95Burst = 10;
-    b.p95BurstTrimmed = 10;
-    b.tickMs = 500;
-    b.baselineGap = 114.4;
-    b.gapAfter = 182.8;
+    FiguresFixture run =
+        new FiguresFixture(
+            new RunPlan(Scenario.WS_LAG, 2, 150, 30, external ? "external" : "resilient", "sim"));
+    run.injections[Scenario.WS_LAG.ordinal()] = 10;
+    run.baselineP95Ms = 10;
+    run.p95BurstMs = 10;
+    run.p95BurstTrimmedMs = 10;
+    run.tickMs = 500;
+    run.baselineWsGapP95Ms = 114.4;
+    run.wsGapP95AfterMs = 182.8;
     if (external) {
-      b.external = ExternalP95Test.facts(BotLimits.DEFAULTS, 10);
+      run.external = ExternalP95Test.facts(BotLimits.DEFAULTS, 10);
     }
-    return RunResult.judge(b);
+    return run.failures();
   }
 
   @Test

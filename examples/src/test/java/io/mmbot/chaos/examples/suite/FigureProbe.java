@@ -20,13 +20,13 @@ final class FigureProbe {
       System.out.printf(
           "seed %d failing/10s %d retried %d wsAttempts? cancels %d recov %d reconnectMs %.0f inj %d fails %s%n",
           seed,
-          r.maxRetriesPerSecond,
-          r.placesWhileFailing,
-          r.maxCancelsPerSecond,
-          r.recoveryTicks,
-          r.reconnectMs,
+          r.storms().maxRetriesPerSecond(),
+          r.orders().placesWhileFailing(),
+          r.storms().maxCancelsPerSecond(),
+          r.recovery().worstTicks(),
+          r.connection().reconnectMs(),
           r.ownInjections(),
-          r.failures.keySet());
+          r.failures().keySet());
     }
   }
 }

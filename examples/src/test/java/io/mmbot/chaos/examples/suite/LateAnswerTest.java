@@ -2,7 +2,7 @@ package io.mmbot.chaos.examples.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmbot.chaos.examples.judge.WireChecks;
+import io.mmbot.chaos.examples.judge.RequestRateChecks;
 import io.mmbot.chaos.examples.judge.WireLog;
 import io.mmbot.chaos.exchange.server.RestObservation;
 import org.junit.jupiter.api.Test;
@@ -40,14 +40,14 @@ class LateAnswerTest {
 
   @Test
   void withoutADeclarationEveryWritten429Binds() {
-    assertThat(WireChecks.retryAfterViolations(wire(150, BotLimits.DEFAULTS))).isEqualTo(1);
+    assertThat(RequestRateChecks.retryAfterViolations(wire(150, BotLimits.DEFAULTS))).isEqualTo(1);
   }
 
   @Test
   void a429WrittenAfterTheDeclaredWaitDoesNotBind() {
     BotLimits l = BotLimits.parse("answer_wait_ms=60");
     WireLog w = wire(150, l);
-    assertThat(WireChecks.retryAfterViolations(w)).isZero();
+    assertThat(RequestRateChecks.retryAfterViolations(w)).isZero();
     assertThat(w.requests().get(0).outcome()).isEqualTo(WireLog.Outcome.NO_ANSWER);
     assertThat(w.requests().get(0).retryAfterMs()).isZero();
   }
@@ -55,7 +55,7 @@ class LateAnswerTest {
   @Test
   void a429WrittenWithinTheDeclaredWaitStillBinds() {
     BotLimits l = BotLimits.parse("answer_wait_ms=60");
-    assertThat(WireChecks.retryAfterViolations(wire(40, l))).isEqualTo(1);
+    assertThat(RequestRateChecks.retryAfterViolations(wire(40, l))).isEqualTo(1);
     assertThat(l.spec()).endsWith(",answer_wait_ms=60");
     assertThat(BotLimits.parse(l.spec())).isEqualTo(l);
   }

@@ -72,8 +72,8 @@ class LoopbackScenariosTest {
     RunResult b = baseline.join();
     print(b);
     assertThat(SuiteFixture.failures(List.of(b))).isEmpty();
-    assertThat(b.guardsSeen & ~RunResult.LOOPBACK_ALLOWED_GUARDS).isZero();
-    assertThat(b.ticks).isGreaterThanOrEqualTo(55);
+    assertThat(b.guards().seen() & ~Verdict.LOOPBACK_ALLOWED_GUARDS).isZero();
+    assertThat(b.latency().ticks()).isGreaterThanOrEqualTo(55);
   }
 
   @Test
@@ -83,13 +83,13 @@ class LoopbackScenariosTest {
     // tick waited that long depends on which losses were silent and which were cut at once, and
     // on real-time order, so only the upper side is a property of the bot.)
     long giveUp = BotConfig.defaults().giveUpMs();
-    assertThat(r.p95BurstMs).isLessThan(giveUp + 500.0);
+    assertThat(r.latency().p95BurstMs()).isLessThan(giveUp + 500.0);
   }
 
   @Test
   void exch429() {
     RunResult r = accept(Scenario.EXCH_429);
-    assertThat(r.quotingBurstPct).isLessThan(100);
+    assertThat(r.shares().quotingBurstPct()).isLessThan(100);
   }
 
   @Test
@@ -100,7 +100,7 @@ class LoopbackScenariosTest {
   @Test
   void wsDisconnect() {
     RunResult r = accept(Scenario.WS_DISCONNECT);
-    assertThat(r.reconnectTicks).isBetween(1, 2);
+    assertThat(r.connection().reconnectTicks()).isBetween(1, 2);
   }
 
   @Test
@@ -111,7 +111,7 @@ class LoopbackScenariosTest {
     RunResult r = naiveNetLoss.join();
     print(r);
     assertThat(r.ownInjections()).isPositive();
-    assertThat(r.failures).isNotEmpty();
+    assertThat(r.failures()).isNotEmpty();
   }
 
   private static RunResult accept(Scenario s) {
@@ -120,13 +120,13 @@ class LoopbackScenariosTest {
     assertThat(SuiteFixture.failures(List.of(r))).as("failed checks of " + s.key()).isEmpty();
     assertThat(r.ownInjections()).as("injections of " + s.key()).isPositive();
     int required = ScenarioSpec.of(s).requiredGuards();
-    assertThat(r.guardsSeen & required)
+    assertThat(r.guards().seen() & required)
         .as("required guards " + GuardReason.describe(required))
         .isEqualTo(required);
-    assertThat(r.duplicateOrders).isZero();
-    assertThat(r.orphanOrders).isZero();
-    assertThat(r.maxOpenOrders).isLessThanOrEqualTo(4);
-    assertThat(r.bans418).isZero();
+    assertThat(r.orders().duplicateOrders()).isZero();
+    assertThat(r.unknowns().orphanOrders()).isZero();
+    assertThat(r.orders().maxOpenOrders()).isLessThanOrEqualTo(4);
+    assertThat(r.tally().bans418()).isZero();
     return r;
   }
 
@@ -136,20 +136,20 @@ class LoopbackScenariosTest {
         "loopback %s: %d ticks, %d in burst; p95 burst %.1f ms (p99 %.1f) vs baseline %.1f ms;"
             + " p95 after %.1f ms; deadline miss %.2f %% (burst %.2f %%, baseline %.2f %%);"
             + " injections %d; guards %s; recovery %d; reconnect %d; %s%n",
-        r.plan.key(),
-        r.ticks,
-        r.burstTicks,
-        r.p95BurstMs,
-        r.p99BurstMs,
-        r.baselineP95Ms,
-        r.p95AfterRecoveryMs,
-        r.deadlineMissPct,
-        r.deadlineMissBurstPct,
-        r.baselineDeadlineMissPct,
+        r.plan().key(),
+        r.latency().ticks(),
+        r.latency().burstTicks(),
+        r.latency().p95BurstMs(),
+        r.latency().p99BurstMs(),
+        r.baseline().p95Ms(),
+        r.latency().p95AfterRecoveryMs(),
+        r.shares().deadlineMissPct(),
+        r.shares().deadlineMissBurstPct(),
+        r.baseline().deadlineMissPct(),
         r.ownInjections(),
-        GuardReason.describe(r.guardsSeen),
-        r.recoveryTicks,
-        r.reconnectTicks,
+        GuardReason.describe(r.guards().seen()),
+        r.recovery().worstTicks(),
+        r.connection().reconnectTicks(),
         r.passed() ? "pass" : r.describeFailures(true));
   }
 }

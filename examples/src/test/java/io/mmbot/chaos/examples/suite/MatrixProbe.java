@@ -52,8 +52,8 @@ final class MatrixProbe {
           RunPlan bp = new RunPlan(null, seed, 0, 120, "resilient", "sim");
           RunResult base = SimRun.run(bp, null, cfg, null, 0);
           RunResult r = SimRun.run(p, base, cfg, c.st());
-          r.failures.keySet().forEach(k -> counts.merge(k.name(), 1, Integer::sum));
-          base.failures.keySet().forEach(k -> counts.merge("B:" + k.name(), 1, Integer::sum));
+          r.failures().keySet().forEach(k -> counts.merge(k.name(), 1, Integer::sum));
+          base.failures().keySet().forEach(k -> counts.merge("B:" + k.name(), 1, Integer::sum));
         }
         if (!counts.isEmpty()) {
           line.append(' ').append(c.name()).append(counts);

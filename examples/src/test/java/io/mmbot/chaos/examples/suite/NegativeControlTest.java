@@ -57,18 +57,23 @@ class NegativeControlTest {
     assertThat(naive)
         .allSatisfy(
             r ->
-                assertThat(r.failures.keySet())
-                    .as("naive %s seed %d failed %s", s.key(), r.plan.seed(), r.failures.keySet())
+                assertThat(r.failures().keySet())
+                    .as(
+                        "naive %s seed %d failed %s",
+                        s.key(), r.plan().seed(), r.failures().keySet())
                     .containsAnyElementsOf(expected));
     List<RunResult> resilient = SuiteFixture.runs(s, "resilient");
-    assertThat(resilient).allSatisfy(r -> assertThat(r.failures).isEmpty());
+    assertThat(resilient).allSatisfy(r -> assertThat(r.failures()).isEmpty());
   }
 
   @Test
   void wsLagMeasurablyDegradesTheNaiveBot() {
     // Nothing of the naive bot's breaks under a 150 ms lag, but its market data arrives late.
     assertThat(SuiteFixture.runs(Scenario.WS_LAG, "naive"))
-        .allSatisfy(r -> assertThat(r.wsGapP95BurstMs).isGreaterThan(r.baselineWsGapP95Ms));
+        .allSatisfy(
+            r ->
+                assertThat(r.connection().wsGapP95BurstMs())
+                    .isGreaterThan(r.baseline().wsGapP95Ms()));
   }
 
   @Test
@@ -78,11 +83,11 @@ class NegativeControlTest {
     for (long seed = 1; seed <= 3; seed++) {
       RunPlan naive = new RunPlan(Scenario.CLOCK_SKEW, seed, 2_000, 120, "naive", "sim");
       RunResult n = SimRun.run(naive, SimRun.run(naive.baselinePlan(), null));
-      assertThat(n.failures).containsKey(Check.TIMESTAMPS);
+      assertThat(n.failures()).containsKey(Check.TIMESTAMPS);
       RunPlan resilient = new RunPlan(Scenario.CLOCK_SKEW, seed, 2_000, 120, "resilient", "sim");
       RunResult r = SimRun.run(resilient, SimRun.run(resilient.baselinePlan(), null));
-      assertThat(r.timestampRejections).isZero();
-      assertThat(r.failures).doesNotContainKey(Check.TIMESTAMPS);
+      assertThat(r.tally().timestampRejections()).isZero();
+      assertThat(r.failures()).doesNotContainKey(Check.TIMESTAMPS);
     }
   }
 }

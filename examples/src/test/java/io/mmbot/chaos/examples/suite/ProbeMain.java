@@ -34,7 +34,7 @@ final class ProbeMain {
       if (!r.passed()) {
         failed++;
         System.out.println(r.describeFailures(true));
-        r.failures.keySet().forEach(c -> counts.merge(c.name(), 1, Integer::sum));
+        r.failures().keySet().forEach(c -> counts.merge(c.name(), 1, Integer::sum));
       }
     }
     System.out.println("failed " + failed + "/" + (to - from + 1) + " " + counts);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmbot.chaos.examples.bot.GuardReason;
 import io.mmbot.chaos.examples.judge.Evidence;
+import io.mmbot.chaos.examples.judge.MarketDataChecks;
 import io.mmbot.chaos.examples.judge.RunFacts;
 import io.mmbot.chaos.examples.judge.TickSample;
-import io.mmbot.chaos.examples.judge.WireChecks;
 import io.mmbot.chaos.exchange.server.RestObservation;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,20 +88,20 @@ class RestMarketDataTest {
 
   @Test
   void aBotPollingEveryTickIsNeverStale() {
-    assertThat(WireChecks.staleRestDataUnguarded(run(0, 0, 0), STALE, 1_000 * MS)).isZero();
+    assertThat(MarketDataChecks.staleRestDataUnguarded(run(0, 0, 0), STALE, 1_000 * MS)).isZero();
   }
 
   @Test
   void ticksOnDataOlderThanTheLimitWithoutTheGuardAreCounted() {
     // depth fails for the ticks starting at 6 to 8 s: those starting at 7, 7.5, 8 and 8.5 s
     // last had data written at 5.503 s (the 8.5 s tick's own answer comes after its start)
-    assertThat(WireChecks.staleRestDataUnguarded(run(6_000, 8_500, 0), STALE, 1_000 * MS))
+    assertThat(MarketDataChecks.staleRestDataUnguarded(run(6_000, 8_500, 0), STALE, 1_000 * MS))
         .isEqualTo(4);
   }
 
   @Test
   void theGuardExcusesStaleTicks() {
     Evidence e = run(6_000, 9_000, STALE); // guarded up to 8.5 s; the 9 s tick is not
-    assertThat(WireChecks.staleRestDataUnguarded(e, STALE, 1_000 * MS)).isEqualTo(1);
+    assertThat(MarketDataChecks.staleRestDataUnguarded(e, STALE, 1_000 * MS)).isEqualTo(1);
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.GuardCauses;
 import io.mmbot.chaos.examples.judge.OrderRecord;
+import io.mmbot.chaos.examples.judge.RequestRateChecks;
 import io.mmbot.chaos.examples.judge.RunFacts;
 import io.mmbot.chaos.examples.judge.TickSample;
-import io.mmbot.chaos.examples.judge.WireChecks;
 import io.mmbot.chaos.examples.judge.WireLog;
 import io.mmbot.chaos.exchange.server.RestObservation;
 import io.mmbot.chaos.exchange.server.StreamObservation;
@@ -84,12 +84,12 @@ class ServerWireLogTest {
     s.onRequest(answered(1_100, "OPEN_ORDERS", 200, 0)); // sent before the 429 reached the client
     s.onRequest(answered(1_600, "OPEN_ORDERS", 429, 1)); // sent after it: a violation
     WireLog w = s.wireLog();
-    assertThat(WireChecks.retryAfterViolations(w)).isEqualTo(1);
+    assertThat(RequestRateChecks.retryAfterViolations(w)).isEqualTo(1);
 
     ServerWireLog patient = new ServerWireLog();
     patient.onRequest(answered(1_000, "PLACE_ORDER", 429, 1));
     patient.onRequest(answered(2_001, "PLACE_ORDER", 200, 0)); // just after the deadline
-    assertThat(WireChecks.retryAfterViolations(patient.wireLog())).isZero();
+    assertThat(RequestRateChecks.retryAfterViolations(patient.wireLog())).isZero();
   }
 
   @Test

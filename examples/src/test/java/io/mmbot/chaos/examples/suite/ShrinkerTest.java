@@ -38,10 +38,10 @@ class ShrinkerTest {
     assertThat(rec.applied()).isNotEmpty();
     RunResult replayed =
         SimRun.run(EXCH_5XX, base, MUTANT, null, InjectionSchedule.replaying(rec.applied()));
-    assertThat(replayed.eventLogHash).isEqualTo(recorded.eventLogHash);
-    assertThat(replayed.failures).isEqualTo(recorded.failures);
+    assertThat(replayed.tally().eventLogHash()).isEqualTo(recorded.tally().eventLogHash());
+    assertThat(replayed.failures()).isEqualTo(recorded.failures());
     RunResult unrecorded = SimRun.run(EXCH_5XX, base, MUTANT, null);
-    assertThat(recorded.eventLogHash).isEqualTo(unrecorded.eventLogHash);
+    assertThat(recorded.tally().eventLogHash()).isEqualTo(unrecorded.tally().eventLogHash());
   }
 
   @Test
@@ -69,7 +69,7 @@ class ShrinkerTest {
 
   private static boolean fails(Shrinker.Result r, List<Injection> subset, RunResult base) {
     RunResult run = SimRun.run(EXCH_5XX, base, MUTANT, null, InjectionSchedule.replaying(subset));
-    return run.failures.keySet().stream().anyMatch(r.target()::contains);
+    return run.failures().keySet().stream().anyMatch(r.target()::contains);
   }
 
   @Test

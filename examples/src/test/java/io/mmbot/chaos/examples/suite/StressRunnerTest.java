@@ -203,7 +203,7 @@ class StressRunnerTest {
     RunResult base = SimRun.run(p.baselinePlan(), null);
     RunResult direct = SimRun.run(p, base);
     assertThat(a.get("event_log_hash").asText())
-        .isEqualTo(String.format("%016x", direct.eventLogHash));
+        .isEqualTo(String.format("%016x", direct.tally().eventLogHash()));
   }
 
   @Test

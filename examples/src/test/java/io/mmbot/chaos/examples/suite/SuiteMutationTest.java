@@ -187,7 +187,7 @@ class SuiteMutationTest {
       for (long seed : SEEDS) {
         RunResult r = c.run(seed, BotConfig.defaults());
         if (!r.passed()) {
-          failures.add(c.key() + " seed " + seed + ": " + r.failures);
+          failures.add(c.key() + " seed " + seed + ": " + r.failures());
         }
       }
     }
@@ -206,7 +206,7 @@ class SuiteMutationTest {
       for (long seed : SEEDS) {
         RunResult r = k.cell().run(seed, mutant);
         Set<Check> hit = EnumSet.noneOf(Check.class);
-        hit.addAll(r.failures.keySet());
+        hit.addAll(r.failures().keySet());
         hit.retainAll(k.checks());
         if (!hit.isEmpty()) {
           killed++;
@@ -237,9 +237,9 @@ class SuiteMutationTest {
     List<String> differing = new ArrayList<>();
     for (Cell c : battery()) {
       for (long seed : SEEDS) {
-        long unmutated = c.run(seed, BotConfig.defaults()).eventLogHash;
+        long unmutated = c.run(seed, BotConfig.defaults()).tally().eventLogHash();
         for (ResilienceFeature f : EQUIVALENT.keySet()) {
-          if (c.run(seed, BotConfig.defaults().without(f)).eventLogHash != unmutated) {
+          if (c.run(seed, BotConfig.defaults().without(f)).tally().eventLogHash() != unmutated) {
             differing.add(f + " in " + c.key() + " seed " + seed);
           }
         }

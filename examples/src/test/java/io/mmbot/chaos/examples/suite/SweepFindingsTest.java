@@ -29,7 +29,7 @@ class SweepFindingsTest {
               "sim");
       RunResult r = SimRun.run(p, SimRun.run(p.baselinePlan(), null));
       if (!r.passed()) {
-        out.put(seed, r.failures);
+        out.put(seed, r.failures());
       }
     }
     return out;
@@ -41,7 +41,7 @@ class SweepFindingsTest {
     for (long seed : seeds) {
       RunResult r = SimRun.run(new RunPlan(null, seed, 0, 120, "resilient", "sim"), null);
       if (!r.passed()) {
-        out.put(seed, r.failures);
+        out.put(seed, r.failures());
       }
     }
     return out;
@@ -145,15 +145,15 @@ class SweepFindingsTest {
   void netLossWithoutAnyOrderLeftUnknownDoesNotRequireTheReconcileGuard() {
     // Seed 103: about a hundred losses, none of them on a place or cancel: nothing to reconcile.
     RunResult r = run(Scenario.NET_LOSS, 103, "resilient");
-    assertThat(r.unknownOutcomes).isZero();
-    assertThat(r.failures).doesNotContainKey(Check.EXPECTED_GUARDS);
+    assertThat(r.unknowns().count()).isZero();
+    assertThat(r.failures()).doesNotContainKey(Check.EXPECTED_GUARDS);
   }
 
   @Test
   void netLossWithAnOrderLeftUnknownStillRequiresTheReconcileGuard() {
     RunResult r = run(Scenario.NET_LOSS, 1, "naive");
-    assertThat(r.unknownOutcomes).isPositive();
-    assertThat(r.failures).containsKey(Check.EXPECTED_GUARDS);
+    assertThat(r.unknowns().count()).isPositive();
+    assertThat(r.failures()).containsKey(Check.EXPECTED_GUARDS);
   }
 
   @Test
@@ -162,7 +162,7 @@ class SweepFindingsTest {
     // whole 2 s window after the burst (recovery 4 ticks); the guard now clears with its cause.
     for (long seed : new long[] {422, 524}) {
       RunResult r = run(Scenario.NET_LOSS, seed, "resilient");
-      assertThat(r.failures).as("seed %d", seed).isEmpty();
+      assertThat(r.failures()).as("seed %d", seed).isEmpty();
     }
   }
 }

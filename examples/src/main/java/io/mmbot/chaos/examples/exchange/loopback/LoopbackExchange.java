@@ -1,7 +1,7 @@
 package io.mmbot.chaos.examples.exchange.loopback;
 
-import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.dns.HostResolver;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.WsListener;
 import io.mmbot.chaos.exchange.ExchangeRules;
@@ -14,10 +14,8 @@ import io.mmbot.chaos.http.ChaosHttpClient;
 import io.mmbot.chaos.http.HttpFault;
 import io.mmbot.chaos.ws.ChaosWebSocket;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -25,26 +23,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * The loopback exchange as the bot's connector sees it: Binance's Spot wire, REST and streams, to
  * an {@link ExchangeServer} on 127.0.0.1, in real time, with every fault applied by the library's
- * public adapters exactly as in a user's connector: REST through {@link ChaosHttpClient} around the
- * JDK's {@link HttpClient}, market and user data through {@link ChaosWebSocket} around the JDK's
- * WebSocket, and the host names {@value #PRIMARY_HOST} and {@value #SECONDARY_HOST} through a
- * resolver that knows only those two names and answers 127.0.0.1 (the bot applies {@code
- * HostResolver.withChaos} and {@code ChaosClock} itself, as on the simulated exchange). The server
- * applies no fault.
+ * public adapters exactly as in a user's connector, all wired by {@link ConnectorChaos}: REST
+ * through {@link ChaosHttpClient} around the JDK's {@link HttpClient}, market and user data through
+ * {@link ChaosWebSocket} around the JDK's WebSocket, and the host names {@value #PRIMARY_HOST} and
+ * {@value #SECONDARY_HOST} through a resolver that knows only those two names and answers 127.0.0.1
+ * (the bot takes its resolver, clock and order view from the same {@link ConnectorChaos}, as on the
+ * simulated exchange). The server applies no fault.
  *
  * <p>The wire ({@link BinanceWire}): signed requests (HMAC-SHA256 of the query string in {@code
  * signature}, the key in {@code X-MBX-APIKEY}, {@code timestamp} and {@code recvWindow} from the
@@ -69,8 +63,8 @@ import java.util.function.LongSupplier;
  * bursts; a connection attempt to a host whose route is down is refused.
  *
  * <p>Threading: the bot's thread calls every method; the JDK's threads only put completions and
- * WebSocket events into an inbox that {@link #execute} and {@link #idleUntil} drain on the bot's
- * thread, so the bot needs no locks, as on the simulated exchange.
+ * WebSocket events into the inbox of a {@link BotThreadLoop} that {@link #execute} and {@link
+ * #idleUntil} drain on the bot's thread, so the bot needs no locks, as on the simulated exchange.
  *
  * <p>A REST call ends in {@link RestCall.Failure#CONNECTION} on an {@link IOException} before an
  * answer (a lost connection, NET_LOSS before sending), {@link RestCall.Failure#TIMEOUT} on an
@@ -104,13 +98,11 @@ public final class LoopbackExchange implements Exchange {
   private final ChaosHttpClient http;
   private final ChaosWebSocket chaosWs;
   private final HostResolver resolver;
-  private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final BotThreadLoop loop;
   private final AtomicLong faultBans = new AtomicLong();
   private final AtomicBoolean last418 = new AtomicBoolean();
   private final WsClient wsClient;
   private final String listenKey;
-  private long timerSeq;
   private long retryAfterUntil = Long.MIN_VALUE;
   private long retryAfterViolations;
   private long restCalls;
@@ -119,13 +111,13 @@ public final class LoopbackExchange implements Exchange {
   private LoopbackExchange(
       ExchangeServer server,
       ExchangeAccess access,
-      ChaosInjector injector,
-      LongSupplier time,
+      ConnectorChaos chaos,
       long seed,
       boolean emulateDistance) {
     this.server = server;
     this.access = access;
-    this.time = time;
+    this.time = chaos.nanoClock();
+    this.loop = new BotThreadLoop(time);
     this.distance = new Distance(seed, emulateDistance, time);
     this.pool = Executors.newFixedThreadPool(4, r -> daemon(r, "loopback-client"));
     this.jdk =
@@ -134,25 +126,10 @@ public final class LoopbackExchange implements Exchange {
             .connectTimeout(Duration.ofSeconds(2))
             .executor(pool)
             .build();
-    this.http =
-        ChaosHttpClient.builder(new DistantHttpClient(jdk, distance), injector)
-            .nanoClock(time)
-            .listener(this::onFault)
-            .build();
+    this.http = chaos.http(new DistantHttpClient(jdk, distance), this::onFault);
     this.rest = new RestLink(access, http, distance, time);
-    this.chaosWs = ChaosWebSocket.builder(injector).nanoClock(time).executor(pool).build();
-    InetAddress primary = loopback(PRIMARY_HOST);
-    InetAddress secondary = loopback(SECONDARY_HOST);
-    this.resolver =
-        host -> {
-          if (PRIMARY_HOST.equals(host)) {
-            return List.of(primary);
-          }
-          if (SECONDARY_HOST.equals(host)) {
-            return List.of(secondary);
-          }
-          throw new UnknownHostException(host);
-        };
+    this.chaosWs = chaos.webSocket(pool);
+    this.resolver = new LoopbackHosts(PRIMARY_HOST, SECONDARY_HOST);
     this.wsClient = new WsClient(this, jdk, chaosWs);
     try {
       this.listenKey = RestLink.openListenKey(jdk, access);
@@ -163,8 +140,9 @@ public final class LoopbackExchange implements Exchange {
   }
 
   /**
-   * A real-time nanosecond source that starts at 0 now: build the injector on it, then hand it to
-   * {@link #connect(ExchangeServer, ChaosInjector, LongSupplier, long, boolean)}.
+   * A real-time nanosecond source that starts at 0 now: build the injector on it, then hand both to
+   * {@link ConnectorChaos#of} and that to {@link #connect(ExchangeServer, ConnectorChaos, long,
+   * boolean)}.
    */
   public static LongSupplier clockFor() {
     long origin = System.nanoTime();
@@ -172,43 +150,33 @@ public final class LoopbackExchange implements Exchange {
   }
 
   /**
-   * The bot's side of {@code server}, with faults from {@code injector}, which must read {@code
-   * time} (made by {@link #clockFor()}); {@code seed} draws the emulated round trips and route
-   * outages; with {@code emulateDistance} every round trip takes a WAN's time. Takes a listen key
-   * for the user data stream before it returns.
+   * The bot's side of {@code server}, with the HTTP and WebSocket faults of {@code chaos}, whose
+   * time source is made by {@link #clockFor()}; {@code seed} draws the emulated round trips and
+   * route outages; with {@code emulateDistance} every round trip takes a WAN's time. Takes a listen
+   * key for the user data stream before it returns.
    */
   public static LoopbackExchange connect(
-      ExchangeServer server,
-      ChaosInjector injector,
-      LongSupplier time,
-      long seed,
-      boolean emulateDistance) {
+      ExchangeServer server, ConnectorChaos chaos, long seed, boolean emulateDistance) {
     return new LoopbackExchange(
         Objects.requireNonNull(server, "server"),
         ExchangeAccess.of(server),
-        Objects.requireNonNull(injector, "injector"),
-        Objects.requireNonNull(time, "time"),
+        Objects.requireNonNull(chaos, "chaos"),
         seed,
         emulateDistance);
   }
 
   /**
    * The bot's side of an exchange in another process, reached at {@code access}; as {@link
-   * #connect(ExchangeServer, ChaosInjector, LongSupplier, long, boolean)} otherwise, except that
-   * {@link #ledger()}, {@link #rules()} and {@link #server()} have nothing to show (the exchange's
-   * state is not in this process) and {@link #bans418()} counts only the adapters' bans.
+   * #connect(ExchangeServer, ConnectorChaos, long, boolean)} otherwise, except that {@link
+   * #ledger()}, {@link #rules()} and {@link #server()} have nothing to show (the exchange's state
+   * is not in this process) and {@link #bans418()} counts only the adapters' bans.
    */
   public static LoopbackExchange connect(
-      ExchangeAccess access,
-      ChaosInjector injector,
-      LongSupplier time,
-      long seed,
-      boolean emulateDistance) {
+      ExchangeAccess access, ConnectorChaos chaos, long seed, boolean emulateDistance) {
     return new LoopbackExchange(
         null,
         Objects.requireNonNull(access, "access"),
-        Objects.requireNonNull(injector, "injector"),
-        Objects.requireNonNull(time, "time"),
+        Objects.requireNonNull(chaos, "chaos"),
         seed,
         emulateDistance);
   }
@@ -242,7 +210,7 @@ public final class LoopbackExchange implements Exchange {
 
   @Override
   public void timer(long atNanos, Runnable task) {
-    timers.add(new Timer(atNanos, ++timerSeq, task));
+    loop.timer(atNanos, task);
   }
 
   @Override
@@ -272,7 +240,7 @@ public final class LoopbackExchange implements Exchange {
       int idx = i;
       f.whenComplete(
           (a, err) ->
-              inbox.add(
+              loop.post(
                   () -> {
                     if (!finished[idx] && a != null) {
                       finished[idx] = true;
@@ -283,7 +251,7 @@ public final class LoopbackExchange implements Exchange {
                   }));
     }
     int sent = expected;
-    pump(giveUpAtNanos, () -> done[0] == sent);
+    loop.pump(giveUpAtNanos, () -> done[0] == sent);
     for (int i = 0; i < n; i++) {
       if (!finished[i]) {
         finished[i] = true;
@@ -318,7 +286,7 @@ public final class LoopbackExchange implements Exchange {
 
   @Override
   public void idleUntil(long nanos) {
-    pump(nanos, () -> false);
+    loop.pump(nanos, () -> false);
   }
 
   @Override
@@ -384,54 +352,12 @@ public final class LoopbackExchange implements Exchange {
 
   /** Puts an event for the bot's thread (from any thread). */
   void post(Runnable r) {
-    inbox.add(r);
+    loop.post(r);
   }
 
   /** The emulated distance to the exchange (round trips, the routes' failover). */
   Distance distance() {
     return distance;
-  }
-
-  /**
-   * Runs due timers and the inbox on this (the bot's) thread until {@code stop} holds or the time
-   * reaches {@code until}.
-   */
-  private void pump(long until, BooleanSupplier stop) {
-    for (; ; ) {
-      runDueTimers();
-      for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
-        r.run();
-      }
-      if (stop.getAsBoolean()) {
-        return;
-      }
-      long now = nanoTime();
-      if (now >= until) {
-        return;
-      }
-      long wake = until;
-      Timer next = timers.peek();
-      if (next != null && next.at < wake) {
-        wake = next.at;
-      }
-      try {
-        Runnable r = inbox.poll(Math.max(0, wake - now), TimeUnit.NANOSECONDS);
-        if (r != null) {
-          r.run();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  private void runDueTimers() {
-    long now = nanoTime();
-    for (Timer t = timers.peek(); t != null && t.at <= now; t = timers.peek()) {
-      timers.poll();
-      t.task.run();
-    }
   }
 
   private void onFault(HttpFault f) {
@@ -441,25 +367,9 @@ public final class LoopbackExchange implements Exchange {
     }
   }
 
-  private static InetAddress loopback(String name) {
-    try {
-      return InetAddress.getByAddress(name, new byte[] {127, 0, 0, 1});
-    } catch (UnknownHostException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static Thread daemon(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
-  }
-
-  private record Timer(long at, long seq, Runnable task) implements Comparable<Timer> {
-    @Override
-    public int compareTo(Timer o) {
-      int c = Long.compare(at, o.at);
-      return c != 0 ? c : Long.compare(seq, o.seq);
-    }
   }
 }

@@ -24,15 +24,15 @@ import java.util.concurrent.CompletionStage;
  */
 final class WsClient {
 
-  private final LoopbackExchange x;
+  private final LoopbackExchange exchange;
   private final ChaosWebSocket chaos;
   private final HttpClient jdk;
   private int generation;
   private CompletableFuture<WebSocket> opening;
   private WebSocket socket;
 
-  WsClient(LoopbackExchange x, HttpClient jdk, ChaosWebSocket chaos) {
-    this.x = x;
+  WsClient(LoopbackExchange exchange, HttpClient jdk, ChaosWebSocket chaos) {
+    this.exchange = exchange;
     this.jdk = jdk;
     this.chaos = chaos;
   }
@@ -40,18 +40,20 @@ final class WsClient {
   void connect(URI uri, boolean secondary, WsListener l) {
     close();
     int gen = ++generation;
-    long rtt = x.distance().roundTrip(Endpoint.SERVER_TIME);
+    long rtt = exchange.distance().roundTrip(Endpoint.SERVER_TIME);
     CompletableFuture<WebSocket> f = new CompletableFuture<>();
     opening = f;
-    x.distance()
+    exchange
+        .distance()
         .later(
             rtt / 2,
             () -> {
               if (f.isDone()) {
                 return;
               }
-              if (x.distance().routeDown(secondary)) {
-                x.distance()
+              if (exchange.distance().routeDown(secondary)) {
+                exchange
+                    .distance()
                     .later(
                         rtt - rtt / 2,
                         () ->
@@ -64,7 +66,8 @@ final class WsClient {
                   .connect(b, uri, new Jdk(gen, secondary, l))
                   .whenComplete(
                       (ws, err) ->
-                          x.distance()
+                          exchange
+                              .distance()
                               .later(
                                   rtt - rtt / 2,
                                   () -> {
@@ -77,7 +80,7 @@ final class WsClient {
             });
     f.whenComplete(
         (ws, err) ->
-            x.post(
+            exchange.post(
                 () -> {
                   if (gen != generation) {
                     if (ws != null) {
@@ -149,7 +152,7 @@ final class WsClient {
     }
 
     private void post(Runnable r) {
-      x.post(
+      exchange.post(
           () -> {
             if (gen == generation && socket != null) {
               r.run();
@@ -194,7 +197,7 @@ final class WsClient {
 
     private void ended(boolean abnormal, String reason) {
       if (abnormal) {
-        x.distance().routeLost(secondary);
+        exchange.distance().routeLost(secondary);
       }
       socket = null;
       generation++;

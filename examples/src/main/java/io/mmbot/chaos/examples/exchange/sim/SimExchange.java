@@ -14,8 +14,6 @@ import io.mmbot.chaos.http.RequestFaults;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
@@ -107,9 +105,10 @@ public final class SimExchange implements Exchange {
    * its time from {@code time} (made by {@link #clockFor()}; bound to this simulation here).
    */
   public static SimExchange create(long seed, ChaosInjector injector, VirtualTime time) {
-    SimExchange x = new SimExchange(seed, Objects.requireNonNull(injector, "injector"), null);
-    time.bind(x.sched);
-    return x;
+    SimExchange exchange =
+        new SimExchange(seed, Objects.requireNonNull(injector, "injector"), null);
+    time.bind(exchange.sched);
+    return exchange;
   }
 
   /**
@@ -274,15 +273,7 @@ public final class SimExchange implements Exchange {
     boolean fault = plan != null && plan.scenario() != null;
     boolean reaches = !fault || plan.reachesServer();
     boolean answered = answerAt <= giveUpAt;
-    if (fault) {
-      boolean is418 = plan.status() == 418;
-      if (is418 && !lastPlan418) {
-        planBans++;
-      }
-      lastPlan418 = is418;
-    } else {
-      lastPlan418 = false;
-    }
+    countBan(fault ? plan : null);
     if (reaches) {
       // The exchange executes what it receives; the caller sees the answer only if it is the
       // real one and arrives in time.
@@ -296,6 +287,27 @@ public final class SimExchange implements Exchange {
       }
       return timeout(c, t0, giveUpAt);
     }
+    return faulted(c, plan, t0, sentAt + rtt / 2, answerAt, giveUpAt);
+  }
+
+  /** Counts a ban of the adapters' fault plan: a 418 after an answer that was not one. */
+  private void countBan(FaultPlan fault) {
+    boolean is418 = fault != null && fault.status() == 418;
+    if (is418 && !lastPlan418) {
+      planBans++;
+    }
+    lastPlan418 = is418;
+  }
+
+  /**
+   * Ends call {@code c}, sent at {@code t0}, as fault {@code plan} says: a loss (a connection lost
+   * on the way out at {@code lostAt}, or an answer never or only half received) or a synthetic
+   * answer at {@code answerAt}; either, if later than {@code giveUpAt}, as a timeout then. Returns
+   * when the caller is done with it.
+   */
+  private static long faulted(
+      RestCall c, FaultPlan plan, long t0, long lostAt, long answerAt, long giveUpAt) {
+    boolean answered = answerAt <= giveUpAt;
     if (plan.isLoss()) {
       if (plan.isCut() && answered) {
         // the answer starts to arrive and the connection breaks half way: the caller learns at
@@ -304,16 +316,12 @@ public final class SimExchange implements Exchange {
         c.times(t0, answerAt);
         return answerAt;
       }
-      if (plan.reachesServer()) {
-        return timeout(c, t0, giveUpAt);
-      }
-      long failAt = sentAt + rtt / 2;
-      if (failAt > giveUpAt) {
+      if (plan.reachesServer() || lostAt > giveUpAt) {
         return timeout(c, t0, giveUpAt);
       }
       c.fail(RestCall.Failure.CONNECTION);
-      c.times(t0, failAt);
-      return failAt;
+      c.times(t0, lostAt);
+      return lostAt;
     }
     if (!answered) {
       return timeout(c, t0, giveUpAt);
@@ -343,60 +351,6 @@ public final class SimExchange implements Exchange {
       return InetAddress.getByAddress(host, new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** The virtual wall clock: {@link #START_EPOCH_MS} plus virtual time (UTC unless re-zoned). */
-  private static final class VirtualWallClock extends Clock {
-    private final VirtualScheduler sched;
-    private final ZoneId zone;
-
-    VirtualWallClock(VirtualScheduler sched, ZoneId zone) {
-      this.sched = sched;
-      this.zone = zone;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return zone;
-    }
-
-    /** The same virtual instant seen in {@code zone}. */
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return new VirtualWallClock(sched, Objects.requireNonNull(zone, "zone"));
-    }
-
-    @Override
-    public long millis() {
-      return START_EPOCH_MS + sched.now() / MS;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(START_EPOCH_MS).plusNanos(sched.now());
-    }
-  }
-
-  /**
-   * A virtual nanosecond time source that exists before its simulation, so that the injector (and
-   * everything built on it) can be created first; it reads 0 until bound.
-   */
-  public static final class VirtualTime implements java.util.function.LongSupplier {
-    private VirtualScheduler sched;
-
-    private VirtualTime() {}
-
-    void bind(VirtualScheduler s) {
-      if (sched != null) {
-        throw new IllegalStateException("already bound to a simulation");
-      }
-      sched = s;
-    }
-
-    @Override
-    public long getAsLong() {
-      return sched == null ? 0 : sched.now();
     }
   }
 }

@@ -7,6 +7,7 @@ import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
 import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.ResilientBot;
+import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.exchange.Endpoint;
 import io.mmbot.chaos.exchange.ExchangeRules;
 import io.mmbot.chaos.exchange.OrderStatus;
@@ -43,7 +44,8 @@ class LoopbackExchangeTest {
     AtomicInteger ticks = new AtomicInteger();
     int placed;
     try (ExchangeServer server = ExchangeServer.builder().seed(7).start();
-        LoopbackExchange x = LoopbackExchange.connect(server, injector, time, 7, false);
+        LoopbackExchange x =
+            LoopbackExchange.connect(server, ConnectorChaos.of(injector, time), 7, false);
         ChaosMetrics metrics = ChaosMetrics.bind(injector, new SimpleMeterRegistry())) {
       httpAddr = new InetSocketAddress(server.restUri().getHost(), server.restUri().getPort());
       wsAddr = new InetSocketAddress(server.wsUri().getHost(), server.wsUri().getPort());
@@ -52,7 +54,8 @@ class LoopbackExchangeTest {
       assertThat(x.resolver().resolve(LoopbackExchange.PRIMARY_HOST).get(0).getAddress())
           .containsExactly(127, 0, 0, 1);
       assertThat(x.listenKey()).hasSize(64);
-      ResilientBot bot = new ResilientBot(x, BotConfig.defaults(), injector, metrics, 7);
+      ResilientBot bot =
+          new ResilientBot(x, BotConfig.defaults(), ConnectorChaos.of(injector, time), metrics, 7);
       bot.run(x.nanoTime() + 6_000_000_000L, r -> ticks.incrementAndGet());
       placed = server.ledgerSize();
       System.out.println(
@@ -83,7 +86,8 @@ class LoopbackExchangeTest {
     LongSupplier time = LoopbackExchange.clockFor();
     ChaosInjector injector = ChaosInjector.builder().config(off).nanoClock(time).build();
     try (ExchangeServer server = ExchangeServer.builder().seed(5).start();
-        LoopbackExchange x = LoopbackExchange.connect(server, injector, time, 5, false)) {
+        LoopbackExchange x =
+            LoopbackExchange.connect(server, ConnectorChaos.of(injector, time), 5, false)) {
       InetAddress a = x.resolver().resolve(LoopbackExchange.PRIMARY_HOST).get(0);
       RestCall depth = RestCall.of(Endpoint.DEPTH_SNAPSHOT).address(a);
       x.execute(List.of(depth), x.nanoTime() + 2_000_000_000L);
@@ -142,7 +146,8 @@ class LoopbackExchangeTest {
     LongSupplier time = LoopbackExchange.clockFor();
     ChaosInjector injector = ChaosInjector.builder().config(off).nanoClock(time).build();
     try (ExchangeServer server = ExchangeServer.builder().seed(3).start();
-        LoopbackExchange x = LoopbackExchange.connect(server, injector, time, 3, false)) {
+        LoopbackExchange x =
+            LoopbackExchange.connect(server, ConnectorChaos.of(injector, time), 3, false)) {
       InetAddress a = x.resolver().resolve(LoopbackExchange.PRIMARY_HOST).get(0);
       RestCall stale =
           RestCall.of(Endpoint.OPEN_ORDERS).signed(System.currentTimeMillis() - 60_000, 5_000);

@@ -1,0 +1,21 @@
+package io.mmbot.chaos.examples.suite;
+
+/**
+ * The bot's orders as the exchange held them and as the wire shows them placed.
+ *
+ * @param maxOpenOrders most orders open at once
+ * @param maxOrdersPerSide most live orders on one side at once
+ * @param duplicateOrders orders accepted while another live order of the same side stood at the
+ *     same quote level
+ * @param placesWhileFailing places sent while the exchange was failing this client
+ * @param placesWhileGuarded places sent in ticks whose scrape showed a guard raised
+ * @param abandonedOrders own orders left open, never cancelled, 10 s after a newer one of their
+ *     side
+ */
+public record OrderFigures(
+    int maxOpenOrders,
+    int maxOrdersPerSide,
+    int duplicateOrders,
+    long placesWhileFailing,
+    long placesWhileGuarded,
+    int abandonedOrders) {}
