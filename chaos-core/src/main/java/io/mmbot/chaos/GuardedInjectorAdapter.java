@@ -5,8 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A {@link ChaosInjector} as the rollback guard's machinery sees it: the few calls of {@link
- * GuardedInjector}, one of them (the time source) package-private on the injector. Stateless beyond
- * the injector it wraps.
+ * GuardedInjector}, one of them (the time source) a package-private field of the injector.
+ * Stateless beyond the injector it wraps.
  */
 final class GuardedInjectorAdapter implements GuardedInjector {
 
@@ -18,7 +18,7 @@ final class GuardedInjectorAdapter implements GuardedInjector {
 
   @Override
   public LongSupplier nanoClock() {
-    return injector.nanoClock();
+    return injector.clock;
   }
 
   @Override

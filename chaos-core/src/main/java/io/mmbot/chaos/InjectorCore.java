@@ -102,11 +102,6 @@ final class InjectorCore {
     return selected(owner.state.config);
   }
 
-  /** The time source of this injector, for companions in this package (the rollback guard). */
-  LongSupplier nanoClock() {
-    return clock;
-  }
-
   /** See {@link ChaosInjector#instanceId}. */
   String instanceId() {
     return instanceId(owner.state.config);
