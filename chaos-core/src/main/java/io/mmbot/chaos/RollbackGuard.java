@@ -99,9 +99,12 @@ public final class RollbackGuard implements AutoCloseable {
   /** Records, evaluates and fails safe; this class declares the API and delegates to it. */
   private final GuardEngine engine;
 
+  /** The engine's clock, read here so that recording is one load shorter. */
+  private final LongSupplier clock;
+
   private RollbackGuard(Builder b) {
     GuardedInjector seam = new GuardedInjectorAdapter(b.injector);
-    LongSupplier clock = b.clock != null ? b.clock : seam.nanoClock();
+    this.clock = b.clock != null ? b.clock : seam.nanoClock();
     this.engine = new GuardEngine(seam, b.config, clock, b.settle.toNanos());
   }
 
@@ -119,7 +122,14 @@ public final class RollbackGuard implements AutoCloseable {
    * logged; a clock that throws switches chaos off (reason {@link ChaosReasons#GUARD_ERROR}).
    */
   public void recordTick(long durationNanos, boolean deadlineMissed) {
-    engine.recordTick(durationNanos, deadlineMissed);
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable e) {
+      engine.recordTickWithoutClock(e, durationNanos, deadlineMissed);
+      return;
+    }
+    engine.recordTick(now, durationNanos, deadlineMissed);
   }
 
   /**
@@ -127,7 +137,14 @@ public final class RollbackGuard implements AutoCloseable {
    * lock and allocates nothing; once a second it also evaluates the triggers.
    */
   public void recordOperation(boolean partialFailure) {
-    engine.recordOperation(partialFailure);
+    long now;
+    try {
+      now = clock.getAsLong();
+    } catch (Throwable e) {
+      engine.recordOperationWithoutClock(e, partialFailure);
+      return;
+    }
+    engine.recordOperation(now, partialFailure);
   }
 
   /**

@@ -88,10 +88,10 @@ class GuardedInjectorSeamTest {
 
     for (int second = 0; second < 30 && injector.disabled.isEmpty(); second++) {
       for (int tick = 0; tick < 10; tick++) {
-        engine.recordTick(1_000_000, tick < 5); // half the ticks miss their deadline
+        engine.recordTick(now.get(), 1_000_000, tick < 5); // half the ticks miss their deadline
       }
       now.addAndGet(SECOND);
-      engine.recordOperation(false);
+      engine.recordOperation(now.get(), false);
     }
 
     assertThat(injector.disabled).containsExactly(ChaosReasons.DEADLINE_MISS);
@@ -114,7 +114,7 @@ class GuardedInjectorSeamTest {
     GuardEngine engine = new GuardEngine(injector, null, clock, 0);
     broken[0] = true;
 
-    engine.recordTick(1_000_000, false);
+    engine.status();
 
     assertThat(injector.contained).singleElement().isInstanceOf(IllegalStateException.class);
     assertThat(injector.disabled).containsExactly(ChaosReasons.GUARD_ERROR);
