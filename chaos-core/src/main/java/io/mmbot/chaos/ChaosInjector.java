@@ -49,17 +49,12 @@ public final class ChaosInjector {
   private static final int EXCH_5XX = Scenario.EXCH_5XX.ordinal();
   private static final int LAT_SPIKE = Scenario.LAT_SPIKE.ordinal();
   private static final int WS_LAG = Scenario.WS_LAG.ordinal();
-  private static final int WS_DISCONNECT = Scenario.WS_DISCONNECT.ordinal();
   private static final int DNS_FLAP = Scenario.DNS_FLAP.ordinal();
   private static final int CLOCK_SKEW = Scenario.CLOCK_SKEW.ordinal();
   private static final int RECONCILE_MISMATCH = Scenario.RECONCILE_MISMATCH.ordinal();
-  private static final int[] SYNTHETIC_5XX = {500, 502, 503, 504};
-  private static final MismatchType[] MISMATCH_TYPES = MismatchType.values();
 
   /** Period of the clock-skew drift: the offset swings through +N, 0, -N over this time. */
   public static final long CLOCK_SKEW_DRIFT_PERIOD_NANOS = 60_000_000_000L;
-
-  private static final Scenario[] SCENARIOS = InjectorCore.SCENARIOS;
 
   /**
    * The snapshot in force, read by the gates directly (one load); only {@link InjectorCore}
@@ -67,23 +62,27 @@ public final class ChaosInjector {
    */
   volatile InjectorState state;
 
-  /** The time source, as {@link InjectorCore} holds it, kept here for the gates. */
-  private final LongSupplier clock;
+  /**
+   * The time source, as {@link InjectorCore} holds it. This field and those below are kept here for
+   * the gates' steps ({@link GateSteps}), which read them with one load each, and for the rollback
+   * guard's view of the injector ({@link GuardedInjectorAdapter}).
+   */
+  final LongSupplier clock;
 
   /** Contains what the time source throws, as {@link InjectorCore} holds it. */
-  private final FailureContainment failures;
+  final FailureContainment failures;
 
   /** The state's moves, counters, listeners and vetoes. */
-  private final InjectorCore core;
+  final InjectorCore core;
 
-  /** The core's counters and listeners, kept here for the gates (one load each). */
-  private final InjectionCounter[] injected;
+  /** The core's counters and listeners. */
+  final InjectionCounter[] injected;
 
-  private final InjectionCounter[] wouldBe;
-  private final Listeners listeners;
+  final InjectionCounter[] wouldBe;
+  final Listeners listeners;
 
-  private final PoissonGate disconnects;
-  private final HttpFaultChoice httpFaults = new HttpFaultChoice();
+  final PoissonGate disconnects;
+  final HttpFaultChoice httpFaults = new HttpFaultChoice();
 
   private ChaosInjector(Builder b) {
     this.core = new InjectorCore(this, b);
@@ -223,53 +222,48 @@ public final class ChaosInjector {
     core.removeListener(listener);
   }
 
-  /** The time source of this injector, for companions in this package (the rollback guard). */
-  LongSupplier nanoClock() {
-    return clock;
-  }
-
   // ---------------------------------------------------------------- gates
 
   /** Whether to inject {@code scenario} now; see the class description for each model. */
   public boolean shouldInject(Scenario scenario) {
     switch (scenario.kind()) {
       case WAVE:
-        return runGate(scenario);
+        return GateSteps.run(this, scenario);
       case RATE:
         return shouldInjectWsDisconnect();
       default:
-        return simpleGate(scenario.ordinal());
+        return GateSteps.simple(this, scenario.ordinal());
     }
   }
 
   /** NET_LOSS: drop this request or packet. */
   public boolean shouldInjectNetLoss() {
-    return simpleGate(NET_LOSS);
+    return GateSteps.simple(this, NET_LOSS);
   }
 
   /** EXCH_429: answer this call with a synthetic 429 (in waves). */
   public boolean shouldInjectExch429() {
-    return runGate(Scenario.EXCH_429);
+    return GateSteps.run(this, Scenario.EXCH_429);
   }
 
   /** EXCH_5XX: answer this call with a synthetic 5xx; see {@link #synthetic5xxStatus()}. */
   public boolean shouldInjectExch5xx() {
-    return simpleGate(EXCH_5XX);
+    return GateSteps.simple(this, EXCH_5XX);
   }
 
   /** LAT_SPIKE: delay this call by {@link ChaosConfig#latSpikeMs()}. */
   public boolean shouldInjectLatSpike() {
-    return simpleGate(LAT_SPIKE);
+    return GateSteps.simple(this, LAT_SPIKE);
   }
 
   /** WS_LAG: delay this WebSocket message by {@link ChaosConfig#wsLagMs()}. */
   public boolean shouldInjectWsLag() {
-    return simpleGate(WS_LAG);
+    return GateSteps.simple(this, WS_LAG);
   }
 
   /** WS_DISCONNECT: close the connection abnormally; Poisson over the time since the last check. */
   public boolean shouldInjectWsDisconnect() {
-    return disconnectGate(true, 0);
+    return GateSteps.disconnect(this, true, 0);
   }
 
   /**
@@ -277,27 +271,27 @@ public final class ChaosInjector {
    * chance that a disconnect happened within {@code elapsedNanos}, at the configured rate.
    */
   public boolean shouldInjectWsDisconnect(long elapsedNanos) {
-    return disconnectGate(false, elapsedNanos);
+    return GateSteps.disconnect(this, false, elapsedNanos);
   }
 
   /** DNS_FLAP: fail this lookup as for NXDOMAIN. */
   public boolean shouldInjectDnsFlap() {
-    return simpleGate(DNS_FLAP);
+    return GateSteps.simple(this, DNS_FLAP);
   }
 
   /** CLOCK_SKEW: skew this clock read; see {@link #clockSkewOffsetMs()}. */
   public boolean shouldInjectClockSkew() {
-    return simpleGate(CLOCK_SKEW);
+    return GateSteps.simple(this, CLOCK_SKEW);
   }
 
   /** RATE_LIMIT_STORM: this call is caught in a storm of consecutive 429s. */
   public boolean shouldInjectRateLimitStorm() {
-    return runGate(Scenario.RATE_LIMIT_STORM);
+    return GateSteps.run(this, Scenario.RATE_LIMIT_STORM);
   }
 
   /** RECONCILE_MISMATCH: perturb this reconcile's order-state view. */
   public boolean shouldInjectReconcileMismatch() {
-    return simpleGate(RECONCILE_MISMATCH);
+    return GateSteps.simple(this, RECONCILE_MISMATCH);
   }
 
   // ---------------------------------------------------------------- magnitudes and choices
@@ -312,29 +306,17 @@ public final class ChaosInjector {
    * returns null), none otherwise. Chaos off, between bursts and outside the traffic share: null.
    */
   public Scenario httpFaultOrNull() {
-    InjectorState s = state;
-    if (!s.live) {
-      return null;
-    }
-    long now = clock.getAsLong();
-    s = core.current(s, now);
-    if (!s.active || !BlastRadius.inTraffic(s)) {
-      return null;
-    }
-    int i = httpFaults.choose(s);
-    return i >= 0 && fire(s, i, now) ? SCENARIOS[i] : null;
+    return GateSteps.httpFaultOrNull(this);
   }
 
   /** Milliseconds to add before this call: the configured spike when LAT_SPIKE fires, else 0. */
   public long latencyToAddMs() {
-    InjectorState s = firedIn(LAT_SPIKE);
-    return s == null ? 0 : s.config.latSpikeMs();
+    return FaultShapes.latencyToAddMs(this);
   }
 
   /** Milliseconds to delay this WebSocket message: the configured lag when WS_LAG fires, else 0. */
   public long wsLagToAddMs() {
-    InjectorState s = firedIn(WS_LAG);
-    return s == null ? 0 : s.config.wsLagMs();
+    return FaultShapes.wsLagToAddMs(this);
   }
 
   /**
@@ -344,32 +326,17 @@ public final class ChaosInjector {
    * over.
    */
   public long clockSkewOffsetMs() {
-    InjectorState s = firedIn(CLOCK_SKEW);
-    if (s == null) {
-      return 0;
-    }
-    long t;
-    try {
-      t = clock.getAsLong() - s.windowStart;
-    } catch (Throwable e) {
-      failures.clockFailed(e);
-      return 0;
-    }
-    return SkewDrift.offsetMs(s.config.clockSkewMs(), t);
+    return FaultShapes.clockSkewOffsetMs(this);
   }
 
   /** The perturbation to apply to this reconcile when RECONCILE_MISMATCH fires, else null. */
   public MismatchType reconcileMismatchOrNull() {
-    InjectorState s = firedIn(RECONCILE_MISMATCH);
-    if (s == null) {
-      return null;
-    }
-    return MISMATCH_TYPES[s.draws.nextInt(InjectorState.CHOICE_STREAM, MISMATCH_TYPES.length)];
+    return FaultShapes.reconcileMismatchOrNull(this);
   }
 
   /** A synthetic 5xx status for an EXCH_5XX fault: 500, 502, 503 or 504 with equal chance. */
   public int synthetic5xxStatus() {
-    return SYNTHETIC_5XX[state.draws.nextInt(InjectorState.CHOICE_STREAM, SYNTHETIC_5XX.length)];
+    return FaultShapes.synthetic5xxStatus(state);
   }
 
   /**
@@ -378,9 +345,7 @@ public final class ChaosInjector {
    * ChaosConfig#unknownOutcomeShare()}.
    */
   public boolean strikesAfterSend() {
-    InjectorState s = state;
-    long t = Draws.threshold(s.config.unknownOutcomeShare());
-    return s.draws.next(InjectorState.CHOICE_STREAM) < t;
+    return FaultShapes.strikesAfterSend(state);
   }
 
   /**
@@ -392,144 +357,12 @@ public final class ChaosInjector {
    * of all losses, and cuts are {@code net_loss.cut_share} of those.
    */
   public NetLossStage netLossStage() {
-    InjectorState s = state;
-    ChaosConfig c = s.config;
-    long u = s.draws.next(InjectorState.CHOICE_STREAM);
-    if (u >= Draws.threshold(c.unknownOutcomeShare())) {
-      return NetLossStage.BEFORE_SEND;
-    }
-    return u < Draws.threshold(c.unknownOutcomeShare() * c.netLossCutShare())
-        ? NetLossStage.RESPONSE_CUT
-        : NetLossStage.RESPONSE_LOST;
+    return FaultShapes.netLossStage(state);
   }
 
   @Override
   public String toString() {
     return "ChaosInjector{instance=" + instanceId() + ", " + state.config + '}';
-  }
-
-  // ---------------------------------------------------------------- internals
-
-  /** A probability or magnitude gate (traffic share in its threshold): its snapshot, or null. */
-  private InjectorState firedIn(int i) {
-    InjectorState s = state;
-    if (!s.live) {
-      return null;
-    }
-    long now;
-    try {
-      now = clock.getAsLong();
-    } catch (Throwable t) {
-      failures.clockFailed(t);
-      return null;
-    }
-    if (!s.contains(now)) {
-      s = core.refresh(now);
-    }
-    if (!s.active) {
-      return null;
-    }
-    return decide(s, i, s.draws.next(i), s.thresholds[i], now) ? s : null;
-  }
-
-  /**
-   * Settles gate {@code i}: it fires when {@code draw < threshold} (both in {@code [0, 2^63)}, so
-   * the sign bit of the difference is the outcome), counts the outcome, tells listeners and returns
-   * whether the hook must inject.
-   *
-   * <p>Design note: the common path (not dry-run, no listener, counting on the owning thread) has
-   * no branch on the random outcome, so a 30 % gate does not pay a mispredicted branch on every
-   * third call; see {@link InjectionCounter}.
-   */
-  private boolean decide(InjectorState s, int i, long draw, long threshold, long now) {
-    long hit = (draw - threshold) >>> 63;
-    if (s.dryRun) {
-      if (hit != 0) {
-        wouldBe[i].add(1);
-        listeners.injection(SCENARIOS[i], true, now, wouldBe[i]);
-      }
-      return false;
-    }
-    // Re-check the kill switch so that a disable() that completed while this call was drawing
-    // wins; the counter then stays exact.
-    hit &= state.live ? 1 : 0;
-    injected[i].add(hit);
-    if (listeners.any() && hit != 0) {
-      listeners.injection(SCENARIOS[i], false, now, null);
-    }
-    return hit != 0;
-  }
-
-  /** Settles gate {@code i} as fired (its draw already succeeded). */
-  private boolean fire(InjectorState s, int i, long now) {
-    return decide(s, i, 0, 1, now);
-  }
-
-  /** A probability gate: {@link #firedIn}'s steps answering a boolean, which is faster. */
-  private boolean simpleGate(int i) {
-    InjectorState s = state;
-    if (!s.live) {
-      return false;
-    }
-    long now;
-    try {
-      now = clock.getAsLong();
-    } catch (Throwable t) {
-      return failures.clockFailed(t);
-    }
-    if (!s.contains(now)) {
-      s = core.refresh(now);
-    }
-    if (!s.active) {
-      return false;
-    }
-    return decide(s, i, s.draws.next(i), s.thresholds[i], now);
-  }
-
-  private boolean runGate(Scenario scenario) {
-    InjectorState s = state;
-    if (!s.live) {
-      return false;
-    }
-    long now;
-    try {
-      now = clock.getAsLong();
-    } catch (Throwable t) {
-      return failures.clockFailed(t);
-    }
-    s = core.current(s, now);
-    int i = scenario.ordinal();
-    if (!s.active || s.thresholds[i] == 0 || !BlastRadius.inTraffic(s)) {
-      return false;
-    }
-    return RunGate.inRun(s, scenario) && fire(s, i, now);
-  }
-
-  /** WS_DISCONNECT over the time since the last check, or over {@code elapsedNanos}. */
-  private boolean disconnectGate(boolean sinceLastCheck, long elapsedNanos) {
-    InjectorState s = state;
-    if (!s.live) {
-      return false;
-    }
-    long now;
-    try {
-      now = clock.getAsLong();
-    } catch (Throwable t) {
-      return failures.clockFailed(t);
-    }
-    long previous = sinceLastCheck ? disconnects.swapLastCheck(now) : 0;
-    s = core.current(s, now);
-    if (!s.active || s.thresholds[WS_DISCONNECT] == 0) {
-      return false;
-    }
-    long dt =
-        sinceLastCheck
-            ? PoissonGate.covered(s, previous, now)
-            : Math.min(elapsedNanos, now - s.windowStart);
-    if (dt <= 0 || !BlastRadius.inTraffic(s) || !PoissonGate.draw(s, dt)) {
-      return false;
-    }
-    return fire(s, WS_DISCONNECT, now);
   }
 
   /** Builds a {@link ChaosInjector}. Not thread-safe. */

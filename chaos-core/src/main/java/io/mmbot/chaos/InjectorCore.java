@@ -11,9 +11,9 @@ import java.util.function.LongSupplier;
 
 /**
  * How the state of one {@link ChaosInjector} moves (enable, update, disable, the next burst window,
- * expiry), the outcome of a gate (counting, dry-run, listeners), the injection counters, the
- * listeners and the enable vetoes. The injector holds it and declares the public API; the gates
- * themselves and the fault shapes are the injector's.
+ * expiry), the injection counters, the listeners and the enable vetoes. The injector holds it and
+ * declares the public API; the gates' steps (drawing, counting, dry-run, telling listeners) are
+ * {@link GateSteps}, the fault shapes {@link FaultShapes}.
  *
  * <p>Design note: the snapshot itself is the injector's {@code state} field, so that a gate costs
  * one volatile load; every change is a compare-and-set of the whole snapshot on that field.
@@ -100,11 +100,6 @@ final class InjectorCore {
   /** See {@link ChaosInjector#instanceSelected}. */
   boolean instanceSelected() {
     return selected(owner.state.config);
-  }
-
-  /** The time source of this injector, for companions in this package (the rollback guard). */
-  LongSupplier nanoClock() {
-    return clock;
   }
 
   /** See {@link ChaosInjector#instanceId}. */

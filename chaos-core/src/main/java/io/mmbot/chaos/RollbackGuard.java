@@ -1,9 +1,10 @@
 package io.mmbot.chaos;
 
+import io.mmbot.chaos.rollback.GuardEngine;
+import io.mmbot.chaos.rollback.GuardedInjector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -78,7 +79,7 @@ public final class RollbackGuard implements AutoCloseable {
   public static final long EVALUATION_STEP_NANOS = 1_000_000_000L;
 
   /** Length of the window the three measures are computed over, in seconds. */
-  public static final int WINDOW_SECONDS = TickWindow.SECONDS;
+  public static final int WINDOW_SECONDS = GuardEngine.WINDOW_SECONDS;
 
   /** Fewest ticks in the window for the p95 condition to be judged. */
   public static final int MIN_P95_TICKS = 20;
@@ -93,40 +94,24 @@ public final class RollbackGuard implements AutoCloseable {
   public static final int DEFAULT_SETTLE_SECONDS = 10;
 
   /** Upper bound of the p95's error relative to the exact p95 (durations of 65.5 µs or more). */
-  public static final double P95_RELATIVE_ERROR = LatencyBins.RELATIVE_ERROR;
+  public static final double P95_RELATIVE_ERROR = GuardEngine.P95_RELATIVE_ERROR;
 
-  private final ChaosInjector injector;
-  private final RollbackConfig fixed;
+  /** Records, evaluates and fails safe; this class declares the API and delegates to it. */
+  private final GuardEngine engine;
+
+  /** The engine's clock, read here so that recording is one load shorter. */
   private final LongSupplier clock;
-  private final TickWindow window = new TickWindow();
-  private final ChaosWatch watch;
-  private final TriggerEvaluator triggers;
-
-  /** The thread evaluating now, or null: the evaluator belongs to it. */
-  private final AtomicReference<Thread> evaluating = new AtomicReference<>();
-
-  private volatile long nextEvaluation;
-  private volatile boolean closed;
-  private volatile boolean clampLogged;
-  private volatile boolean failureLogged;
 
   private RollbackGuard(Builder b) {
-    this.injector = b.injector;
-    this.fixed = b.config;
-    this.clock = b.clock != null ? b.clock : injector.nanoClock();
-    this.watch = new ChaosWatch(b.settle.toNanos());
-    long now = clock.getAsLong();
-    this.nextEvaluation = now + EVALUATION_STEP_NANOS;
-    this.triggers = new TriggerEvaluator(injector, window, watch, now);
-    injector.addListener(watch);
+    GuardedInjector seam = new GuardedInjectorAdapter(b.injector);
+    this.clock = b.clock != null ? b.clock : seam.nanoClock();
+    this.engine = new GuardEngine(seam, b.config, clock, b.settle.toNanos());
   }
 
   /** A builder for a guard over {@code injector}. */
   public static Builder builder(ChaosInjector injector) {
     return new Builder(Objects.requireNonNull(injector, "injector"));
   }
-
-  // ---------------------------------------------------------------- recording
 
   /**
    * Records one bot tick: how long it took and whether it missed its deadline. Takes no lock and
@@ -137,22 +122,14 @@ public final class RollbackGuard implements AutoCloseable {
    * logged; a clock that throws switches chaos off (reason {@link ChaosReasons#GUARD_ERROR}).
    */
   public void recordTick(long durationNanos, boolean deadlineMissed) {
-    if (durationNanos < 0 && !clampLogged) {
-      clampLogged = true;
-      TripLog.negativeDuration(durationNanos);
-    }
     long now;
     try {
       now = clock.getAsLong();
     } catch (Throwable e) {
-      failSafe(e);
-      window.tick(durationNanos, deadlineMissed);
+      engine.recordTickWithoutClock(e, durationNanos, deadlineMissed);
       return;
     }
-    if (due(now)) {
-      tryEvaluate(now);
-    }
-    window.tick(durationNanos, deadlineMissed);
+    engine.recordTick(now, durationNanos, deadlineMissed);
   }
 
   /**
@@ -164,14 +141,10 @@ public final class RollbackGuard implements AutoCloseable {
     try {
       now = clock.getAsLong();
     } catch (Throwable e) {
-      failSafe(e);
-      window.operation(partialFailure);
+      engine.recordOperationWithoutClock(e, partialFailure);
       return;
     }
-    if (due(now)) {
-      tryEvaluate(now);
-    }
-    window.operation(partialFailure);
+    engine.recordOperation(now, partialFailure);
   }
 
   /**
@@ -180,7 +153,7 @@ public final class RollbackGuard implements AutoCloseable {
    * and again once chaos has been enabled after it.
    */
   public String trippedReason() {
-    return triggers.trippedReason();
+    return engine.trippedReason();
   }
 
   /**
@@ -189,124 +162,13 @@ public final class RollbackGuard implements AutoCloseable {
    * and returns the state of its last evaluation.
    */
   public Status status() {
-    Thread me = Thread.currentThread();
-    if (evaluating.get() == me) {
-      return snapshot(); // called back from a listener while this thread evaluates
-    }
-    while (!evaluating.compareAndSet(null, me)) {
-      Thread.onSpinWait();
-    }
-    try {
-      long now;
-      try {
-        now = clock.getAsLong();
-      } catch (Throwable e) {
-        failSafe(e);
-        return snapshot();
-      }
-      if (due(now)) {
-        evaluateSafely(now);
-      }
-      triggers.syncEnables();
-      return snapshot();
-    } finally {
-      evaluating.set(null);
-    }
+    return engine.status();
   }
 
   /** Stops evaluating and removes the guard's listener from the injector. Idempotent. */
   @Override
   public void close() {
-    closed = true;
-    injector.removeListener(watch);
-  }
-
-  // ---------------------------------------------------------------- evaluation
-
-  private void tryEvaluate(long now) {
-    Thread me = Thread.currentThread();
-    if (!evaluating.compareAndSet(null, me)) {
-      return; // another thread is evaluating this second (or this one, from a listener)
-    }
-    try {
-      if (due(now)) {
-        evaluateSafely(now);
-      }
-    } finally {
-      evaluating.set(null);
-    }
-  }
-
-  /**
-   * Whether {@code now} calls for the evaluator: an evaluation is due, or the clock went back to
-   * before the last evaluation (then the schedule is re-based, see {@link #rebase}).
-   */
-  private boolean due(long now) {
-    long d = now - nextEvaluation;
-    return d >= 0 || d < -EVALUATION_STEP_NANOS;
-  }
-
-  private void evaluateSafely(long now) {
-    if (closed) {
-      return;
-    }
-    try {
-      if (now - nextEvaluation >= 0) {
-        evaluate(now);
-        return;
-      }
-      // A reading taken before another thread's evaluation looks like a step back; only a fresh
-      // reading, taken while this thread holds the evaluator, tells a real one.
-      long fresh = clock.getAsLong();
-      if (fresh - nextEvaluation < -EVALUATION_STEP_NANOS) {
-        rebase(fresh);
-      } else if (fresh - nextEvaluation >= 0) {
-        evaluate(fresh);
-      }
-    } catch (Throwable e) {
-      failSafe(e);
-    }
-  }
-
-  /**
-   * The clock went back to before the last evaluation (a user-supplied clock that follows the wall
-   * clock, say). Waiting for it to catch up would leave the guard blind for as long as the step, so
-   * every time the guard keeps (the evaluation schedule, how long each condition has held, when
-   * chaos was last seen) moves back by the same amount: the guard goes on as if the clock had not
-   * jumped, and a condition that held before the step still trips on time.
-   */
-  private void rebase(long now) {
-    long delta = now + EVALUATION_STEP_NANOS - nextEvaluation; // negative
-    triggers.shift(delta);
-    watch.shift(delta);
-    nextEvaluation += delta;
-    TripLog.clockWentBack(-delta / EVALUATION_STEP_NANOS);
-  }
-
-  /**
-   * Fail safe: a guard that cannot judge the bot's health (or read its clock) stops chaos. Logged
-   * when it switches chaos off and the first time, not at every tick of a clock that keeps failing.
-   */
-  private void failSafe(Throwable e) {
-    FailureContainment.contain(e);
-    if (closed) {
-      return;
-    }
-    boolean wasOn = injector.enabled();
-    injector.disable(ChaosReasons.GUARD_ERROR);
-    if (wasOn || !failureLogged) {
-      failureLogged = true;
-      TripLog.guardFailed(e);
-    }
-  }
-
-  private void evaluate(long now) {
-    nextEvaluation = triggers.evaluate(now, nextEvaluation, fixed);
-  }
-
-  private Status snapshot() {
-    RollbackConfig rc = fixed != null ? fixed : injector.config().rollback();
-    return triggers.snapshot(rc.enabled() && injector.enabled() && !closed);
+    engine.close();
   }
 
   // ---------------------------------------------------------------- status types

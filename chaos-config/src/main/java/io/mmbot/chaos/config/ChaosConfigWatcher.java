@@ -78,7 +78,6 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   private final Path file;
   private final ChaosInjector injector;
   private final long pollNanos;
-  private final long stallNanos;
   private final Duration readTime;
   private final LongSupplier clock;
   private final ApplyPolicy policy;
@@ -86,10 +85,8 @@ public final class ChaosConfigWatcher implements AutoCloseable {
   private final AtomicLong reloads = new AtomicLong();
   private final FileWatch watch;
   private final Thread thread;
-  private final Thread watchdog;
+  private final StallWatchdog watchdog;
   private volatile boolean closed;
-  private volatile long lastProgress;
-  private volatile boolean stalled;
 
   // Touched only by the thread that reloads (start(), then the watcher thread).
   private final Debounce debounce;
@@ -102,7 +99,6 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     long debounceNanos = b.debounce.toNanos();
     this.debounce = new Debounce(debounceNanos, 20 * debounceNanos);
     this.pollNanos = b.pollInterval.toNanos();
-    this.stallNanos = b.stallLimit.toNanos();
     this.readTime = b.readTime;
     this.clock = b.clock;
     this.veto = new FileVeto(file.toString());
@@ -110,7 +106,8 @@ public final class ChaosConfigWatcher implements AutoCloseable {
         new ApplyPolicy(
             file, injector, new CopyOnWriteArrayList<>(b.listeners), () -> closed, veto);
     long now = clock.getAsLong();
-    this.lastProgress = now;
+    this.watchdog =
+        new StallWatchdog(file, clock, b.stallLimit.toNanos(), policy, () -> closed, now);
     this.lastPoll = now;
     this.lastPolled = FileWatch.Fingerprint.of(file);
     injector.addEnableVeto(veto);
@@ -119,7 +116,6 @@ public final class ChaosConfigWatcher implements AutoCloseable {
       if (b.manual) {
         this.watch = null;
         this.thread = null;
-        this.watchdog = null;
         return;
       }
       this.watch = FileWatch.open(file, b.useWatchService);
@@ -129,8 +125,6 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     }
     this.thread = new Thread(this::run, "mm-chaos-config-watcher");
     thread.setDaemon(true);
-    this.watchdog = new Thread(this::watchdog, "mm-chaos-config-watchdog");
-    watchdog.setDaemon(true);
     thread.start();
     watchdog.start();
   }
@@ -160,13 +154,13 @@ public final class ChaosConfigWatcher implements AutoCloseable {
    * been stuck for longer than the stall limit).
    */
   public boolean isRunning() {
-    if (closed || stalled) {
+    if (closed || watchdog.stalled()) {
       return false;
     }
     if (thread != null && !thread.isAlive()) {
       return false;
     }
-    return clock.getAsLong() - lastProgress <= stallNanos;
+    return watchdog.progressWithinLimit(clock.getAsLong());
   }
 
   /**
@@ -180,9 +174,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     if (watch != null) {
       watch.close();
     }
-    if (watchdog != null) {
-      watchdog.interrupt();
-    }
+    watchdog.stop();
     if (thread == null) {
       return;
     }
@@ -230,11 +222,10 @@ public final class ChaosConfigWatcher implements AutoCloseable {
    */
   void step(int events) {
     long now = clock.getAsLong();
-    lastProgress = now;
+    watchdog.progress(now);
     boolean look = events == FileWatch.EVENT_ABOUT_FILE;
-    if (stalled) {
+    if (watchdog.clearStall()) {
       // The watchdog switched chaos off while this thread was stuck: read the file anew.
-      stalled = false;
       policy.forceNextApply();
       look = true;
     }
@@ -253,7 +244,7 @@ public final class ChaosConfigWatcher implements AutoCloseable {
       debounce.clear();
       settle();
     }
-    lastProgress = clock.getAsLong();
+    watchdog.progress(clock.getAsLong());
   }
 
   /** A change was seen: off-switching versions apply now, on-switching ones are debounced. */
@@ -293,34 +284,9 @@ public final class ChaosConfigWatcher implements AutoCloseable {
     return null;
   }
 
-  // ---------------------------------------------------------------- the watchdog
-
-  private void watchdog() {
-    long period = Math.max(1_000_000L, Math.min(stallNanos / 4, HEARTBEAT_NANOS));
-    try {
-      while (!closed) {
-        TimeUnit.NANOSECONDS.sleep(period);
-        checkProgress();
-      }
-    } catch (InterruptedException e) {
-      // close() was called.
-    }
-  }
-
-  /** Switches chaos off if the watcher has made no progress for the stall limit. */
+  /** Switches chaos off if the watcher has made no progress for the stall limit. For tests. */
   void checkProgress() {
-    long idle = clock.getAsLong() - lastProgress;
-    if (closed || stalled || idle <= stallNanos) {
-      return;
-    }
-    stalled = true;
-    String why =
-        "the config watcher of "
-            + file
-            + " has made no progress for "
-            + TimeUnit.NANOSECONDS.toMillis(idle)
-            + " ms (a blocking listener or file system?); chaos is off until it moves again";
-    policy.reportStall(why);
+    watchdog.check();
   }
 
   /** Builds and starts a {@link ChaosConfigWatcher}. Not thread-safe. */

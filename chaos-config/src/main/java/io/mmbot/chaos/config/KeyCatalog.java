@@ -24,6 +24,21 @@ final class KeyCatalog {
 
   static List<Key> build() {
     List<Key> k = new ArrayList<>();
+    switchKeys(k);
+    networkFaultKeys(k);
+    clockStormAndReconcileKeys(k);
+    burstAndBlastRadiusKeys(k);
+    faultShapeKeys(k);
+    identityKeys(k);
+    for (Scenario s : Scenario.values()) {
+      structured(k, s);
+    }
+    RollbackKeys.add(k);
+    return Collections.unmodifiableList(k);
+  }
+
+  /** The master switch and shadow mode. */
+  private static void switchKeys(List<Key> k) {
     bool(
         k,
         "enabled",
@@ -36,6 +51,10 @@ final class KeyCatalog {
         "Shadow mode: gates are evaluated and counted, nothing is perturbed.",
         (t, v) -> t.chaos.dryRun(v),
         ChaosConfig::dryRun);
+  }
+
+  /** The flat keys of the faults on the way to and from the exchange. */
+  private static void networkFaultKeys(List<Key> k) {
     prob(
         k,
         "net_loss",
@@ -82,6 +101,10 @@ final class KeyCatalog {
         "Probability that a host name lookup fails (NXDOMAIN).",
         (t, v) -> t.chaos.dnsFlap(v),
         ChaosConfig::dnsFlap);
+  }
+
+  /** The flat keys of clock skew, rate-limit storms and reconcile mismatches. */
+  private static void clockStormAndReconcileKeys(List<Key> k) {
     ms(
         k,
         "clock_skew_ms",
@@ -101,6 +124,10 @@ final class KeyCatalog {
         "Probability that a reconcile sees a perturbed order state.",
         (t, v) -> t.chaos.reconcileMismatch(v),
         ChaosConfig::reconcileMismatch);
+  }
+
+  /** The burst clock, the expiry and the blast radius. */
+  private static void burstAndBlastRadiusKeys(List<Key> k) {
     integer(
         k,
         "burst_on_sec",
@@ -144,6 +171,10 @@ final class KeyCatalog {
         "Share of bot instances chaos may touch, by a stable hash of the instance id.",
         (t, v) -> t.chaos.instancePct(v),
         ChaosConfig::instancePct);
+  }
+
+  /** Where a request fault strikes and how DNS_FLAP meets pooled connections. */
+  private static void faultShapeKeys(List<Key> k) {
     prob(
         k,
         "unknown_outcome_share",
@@ -157,6 +188,10 @@ final class KeyCatalog {
             + " it means the share of calls that meet a failed lookup (OkHttp).",
         (t, v) -> t.chaos.dnsFlapEvictPool(v),
         ChaosConfig::dnsFlapEvictPool);
+  }
+
+  /** The seed and the instance id. */
+  private static void identityKeys(List<Key> k) {
     k.add(
         new Key(
             "seed",
@@ -177,12 +212,6 @@ final class KeyCatalog {
             "Id of this bot instance for `instance_pct`. Absent: the `MM_CHAOS_INSTANCE_ID` environment variable, else the host name.",
             (t, v) -> t.chaos.instanceId((String) v),
             c -> c.instanceId().isEmpty() ? null : c.instanceId()));
-
-    for (Scenario s : Scenario.values()) {
-      structured(k, s);
-    }
-    RollbackKeys.add(k);
-    return Collections.unmodifiableList(k);
   }
 
   /**

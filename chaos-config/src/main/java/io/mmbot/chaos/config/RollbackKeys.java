@@ -22,6 +22,13 @@ final class RollbackKeys {
         "Arms the automatic rollback triggers.",
         (t, v) -> t.rollback.enabled(v),
         c -> c.rollback().enabled());
+    p95TickKeys(k);
+    deadlineMissKeys(k);
+    partialFailKeys(k);
+  }
+
+  /** The P95_TICK trigger: its allowed rise, its window and the fixed baseline. */
+  private static void p95TickKeys(List<Key> k) {
     KeyCatalog.num(
         k,
         "rollback.p95_tick_increase_pct",
@@ -47,6 +54,10 @@ final class RollbackKeys {
         "Fixed baseline p95 tick; 0 means measured on chaos-off ticks.",
         (t, v) -> t.rollback.baselineP95Ms(v),
         c -> c.rollback().baselineP95Ms());
+  }
+
+  /** The DEADLINE_MISS trigger: its share and its window. */
+  private static void deadlineMissKeys(List<Key> k) {
     KeyCatalog.num(
         k,
         "rollback.deadline_miss_pct",
@@ -64,6 +75,10 @@ final class RollbackKeys {
         WINDOW,
         (t, v) -> t.rollback.deadlineMissWindowSec(v),
         c -> c.rollback().deadlineMissWindowSec());
+  }
+
+  /** The PARTIAL_FAIL trigger: its rate and its window. */
+  private static void partialFailKeys(List<Key> k) {
     KeyCatalog.num(
         k,
         "rollback.partial_fail_pct",

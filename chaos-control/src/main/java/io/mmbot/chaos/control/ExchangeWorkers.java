@@ -91,12 +91,12 @@ final class ExchangeWorkers implements Executor {
   /** How often it looks while requests wait for a worker. */
   static final long BUSY_SWEEP_MILLIS = MIN_AGE_MILLIS;
 
-  private static final ThreadLocal<Slot> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<WorkerSlot> CURRENT = new ThreadLocal<>();
 
   private final ThreadPoolExecutor pool;
-  private final LongSupplier clock;
-  private final long readTimeoutNanos;
-  private final Set<Slot> running = ConcurrentHashMap.newKeySet();
+  final LongSupplier clock;
+  final long readTimeoutNanos;
+  private final Set<WorkerSlot> running = ConcurrentHashMap.newKeySet();
   private final AtomicInteger waiting = new AtomicInteger();
   private final Thread sweeper;
   private final SweepLog log;
@@ -138,7 +138,7 @@ final class ExchangeWorkers implements Executor {
    */
   @Override
   public void execute(Runnable exchange) {
-    Slot s = new Slot(exchange);
+    WorkerSlot s = new WorkerSlot(this, exchange);
     waiting.incrementAndGet();
     try {
       pool.execute(s);
@@ -181,9 +181,9 @@ final class ExchangeWorkers implements Executor {
    * The request on this thread has shown a valid token: it is closed for room only after others.
    */
   static void authenticated() {
-    Slot s = CURRENT.get();
+    WorkerSlot s = CURRENT.get();
     if (s != null) {
-      s.phase = Phase.AUTHENTICATED;
+      s.phase = WorkerSlot.Phase.AUTHENTICATED;
     }
   }
 
@@ -192,11 +192,11 @@ final class ExchangeWorkers implements Executor {
    * deadlines: it is never cut in half. It must not read from or write to the client.
    */
   static <T, E extends Exception> T critical(Step<T, E> change) throws E {
-    Slot s = CURRENT.get();
+    WorkerSlot s = CURRENT.get();
     if (s == null) {
       return change.run();
     }
-    Phase before = s.phase;
+    WorkerSlot.Phase before = s.phase;
     // A deadline that struck just before must not cut the change in half: its mark is held back
     // during the change and put back after it, so the I/O that follows still fails fast.
     boolean struck = !s.enterCritical() && Thread.interrupted();
@@ -218,15 +218,15 @@ final class ExchangeWorkers implements Executor {
    * first to go when room is needed: a client that stalls is cut off instead of waited for.
    */
   static void drainBriefly() {
-    Slot s = CURRENT.get();
+    WorkerSlot s = CURRENT.get();
     if (s != null) {
-      s.drainBriefly(s.owner().clock.getAsLong());
+      s.drainBriefly(s.owner.clock.getAsLong());
     }
   }
 
   /** The request body on this thread has been read to its end: the request has arrived whole. */
   static void bodyRead() {
-    Slot s = CURRENT.get();
+    WorkerSlot s = CURRENT.get();
     if (s != null) {
       s.bodyRead = true;
       s.arrived();
@@ -240,7 +240,7 @@ final class ExchangeWorkers implements Executor {
    * the client a reset for a request that took effect.
    */
   static void arrived() {
-    Slot s = CURRENT.get();
+    WorkerSlot s = CURRENT.get();
     if (s != null) {
       s.arrived();
     }
@@ -248,7 +248,7 @@ final class ExchangeWorkers implements Executor {
 
   /** Whether the request body on this thread was read to its end (true off a worker thread). */
   static boolean wasBodyRead() {
-    Slot s = CURRENT.get();
+    WorkerSlot s = CURRENT.get();
     return s == null || s.bodyRead;
   }
 
@@ -284,11 +284,11 @@ final class ExchangeWorkers implements Executor {
    */
   int sweep(long now) {
     int late = 0;
-    List<Slot> candidates = new ArrayList<>();
+    List<WorkerSlot> candidates = new ArrayList<>();
     long minAge = TimeUnit.MILLISECONDS.toNanos(MIN_AGE_MILLIS);
     long authenticatedMinAge = TimeUnit.MILLISECONDS.toNanos(AUTHENTICATED_MIN_AGE_MILLIS);
-    for (Slot s : running) {
-      if (s.phase == Phase.CRITICAL) {
+    for (WorkerSlot s : running) {
+      if (s.phase == WorkerSlot.Phase.CRITICAL) {
         continue;
       }
       if (now - s.deadline >= 0) {
@@ -299,7 +299,9 @@ final class ExchangeWorkers implements Executor {
           && !s.arrived
           && now
                   - s.startedAt
-                  - (s.phase == Phase.AUTHENTICATED && !s.draining ? authenticatedMinAge : minAge)
+                  - (s.phase == WorkerSlot.Phase.AUTHENTICATED && !s.draining
+                      ? authenticatedMinAge
+                      : minAge)
               >= 0) {
         candidates.add(s);
       }
@@ -309,10 +311,10 @@ final class ExchangeWorkers implements Executor {
     if (want > 0 && !candidates.isEmpty()) {
       // Draining an unwanted body first, then unauthenticated, then authenticated; oldest first.
       candidates.sort(
-          Comparator.comparing((Slot s) -> !s.draining)
-              .thenComparing(s -> s.phase == Phase.AUTHENTICATED)
+          Comparator.comparing((WorkerSlot s) -> !s.draining)
+              .thenComparing(s -> s.phase == WorkerSlot.Phase.AUTHENTICATED)
               .thenComparingLong(s -> s.startedAt));
-      for (Slot s : candidates) {
+      for (WorkerSlot s : candidates) {
         if (room >= want) {
           break;
         }
@@ -325,89 +327,22 @@ final class ExchangeWorkers implements Executor {
     return late + room;
   }
 
-  // ---------------------------------------------------------------- one exchange
+  // ---------------------------------------------------------------- one exchange's moves
 
-  enum Phase {
-    /** Reading a request whose token has not been checked yet. */
-    READING,
-    /** The token is valid; reading or answering. */
-    AUTHENTICATED,
-    /** Changing the injector's state: never interrupted. */
-    CRITICAL
+  /** A slot has left the queue: it runs on a worker now. */
+  void leftQueue() {
+    waiting.decrementAndGet();
   }
 
-  /** One exchange on a worker: when it started, its phase, and the one interrupt it may get. */
-  final class Slot implements Runnable {
-    private final Runnable exchange;
-    volatile long startedAt;
-    volatile long deadline;
-    volatile boolean draining;
-    volatile Phase phase = Phase.READING;
-    volatile boolean interrupted;
-    volatile boolean arrived;
-    boolean bodyRead;
-    private Thread thread;
-    private boolean done;
+  /** A slot's exchange starts on this thread; the sweeps see it from now on. */
+  void started(WorkerSlot s) {
+    CURRENT.set(s);
+    running.add(s);
+  }
 
-    Slot(Runnable exchange) {
-      this.exchange = exchange;
-    }
-
-    @Override
-    public void run() {
-      waiting.decrementAndGet();
-      synchronized (this) {
-        thread = Thread.currentThread();
-      }
-      startedAt = clock.getAsLong();
-      deadline = startedAt + readTimeoutNanos;
-      CURRENT.set(this);
-      running.add(this);
-      try {
-        exchange.run();
-      } finally {
-        running.remove(this);
-        CURRENT.remove();
-        synchronized (this) {
-          done = true;
-        }
-        Thread.interrupted(); // an interrupt meant for this exchange must not reach the next one
-      }
-    }
-
-    /** Interrupts this exchange's thread once, unless it has ended or is changing state. */
-    synchronized boolean interrupt() {
-      if (done || interrupted || thread == null || phase == Phase.CRITICAL) {
-        return false;
-      }
-      interrupted = true;
-      thread.interrupt();
-      return true;
-    }
-
-    /** Enters the critical phase; false if this exchange was interrupted before. */
-    synchronized boolean enterCritical() {
-      phase = Phase.CRITICAL;
-      return !interrupted;
-    }
-
-    /** The request has arrived whole: the deadline becomes the answer bound. */
-    void arrived() {
-      arrived = true;
-      deadline = startedAt + TimeUnit.MILLISECONDS.toNanos(ANSWER_BOUND_MILLIS);
-    }
-
-    /** Brings the deadline to at most {@value #DRAIN_GRACE_MILLIS} ms from {@code now}. */
-    void drainBriefly(long now) {
-      long grace = now + TimeUnit.MILLISECONDS.toNanos(DRAIN_GRACE_MILLIS);
-      if (grace - deadline < 0) {
-        deadline = grace;
-      }
-      draining = true;
-    }
-
-    ExchangeWorkers owner() {
-      return ExchangeWorkers.this;
-    }
+  /** A slot's exchange has ended on this thread. */
+  void ended(WorkerSlot s) {
+    running.remove(s);
+    CURRENT.remove();
   }
 }

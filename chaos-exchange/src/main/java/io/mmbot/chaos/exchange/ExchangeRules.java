@@ -87,25 +87,16 @@ public final class ExchangeRules {
   private final Map<String, Ledger.Entry> latest = new HashMap<>();
   private final List<Ledger.Entry> openList = new ArrayList<>();
 
-  private long minute = Long.MIN_VALUE;
-  private int usedWeight;
+  private final RequestLimits limits = new RequestLimits();
   private long filterFromMs = Long.MAX_VALUE;
   private long filterUntilMs = Long.MIN_VALUE;
   private long filterRejections;
-  private long weightRefusals;
-  private long retryUntilMs = Long.MIN_VALUE;
-  private int violations;
-  private long bannedUntilMs = Long.MIN_VALUE;
-  private long nextBanMs = FIRST_BAN_MS;
-  private long bans;
-  private long rateLimited;
   private long timestampRejections;
   private final long[] newOrders = new long[MAX_NEW_ORDERS_PER_10S];
   private int newOrderNext;
   private int newOrderCount;
   private long bidTicks;
   private long askTicks;
-  private int weightLimit = WEIGHT_LIMIT_PER_MINUTE;
 
   /** Fresh rules: no orders, no weight used, no ban. */
   public ExchangeRules() {}
@@ -115,10 +106,7 @@ public final class ExchangeRules {
    * test raises it so that it measures answers, not 429s.
    */
   public void weightLimitPerMinute(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("weight limit must be >= 1, was " + limit);
-    }
-    this.weightLimit = limit;
+    limits.weightLimitPerMinute(limit);
   }
 
   /** The ledger of every accepted order. */
@@ -139,12 +127,12 @@ public final class ExchangeRules {
 
   /** 418 bans issued by these rules. */
   public long bans() {
-    return bans;
+    return limits.bans();
   }
 
   /** 429 answers issued by these rules (weight limit and violations). */
   public long rateLimitedAnswers() {
-    return rateLimited;
+    return limits.rateLimited();
   }
 
   /**
@@ -160,7 +148,7 @@ public final class ExchangeRules {
    * Requests refused because the weight of the minute was used up ({@value #ERR_TOO_MUCH_WEIGHT}).
    */
   public long weightRefusals() {
-    return weightRefusals;
+    return limits.weightRefusals();
   }
 
   /** New orders refused by the price filter ({@value #ERR_FILTER}). */
@@ -175,8 +163,7 @@ public final class ExchangeRules {
 
   /** The weight used in the current minute at {@code nowMs}. */
   public int usedWeight(long nowMs) {
-    roll(nowMs);
-    return usedWeight;
+    return limits.usedWeight(nowMs);
   }
 
   /** The open orders, in acceptance order (a fresh list). */
@@ -213,44 +200,22 @@ public final class ExchangeRules {
   }
 
   private void decide(RestCall call, long nowMs) {
-    roll(nowMs);
-    if (nowMs < bannedUntilMs) {
-      call.answer(418, 0, ceilSec(bannedUntilMs - nowMs), usedWeight, nowMs);
+    if (limits.refuse(call, nowMs)) {
       return;
     }
-    if (nowMs < retryUntilMs) {
-      violations++;
-      if (violations >= VIOLATIONS_TO_BAN) {
-        bannedUntilMs = nowMs + nextBanMs;
-        nextBanMs = Math.min(MAX_BAN_MS, nextBanMs * 2);
-        violations = 0;
-        retryUntilMs = Long.MIN_VALUE;
-        bans++;
-        call.answer(418, 0, ceilSec(bannedUntilMs - nowMs), usedWeight, nowMs);
-        return;
-      }
-      rateLimited++;
-      call.answer(429, 0, ceilSec(retryUntilMs - nowMs), usedWeight, nowMs);
-      return;
-    }
-    violations = 0;
-    int w = call.endpoint().weight();
-    if (usedWeight + w > weightLimit) {
-      retryUntilMs = (minute + 1) * 60_000;
-      rateLimited++;
-      weightRefusals++;
-      call.answer(429, ERR_TOO_MUCH_WEIGHT, ceilSec(retryUntilMs - nowMs), usedWeight, nowMs);
-      return;
-    }
-    usedWeight += w;
     if (call.endpoint().signed()) {
       long ts = call.timestampMs();
       if (ts - nowMs > MAX_AHEAD_MS || nowMs - ts > call.recvWindowMs()) {
         timestampRejections++;
-        call.answer(400, ERR_TIMESTAMP, 0, usedWeight, nowMs);
+        call.answer(400, ERR_TIMESTAMP, 0, limits.usedWeight(), nowMs);
         return;
       }
     }
+    operate(call, nowMs);
+  }
+
+  /** The operation of a request that passed the limits and the timestamp rule. */
+  private void operate(RestCall call, long nowMs) {
     switch (call.endpoint()) {
       case PLACE_ORDER:
         place(call, nowMs);
@@ -307,16 +272,16 @@ public final class ExchangeRules {
   private void place(RestCall call, long nowMs) {
     String id = call.clientOrderId();
     if (open.containsKey(id) || openList.size() >= MAX_OPEN_ORDERS) {
-      call.answer(400, ERR_REJECTED, 0, usedWeight, nowMs);
+      call.answer(400, ERR_REJECTED, 0, limits.usedWeight(), nowMs);
       return;
     }
     if (newOrderCount == newOrders.length && nowMs - newOrders[newOrderNext] < 10_000) {
-      call.answer(429, ERR_TOO_MANY_ORDERS, 10, usedWeight, nowMs);
+      call.answer(429, ERR_TOO_MANY_ORDERS, 10, limits.usedWeight(), nowMs);
       return;
     }
     if (nowMs >= filterFromMs && nowMs < filterUntilMs) {
       filterRejections++;
-      call.answer(400, ERR_FILTER, 0, usedWeight, nowMs);
+      call.answer(400, ERR_FILTER, 0, limits.usedWeight(), nowMs);
       return;
     }
     newOrders[newOrderNext] = nowMs;
@@ -333,7 +298,7 @@ public final class ExchangeRules {
   private void cancel(RestCall call, long nowMs) {
     Ledger.Entry e = open.get(call.clientOrderId());
     if (e == null) {
-      call.answer(400, ERR_CANCEL_UNKNOWN, 0, usedWeight, nowMs);
+      call.answer(400, ERR_CANCEL_UNKNOWN, 0, limits.usedWeight(), nowMs);
       return;
     }
     close(e, OrderStatus.CANCELED, nowMs, openList.indexOf(e));
@@ -371,7 +336,7 @@ public final class ExchangeRules {
   private void query(RestCall call, long nowMs) {
     Ledger.Entry e = latest.get(call.clientOrderId());
     if (e == null) {
-      call.answer(400, ERR_NO_SUCH_ORDER, 0, usedWeight, nowMs);
+      call.answer(400, ERR_NO_SUCH_ORDER, 0, limits.usedWeight(), nowMs);
       return;
     }
     call.order(e.view(nowMs));
@@ -386,7 +351,7 @@ public final class ExchangeRules {
   }
 
   private void ok(RestCall call, long nowMs) {
-    call.answer(200, 0, 0, usedWeight, nowMs);
+    call.answer(200, 0, 0, limits.usedWeight(), nowMs);
   }
 
   /**
@@ -396,23 +361,6 @@ public final class ExchangeRules {
    * @return whether the weight was used
    */
   public boolean weightOfAnotherClient(int weight, long nowMs) {
-    roll(nowMs);
-    if (usedWeight + weight > WEIGHT_LIMIT_PER_MINUTE) {
-      return false;
-    }
-    usedWeight += weight;
-    return true;
-  }
-
-  private void roll(long nowMs) {
-    long m = Math.floorDiv(nowMs, 60_000);
-    if (m != minute) {
-      minute = m;
-      usedWeight = 0;
-    }
-  }
-
-  private static long ceilSec(long ms) {
-    return Math.max(1, (ms + 999) / 1000);
+    return limits.weightOfAnotherClient(weight, nowMs);
   }
 }

@@ -23,7 +23,10 @@ final class ChaosDns implements Dns {
 
   ChaosDns(
       Dns delegate, ChaosInjector injector, PooledDnsFlap perCall, ResolvedAddresses resolved) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    if (Objects.requireNonNull(delegate, "delegate") instanceof ChaosDns) {
+      throw new IllegalArgumentException("delegate is already a chaos Dns");
+    }
+    this.delegate = delegate;
     this.injector = Objects.requireNonNull(injector, "injector");
     this.perCall = Objects.requireNonNull(perCall, "perCall");
     this.resolved = Objects.requireNonNull(resolved, "resolved");

@@ -13,11 +13,9 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
-import okhttp3.Call;
 import okhttp3.Dns;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
@@ -177,10 +175,8 @@ public final class ChaosOkHttp {
    */
   public OkHttpClient.Builder decorate(OkHttpClient.Builder builder) {
     Objects.requireNonNull(builder, "builder");
-    for (Interceptor i : builder.interceptors()) {
-      if (i instanceof PlanInterceptor) {
-        throw new IllegalArgumentException("this OkHttpClient.Builder is already decorated");
-      }
+    if (PlanInterceptor.installedIn(builder)) {
+      throw new IllegalArgumentException("this OkHttpClient.Builder is already decorated");
     }
     // The builder shows its Dns and Dispatcher only through a client built from it.
     OkHttpClient current = builder.build();
@@ -214,9 +210,6 @@ public final class ChaosOkHttp {
   /** {@code delegate} with DNS_FLAP applied; pass {@code Dns.SYSTEM} for the default resolver. */
   public Dns dns(Dns delegate) {
     Objects.requireNonNull(delegate, "delegate");
-    if (delegate instanceof ChaosDns) {
-      throw new IllegalArgumentException("delegate is already a chaos Dns");
-    }
     return new ChaosDns(delegate, injector, pooledDns, resolved);
   }
 
@@ -227,9 +220,6 @@ public final class ChaosOkHttp {
    */
   public ExecutorService dispatcherExecutor(ExecutorService delegate) {
     Objects.requireNonNull(delegate, "delegate");
-    if (delegate instanceof LatencyExecutor) {
-      throw new IllegalArgumentException("delegate is already a chaos dispatcher executor");
-    }
     return new LatencyExecutor(delegate, this);
   }
 
@@ -281,23 +271,6 @@ public final class ChaosOkHttp {
   /** Whether chaos is on: the one volatile read that every wait and every strike looks at. */
   boolean on() {
     return injector.config().enabled();
-  }
-
-  /**
-   * The protocol the real connection of {@code call} would use, for a synthetic answer made up
-   * before sending: {@code h2_prior_knowledge} on a client configured for it (it speaks nothing
-   * else), HTTP/2 over TLS when the client offers it (exchanges negotiate it by ALPN), HTTP/1.1
-   * otherwise (OkHttp never upgrades a cleartext connection). After sending, the real response's
-   * protocol is used.
-   */
-  Protocol protocolFor(Call call) {
-    java.util.List<Protocol> offered = AsyncCalls.protocolsOf(call);
-    if (offered.contains(Protocol.H2_PRIOR_KNOWLEDGE)) {
-      return Protocol.H2_PRIOR_KNOWLEDGE;
-    }
-    return call.request().isHttps() && offered.contains(Protocol.HTTP_2)
-        ? Protocol.HTTP_2
-        : Protocol.HTTP_1_1;
   }
 
   void report(Scenario s, Outcome outcome, int status, long delayMs, Request request) {

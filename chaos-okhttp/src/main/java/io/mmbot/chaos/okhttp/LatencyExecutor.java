@@ -38,6 +38,9 @@ final class LatencyExecutor implements ExecutorService {
   private final ChaosOkHttp chaos;
 
   LatencyExecutor(ExecutorService delegate, ChaosOkHttp chaos) {
+    if (delegate instanceof LatencyExecutor) {
+      throw new IllegalArgumentException("delegate is already a chaos dispatcher executor");
+    }
     this.delegate = delegate;
     this.chaos = chaos;
   }

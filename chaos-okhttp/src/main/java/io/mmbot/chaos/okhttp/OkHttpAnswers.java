@@ -5,6 +5,8 @@ import io.mmbot.chaos.http.internal.ExchangeAnswers;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.List;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -22,6 +24,23 @@ final class OkHttpAnswers {
   private static final MediaType JSON = MediaType.get(ExchangeAnswers.CONTENT_TYPE);
 
   private OkHttpAnswers() {}
+
+  /**
+   * The protocol the real connection of {@code call} would use, for a synthetic answer made up
+   * before sending: {@code h2_prior_knowledge} on a client configured for it (it speaks nothing
+   * else), HTTP/2 over TLS when the client offers it (exchanges negotiate it by ALPN), HTTP/1.1
+   * otherwise (OkHttp never upgrades a cleartext connection). After sending, the real response's
+   * protocol is used.
+   */
+  static Protocol protocolFor(Call call) {
+    List<Protocol> offered = AsyncCalls.protocolsOf(call);
+    if (offered.contains(Protocol.H2_PRIOR_KNOWLEDGE)) {
+      return Protocol.H2_PRIOR_KNOWLEDGE;
+    }
+    return call.request().isHttps() && offered.contains(Protocol.HTTP_2)
+        ? Protocol.HTTP_2
+        : Protocol.HTTP_1_1;
+  }
 
   /**
    * The synthetic response {@code plan} calls for, answering {@code request} over {@code protocol};

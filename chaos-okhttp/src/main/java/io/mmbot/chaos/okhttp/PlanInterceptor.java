@@ -6,6 +6,7 @@ import io.mmbot.chaos.http.FaultPlan;
 import io.mmbot.chaos.http.HttpFault.Outcome;
 import java.io.IOException;
 import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -75,7 +76,8 @@ final class PlanInterceptor implements Interceptor {
         throw OkHttpAnswers.lostBeforeSending(request, chaos.resolved);
       }
       long now = System.currentTimeMillis();
-      return OkHttpAnswers.response(request, plan, chaos.protocolFor(chain.call()), now, now);
+      return OkHttpAnswers.response(
+          request, plan, OkHttpAnswers.protocolFor(chain.call()), now, now);
     }
     AfterSend token = new AfterSend(plan);
     Response response = chain.proceed(request.newBuilder().tag(AfterSend.class, token).build());
@@ -84,6 +86,16 @@ final class PlanInterceptor implements Interceptor {
     return token.claim() && chaos.on()
         ? AfterSendInterceptor.strike(chaos, plan, response, chain)
         : response;
+  }
+
+  /** Whether {@code builder} already holds a plan interceptor: it was decorated before. */
+  static boolean installedIn(OkHttpClient.Builder builder) {
+    for (Interceptor i : builder.interceptors()) {
+      if (i instanceof PlanInterceptor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** WebSocket handshakes are left alone: their faults are the listener wrapper's. */

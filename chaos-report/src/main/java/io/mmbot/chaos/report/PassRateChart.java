@@ -28,6 +28,15 @@ final class PassRateChart {
         .append(height)
         .append(
             "\" role=\"img\" aria-label=\"Pass rate by scenario with 95 % Wilson intervals\">\n");
+    bands(b, rows);
+    grid(b, rows, plot);
+    target(b, rows, plot);
+    scenarioRows(b, model, plot);
+    b.append("</svg>\n");
+  }
+
+  /** The shaded band behind every other row. */
+  private static void bands(StringBuilder b, int rows) {
     for (int row = 0; row < rows; row += 2) {
       b.append("<rect class=\"band\" x=\"0\" y=\"")
           .append(TOP + row * ROW)
@@ -37,6 +46,10 @@ final class PassRateChart {
           .append(ROW)
           .append("\"/>\n");
     }
+  }
+
+  /** The vertical grid lines at 0, 25, 50, 75 and 100 % with their labels. */
+  private static void grid(StringBuilder b, int rows, double plot) {
     for (int pct = 0; pct <= 100; pct += 25) {
       double x = LEFT + plot * pct / 100.0;
       b.append("<line class=\"grid\" x1=\"")
@@ -55,6 +68,10 @@ final class PassRateChart {
           .append(pct)
           .append(" %</text>\n");
     }
+  }
+
+  /** The dashed line at the pass-rate target. */
+  private static void target(StringBuilder b, int rows, double plot) {
     double tx = LEFT + plot * FindingsAnalyzer.PASS_RATE_TARGET;
     b.append("<line class=\"target\" x1=\"")
         .append(Svg.c(tx))
@@ -67,6 +84,10 @@ final class PassRateChart {
         .append("\"><title>pass-rate target ")
         .append(NumberText.pct(FindingsAnalyzer.PASS_RATE_TARGET))
         .append("</title></line>\n");
+  }
+
+  /** One row per scenario: its label, then its rate and interval or "no runs". */
+  private static void scenarioRows(StringBuilder b, ReportModel model, double plot) {
     List<ScenarioSummary> summaries = model.scenarios();
     int row = 0;
     for (Scenario s : Scenario.values()) {
@@ -93,7 +114,6 @@ final class PassRateChart {
       }
       row++;
     }
-    b.append("</svg>\n");
   }
 
   private static void row(StringBuilder b, ScenarioSummary sum, double y, double plot) {

@@ -90,7 +90,25 @@ public final class ReportParser {
       throw new ReportFormatException(
           source, i + 1, "not a chaos report: expected '" + MarkdownReport.TITLE + "' first");
     }
-    int summary = find(lines, MarkdownReport.SUMMARY, source);
+    Map<Scenario, int[]> counts =
+        summaryCounts(lines, find(lines, MarkdownReport.SUMMARY, source), source);
+    int unreadable = countUnreadable(lines, find(lines, MarkdownReport.UNREADABLE, source));
+    int stressHeading = findOptional(lines, MarkdownReport.STRESS);
+    int scenariosEnd = stressHeading < 0 ? lines.length : stressHeading;
+    Map<Scenario, List<CriterionResult>> criteria = criteria(lines, scenariosEnd, source);
+    List<ScenarioOutcome> outcomes = outcomes(counts, criteria, source);
+    int duplicates = countItems(lines, findOptional(lines, MarkdownReport.DUPLICATES));
+    List<StressOutcome> stresses =
+        stressHeading < 0 ? List.of() : stresses(lines, stressHeading, source);
+    return new ParsedReport(outcomes, unreadable, duplicates, stresses);
+  }
+
+  /**
+   * Passed and failed runs per scenario, from the summary table under the heading at {@code
+   * summary}.
+   */
+  private static Map<Scenario, int[]> summaryCounts(String[] lines, int summary, String source)
+      throws ReportFormatException {
     Map<Scenario, int[]> counts = new LinkedHashMap<>();
     int row = expectTable(lines, summary + 1, MarkdownReport.SUMMARY_HEADER, source);
     for (; row < lines.length && lines[row].trim().startsWith("|"); row++) {
@@ -114,11 +132,14 @@ public final class ReportParser {
         throw new ReportFormatException(source, row + 1, "scenario " + s.key() + " listed twice");
       }
     }
-    int unreadable = countUnreadable(lines, find(lines, MarkdownReport.UNREADABLE, source));
+    return counts;
+  }
+
+  /** The criteria of each scenario section, from the scenarios heading up to line {@code end}. */
+  private static Map<Scenario, List<CriterionResult>> criteria(
+      String[] lines, int end, String source) throws ReportFormatException {
     Map<Scenario, List<CriterionResult>> criteria = new EnumMap<>(Scenario.class);
-    int stressHeading = findOptional(lines, MarkdownReport.STRESS);
-    int scenariosEnd = stressHeading < 0 ? lines.length : stressHeading;
-    for (int l = find(lines, MarkdownReport.SCENARIOS, source) + 1; l < scenariosEnd; l++) {
+    for (int l = find(lines, MarkdownReport.SCENARIOS, source) + 1; l < end; l++) {
       String line = lines[l].trim();
       if (!line.startsWith("### ")) {
         continue;
@@ -133,6 +154,13 @@ public final class ReportParser {
       criteria.put(s, results);
       l = r - 1;
     }
+    return criteria;
+  }
+
+  /** Each scenario of the summary with its criteria; one without a section is an error. */
+  private static List<ScenarioOutcome> outcomes(
+      Map<Scenario, int[]> counts, Map<Scenario, List<CriterionResult>> criteria, String source)
+      throws ReportFormatException {
     List<ScenarioOutcome> outcomes = new ArrayList<>();
     for (Map.Entry<Scenario, int[]> e : counts.entrySet()) {
       List<CriterionResult> c = criteria.get(e.getKey());
@@ -142,10 +170,7 @@ public final class ReportParser {
       }
       outcomes.add(new ScenarioOutcome(e.getKey(), e.getValue()[0], e.getValue()[1], c));
     }
-    int duplicates = countItems(lines, findOptional(lines, MarkdownReport.DUPLICATES));
-    List<StressOutcome> stresses =
-        stressHeading < 0 ? List.of() : stresses(lines, stressHeading, source);
-    return new ParsedReport(outcomes, unreadable, duplicates, stresses);
+    return outcomes;
   }
 
   private static final Pattern STRESS_KEY = Pattern.compile(RunReader.KEY_PATTERN_TEXT);

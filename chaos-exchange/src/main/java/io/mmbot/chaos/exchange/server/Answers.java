@@ -27,62 +27,17 @@ final class Answers {
     int w = call.usedWeight();
     switch (ep) {
       case PLACE_ORDER:
-        {
-          Ledger.Entry e = rules.latest(call.clientOrderId());
-          core.placed(e, now);
-          return new Answer(
-              200, placed(e, p.get("newOrderRespType"), now), 0, w, rules.newOrdersIn10s(now));
-        }
+        return placeOrder(p, call, now, w);
       case CANCEL_ORDER:
-        {
-          Ledger.Entry e = rules.latest(call.clientOrderId());
-          core.cancelled(e, now);
-          return Answer.ok(cancelled(new Json(512).open(), e, p, now).close().toString(), w);
-        }
+        return cancelOrder(p, call, now, w);
       case CANCEL_ALL:
-        {
-          Json j = new Json(512).openArray();
-          for (OrderView v : call.orders()) {
-            Ledger.Entry e = rules.latest(v.clientOrderId());
-            core.cancelled(e, now);
-            cancelled(j.element(), e, p, now).close();
-          }
-          return Answer.ok(j.closeArray().toString(), w);
-        }
+        return cancelAll(p, call, now, w);
       case QUERY_ORDER:
-        {
-          List<OrderRow> one = List.of(OrderRow.of(rules.latest(call.clientOrderId())));
-          if (views != null) {
-            List<OrderRow> seen = views.view(one).orders();
-            // A missing order reads as unknown; a ghost beside the real one is not shown.
-            if (seen.isEmpty()) {
-              throw new ApiError(400, ExchangeRules.ERR_NO_SUCH_ORDER, "Order does not exist.");
-            }
-            one = seen.subList(0, 1);
-          }
-          return Answer.ok(one.get(0).writeQuery(new Json(512).open()).close().toString(), w);
-        }
+        return queryOrder(call, w);
       case OPEN_ORDERS:
-        {
-          List<OrderRow> rows = BinanceRest.rows(call.orders(), rules);
-          if (views != null) {
-            rows = views.view(rows).orders();
-          }
-          Json j = new Json(256 + 400 * rows.size()).openArray();
-          for (OrderRow r : rows) {
-            r.writeQuery(j.element()).close();
-          }
-          return Answer.ok(j.closeArray().toString(), w);
-        }
+        return openOrders(call, w);
       case DEPTH_SNAPSHOT:
-        {
-          int limit = 100;
-          String l = p.get("limit");
-          if (l != null) {
-            limit = (int) Math.max(1, Math.min(5000, p.requiredLong("limit")));
-          }
-          return Answer.ok(Book.depth(core, Math.min(limit, ExchangeCore.BOOK_LEVELS), true), w);
-        }
+        return depth(p, w);
       case SERVER_TIME:
         return Answer.ok("{\"serverTime\":" + now + "}", w);
       case PING:
@@ -90,25 +45,9 @@ final class Answers {
       case EXCHANGE_INFO:
         return Answer.ok(ExchangeInfo.json(now), w);
       case BOOK_TICKER:
-        {
-          Json j = new Json(160).open();
-          Book.bookTicker(j, core, false);
-          String one = j.close().toString();
-          return Answer.ok(
-              p.get("symbol") == null && p.get("symbols") == null ? "[" + one + "]" : one, w);
-        }
+        return bookTicker(p, w);
       case PRICE_TICKER:
-        {
-          String one =
-              new Json(64)
-                  .open()
-                  .str("symbol", Amounts.SYMBOL)
-                  .str("price", Amounts.price(core.lastTrade()))
-                  .close()
-                  .toString();
-          return Answer.ok(
-              p.get("symbol") == null && p.get("symbols") == null ? "[" + one + "]" : one, w);
-        }
+        return priceTicker(p, w);
       case ACCOUNT:
         return Answer.ok(account(now), w);
       case USER_STREAM:
@@ -116,6 +55,91 @@ final class Answers {
       default:
         throw new AssertionError(ep);
     }
+  }
+
+  /** A new order: its answer in the requested {@code newOrderRespType}. */
+  private Answer placeOrder(Params p, RestCall call, long now, int w) {
+    Ledger.Entry e = rules.latest(call.clientOrderId());
+    core.placed(e, now);
+    return new Answer(
+        200, placed(e, p.get("newOrderRespType"), now), 0, w, rules.newOrdersIn10s(now));
+  }
+
+  /** One cancelled order. */
+  private Answer cancelOrder(Params p, RestCall call, long now, int w) {
+    Ledger.Entry e = rules.latest(call.clientOrderId());
+    core.cancelled(e, now);
+    return Answer.ok(cancelled(new Json(512).open(), e, p, now).close().toString(), w);
+  }
+
+  /** Every open order, cancelled. */
+  private Answer cancelAll(Params p, RestCall call, long now, int w) {
+    Json j = new Json(512).openArray();
+    for (OrderView v : call.orders()) {
+      Ledger.Entry e = rules.latest(v.clientOrderId());
+      core.cancelled(e, now);
+      cancelled(j.element(), e, p, now).close();
+    }
+    return Answer.ok(j.closeArray().toString(), w);
+  }
+
+  /** One order as queried, through the order-view chaos when it is on. */
+  private Answer queryOrder(RestCall call, int w) throws ApiError {
+    List<OrderRow> one = List.of(OrderRow.of(rules.latest(call.clientOrderId())));
+    if (views != null) {
+      List<OrderRow> seen = views.view(one).orders();
+      // A missing order reads as unknown; a ghost beside the real one is not shown.
+      if (seen.isEmpty()) {
+        throw new ApiError(400, ExchangeRules.ERR_NO_SUCH_ORDER, "Order does not exist.");
+      }
+      one = seen.subList(0, 1);
+    }
+    return Answer.ok(one.get(0).writeQuery(new Json(512).open()).close().toString(), w);
+  }
+
+  /** The open orders, through the order-view chaos when it is on. */
+  private Answer openOrders(RestCall call, int w) {
+    List<OrderRow> rows = BinanceRest.rows(call.orders(), rules);
+    if (views != null) {
+      rows = views.view(rows).orders();
+    }
+    Json j = new Json(256 + 400 * rows.size()).openArray();
+    for (OrderRow r : rows) {
+      r.writeQuery(j.element()).close();
+    }
+    return Answer.ok(j.closeArray().toString(), w);
+  }
+
+  /** A depth snapshot of at most {@code limit} levels. */
+  private Answer depth(Params p, int w) throws ApiError {
+    int limit = 100;
+    String l = p.get("limit");
+    if (l != null) {
+      limit = (int) Math.max(1, Math.min(5000, p.requiredLong("limit")));
+    }
+    return Answer.ok(Book.depth(core, Math.min(limit, ExchangeCore.BOOK_LEVELS), true), w);
+  }
+
+  /** The best bid and ask; an array unless one symbol was asked for. */
+  private Answer bookTicker(Params p, int w) {
+    Json j = new Json(160).open();
+    Book.bookTicker(j, core, false);
+    String one = j.close().toString();
+    return Answer.ok(
+        p.get("symbol") == null && p.get("symbols") == null ? "[" + one + "]" : one, w);
+  }
+
+  /** The last price; an array unless one symbol was asked for. */
+  private Answer priceTicker(Params p, int w) {
+    String one =
+        new Json(64)
+            .open()
+            .str("symbol", Amounts.SYMBOL)
+            .str("price", Amounts.price(core.lastTrade()))
+            .close()
+            .toString();
+    return Answer.ok(
+        p.get("symbol") == null && p.get("symbols") == null ? "[" + one + "]" : one, w);
   }
 
   private String placed(Ledger.Entry e, String respType, long now) {

@@ -255,27 +255,26 @@ final class BinanceRest {
           w,
           -1);
     }
-    String msg;
+    String msg = rejectionMessage(call, duplicate, now);
+    return new Answer(status, error(call.errorCode(), msg), 0, w, -1);
+  }
+
+  /** The message of a 400 the rules answered with {@code call.errorCode()}, as Binance words it. */
+  private static String rejectionMessage(RestCall call, boolean duplicate, long now) {
     switch (call.errorCode()) {
       case ExchangeRules.ERR_TIMESTAMP:
-        msg =
-            call.timestampMs() > now
-                ? "Timestamp for this request was 1000ms ahead of the server's time."
-                : "Timestamp for this request is outside of the recvWindow.";
-        break;
+        return call.timestampMs() > now
+            ? "Timestamp for this request was 1000ms ahead of the server's time."
+            : "Timestamp for this request is outside of the recvWindow.";
       case ExchangeRules.ERR_REJECTED:
-        msg = duplicate ? "Duplicate order sent." : "Filter failure: MAX_NUM_ORDERS";
-        break;
+        return duplicate ? "Duplicate order sent." : "Filter failure: MAX_NUM_ORDERS";
       case ExchangeRules.ERR_CANCEL_UNKNOWN:
-        msg = "Unknown order sent.";
-        break;
+        return "Unknown order sent.";
       case ExchangeRules.ERR_NO_SUCH_ORDER:
-        msg = "Order does not exist.";
-        break;
+        return "Order does not exist.";
       default:
-        msg = "An unknown error occurred while processing the request.";
+        return "An unknown error occurred while processing the request.";
     }
-    return new Answer(status, error(call.errorCode(), msg), 0, w, -1);
   }
 
   static String error(int code, String msg) {

@@ -49,16 +49,34 @@ public final class ExchangeMain {
   /** Parses {@code args}, starts the exchange and prints its addresses; null after --help. */
   static ExchangeServer start(String[] args, PrintStream out, PrintStream err) {
     ExchangeServer.Builder b = ExchangeServer.builder();
-    String key = null;
-    String secret = null;
-    Path config = null;
-    Long seed = null;
-    String bind = null;
+    Options o = new Options();
+    if (!parse(args, b, o)) {
+      out.println(usage());
+      return null;
+    }
+    configure(b, o, err);
+    ExchangeServer server = b.start();
+    out.println("REST " + server.restUri());
+    out.println("WS " + server.wsUri());
+    out.flush();
+    return server;
+  }
+
+  /** The options that are applied once all are read; the ports go to the builder at once. */
+  private static final class Options {
+    String key;
+    String secret;
+    Path config;
+    Long seed;
+    String bind;
+  }
+
+  /** Reads {@code args} into {@code b} and {@code o}; false when they ask for help. */
+  private static boolean parse(String[] args, ExchangeServer.Builder b, Options o) {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--help") || a.equals("-h")) {
-        out.println(usage());
-        return null;
+        return false;
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(a + " needs a value");
@@ -72,42 +90,47 @@ public final class ExchangeMain {
           b.wsPort(number(a, v));
           break;
         case "--config":
-          config = Path.of(v);
+          o.config = Path.of(v);
           break;
         case "--seed":
-          seed = longNumber(a, v);
+          o.seed = longNumber(a, v);
           break;
         case "--api-key":
-          key = v;
+          o.key = v;
           break;
         case "--api-secret":
-          secret = v;
+          o.secret = v;
           break;
         case "--bind":
-          bind = v;
+          o.bind = v;
           break;
         default:
           throw new IllegalArgumentException("unknown option " + a);
       }
     }
-    if ((key == null) != (secret == null)) {
+    return true;
+  }
+
+  /** Applies the credentials, the seed, the chaos configuration and the listening address. */
+  private static void configure(ExchangeServer.Builder b, Options o, PrintStream err) {
+    if ((o.key == null) != (o.secret == null)) {
       throw new IllegalArgumentException("--api-key and --api-secret go together");
     }
-    if (key != null) {
-      b.credentials(key, secret);
+    if (o.key != null) {
+      b.credentials(o.key, o.secret);
     }
-    long s = seed != null ? seed : 0;
+    long s = o.seed != null ? o.seed : 0;
     b.seed(s);
-    if (config != null) {
-      ChaosConfig c = ChaosConfigLoader.load(config);
+    if (o.config != null) {
+      ChaosConfig c = ChaosConfigLoader.load(o.config);
       b.injector(ChaosInjector.builder().config(c).seed(s).build());
     }
-    if (bind != null) {
+    if (o.bind != null) {
       InetAddress address;
       try {
-        address = InetAddress.getByName(bind);
+        address = InetAddress.getByName(o.bind);
       } catch (UnknownHostException e) {
-        throw new IllegalArgumentException("--bind: unknown address " + bind);
+        throw new IllegalArgumentException("--bind: unknown address " + o.bind);
       }
       String warning = bindWarning(address);
       if (warning != null) {
@@ -115,11 +138,6 @@ public final class ExchangeMain {
       }
       b.bind(address);
     }
-    ExchangeServer server = b.start();
-    out.println("REST " + server.restUri());
-    out.println("WS " + server.wsUri());
-    out.flush();
-    return server;
   }
 
   /** The warning printed for a listening address other than loopback, or null. */

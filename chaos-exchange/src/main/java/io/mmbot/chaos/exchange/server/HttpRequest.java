@@ -25,6 +25,11 @@ final class HttpRequest {
   String wsKey;
   boolean upgrade;
 
+  /** How the body is framed, from the headers: its length, or chunked. */
+  private long contentLength;
+
+  private boolean chunked;
+
   /** Reads the next request, or returns null when the client closed the connection cleanly. */
   static HttpRequest read(InputStream in) throws IOException {
     String line = line(in);
@@ -38,64 +43,77 @@ final class HttpRequest {
       }
     }
     HttpRequest r = new HttpRequest();
+    r.requestLine(line);
+    for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+      r.header(h);
+    }
+    r.readBody(in);
+    return r;
+  }
+
+  /** The method, path and query of the request line, and keep-alive by the protocol version. */
+  private void requestLine(String line) throws IOException {
     int sp1 = line.indexOf(' ');
     int sp2 = line.lastIndexOf(' ');
     if (sp1 <= 0 || sp2 <= sp1) {
       throw new IOException("malformed request line");
     }
-    r.method = line.substring(0, sp1);
+    method = line.substring(0, sp1);
     String target = line.substring(sp1 + 1, sp2);
     boolean http10 = line.endsWith("HTTP/1.0");
-    r.keepAlive = !http10;
+    keepAlive = !http10;
     int q = target.indexOf('?');
-    r.path = q < 0 ? target : target.substring(0, q);
-    r.query = q < 0 ? "" : target.substring(q + 1);
-    long length = 0;
-    boolean chunked = false;
-    for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-      int colon = h.indexOf(':');
-      if (colon <= 0) {
-        continue;
-      }
-      String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-      String value = h.substring(colon + 1).trim();
-      switch (name) {
-        case "content-length":
-          length = Long.parseLong(value);
-          break;
-        case "transfer-encoding":
-          chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-          break;
-        case "x-mbx-apikey":
-          r.apiKey = value;
-          break;
-        case "connection":
-          String v = value.toLowerCase(Locale.ROOT);
-          if (v.contains("close")) {
-            r.keepAlive = false;
-          } else if (v.contains("keep-alive")) {
-            r.keepAlive = true;
-          }
-          if (v.contains("upgrade")) {
-            r.upgrade = true;
-          }
-          break;
-        case "sec-websocket-key":
-          r.wsKey = value;
-          break;
-        default:
-          break;
-      }
+    path = q < 0 ? target : target.substring(0, q);
+    query = q < 0 ? "" : target.substring(q + 1);
+  }
+
+  /** One header line; the ones this server does not use are skipped. */
+  private void header(String h) {
+    int colon = h.indexOf(':');
+    if (colon <= 0) {
+      return;
     }
+    String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+    String value = h.substring(colon + 1).trim();
+    switch (name) {
+      case "content-length":
+        contentLength = Long.parseLong(value);
+        break;
+      case "transfer-encoding":
+        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+        break;
+      case "x-mbx-apikey":
+        apiKey = value;
+        break;
+      case "connection":
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.contains("close")) {
+          keepAlive = false;
+        } else if (v.contains("keep-alive")) {
+          keepAlive = true;
+        }
+        if (v.contains("upgrade")) {
+          upgrade = true;
+        }
+        break;
+      case "sec-websocket-key":
+        wsKey = value;
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The body the headers announced, chunked or of a given length; none otherwise. */
+  private void readBody(InputStream in) throws IOException {
     if (chunked) {
-      r.body = chunkedBody(in);
-    } else if (length > 0) {
-      if (length > MAX_BODY) {
+      body = chunkedBody(in);
+    } else if (contentLength > 0) {
+      if (contentLength > MAX_BODY) {
         throw new IOException("body too large");
       }
-      r.body = new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
+      body = new String(in.readNBytes((int) contentLength), StandardCharsets.UTF_8);
     }
-    return r;
   }
 
   private static String chunkedBody(InputStream in) throws IOException {

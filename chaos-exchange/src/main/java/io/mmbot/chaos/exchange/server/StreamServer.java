@@ -176,89 +176,118 @@ final class StreamServer implements AutoCloseable {
       }
       long id = sessionIds.incrementAndGet();
       observe(id, StreamObservation.Kind.ATTEMPT);
-      List<String> streams = new ArrayList<>();
-      boolean combined;
-      if (r.path.startsWith("/ws/") || r.path.equals("/ws")) {
-        combined = false;
-        String s = r.path.length() > 4 ? r.path.substring(4) : "";
-        for (String part : s.split("/")) {
-          if (!part.isEmpty()) {
-            streams.add(part);
-          }
-        }
-      } else if (r.path.equals("/stream")) {
-        combined = true;
-        for (String kv : r.query.split("&")) {
-          if (kv.startsWith("streams=")) {
-            String list = URLDecoder.decode(kv.substring(8), StandardCharsets.UTF_8);
-            for (String part : list.split("/")) {
-              if (!part.isEmpty()) {
-                streams.add(part);
-              }
-            }
-          }
-        }
-      } else {
-        refuse(out, 404, "Not Found", id);
-        return;
-      }
-      String listenKey = null;
-      for (String s : streams) {
-        if (!marketStream(s)) {
-          if (listenKey == null && core.listenKeyValid(s)) {
-            listenKey = s;
-          } else {
-            refuse(out, 400, "Bad Request", id);
-            return;
-          }
-        }
-      }
-      if (r.wsKey == null || !r.upgrade) {
-        refuse(out, 400, "Bad Request", id);
-        return;
-      }
-      boolean admitted;
-      long now = core.wallMs();
-      synchronized (core.lock) {
-        admitted = core.wsRules.admit(now);
-      }
-      if (!admitted) {
-        refuse(out, 429, "Too Many Requests", id);
-        return;
-      }
-      out.write(
-          ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  + "Sec-WebSocket-Accept: "
-                  + accept(r.wsKey)
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      StreamSession session = new StreamSession(socket, combined, listenKey, now, observing, id);
-      observe(id, StreamObservation.Kind.OPEN);
-      for (String s : streams) {
-        if (!s.equals(listenKey)) {
-          session.streams.add(s);
-        }
-      }
-      sessions.add(session);
-      Thread sender = new Thread(session::senderLoop, "chaos-exchange-ws-send");
-      sender.setDaemon(true);
-      sender.start();
-      try {
-        read(session, in);
-      } finally {
-        session.end();
-        sessions.remove(session);
-        sender.interrupt();
-        sender.join(2_000);
-        if (!aborted.remove(session)) {
-          observe(id, StreamObservation.Kind.CLOSE);
-        }
+      StreamSession session = handshake(socket, out, r, id);
+      if (session != null) {
+        run(session, in, id);
       }
     } catch (IOException | RuntimeException e) {
       // the client went away
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Checks the upgrade request {@code r} and answers it: 101 and the new session, or a refusal (404
+   * for an unknown path, 400 for a bad stream or handshake, 429 over the connection limit) and
+   * null.
+   */
+  private StreamSession handshake(Socket socket, OutputStream out, HttpRequest r, long id)
+      throws IOException {
+    List<String> streams = requestedStreams(r);
+    if (streams == null) {
+      refuse(out, 404, "Not Found", id);
+      return null;
+    }
+    boolean combined = r.path.equals("/stream");
+    String listenKey = null;
+    for (String s : streams) {
+      if (!marketStream(s)) {
+        if (listenKey == null && core.listenKeyValid(s)) {
+          listenKey = s;
+        } else {
+          refuse(out, 400, "Bad Request", id);
+          return null;
+        }
+      }
+    }
+    if (r.wsKey == null || !r.upgrade) {
+      refuse(out, 400, "Bad Request", id);
+      return null;
+    }
+    boolean admitted;
+    long now = core.wallMs();
+    synchronized (core.lock) {
+      admitted = core.wsRules.admit(now);
+    }
+    if (!admitted) {
+      refuse(out, 429, "Too Many Requests", id);
+      return null;
+    }
+    out.write(
+        ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: "
+                + accept(r.wsKey)
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    StreamSession session = new StreamSession(socket, combined, listenKey, now, observing, id);
+    observe(id, StreamObservation.Kind.OPEN);
+    for (String s : streams) {
+      if (!s.equals(listenKey)) {
+        session.streams.add(s);
+      }
+    }
+    return session;
+  }
+
+  /**
+   * The streams a request asks for: the path's parts after {@code /ws/}, or the {@code streams}
+   * parameter of {@code /stream}; null for any other path.
+   */
+  private static List<String> requestedStreams(HttpRequest r) {
+    List<String> streams = new ArrayList<>();
+    if (r.path.startsWith("/ws/") || r.path.equals("/ws")) {
+      String s = r.path.length() > 4 ? r.path.substring(4) : "";
+      for (String part : s.split("/")) {
+        if (!part.isEmpty()) {
+          streams.add(part);
+        }
+      }
+    } else if (r.path.equals("/stream")) {
+      for (String kv : r.query.split("&")) {
+        if (kv.startsWith("streams=")) {
+          String list = URLDecoder.decode(kv.substring(8), StandardCharsets.UTF_8);
+          for (String part : list.split("/")) {
+            if (!part.isEmpty()) {
+              streams.add(part);
+            }
+          }
+        }
+      }
+    } else {
+      return null;
+    }
+    return streams;
+  }
+
+  /** Serves an open session: a sender thread pushes, this thread reads until the session ends. */
+  private void run(StreamSession session, InputStream in, long id)
+      throws IOException, InterruptedException {
+    sessions.add(session);
+    Thread sender = new Thread(session::senderLoop, "chaos-exchange-ws-send");
+    sender.setDaemon(true);
+    sender.start();
+    try {
+      read(session, in);
+    } finally {
+      session.end();
+      sessions.remove(session);
+      sender.interrupt();
+      sender.join(2_000);
+      if (!aborted.remove(session)) {
+        observe(id, StreamObservation.Kind.CLOSE);
+      }
     }
   }
 

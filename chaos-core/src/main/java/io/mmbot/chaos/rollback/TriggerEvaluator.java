@@ -1,5 +1,9 @@
-package io.mmbot.chaos;
+package io.mmbot.chaos.rollback;
 
+import io.mmbot.chaos.ChaosConfig;
+import io.mmbot.chaos.ChaosReasons;
+import io.mmbot.chaos.RollbackConfig;
+import io.mmbot.chaos.RollbackGuard;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +32,7 @@ final class TriggerEvaluator {
   private static final long STEP = RollbackGuard.EVALUATION_STEP_NANOS;
   private static final double NANOS_PER_MS = 1e6;
 
-  private final ChaosInjector injector;
+  private final GuardedInjector injector;
   private final TickWindow window;
   private final ChaosWatch watch;
   private final Baseline baseline = new Baseline();
@@ -46,7 +50,7 @@ final class TriggerEvaluator {
   private volatile String tripped;
   private volatile long trippedGeneration;
 
-  TriggerEvaluator(ChaosInjector injector, TickWindow window, ChaosWatch watch, long now) {
+  TriggerEvaluator(GuardedInjector injector, TickWindow window, ChaosWatch watch, long now) {
     this.injector = injector;
     this.window = window;
     this.watch = watch;
@@ -70,7 +74,7 @@ final class TriggerEvaluator {
     step(at, config, rc, chaosNow);
     at += STEP;
     steps--;
-    if (steps > RollbackGuard.WINDOW_SECONDS) {
+    if (steps > TickWindow.SECONDS) {
       // A gap longer than the window: every slot would be empty, so skip to its end at once.
       window.clear();
       Arrays.fill(holding, false);
@@ -219,7 +223,7 @@ final class TriggerEvaluator {
         reason == null ? 0 : trippedAt,
         b,
         List.of(t),
-        RollbackGuard.WINDOW_SECONDS,
+        TickWindow.SECONDS,
         window.windowTicks,
         window.windowOps,
         window.totalTicks(),

@@ -1,4 +1,4 @@
-package io.mmbot.chaos;
+package io.mmbot.chaos.rollback;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;

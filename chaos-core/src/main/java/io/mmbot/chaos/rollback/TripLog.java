@@ -1,5 +1,7 @@
-package io.mmbot.chaos;
+package io.mmbot.chaos.rollback;
 
+import io.mmbot.chaos.ChaosReasons;
+import io.mmbot.chaos.RollbackGuard;
 import java.util.Locale;
 
 /**
@@ -82,7 +84,7 @@ final class TripLog {
         measure,
         heldSec,
         windowSec,
-        RollbackGuard.WINDOW_SECONDS);
+        TickWindow.SECONDS);
   }
 
   /** Logs {@code message} at {@code level}; a failing logger is ignored. */

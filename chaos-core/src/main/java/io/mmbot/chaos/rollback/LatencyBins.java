@@ -1,4 +1,4 @@
-package io.mmbot.chaos;
+package io.mmbot.chaos.rollback;
 
 /**
  * The bin layout of the rollback guard's tick histogram: a fixed log-linear layout, as in

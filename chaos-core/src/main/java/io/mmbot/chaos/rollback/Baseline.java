@@ -1,4 +1,6 @@
-package io.mmbot.chaos;
+package io.mmbot.chaos.rollback;
+
+import io.mmbot.chaos.RollbackGuard;
 
 /**
  * The measured tick baseline of the rollback guard: a histogram of every chaos-free tick, added a

@@ -1,5 +1,6 @@
-package io.mmbot.chaos;
+package io.mmbot.chaos.rollback;
 
+import io.mmbot.chaos.ChaosListener;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
