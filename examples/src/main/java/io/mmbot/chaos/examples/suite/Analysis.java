@@ -19,7 +19,7 @@ final class Analysis {
 
   Analysis(Measurement measured) {
     this.measured = measured;
-    this.afterRecovery = afterRecovery(measured);
+    this.afterRecovery = afterRecoveryMask(measured);
   }
 
   /** Tick durations: in bursts, over the run and after recovery. */
@@ -116,21 +116,22 @@ final class Analysis {
     if (!measured.chaos()) {
       return recovery;
     }
-    Measurement m = measured;
     double limit = baselineP95Ms * 1.15;
     int i = 0;
-    while (i < m.n) {
-      while (i < m.n && !m.burst[i]) {
+    while (i < measured.n) {
+      while (i < measured.n && !measured.burst[i]) {
         i++;
       }
-      while (i < m.n && m.burst[i]) {
+      while (i < measured.n && measured.burst[i]) {
         i++;
       }
-      if (i >= m.n) {
+      if (i >= measured.n) {
         break;
       }
       int unhealthy = 0;
-      while (i < m.n && !m.burst[i] && (m.guards[i] != 0 || m.durMs[i] > limit)) {
+      while (i < measured.n
+          && !measured.burst[i]
+          && (measured.guards[i] != 0 || measured.durMs[i] > limit)) {
         unhealthy++;
         i++;
       }
@@ -141,27 +142,26 @@ final class Analysis {
 
   /** The ticks in windows of at least 10 s, at most about 120 windows. */
   TickTimeline timeline() {
-    Measurement m = measured;
-    long durationSec = Math.max(1, m.n * m.tickNanos() / 1_000_000_000L);
+    long durationSec = Math.max(1, measured.n * measured.tickNanos() / 1_000_000_000L);
     long window = Math.max(10, (durationSec + 119) / 120);
-    int perWindow = (int) Math.max(1, window * 1_000_000_000L / m.tickNanos());
+    int perWindow = (int) Math.max(1, window * 1_000_000_000L / measured.tickNanos());
     List<double[]> windows = new ArrayList<>();
     double[] buf = new double[perWindow];
     long previousInjections = 0;
-    for (int start = 0; start < m.n; start += perWindow) {
-      int end = Math.min(m.n, start + perWindow);
+    for (int start = 0; start < measured.n; start += perWindow) {
+      int end = Math.min(measured.n, start + perWindow);
       int k = 0;
       int misses = 0;
       boolean anyBurst = false;
       for (int i = start; i < end; i++) {
-        buf[k++] = m.durMs[i];
-        misses += m.missed[i] ? 1 : 0;
-        anyBurst |= m.burst[i];
+        buf[k++] = measured.durMs[i];
+        misses += measured.missed[i] ? 1 : 0;
+        anyBurst |= measured.burst[i];
       }
-      long injections = m.injectionsAt[end - 1];
+      long injections = measured.injectionsAt[end - 1];
       windows.add(
           new double[] {
-            (double) start * m.tickNanos() / 1e9,
+            (double) start * measured.tickNanos() / 1e9,
             Stats.percentile(buf, k, 0.95),
             misses,
             anyBurst ? 1 : 0,
@@ -202,11 +202,11 @@ final class Analysis {
   }
 
   /** Ticks outside bursts and past the {@value #RECOVERY_ALLOWANCE} after each burst's end. */
-  private static boolean[] afterRecovery(Measurement m) {
-    boolean[] after = new boolean[m.n];
+  private static boolean[] afterRecoveryMask(Measurement measured) {
+    boolean[] after = new boolean[measured.n];
     int left = 0;
-    for (int i = 0; i < m.n; i++) {
-      if (m.burst[i]) {
+    for (int i = 0; i < measured.n; i++) {
+      if (measured.burst[i]) {
         left = RECOVERY_ALLOWANCE;
       } else if (left > 0) {
         left--;
