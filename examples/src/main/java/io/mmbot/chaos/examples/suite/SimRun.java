@@ -12,8 +12,8 @@ import io.mmbot.chaos.examples.bot.ResilientBot;
 import io.mmbot.chaos.examples.exchange.ConnectorChaos;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.sim.InjectionSchedule;
+import io.mmbot.chaos.examples.exchange.sim.SimClock;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
-import io.mmbot.chaos.examples.exchange.sim.VirtualTime;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.OrderRecord;
 import io.mmbot.chaos.examples.judge.Outage;
@@ -90,7 +90,7 @@ public final class SimRun {
       InjectionSchedule schedule) {
     StressScenario stress = given != null ? given : plan.stress();
     ChaosConfig cfg = SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed());
-    VirtualTime time = SimExchange.clockFor();
+    SimClock time = SimExchange.clockFor();
     // The bot runs chaos-free for a warm-up; then chaos is switched on, which starts its burst
     // cycle (ChaosInjector.update from off to on).
     ChaosInjector injector =
@@ -142,7 +142,7 @@ public final class SimRun {
   }
 
   /** A Prometheus registry whose meters read the simulation's virtual time. */
-  private static PrometheusMeterRegistry virtualRegistry(VirtualTime time) {
+  private static PrometheusMeterRegistry virtualRegistry(SimClock time) {
     return new PrometheusMeterRegistry(
         PrometheusConfig.DEFAULT, new PrometheusRegistry(), new VirtualMicrometerClock(time));
   }
@@ -181,7 +181,7 @@ public final class SimRun {
       RunPlan plan,
       ChaosConfig cfg,
       ChaosInjector injector,
-      VirtualTime time,
+      SimClock time,
       InjectionSchedule schedule,
       StressScenario stress,
       long warmup,
@@ -352,9 +352,9 @@ public final class SimRun {
 
   /** Micrometer's clock on the simulation's virtual time. */
   private static final class VirtualMicrometerClock implements io.micrometer.core.instrument.Clock {
-    private final VirtualTime time;
+    private final SimClock time;
 
-    VirtualMicrometerClock(VirtualTime time) {
+    VirtualMicrometerClock(SimClock time) {
       this.time = time;
     }
 

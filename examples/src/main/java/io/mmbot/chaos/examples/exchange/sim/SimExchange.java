@@ -94,17 +94,17 @@ public final class SimExchange implements Exchange {
 
   /**
    * A virtual time source to build the injector on before the simulation exists: hand the result to
-   * {@link #create(long, ChaosInjector, VirtualTime)}.
+   * {@link #create(long, ChaosInjector, SimClock)}.
    */
-  public static VirtualTime clockFor() {
-    return new VirtualTime();
+  public static SimClock clockFor() {
+    return new SimClock();
   }
 
   /**
    * A simulation seeded with {@code seed} whose faults come from {@code injector}, which must read
    * its time from {@code time} (made by {@link #clockFor()}; bound to this simulation here).
    */
-  public static SimExchange create(long seed, ChaosInjector injector, VirtualTime time) {
+  public static SimExchange create(long seed, ChaosInjector injector, SimClock time) {
     SimExchange exchange =
         new SimExchange(seed, Objects.requireNonNull(injector, "injector"), null);
     time.bind(exchange.sched);

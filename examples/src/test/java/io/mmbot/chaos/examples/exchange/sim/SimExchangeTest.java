@@ -19,7 +19,7 @@ class SimExchangeTest {
   private static final long MS = 1_000_000L;
 
   private static SimExchange exchange(ChaosConfig cfg) {
-    VirtualTime time = SimExchange.clockFor();
+    SimClock time = SimExchange.clockFor();
     ChaosInjector inj = ChaosInjector.builder().config(cfg).nanoClock(time).build();
     return SimExchange.create(11, inj, time);
   }

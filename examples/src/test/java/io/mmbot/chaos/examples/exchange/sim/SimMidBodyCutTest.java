@@ -25,7 +25,7 @@ class SimMidBodyCutTest {
             .burstOffSec(0)
             .seed(3L)
             .build();
-    VirtualTime time = SimExchange.clockFor();
+    SimClock time = SimExchange.clockFor();
     ChaosInjector inj = ChaosInjector.builder().config(cfg).nanoClock(time).build();
     return SimExchange.create(11, inj, time);
   }

@@ -7,11 +7,11 @@ import java.util.function.LongSupplier;
  * everything built on it) can be created first; it reads 0 until {@link SimExchange#create} binds
  * it to the simulation's scheduler. Made by {@link SimExchange#clockFor()}.
  */
-public final class VirtualTime implements LongSupplier {
+public final class SimClock implements LongSupplier {
 
   private VirtualScheduler sched;
 
-  VirtualTime() {}
+  SimClock() {}
 
   void bind(VirtualScheduler s) {
     if (sched != null) {
