@@ -44,12 +44,19 @@ final class Instrumentations {
     readBridge(inst, bridge.getModule(), "java.base", "java.net.http");
     BridgeHooks.install();
 
-    new AgentBuilder.Default()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-        .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-        .with(new TransformFailureLog())
-        .ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.mmbot.chaos.")))
+    AgentBuilder agent =
+        new AgentBuilder.Default()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+            .with(new TransformFailureLog())
+            .ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.mmbot.chaos.")));
+    urlConnection(jdkHttpClient(okHttp(agent))).installOn(inst);
+  }
+
+  /** OkHttp: every client's builder, every new call, every WebSocket's listener. */
+  private static AgentBuilder okHttp(AgentBuilder agent) {
+    return agent
         .type(named("okhttp3.OkHttpClient"))
         .transform(
             (builder, type, loader, module, domain) ->
@@ -65,7 +72,12 @@ final class Instrumentations {
                             .on(named("newCall").and(takesArguments(1))))
                     .visit(
                         Advice.to(Advices.OkHttpNewWebSocket.class)
-                            .on(named("newWebSocket").and(takesArguments(2)))))
+                            .on(named("newWebSocket").and(takesArguments(2)))));
+  }
+
+  /** The JDK's {@code HttpClient} and its WebSocket builder. */
+  private static AgentBuilder jdkHttpClient(AgentBuilder agent) {
+    return agent
         .type(named("jdk.internal.net.http.HttpClientBuilderImpl"))
         .transform(
             (builder, type, loader, module, domain) ->
@@ -77,7 +89,12 @@ final class Instrumentations {
             (builder, type, loader, module, domain) ->
                 builder.visit(
                     Advice.to(Advices.JdkWebSocketBuild.class)
-                        .on(named("buildAsync").and(takesArguments(2)))))
+                        .on(named("buildAsync").and(takesArguments(2)))));
+  }
+
+  /** {@code HttpURLConnection}: the connect, the request written, the answer's header read. */
+  private static AgentBuilder urlConnection(AgentBuilder agent) {
+    return agent
         .type(named("sun.net.www.protocol.http.HttpURLConnection"))
         .transform(
             (builder, type, loader, module, domain) ->
@@ -98,8 +115,7 @@ final class Instrumentations {
                     // JDK 25: (MessageHeader, HttpURLConnection)
                     .visit(
                         Advice.to(Advices.UrlConnectionAnswer.class)
-                            .on(named("parseHTTPHeader").and(takesArguments(2)))))
-        .installOn(inst);
+                            .on(named("parseHTTPHeader").and(takesArguments(2)))));
   }
 
   /** The bridge's classes, by name: naming the class itself would load it from the agent jar. */

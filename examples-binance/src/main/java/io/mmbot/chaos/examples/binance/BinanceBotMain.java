@@ -116,11 +116,28 @@ public final class BinanceBotMain {
             args.naive(),
             nanoClock);
 
-    // Warm-up before the first tick: the connector's classes, its HMAC signing and the connection
-    // are loaded now rather than inside a tick's 190 ms (answers ignored).
+    warmUp(client, args.naive(), gate, users, feed);
+    MetricsHttpEndpoint endpoint = serveMetrics(args.metricsPort(), metrics);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> stop(ticker, reconnects, workers, maker, feed, endpoint, wiring, metrics),
+                "mm-binance-bot-stop"));
+    feed.start();
+    ticker.scheduleAtFixedRate(maker::tick, 0, MarketMaker.TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    out.println(readyLine(args.naive(), endpoint.port(), wiring));
+    out.flush();
+  }
+
+  /**
+   * Before the first tick: the connector's classes, its HMAC signing and the connection are loaded
+   * now rather than inside a tick's 190 ms (answers ignored), and the user data stream gets its
+   * listen key. The resilient build sends nothing more while a Retry-After the warm-up met runs.
+   */
+  private static void warmUp(
+      SpotClientImpl client, boolean naive, RateLimitGate gate, UserStream users, MarketFeed feed) {
     ExchangeCalls.classify(() -> client.createMarket().time());
-    // The resilient build sends nothing more while a Retry-After the warm-up met runs.
-    if (args.naive() || gate.isOpen()) {
+    if (naive || gate.isOpen()) {
       ExchangeCalls.classify(
           () ->
               client
@@ -133,34 +150,29 @@ public final class BinanceBotMain {
         feed.withUserStream(new org.json.JSONObject(key.body()).getString("listenKey"), users);
       }
     }
-    MetricsHttpEndpoint endpoint;
+  }
+
+  /** The Prometheus endpoint on 127.0.0.1; the process exits with 1 if the port is taken. */
+  private static MetricsHttpEndpoint serveMetrics(int port, BotMetrics metrics) {
     try {
-      endpoint = MetricsHttpEndpoint.start(args.metricsPort(), metrics::scrape);
+      return MetricsHttpEndpoint.start(port, metrics::scrape);
     } catch (IOException e) {
-      System.err.println(
-          "mm-binance-bot: cannot serve metrics on 127.0.0.1:" + args.metricsPort() + ": " + e);
+      System.err.println("mm-binance-bot: cannot serve metrics on 127.0.0.1:" + port + ": " + e);
       System.exit(1);
-      return;
+      throw new IllegalStateException("unreachable", e);
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> stop(ticker, reconnects, workers, maker, feed, endpoint, wiring, metrics),
-                "mm-binance-bot-stop"));
-    feed.start();
-    ticker.scheduleAtFixedRate(maker::tick, 0, MarketMaker.TICK_INTERVAL_MS, TimeUnit.MILLISECONDS);
-    out.println(
-        "mm-binance-bot: ready, "
-            + (args.naive() ? "naive" : "resilient")
-            + " build; metrics on http://127.0.0.1:"
-            + endpoint.port()
-            + "/metrics"
-            + (wiring.controlPort() < 0
-                ? ""
-                : "; chaos control on 127.0.0.1:" + wiring.controlPort())
-            + "; chaos agent "
-            + (wiring.underAgent() ? "attached" : "not attached"));
-    out.flush();
+  }
+
+  /** The line that tells the suite (and a reader) the bot is ready, and how it was built. */
+  private static String readyLine(boolean naive, int metricsPort, ChaosWiring wiring) {
+    return "mm-binance-bot: ready, "
+        + (naive ? "naive" : "resilient")
+        + " build; metrics on http://127.0.0.1:"
+        + metricsPort
+        + "/metrics"
+        + (wiring.controlPort() < 0 ? "" : "; chaos control on 127.0.0.1:" + wiring.controlPort())
+        + "; chaos agent "
+        + (wiring.underAgent() ? "attached" : "not attached");
   }
 
   /** SIGTERM: stop ticking, cancel open orders (bounded), close everything. */

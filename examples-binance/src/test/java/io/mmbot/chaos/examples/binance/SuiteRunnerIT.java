@@ -93,12 +93,7 @@ class SuiteRunnerIT {
 
   @Test
   void resilientBuildWithFaultsFromItsOwnInjectorPassesBehaviourChecks() throws Exception {
-    String config = BOT_MODE_CONFIG.toAbsolutePath().toString();
-    String bot =
-        SuiteRunner.javaBotCommand("config=" + config, "--config", config)
-                // by name, as a DNS_FLAP run needs (see examples-binance/README.md)
-                .replace("{rest_url}", "{rest_host_url}")
-            + " --control-port {control_port} --control-token {control_token}";
+    String bot = botModeCommand();
     SuiteRunner.Result r =
         SuiteRunner.run(
             dir,
@@ -130,16 +125,13 @@ class SuiteRunnerIT {
    * DNS_FLAP reaches binance-connector-java's lookups through the agent, and the bot falls back
    * (raises {@code DNS_FALLBACK}, judged by EXPECTED_GUARDS). The bot is given the REST base by
    * name, since an IP literal is never looked up. A 12 s run has one 3 s burst of about 15 gated
-   * calls; at the scenario's default 0.2 a burst went without a single flap about one run in seven,
-   * so this run sets 0.6, where none in 15 draws has a chance of 0.4^15, about 10^-6.
+   * calls; at the scenario's default 0.2 about 2 flaps per burst were measured (30 s runs), so a
+   * burst without any comes about once in e^2, one run in seven. This run sets 0.6, where none in
+   * 15 draws has a chance of 0.4^15, about 10^-6.
    */
   @Test
   void dnsFlapFromTheAgentReachesTheConnectorsLookups() throws Exception {
-    String config = BOT_MODE_CONFIG.toAbsolutePath().toString();
-    String bot =
-        SuiteRunner.javaBotCommand("config=" + config, "--config", config)
-                .replace("{rest_url}", "{rest_host_url}")
-            + " --control-port {control_port} --control-token {control_token}";
+    String bot = botModeCommand();
     SuiteRunner.Result r =
         SuiteRunner.run(
             dir,
@@ -166,6 +158,17 @@ class SuiteRunnerIT {
         .isSubsetOf(SuiteRunner.TIMING);
     assertThat(injections(rec, "dns_flap")).as("the agent's DNS_FLAP injections").isPositive();
     assertThat(rec.getJSONObject("external").getString("inject")).isEqualTo("bot");
+  }
+
+  /**
+   * The bot under the agent with its control endpoint, given the REST base by name (an IP literal
+   * is never looked up, so DNS_FLAP would have nothing to strike; see examples-binance/README.md).
+   */
+  private static String botModeCommand() {
+    String config = BOT_MODE_CONFIG.toAbsolutePath().toString();
+    return SuiteRunner.javaBotCommand("config=" + config, "--config", config)
+            .replace("{rest_url}", "{rest_host_url}")
+        + " --control-port {control_port} --control-token {control_token}";
   }
 
   private static long injections(JSONObject rec, String scenario) {
