@@ -80,7 +80,7 @@ final class RequestLimits {
   /** See {@link ExchangeRules#weightOfAnotherClient}. */
   boolean weightOfAnotherClient(int weight, long nowMs) {
     roll(nowMs);
-    if (usedWeight + weight > WEIGHT_LIMIT_PER_MINUTE) {
+    if (usedWeight + weight > weightLimit) {
       return false;
     }
     usedWeight += weight;

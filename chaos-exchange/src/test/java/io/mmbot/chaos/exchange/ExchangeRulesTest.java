@@ -60,6 +60,16 @@ class ExchangeRulesTest {
   }
 
   @Test
+  void anotherClientIsHeldToTheConfiguredWeightLimitNotTheDefault() {
+    rules.weightLimitPerMinute(100);
+    assertThat(rules.weightOfAnotherClient(95, T0)).isTrue();
+    assertThat(rules.weightOfAnotherClient(6, T0 + 1)).isFalse();
+    assertThat(rules.usedWeight(T0 + 1)).isEqualTo(95);
+    assertThat(rules.weightOfAnotherClient(5, T0 + 2)).isTrue();
+    assertThat(send(RestCall.of(Endpoint.SERVER_TIME), T0 + 3).httpStatus()).isEqualTo(429);
+  }
+
+  @Test
   void whileThePriceFilterRefusesNewOrdersAPlaceIsRejectedAndNothingIsOpened() {
     rules.refuseNewOrders(T0 + 500, T0 + 1_000);
     assertThat(send(RestCall.place("a1", Side.BUY, 100, 1), T0 + 499).ok()).isTrue();
