@@ -1,6 +1,10 @@
 package io.mmbot.chaos.examples.judge;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Everything the judge may look at for one run: the wire between bot and exchange, the exchange's
@@ -27,20 +31,9 @@ public record Evidence(
    * (the exchange's journal says when each was failing over).
    */
   public long wsAvailableFrom(long t) {
-    java.util.Map<String, Long> downUntil = new java.util.HashMap<>();
     long at = t;
-    for (boolean moved = true; moved; ) {
-      moved = false;
-      downUntil.clear();
-      for (Outage o : outages) {
-        if (o.fromNanos() <= at && at < o.untilNanos()) {
-          downUntil.merge(o.endpoint(), o.untilNanos(), Math::max);
-        }
-      }
-      if (downUntil.size() >= wsEndpoints) {
-        at = downUntil.values().stream().mapToLong(Long::longValue).min().orElse(at);
-        moved = true;
-      }
+    for (Map<String, Long> down = downAt(at); down.size() >= wsEndpoints; down = downAt(at)) {
+      at = Collections.min(down.values());
     }
     return at;
   }
@@ -51,9 +44,7 @@ public record Evidence(
    * client could have reconnected, nanoseconds.
    */
   public long wsAllDownNanos(long from, long to) {
-    java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
-    cuts.add(from);
-    cuts.add(to);
+    TreeSet<Long> cuts = new TreeSet<>(List.of(from, to));
     for (Outage o : outages) {
       if (o.fromNanos() > from && o.fromNanos() < to) {
         cuts.add(o.fromNanos());
@@ -62,23 +53,26 @@ public record Evidence(
         cuts.add(o.untilNanos());
       }
     }
+    // Between two consecutive cuts no endpoint goes down or comes back: one look per piece.
     long down = 0;
-    java.util.Set<String> endpoints = new java.util.HashSet<>();
-    Long start = null;
-    for (long cut : cuts) {
-      if (start != null) {
-        endpoints.clear();
-        for (Outage o : outages) {
-          if (o.fromNanos() <= start && start < o.untilNanos()) {
-            endpoints.add(o.endpoint());
-          }
-        }
-        if (endpoints.size() >= wsEndpoints) {
-          down += cut - start;
-        }
+    long start = cuts.first();
+    for (long cut : cuts.tailSet(start, false)) {
+      if (downAt(start).size() >= wsEndpoints) {
+        down += cut - start;
       }
       start = cut;
     }
     return down;
+  }
+
+  /** The endpoints failing over at {@code t}, each with when it accepts connections again. */
+  private Map<String, Long> downAt(long t) {
+    Map<String, Long> downUntil = new HashMap<>();
+    for (Outage o : outages) {
+      if (o.fromNanos() <= t && t < o.untilNanos()) {
+        downUntil.merge(o.endpoint(), o.untilNanos(), Math::max);
+      }
+    }
+    return downUntil;
   }
 }

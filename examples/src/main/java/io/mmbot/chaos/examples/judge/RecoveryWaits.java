@@ -25,16 +25,9 @@ public final class RecoveryWaits {
    */
   public static List<Integer> ticksAfterBursts(Evidence e, long backoffCapNanos) {
     RunFacts f = e.facts();
-    List<Integer> out = new ArrayList<>();
-    if (!f.chaos() || f.periodNanos() == f.burstOnNanos()) {
-      return out;
-    }
     List<WireLog.Request> sent = WireSearch.bySend(e.wire());
-    List<TickSample> s = e.samples();
-    long lastTickStart = s.isEmpty() ? Long.MIN_VALUE : s.get(s.size() - 1).startNanos();
-    for (long end = f.warmupNanos() + f.burstOnNanos();
-        end < lastTickStart;
-        end += f.periodNanos()) {
+    List<Integer> out = new ArrayList<>();
+    for (long end : burstEnds(e)) {
       out.add(waitTicks(sent, end, backoffCapNanos, f.tickNanos(), f.endNanos()));
     }
     return out;
@@ -46,8 +39,21 @@ public final class RecoveryWaits {
    * outlasted it, before whose end no client can have its market data back.
    */
   public static List<Integer> failOverTicksAfterBursts(Evidence e) {
-    RunFacts f = e.facts();
+    long tick = e.facts().tickNanos();
     List<Integer> out = new ArrayList<>();
+    for (long end : burstEnds(e)) {
+      out.add(ticksCeil(e.wsAvailableFrom(end) - end, tick));
+    }
+    return out;
+  }
+
+  /**
+   * The ends of the run's bursts, in order, that at least one tick started after; none for a
+   * baseline or a run whose burst never switches off.
+   */
+  private static List<Long> burstEnds(Evidence e) {
+    RunFacts f = e.facts();
+    List<Long> out = new ArrayList<>();
     if (!f.chaos() || f.periodNanos() == f.burstOnNanos()) {
       return out;
     }
@@ -56,10 +62,14 @@ public final class RecoveryWaits {
     for (long end = f.warmupNanos() + f.burstOnNanos();
         end < lastTickStart;
         end += f.periodNanos()) {
-      long wait = e.wsAvailableFrom(end) - end;
-      out.add(wait <= 0 ? 0 : (int) ((wait + f.tickNanos() - 1) / f.tickNanos()));
+      out.add(end);
     }
     return out;
+  }
+
+  /** {@code wait} in whole ticks, rounded up; 0 for no wait. */
+  private static int ticksCeil(long wait, long tickNanos) {
+    return wait <= 0 ? 0 : (int) ((wait + tickNanos - 1) / tickNanos);
   }
 
   private static int waitTicks(
@@ -84,7 +94,6 @@ public final class RecoveryWaits {
       lastAnswer = Math.max(lastAnswer, sent.get(j).doneAtNanos());
     }
     long resumed = next < sent.size() ? sent.get(next).sentAtNanos() : runEnd;
-    long wait = Math.min(resumed, lastAnswer + capNanos) - end;
-    return wait <= 0 ? 0 : (int) ((wait + tickNanos - 1) / tickNanos);
+    return ticksCeil(Math.min(resumed, lastAnswer + capNanos) - end, tickNanos);
   }
 }
