@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ final class LoopbackExchange implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger wsConnections = new AtomicInteger();
   private final AtomicInteger wsMessagesSent = new AtomicInteger();
+  private final CountDownLatch bound = new CountDownLatch(1);
   private final java.util.List<Integer> wsCloseCodes =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile int status = 200;
@@ -72,7 +74,9 @@ final class LoopbackExchange implements AutoCloseable {
           public void onError(WebSocket conn, Exception ex) {}
 
           @Override
-          public void onStart() {}
+          public void onStart() {
+            bound.countDown();
+          }
         };
     ws.setReuseAddr(true);
     ws.start();
@@ -98,10 +102,14 @@ final class LoopbackExchange implements AutoCloseable {
     return "http://127.0.0.1:" + rest.getAddress().getPort();
   }
 
-  /** The WebSocket base URL; it waits until the server is bound. */
+  /**
+   * The WebSocket base URL; it waits until the server is bound. The server's {@code getPort()} is 0
+   * before its channel exists and -1 after it exists but before it is bound, so only the server's
+   * own signal that it listens ({@code onStart}) is waited on.
+   */
   String wsUrl() throws InterruptedException {
-    for (int i = 0; i < 200 && ws.getPort() == 0; i++) {
-      Thread.sleep(10);
+    if (!bound.await(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the WebSocket server did not bind within 10 s");
     }
     return "ws://127.0.0.1:" + ws.getPort();
   }
