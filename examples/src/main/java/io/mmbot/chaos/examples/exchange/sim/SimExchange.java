@@ -166,8 +166,7 @@ public final class SimExchange implements Exchange {
     for (int i = 0; i < calls.size(); i++) {
       RestCall c = calls.get(i);
       if (c.rateLimited()) {
-        retryAfterUntil =
-            Math.max(retryAfterUntil, c.doneAtNanos() + c.retryAfterSec() * 1_000 * MS);
+        retryAfterUntil = Math.max(retryAfterUntil, c.doneAtNanos() + c.retryAfterMs() * MS);
       }
       log(
           c.endpoint().ordinal() * 1000 + c.httpStatus() * 10 + c.failure().ordinal(),
