@@ -37,6 +37,7 @@ public final class RestCall {
   private int httpStatus;
   private int errorCode;
   private long retryAfterSec;
+  private long retryAfterMs;
   private int usedWeight;
   private long serverTimeMs;
   private OrderView order;
@@ -101,14 +102,30 @@ public final class RestCall {
 
   // ---------------------------------------------------------------- exchange side
 
-  /** Records an HTTP answer. */
+  /** Records an HTTP answer whose {@code Retry-After} ({@code retryAfter}) is whole seconds. */
   public void answer(int status, int code, long retryAfter, int weight, long serverTime) {
+    answerMs(status, code, secondsToMs(retryAfter), weight, serverTime);
+    this.retryAfterSec = retryAfter;
+  }
+
+  /**
+   * Records an HTTP answer whose {@code Retry-After} ({@code retryAfterMs}) has millisecond parts,
+   * as an exchange that writes a decimal {@code Retry-After} such as {@code 1.350} sends it. {@link
+   * #retryAfterSec()} then reads it rounded up to whole seconds, so that a caller that only knows
+   * seconds never comes back before the deadline.
+   */
+  public void answerMs(int status, int code, long retryAfterMs, int weight, long serverTime) {
     this.failure = Failure.NONE;
     this.httpStatus = status;
     this.errorCode = code;
-    this.retryAfterSec = retryAfter;
+    this.retryAfterMs = retryAfterMs;
+    this.retryAfterSec = retryAfterMs / 1_000 + (retryAfterMs % 1_000 > 0 ? 1 : 0);
     this.usedWeight = weight;
     this.serverTimeMs = serverTime;
+  }
+
+  private static long secondsToMs(long seconds) {
+    return seconds > Long.MAX_VALUE / 1_000 ? Long.MAX_VALUE : seconds * 1_000;
   }
 
   /** Records a failure without an answer. */
@@ -117,6 +134,7 @@ public final class RestCall {
     this.httpStatus = 0;
     this.errorCode = 0;
     this.retryAfterSec = 0;
+    this.retryAfterMs = 0;
   }
 
   /** Sets the order payload. */
@@ -198,9 +216,20 @@ public final class RestCall {
     return errorCode;
   }
 
-  /** {@code Retry-After} in seconds for a 429 or 418, else 0. */
+  /**
+   * {@code Retry-After} in seconds for a 429 or 418, else 0; a value with millisecond parts
+   * (recorded by {@link #answerMs}) rounded up.
+   */
   public long retryAfterSec() {
     return retryAfterSec;
+  }
+
+  /**
+   * {@code Retry-After} in milliseconds for a 429 or 418, else 0: the whole seconds of {@link
+   * #answer} times 1,000, or the milliseconds of {@link #answerMs} as they are.
+   */
+  public long retryAfterMs() {
+    return retryAfterMs;
   }
 
   /** The used weight of the current minute ({@code X-MBX-USED-WEIGHT-1M}), 0 when unknown. */

@@ -34,7 +34,7 @@ final class ExchangeWaits {
       // Wait as told, plus a full-jitter spread that grows with consecutive 429s (capped), so
       // that clients told the same Retry-After do not come back in step.
       long jitter = rateJitter.next(0);
-      long waitMs = c.retryAfterSec() * 1_000;
+      long waitMs = c.retryAfterMs();
       if (!cfg.has(ResilienceFeature.RETRY_AFTER_EXACT)) {
         waitMs -= 100;
       }

@@ -14,6 +14,7 @@ import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.sim.InjectionSchedule;
 import io.mmbot.chaos.examples.exchange.sim.SimClock;
 import io.mmbot.chaos.examples.exchange.sim.SimExchange;
+import io.mmbot.chaos.examples.exchange.sim.SubSecondRetryAfter;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.OrderRecord;
 import io.mmbot.chaos.examples.judge.Outage;
@@ -175,7 +176,8 @@ public final class SimRun {
   /**
    * The simulated exchange of a run: faults from {@code injector} (or replayed from {@code
    * schedule}), chaos switched on at the warm-up's end, and a stress scenario's rules (another
-   * client's weight, counted in {@code otherClient}; new orders refused in the first burst).
+   * client's weight, counted in {@code otherClient}; new orders refused in the first burst; a
+   * {@code Retry-After} with milliseconds).
    */
   private static SimExchange exchange(
       RunPlan plan,
@@ -201,6 +203,13 @@ public final class SimRun {
     if (stress != null && stress.refuseNewOrders()) {
       long from = SimExchange.START_EPOCH_MS + warmup / 1_000_000L;
       exchange.rules().refuseNewOrders(from, from + cfg.burstOnSec() * 1_000);
+    }
+    if (stress != null && stress.subSecondRetryAfter()) {
+      exchange.subSecondRetryAfter(
+          new SubSecondRetryAfter(
+              StressScenario.SUB_SECOND_RETRY_AFTER_FROM_MS,
+              StressScenario.SUB_SECOND_RETRY_AFTER_SPREAD_MS,
+              plan.seed()));
     }
     return exchange;
   }

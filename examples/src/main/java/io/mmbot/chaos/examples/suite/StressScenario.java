@@ -99,6 +99,7 @@ public enum StressScenario {
       false,
       false,
       20,
+      false,
       false),
   /**
    * The exchange's price filter refuses every new order during the burst (HTTP 400, -1013): a place
@@ -115,7 +116,32 @@ public enum StressScenario {
       false,
       false,
       0,
+      true,
+      false),
+  /**
+   * Two calls in five answered 429 during the bursts, in the library's waves, each with a {@code
+   * Retry-After} of 1.000 to 1.499 s to the millisecond: the deadline falls at any phase of a 500
+   * ms tick, so a bot that comes back a fraction of a second early is seen doing it. 360 s, three
+   * bursts: enough 429s that a wait 100 ms short is caught on about nine seeds in ten.
+   */
+  RETRY_AFTER_MS(
+      "retry_after_ms",
+      Scenario.EXCH_429,
+      0.4,
+      360,
+      mask(GuardReason.RATE_LIMITED),
+      mask(GuardReason.RATE_LIMITED, GuardReason.RECONCILE_PENDING),
+      false,
+      false,
+      0,
+      false,
       true);
+
+  /** Shortest sub-second {@code Retry-After} of {@link #RETRY_AFTER_MS}, ms. */
+  public static final long SUB_SECOND_RETRY_AFTER_FROM_MS = 1_000;
+
+  /** Spread of its values above the shortest, ms: one full tick of 500 ms. */
+  public static final long SUB_SECOND_RETRY_AFTER_SPREAD_MS = 500;
 
   private final String key;
   private final Scenario scenario;
@@ -127,6 +153,7 @@ public enum StressScenario {
   private final boolean reconnectAfterFailover;
   private final int weightOfAnotherClientPerSec;
   private final boolean refuseNewOrders;
+  private final boolean subSecondRetryAfter;
 
   StressScenario(
       String key,
@@ -147,6 +174,7 @@ public enum StressScenario {
         recoveryAfterBackoff,
         reconnectAfterFailover,
         0,
+        false,
         false);
   }
 
@@ -160,7 +188,9 @@ public enum StressScenario {
       boolean recoveryAfterBackoff,
       boolean reconnectAfterFailover,
       int weightOfAnotherClientPerSec,
-      boolean refuseNewOrders) {
+      boolean refuseNewOrders,
+      boolean subSecondRetryAfter) {
+    this.subSecondRetryAfter = subSecondRetryAfter;
     this.weightOfAnotherClientPerSec = weightOfAnotherClientPerSec;
     this.refuseNewOrders = refuseNewOrders;
     this.key = key;
@@ -230,6 +260,15 @@ public enum StressScenario {
   /** Whether the exchange refuses every new order during the burst (price filter, -1013). */
   public boolean refuseNewOrders() {
     return refuseNewOrders;
+  }
+
+  /**
+   * Whether every 429/418 of the simulated exchange carries a {@code Retry-After} with milliseconds
+   * (from {@link #SUB_SECOND_RETRY_AFTER_FROM_MS}, spread over {@link
+   * #SUB_SECOND_RETRY_AFTER_SPREAD_MS}) instead of whole seconds.
+   */
+  public boolean subSecondRetryAfter() {
+    return subSecondRetryAfter;
   }
 
   /** The run plan of seed {@code seed} for {@code bot}. */

@@ -52,7 +52,7 @@ final class WireTap implements Exchange {
               outcome,
               answered ? c.httpStatus() : 0,
               answered ? c.errorCode() : 0,
-              answered && c.rateLimited() ? c.retryAfterSec() * 1_000 : 0,
+              answered && c.rateLimited() ? c.retryAfterMs() : 0,
               c.clientOrderId(),
               side,
               c.priceTicks()));

@@ -125,6 +125,10 @@ class SuiteMutationTest {
         ResilienceFeature.RETRY_BUDGET,
         Cell.stress(StressScenario.ORDERS_REFUSED),
         Check.RETRY_BUDGET);
+    kill(
+        ResilienceFeature.RETRY_AFTER_EXACT,
+        Cell.stress(StressScenario.RETRY_AFTER_MS),
+        Check.RETRY_AFTER);
 
     EQUIVALENT.put(
         ResilienceFeature.CANCEL_RATE_LIMIT,
@@ -148,12 +152,6 @@ class SuiteMutationTest {
         ResilienceFeature.OWN_ORDER_LIMIT,
         "the quoting logic holds at most two orders per side (one quote and its replacement), so"
             + " the bot's count never reaches the limit of 4 and the backstop never acts");
-    EQUIVALENT.put(
-        ResilienceFeature.RETRY_AFTER_EXACT,
-        "Retry-After is whole seconds (an even number of 500 ms ticks) and is acted on when the"
-            + " tick's answers are digested, 148 to 245 ms into the tick; the jitter adds under"
-            + " 250 ms; so the full wait ends 148 to 495 ms into a tick and the one 100 ms short 48 to"
-            + " 395 ms into the same tick: both resume at the same next tick");
 
     NOT_KILLED.put(
         ResilienceFeature.SNAPSHOT_RESYNC,

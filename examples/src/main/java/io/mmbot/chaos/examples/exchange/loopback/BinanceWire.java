@@ -123,7 +123,12 @@ final class BinanceWire {
   static void answer(
       RestCall c, int status, String retryAfter, String usedWeight, JsonNode n, long serverTimeMs) {
     int code = status == 200 ? 0 : n.path("code").asInt(0);
-    c.answer(status, code, parseLong(retryAfter), (int) parseLong(usedWeight), serverTimeMs);
+    int weight = (int) parseLong(usedWeight);
+    if (retryAfter != null && retryAfter.indexOf('.') >= 0) {
+      c.answerMs(status, code, decimalSecondsToMs(retryAfter), weight, serverTimeMs);
+    } else {
+      c.answer(status, code, parseLong(retryAfter), weight, serverTimeMs);
+    }
     if (status != 200) {
       return;
     }
@@ -237,6 +242,22 @@ final class BinanceWire {
     } catch (IOException e) {
       return JSON.createObjectNode();
     }
+  }
+
+  /**
+   * A decimal {@code Retry-After} ({@code 1.350}, as some exchanges write a fractional wait; HTTP's
+   * own form is whole seconds) in milliseconds, digits finer than a millisecond rounded up so the
+   * wait is never shorter than told; 0 when it is not a plain non-negative decimal.
+   */
+  private static long decimalSecondsToMs(String s) {
+    String t = s.trim();
+    if (!t.matches("[0-9]{1,12}\\.[0-9]{1,9}")) {
+      return 0;
+    }
+    return new BigDecimal(t)
+        .movePointRight(3)
+        .setScale(0, java.math.RoundingMode.CEILING)
+        .longValue();
   }
 
   private static long parseLong(String s) {

@@ -263,8 +263,7 @@ public final class LoopbackExchange implements Exchange {
     }
     for (RestCall c : calls) {
       if (c.rateLimited()) {
-        retryAfterUntil =
-            Math.max(retryAfterUntil, c.doneAtNanos() + c.retryAfterSec() * 1_000 * MS);
+        retryAfterUntil = Math.max(retryAfterUntil, c.doneAtNanos() + c.retryAfterMs() * MS);
       }
     }
   }

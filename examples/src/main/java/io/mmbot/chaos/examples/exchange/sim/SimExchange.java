@@ -64,6 +64,7 @@ public final class SimExchange implements Exchange {
   private long restCalls;
   private long retryAfterUntil = Long.MIN_VALUE;
   private long retryAfterViolations;
+  private SubSecondRetryAfter subSecondRetryAfter;
 
   private SimExchange(long seed, ChaosInjector injector, RequestFaults faults) {
     SplittableRandom root = new SplittableRandom(seed);
@@ -124,6 +125,14 @@ public final class SimExchange implements Exchange {
     return schedule;
   }
 
+  /**
+   * From now on every 429 or 418 answer carries a {@code Retry-After} with milliseconds drawn from
+   * {@code rule} instead of the fault plan's whole seconds; null (the default) keeps whole seconds.
+   */
+  public void subSecondRetryAfter(SubSecondRetryAfter rule) {
+    this.subSecondRetryAfter = rule;
+  }
+
   // ---------------------------------------------------------------- Exchange
 
   @Override
@@ -166,8 +175,7 @@ public final class SimExchange implements Exchange {
     for (int i = 0; i < calls.size(); i++) {
       RestCall c = calls.get(i);
       if (c.rateLimited()) {
-        retryAfterUntil =
-            Math.max(retryAfterUntil, c.doneAtNanos() + c.retryAfterSec() * 1_000 * MS);
+        retryAfterUntil = Math.max(retryAfterUntil, c.doneAtNanos() + c.retryAfterMs() * MS);
       }
       log(
           c.endpoint().ordinal() * 1000 + c.httpStatus() * 10 + c.failure().ordinal(),
@@ -287,7 +295,11 @@ public final class SimExchange implements Exchange {
       }
       return timeout(c, t0, giveUpAt);
     }
-    return faulted(c, plan, t0, sentAt + rtt / 2, answerAt, giveUpAt);
+    long done = faulted(c, plan, t0, sentAt + rtt / 2, answerAt, giveUpAt);
+    if (subSecondRetryAfter != null && c.rateLimited()) {
+      c.answerMs(c.httpStatus(), 0, subSecondRetryAfter.nextMs(), 0, 0);
+    }
+    return done;
   }
 
   /** Counts a ban of the adapters' fault plan: a 418 after an answer that was not one. */
