@@ -72,8 +72,23 @@ public final class ResilientBot extends Bot {
    */
   public ResilientBot(
       Exchange exchange, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics, long seed) {
-    super(exchange, cfg);
-    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    this(exchange, cfg, chaos, metrics, seed, 0);
+  }
+
+  /**
+   * The same bot in the {@code start}-th start of its process (0 for the first): it begins with
+   * nothing tracked, and its client order ids and jitter differ from every earlier start's.
+   */
+  public ResilientBot(
+      Exchange exchange,
+      BotConfig cfg,
+      ConnectorChaos chaos,
+      ChaosMetrics metrics,
+      long seed,
+      int start) {
+    super(exchange, cfg, start);
+    SplittableRandom random =
+        new SplittableRandom(seed ^ 0x5DEECE66DL ^ (start * 0x9E3779B97F4A7C15L));
     this.metrics = metrics;
     this.guardMetrics = new GuardMetrics(metrics.registry());
     this.pausing = GuardState.pausing(cfg);

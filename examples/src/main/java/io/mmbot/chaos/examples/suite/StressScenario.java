@@ -115,7 +115,24 @@ public enum StressScenario {
       false,
       false,
       0,
-      true);
+      true),
+  /**
+   * The bot's process is killed three times during the burst, and started again after 1–3 s, with
+   * nothing of its memory (tracked orders, WebSocket session, clock offset, backoffs), against the
+   * same exchange and account: its quotes stay open on the book meanwhile, and the new process must
+   * take them over or cancel them. No library fault: the restarts are the stress, and count as the
+   * run's injections; what the exchange sees of a killed process is its WebSocket closing and its
+   * requests stopping, hence the scenario it drives.
+   */
+  BOT_RESTART(
+      "bot_restart",
+      Scenario.WS_DISCONNECT,
+      0,
+      120,
+      0,
+      mask(GuardReason.RECONCILE_PENDING, GuardReason.WS_STALE),
+      false,
+      false);
 
   private final String key;
   private final Scenario scenario;
@@ -230,6 +247,13 @@ public enum StressScenario {
   /** Whether the exchange refuses every new order during the burst (price filter, -1013). */
   public boolean refuseNewOrders() {
     return refuseNewOrders;
+  }
+
+  /**
+   * Whether the bot's process is killed and started again during the burst ({@link BotRestarts}).
+   */
+  public boolean restartsTheBot() {
+    return this == BOT_RESTART;
   }
 
   /** The run plan of seed {@code seed} for {@code bot}. */
