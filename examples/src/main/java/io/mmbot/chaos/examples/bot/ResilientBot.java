@@ -65,6 +65,7 @@ public final class ResilientBot extends Bot {
   private final UsedWeight usedWeight = new UsedWeight();
   private long nextAccountAt;
   private int guardsSeen;
+  private boolean reconciledSinceStart;
 
   /**
    * A resilient bot on {@code exchange}, with its clock, resolver and order view wired to chaos by
@@ -202,7 +203,7 @@ public final class ResilientBot extends Bot {
     if (ws.needsSnapshot() && batch.size() < inFlight) {
       batch.add(RestCall.of(Endpoint.DEPTH_SNAPSHOT));
     }
-    if ((g & pausing) == 0 && ws.hasPrice()) {
+    if ((g & pausing) == 0 && ws.hasPrice() && knowsWhatIsOpen()) {
       r.quoting = true;
       quote(Side.BUY, now, r);
       quote(Side.SELL, now, r);
@@ -277,6 +278,18 @@ public final class ResilientBot extends Bot {
     r.places++;
   }
 
+  /**
+   * Whether this start of the process may quote: only once it has reconciled the exchange's open
+   * orders, so that orders an earlier start left open are found (and adopted) before anything is
+   * placed beside them. Without the open-orders reconcile, or without adoption, there is nothing to
+   * wait for.
+   */
+  private boolean knowsWhatIsOpen() {
+    return reconciledSinceStart
+        || !cfg.has(ResilienceFeature.RECONCILE_OPEN_ORDERS)
+        || !cfg.has(ResilienceFeature.ADOPT_UNTRACKED);
+  }
+
   private boolean far(TrackedOrder o, long target) {
     return Math.abs(o.priceTicks - target) > cfg.requoteTicks();
   }
@@ -345,6 +358,7 @@ public final class ResilientBot extends Bot {
       case OPEN_ORDERS:
         if (c.ok()) {
           reconciler.reconcile(c.orders(), c.serverTimeMs());
+          reconciledSinceStart = true;
         }
         break;
       case DEPTH_SNAPSHOT:

@@ -141,12 +141,33 @@ class BotRestartTest {
     assertThat(judged).as("seeds with an order left open across the restart").isGreaterThan(3);
   }
 
+  @Test
+  void aNewStartPlacesNothingBeforeItsFirstOpenOrdersAnswerEvenWithARequestToSpare() {
+    // Without the snapshot after a (re)connect the first tick has a request to spare beside the
+    // open orders and the account refresh: the start must still not quote before it knows what
+    // is open.
+    BotConfig cfg = BotConfig.defaults().without(ResilienceFeature.SNAPSHOT_RESYNC);
+    for (long seed = 1; seed <= 5; seed++) {
+      Restarted r = restartOnce(seed, cfg);
+      assertThat(r.firstViewAt()).as("seed %d", seed).isLessThan(Long.MAX_VALUE);
+      assertThat(r.firstPlaceAt())
+          .as("seed %d: first place of the second start after its first open-orders answer", seed)
+          .isGreaterThanOrEqualTo(r.firstViewAt());
+    }
+  }
+
   /**
    * The second start; the first start's orders still open when the run ended; the client order ids
-   * the second start sent a cancel for; the sides ('B', 'S') it placed orders on.
+   * the second start sent a cancel for; the sides ('B', 'S') it placed orders on; when its first
+   * place left, and when its first open-orders answer came back.
    */
   private record Restarted(
-      Bot second, List<Ledger.Entry> leftOpen, Set<String> cancelled, Set<Character> placedOn) {}
+      Bot second,
+      List<Ledger.Entry> leftOpen,
+      Set<String> cancelled,
+      Set<Character> placedOn,
+      long firstPlaceAt,
+      long firstViewAt) {}
 
   /** A first start until 20 s, down 1 s, a second start for 3 s. */
   private static Restarted restartOnce(long seed, BotConfig cfg) {
@@ -171,6 +192,8 @@ class BotRestartTest {
     }
     Set<String> cancelled = new HashSet<>();
     Set<Character> placedOn = new HashSet<>();
+    long firstPlaceAt = Long.MAX_VALUE;
+    long firstViewAt = Long.MAX_VALUE;
     for (WireLog.Request q : h.wire.requests()) {
       if (q.sentAtNanos() < restartAt) {
         continue;
@@ -179,9 +202,12 @@ class BotRestartTest {
         cancelled.add(q.clientOrderId());
       } else if (q.endpoint().equals("PLACE_ORDER")) {
         placedOn.add(q.side());
+        firstPlaceAt = Math.min(firstPlaceAt, q.sentAtNanos());
+      } else if (q.endpoint().equals("OPEN_ORDERS") && q.succeeded()) {
+        firstViewAt = Math.min(firstViewAt, q.doneAtNanos());
       }
     }
-    return new Restarted(b, left, cancelled, placedOn);
+    return new Restarted(b, left, cancelled, placedOn, firstPlaceAt, firstViewAt);
   }
 
   /** A chaos-free simulated exchange behind a wire tap, with the metrics a bot binds to. */
