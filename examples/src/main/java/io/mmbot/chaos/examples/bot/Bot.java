@@ -22,11 +22,26 @@ public abstract class Bot {
   protected final Exchange exchange;
   protected final BotConfig cfg;
   protected final TickReport report = new TickReport();
+  private final String intentPrefix;
   private long intentSeq;
 
   protected Bot(Exchange exchange, BotConfig cfg) {
+    this(exchange, cfg, 0);
+  }
+
+  /**
+   * A bot in the {@code start}-th start of its process (0 for the first): the client order ids of a
+   * later start carry the start number after {@link #ID_PREFIX}, so that they never collide with
+   * the ids of an earlier start's orders still open on the exchange, while every id still begins
+   * with the prefix.
+   */
+  protected Bot(Exchange exchange, BotConfig cfg, int start) {
+    if (start < 0) {
+      throw new IllegalArgumentException("start " + start + " is negative");
+    }
     this.exchange = exchange;
     this.cfg = cfg;
+    this.intentPrefix = start == 0 ? ID_PREFIX : ID_PREFIX + 'r' + start;
   }
 
   /** Runs ticks until the exchange's clock reaches {@code untilNanos}. */
@@ -84,9 +99,13 @@ public abstract class Bot {
     return cfg;
   }
 
-  /** A client order id for a new intent: {@code mm<side><n>-<attempt>}. */
+  /**
+   * A client order id for a new intent: {@code mm<side><n>} in the first start of the process,
+   * {@code mmr<start><side><n>} in a later one (the side letter ends the start number, so no two
+   * starts share an id).
+   */
   protected final String newIntent(char side) {
-    return ID_PREFIX + side + (++intentSeq);
+    return intentPrefix + side + (++intentSeq);
   }
 
   /** The client order id of attempt {@code attempt} of {@code intent}. */

@@ -49,7 +49,13 @@ public final class NaiveBot extends Bot {
    * chaos}.
    */
   public NaiveBot(Exchange exchange, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics) {
-    super(exchange, cfg);
+    this(exchange, cfg, chaos, metrics, 0);
+  }
+
+  /** The same bot in the {@code start}-th start of its process (0 for the first). */
+  public NaiveBot(
+      Exchange exchange, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics, int start) {
+    super(exchange, cfg, start);
     this.metrics = metrics;
     this.guardMetrics = new GuardMetrics(metrics.registry()); // no guards: every gauge stays 0
     this.clock = chaos.clock(exchange.clock());

@@ -48,7 +48,10 @@ public enum ResilienceFeature {
   SNAPSHOT_RESYNC,
   /** Market data counts as live only once fresh data arrived on the new connection. */
   LIVE_AFTER_DATA,
-  /** An own open order the bot does not track is adopted once a query finds it. */
+  /**
+   * An own open order the bot does not track is adopted once a query finds it; a new start of the
+   * process quotes only after its first open-orders reconcile.
+   */
   ADOPT_UNTRACKED,
   /** The open orders are fetched and reconciled every tick. */
   RECONCILE_OPEN_ORDERS,

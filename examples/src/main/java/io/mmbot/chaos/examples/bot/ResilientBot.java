@@ -65,6 +65,7 @@ public final class ResilientBot extends Bot {
   private final UsedWeight usedWeight = new UsedWeight();
   private long nextAccountAt;
   private int guardsSeen;
+  private boolean reconciledSinceStart;
 
   /**
    * A resilient bot on {@code exchange}, with its clock, resolver and order view wired to chaos by
@@ -72,8 +73,23 @@ public final class ResilientBot extends Bot {
    */
   public ResilientBot(
       Exchange exchange, BotConfig cfg, ConnectorChaos chaos, ChaosMetrics metrics, long seed) {
-    super(exchange, cfg);
-    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    this(exchange, cfg, chaos, metrics, seed, 0);
+  }
+
+  /**
+   * The same bot in the {@code start}-th start of its process (0 for the first): it begins with
+   * nothing tracked, and its client order ids and jitter differ from every earlier start's.
+   */
+  public ResilientBot(
+      Exchange exchange,
+      BotConfig cfg,
+      ConnectorChaos chaos,
+      ChaosMetrics metrics,
+      long seed,
+      int start) {
+    super(exchange, cfg, start);
+    SplittableRandom random =
+        new SplittableRandom(seed ^ 0x5DEECE66DL ^ (start * 0x9E3779B97F4A7C15L));
     this.metrics = metrics;
     this.guardMetrics = new GuardMetrics(metrics.registry());
     this.pausing = GuardState.pausing(cfg);
@@ -187,7 +203,7 @@ public final class ResilientBot extends Bot {
     if (ws.needsSnapshot() && batch.size() < inFlight) {
       batch.add(RestCall.of(Endpoint.DEPTH_SNAPSHOT));
     }
-    if ((g & pausing) == 0 && ws.hasPrice()) {
+    if ((g & pausing) == 0 && ws.hasPrice() && knowsWhatIsOpen()) {
       r.quoting = true;
       quote(Side.BUY, now, r);
       quote(Side.SELL, now, r);
@@ -262,6 +278,18 @@ public final class ResilientBot extends Bot {
     r.places++;
   }
 
+  /**
+   * Whether this start of the process may quote: only once it has reconciled the exchange's open
+   * orders, so that orders an earlier start left open are found (and adopted) before anything is
+   * placed beside them. Without the open-orders reconcile, or without adoption, there is nothing to
+   * wait for.
+   */
+  private boolean knowsWhatIsOpen() {
+    return reconciledSinceStart
+        || !cfg.has(ResilienceFeature.RECONCILE_OPEN_ORDERS)
+        || !cfg.has(ResilienceFeature.ADOPT_UNTRACKED);
+  }
+
   private boolean far(TrackedOrder o, long target) {
     return Math.abs(o.priceTicks - target) > cfg.requoteTicks();
   }
@@ -330,6 +358,7 @@ public final class ResilientBot extends Bot {
       case OPEN_ORDERS:
         if (c.ok()) {
           reconciler.reconcile(c.orders(), c.serverTimeMs());
+          reconciledSinceStart = true;
         }
         break;
       case DEPTH_SNAPSHOT:

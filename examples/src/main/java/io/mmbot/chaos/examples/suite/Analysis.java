@@ -24,7 +24,17 @@ final class Analysis {
 
   /** Tick durations: in bursts, over the run and after recovery. */
   TickLatency latency() {
-    double[] inBursts = inBursts(measured.durMs);
+    return latency(false);
+  }
+
+  /**
+   * Tick durations: in bursts, over the run and after recovery; with {@code withoutStartUps}, the
+   * first tick of each start of the process (after a span without scrapes, {@link
+   * Measurement#startUp}) is not one of the in-burst ticks of the p95 and p99.
+   */
+  TickLatency latency(boolean withoutStartUps) {
+    double[] inBursts =
+        withoutStartUps ? select(measured.durMs, burstNotStartUp()) : inBursts(measured.durMs);
     double[] burstSorted = Stats.sorted(inBursts, inBursts.length);
     double[] runSorted = Stats.sorted(measured.durMs, measured.n);
     int nb = burstSorted.length;
@@ -170,6 +180,14 @@ final class Analysis {
       previousInjections = injections;
     }
     return new TickTimeline(window, windows);
+  }
+
+  private boolean[] burstNotStartUp() {
+    boolean[] keep = new boolean[measured.n];
+    for (int i = 0; i < measured.n; i++) {
+      keep[i] = measured.burst[i] && !measured.startUp[i];
+    }
+    return keep;
   }
 
   private int burstTicks() {

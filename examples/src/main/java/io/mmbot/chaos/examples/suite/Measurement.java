@@ -30,6 +30,7 @@ final class Measurement {
   int[] cancels;
   double[] gapMs;
   long[] injectionsAt;
+  boolean[] startUp;
   int dnsFailures;
   int maxOpen;
 
@@ -44,6 +45,7 @@ final class Measurement {
     cancels = new int[cap];
     gapMs = new double[cap];
     injectionsAt = new long[cap];
+    startUp = new boolean[cap];
   }
 
   /** The series of the judged ticks (those starting at or after the warm-up) of {@code e}. */
@@ -55,9 +57,14 @@ final class Measurement {
     int k = 0;
     int w = 0;
     boolean live = false;
+    long lastScrape = Long.MIN_VALUE;
     for (int s = 0; s < samples.size(); s++) {
       TickSample t = samples.get(s);
       long start = t.startNanos();
+      // more than two tick intervals without a scrape: the target was down, this tick is the
+      // first of a new start of the process
+      boolean afterDown = s > 0 && start - lastScrape > 2 * e.facts().tickNanos();
+      lastScrape = t.atNanos();
       while (w < ws.size() && ws.get(w).atNanos() <= start) {
         WireLog.WsKind kind = ws.get(w++).kind();
         if (kind == WireLog.WsKind.FIRST_DATA) {
@@ -95,6 +102,7 @@ final class Measurement {
       m.cancels[i] = cancels;
       m.gapMs[i] = t.wsMaxGapMs();
       m.injectionsAt[i] = t.injections();
+      m.startUp[i] = afterDown;
       m.maxOpen = Math.max(m.maxOpen, t.exchangeOpen());
     }
     return m;

@@ -108,6 +108,15 @@ final class Scraper implements Bot.TickListener {
     return sum;
   }
 
+  /**
+   * The bot's process started again: its guard gauges are new meters, looked up at the next scrape.
+   * The tick sum and the deadline-miss counter are read on as before: the restarted process's ticks
+   * add to them, as Prometheus's {@code increase()} reads a counter across a restart's reset.
+   */
+  void processRestarted() {
+    tick = null;
+  }
+
   /** The samples so far. */
   List<TickSample> samples() {
     return samples;

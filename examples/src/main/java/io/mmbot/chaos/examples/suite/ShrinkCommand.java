@@ -55,6 +55,14 @@ final class ShrinkCommand {
               + "), so there is nothing to narrow: replay it without --shrink");
       return SuiteMain.BAD_INPUT;
     }
+    if (st != null && st.restartsTheBot()) {
+      err.println(
+          "mm-chaos-suite: --shrink narrows the faults the simulated network applies; "
+              + st.key()
+              + " injects none (its stress is the bot's own restarts, drawn from the seed), so"
+              + " there is nothing to narrow: replay it without --shrink");
+      return SuiteMain.BAD_INPUT;
+    }
     RunResult b = Suite.runOne(p.baselinePlan(), null);
     Shrinker.Result r = Shrinker.shrink(p, b, BotConfig.defaults(), p.stress(), MAX_REPLAYS);
     out.print(Shrinker.describe(r, p.replayCommand(o.durationSec() == null)));

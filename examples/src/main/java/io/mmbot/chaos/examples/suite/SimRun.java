@@ -104,14 +104,25 @@ public final class SimRun {
     ConnectorChaos chaos = ConnectorChaos.of(injector, time);
     long warmup = WARMUP_SEC * 1_000_000_000L;
     long[] otherClient = new long[1];
+    long[] restarts = new long[1];
     SimExchange exchange =
         exchange(plan, cfg, injector, time, schedule, stress, warmup, otherClient);
-    InjectionCounts counts = new InjectionCounts(plan, injector, schedule, exchange, otherClient);
+    InjectionCounts counts =
+        new InjectionCounts(plan, injector, schedule, exchange, otherClient, restarts);
     PrometheusMeterRegistry reg = registry != null ? registry : virtualRegistry(time);
     try (ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
       WireTap tapped = new WireTap(exchange, wire);
-      Bot bot = bot(plan, tapped, botCfg, chaos, metrics);
+      BotRestarts restartPlan =
+          stress != null && stress.restartsTheBot() && cfg.enabled()
+              ? BotRestarts.draw(plan.seed(), warmup, cfg.burstOnSec() * 1_000_000_000L)
+              : BotRestarts.NONE;
+      ProcessSupervisor process =
+          new ProcessSupervisor(
+              tapped,
+              restartPlan,
+              (on, start) -> bot(plan, on, botCfg, chaos, metrics, start),
+              restarts);
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
       long tickNanos = botCfg.tickIntervalMs() * 1_000_000L;
       int ticks = (int) Math.min(Integer.MAX_VALUE - 16, durationNanos / tickNanos);
@@ -123,11 +134,8 @@ public final class SimRun {
               wire,
               exchange.rules()::openCount,
               counts::ownScenario);
-      try {
-        bot.run(durationNanos, pace > 0 ? paced(scraper, pace) : scraper);
-      } finally {
-        bot.close();
-      }
+      process.run(
+          durationNanos, pace > 0 ? paced(scraper, pace) : scraper, scraper::processRestarted);
       RunFacts facts =
           facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
       Evidence evidence = evidence(exchange, wire, scraper, facts);
@@ -155,9 +163,22 @@ public final class SimRun {
       BotConfig botCfg,
       ConnectorChaos chaos,
       ChaosMetrics metrics) {
+    return bot(plan, exchange, botCfg, chaos, metrics, 0);
+  }
+
+  /**
+   * The bot {@code plan} names, on {@code exchange}, in the {@code start}-th start of its process.
+   */
+  static Bot bot(
+      RunPlan plan,
+      Exchange exchange,
+      BotConfig botCfg,
+      ConnectorChaos chaos,
+      ChaosMetrics metrics,
+      int start) {
     return plan.bot().equals("naive")
-        ? new NaiveBot(exchange, botCfg, chaos, metrics)
-        : new ResilientBot(exchange, botCfg, chaos, metrics, plan.seed());
+        ? new NaiveBot(exchange, botCfg, chaos, metrics, start)
+        : new ResilientBot(exchange, botCfg, chaos, metrics, plan.seed(), start);
   }
 
   /** A finished simulated run's evidence: the wire, the exchange's orders and outages, scrapes. */
@@ -216,14 +237,15 @@ public final class SimRun {
 
   /**
    * A run's injections: the injector's (or, replaying, the schedule's), with the refusals of a
-   * stress scenario's rules counted as its own scenario's.
+   * stress scenario's rules and the bot's restarts counted as its own scenario's.
    */
   private record InjectionCounts(
       RunPlan plan,
       ChaosInjector injector,
       InjectionSchedule schedule,
       SimExchange exchange,
-      long[] otherClient) {
+      long[] otherClient,
+      long[] restarts) {
 
     private boolean replay() {
       return schedule != null && schedule.replay();
@@ -237,7 +259,8 @@ public final class SimRun {
       }
       return (replay() ? schedule.applied(own) : injector.injections(own))
           + otherClient[0]
-          + exchange.rules().filterRejections();
+          + exchange.rules().filterRejections()
+          + restarts[0];
     }
 
     /** Injections per scenario, in {@link Scenario} order. */
@@ -248,7 +271,7 @@ public final class SimRun {
       }
       if (plan.scenario() != null) {
         injections[plan.scenario().ordinal()] +=
-            otherClient[0] + exchange.rules().filterRejections();
+            otherClient[0] + exchange.rules().filterRejections() + restarts[0];
       }
       return injections;
     }

@@ -135,7 +135,24 @@ public enum StressScenario {
       false,
       0,
       false,
-      true);
+      true),
+  /**
+   * The bot's process is killed three times during the burst, and started again after 1–3 s, with
+   * nothing of its memory (tracked orders, WebSocket session, clock offset, backoffs), against the
+   * same exchange and account: its quotes stay open on the book meanwhile, and the new process must
+   * take them over or cancel them. No library fault: the restarts are the stress, and count as the
+   * run's injections; what the exchange sees of a killed process is its WebSocket closing and its
+   * requests stopping, hence the scenario it drives.
+   */
+  BOT_RESTART(
+      "bot_restart",
+      Scenario.WS_DISCONNECT,
+      0,
+      120,
+      0,
+      mask(GuardReason.RECONCILE_PENDING, GuardReason.WS_STALE),
+      false,
+      false);
 
   /** Shortest sub-second {@code Retry-After} of {@link #RETRY_AFTER_MS}, ms. */
   public static final long SUB_SECOND_RETRY_AFTER_FROM_MS = 1_000;
@@ -269,6 +286,13 @@ public enum StressScenario {
    */
   public boolean subSecondRetryAfter() {
     return subSecondRetryAfter;
+  }
+
+  /**
+   * Whether the bot's process is killed and started again during the burst ({@link BotRestarts}).
+   */
+  public boolean restartsTheBot() {
+    return this == BOT_RESTART;
   }
 
   /** The run plan of seed {@code seed} for {@code bot}. */

@@ -39,10 +39,10 @@ final class SuiteArgs {
           + "run (docs/your-bot.md).\n"
           + "Scenario keys (all: these ten): net_loss, exch_429, exch_5xx, lat_spike, ws_lag,\n"
           + "ws_disconnect, dns_flap, clock_skew, rate_limit_storm, reconcile_mismatch.\n"
-          + "Stress scenario keys (stress: these ten; simulated exchange, own intensities):\n"
+          + "Stress scenario keys (stress: these eleven; simulated exchange, own intensities):\n"
           + "sustained_outage, heavy_loss, ws_storm, ws_flap, clock_beyond_window, dns_outage,\n"
-          + "mismatch_heavy, weight_near_limit, orders_refused, retry_after_ms. Kinds and keys\n"
-          + "mix in one list.";
+          + "mismatch_heavy, weight_near_limit, orders_refused, retry_after_ms, bot_restart. Kinds\n"
+          + "and keys mix in one list.";
 
   /**
    * The most runs one invocation makes, counting one baseline per seed: seeds times (scenarios +

@@ -80,7 +80,31 @@ final class WireTap implements Exchange {
     @Override
     public void onOpen(WsConnection connection) {
       log.ws(exchange.nanoTime(), session, WireLog.WsKind.OPEN);
-      inner.onOpen(connection);
+      inner.onOpen(new ClientSide(connection));
+    }
+
+    /** The client's handle: a close from the client's side crosses the wire too. */
+    private final class ClientSide implements WsConnection {
+      private final WsConnection connection;
+      private boolean closed;
+
+      ClientSide(WsConnection connection) {
+        this.connection = connection;
+      }
+
+      @Override
+      public void pong() {
+        connection.pong();
+      }
+
+      @Override
+      public void close() {
+        if (!closed) {
+          closed = true;
+          log.ws(exchange.nanoTime(), session, WireLog.WsKind.CLOSE);
+        }
+        connection.close();
+      }
     }
 
     @Override

@@ -67,6 +67,24 @@ class NegativeControlTest {
   }
 
   @Test
+  void aRestartLeavesTheNaiveBotsQuotesOnTheBookButTheResilientBotTakesThemOver() {
+    // The naive bot's restarted process quotes at once beside its predecessor's open orders and
+    // never cancels them; the resilient one reconciles first and adopts them.
+    Set<Check> orderChecks =
+        EnumSet.of(Check.DUPLICATE_ORDERS, Check.OPEN_ORDER_LIMIT, Check.ABANDONED_ORDERS);
+    for (long seed : SuiteFixture.SEEDS) {
+      RunPlan naive = StressScenario.BOT_RESTART.plan(seed, "naive");
+      RunResult n = SimRun.run(naive, SimRun.run(naive.baselinePlan(), null));
+      assertThat(n.failures().keySet())
+          .as("naive bot_restart seed %d failed %s", seed, n.failures().keySet())
+          .containsAnyElementsOf(orderChecks);
+      RunPlan resilient = StressScenario.BOT_RESTART.plan(seed, "resilient");
+      RunResult r = SimRun.run(resilient, SimRun.run(resilient.baselinePlan(), null));
+      assertThat(r.failures()).as("resilient bot_restart seed %d", seed).isEmpty();
+    }
+  }
+
+  @Test
   void wsLagMeasurablyDegradesTheNaiveBot() {
     // Nothing of the naive bot's breaks under a 150 ms lag, but its market data arrives late.
     assertThat(SuiteFixture.runs(Scenario.WS_LAG, "naive"))

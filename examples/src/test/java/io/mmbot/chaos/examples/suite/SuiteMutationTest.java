@@ -129,6 +129,12 @@ class SuiteMutationTest {
         ResilienceFeature.RETRY_AFTER_EXACT,
         Cell.stress(StressScenario.RETRY_AFTER_MS),
         Check.RETRY_AFTER);
+    kill(
+        ResilienceFeature.ADOPT_UNTRACKED,
+        Cell.stress(StressScenario.BOT_RESTART),
+        Check.DUPLICATE_ORDERS,
+        Check.OPEN_ORDER_LIMIT,
+        Check.ABANDONED_ORDERS);
 
     EQUIVALENT.put(
         ResilienceFeature.CANCEL_RATE_LIMIT,
@@ -143,11 +149,6 @@ class SuiteMutationTest {
         ResilienceFeature.VERIFY_REJECTED_PLACE,
         "-2010 answers a client order id already open (the bot's ids are unique per attempt) or more"
             + " than 10 open orders (the bot holds at most 4): the exchange never sends it to this bot");
-    EQUIVALENT.put(
-        ResilienceFeature.ADOPT_UNTRACKED,
-        "with the other features on no path leaves an own order open and untracked: an unknown"
-            + " outcome stays tracked until the exchange answers, and a query answer older than a"
-            + " reported fill or cancel of the order is not taken for an untracked open order");
     EQUIVALENT.put(
         ResilienceFeature.OWN_ORDER_LIMIT,
         "the quoting logic holds at most two orders per side (one quote and its replacement), so"
