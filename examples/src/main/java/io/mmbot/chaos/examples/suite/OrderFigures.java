@@ -11,6 +11,8 @@ package io.mmbot.chaos.examples.suite;
  * @param placesWhileGuarded places sent in ticks whose scrape showed a guard raised
  * @param abandonedOrders own orders left open, never cancelled, 10 s after a newer one of their
  *     side
+ * @param quotesOffMid orders the exchange accepted on the wrong side of its own mid, or farther
+ *     from the declared quote distance than the allowance (see {@code QuoteChecks})
  */
 public record OrderFigures(
     int maxOpenOrders,
@@ -18,4 +20,5 @@ public record OrderFigures(
     int duplicateOrders,
     long placesWhileFailing,
     long placesWhileGuarded,
-    int abandonedOrders) {}
+    int abandonedOrders,
+    int quotesOffMid) {}

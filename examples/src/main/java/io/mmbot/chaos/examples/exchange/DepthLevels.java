@@ -1,0 +1,98 @@
+package io.mmbot.chaos.examples.exchange;
+
+import io.mmbot.chaos.exchange.model.SimMarket;
+
+/**
+ * The shape of the simulated exchange's order book around its best bid and ask: {@value #LEVELS}
+ * levels per side, {@value #SPACING_TICKS} ticks apart, starting at the best price; each level's
+ * quantity is a fixed function of its price, so the whole book follows from the top of book and the
+ * market's random streams are not drawn from again. The book changes only at market steps, every
+ * {@value SimMarket#STEP_MS} ms of server time; a step's update id is its server time divided by
+ * the step, so a depth snapshot answered at server time {@code t} holds every update up to id
+ * {@code t / STEP_MS} ({@link #updateIdAt}).
+ *
+ * <p>The REST depth answer of these exchanges carries the best bid and ask and its server time; the
+ * levels and the last update id it stands for are {@link #bids}, {@link #asks} and {@link
+ * #updateIdAt} of those. Stateless; allocates only the arrays it returns.
+ */
+public final class DepthLevels {
+
+  /** Price levels per side. */
+  public static final int LEVELS = 5;
+
+  /** Distance between two levels of one side, ticks. */
+  public static final long SPACING_TICKS = 10;
+
+  private DepthLevels() {}
+
+  /** The update id of the book as it stands at server time {@code serverMs}. */
+  public static long updateIdAt(long serverMs) {
+    return serverMs / SimMarket.STEP_MS;
+  }
+
+  /** Level {@code i} (from 0, the best) of the bid side when the best bid is {@code bid}. */
+  public static long bidLevel(long bid, int i) {
+    return bid - i * SPACING_TICKS;
+  }
+
+  /** Level {@code i} (from 0, the best) of the ask side when the best ask is {@code ask}. */
+  public static long askLevel(long ask, int i) {
+    return ask + i * SPACING_TICKS;
+  }
+
+  /** The quantity resting at {@code priceTicks}, lots (1 to 8). */
+  public static long qty(long priceTicks) {
+    return 1 + ((priceTicks * 0x9E3779B97F4A7C15L) >>> 61);
+  }
+
+  /** The bid levels when the best bid is {@code bid}, price and quantity pairs. */
+  public static long[] bids(long bid) {
+    long[] out = new long[2 * LEVELS];
+    for (int i = 0; i < LEVELS; i++) {
+      out[2 * i] = bidLevel(bid, i);
+      out[2 * i + 1] = qty(out[2 * i]);
+    }
+    return out;
+  }
+
+  /** The ask levels when the best ask is {@code ask}, price and quantity pairs. */
+  public static long[] asks(long ask) {
+    long[] out = new long[2 * LEVELS];
+    for (int i = 0; i < LEVELS; i++) {
+      out[2 * i] = askLevel(ask, i);
+      out[2 * i + 1] = qty(out[2 * i]);
+    }
+    return out;
+  }
+
+  /**
+   * The changes of one side from best price {@code before} to {@code after} (bid side when {@code
+   * bid}): every level of the old side not on the new one with quantity 0, then every level of the
+   * new side not on the old one with its quantity. Price and quantity pairs.
+   */
+  public static long[] change(long before, long after, boolean bid) {
+    long sign = bid ? -1 : 1;
+    int n = 0;
+    long[] buf = new long[4 * LEVELS];
+    for (int i = 0; i < LEVELS; i++) {
+      long p = before + sign * i * SPACING_TICKS;
+      if (!onSide(after, p, sign)) {
+        buf[n++] = p;
+        buf[n++] = 0;
+      }
+    }
+    for (int i = 0; i < LEVELS; i++) {
+      long p = after + sign * i * SPACING_TICKS;
+      if (!onSide(before, p, sign)) {
+        buf[n++] = p;
+        buf[n++] = qty(p);
+      }
+    }
+    return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+  }
+
+  private static boolean onSide(long best, long price, long sign) {
+    long d = (price - best) * sign;
+    return d >= 0 && d % SPACING_TICKS == 0 && d / SPACING_TICKS < LEVELS;
+  }
+}
