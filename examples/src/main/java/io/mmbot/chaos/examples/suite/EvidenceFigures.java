@@ -30,8 +30,9 @@ final class EvidenceFigures {
   static final long ABANDON_GRACE_NANOS = 10_000_000_000L;
 
   /**
-   * The quote distance of the suite's own bots (the example bot's half spread), ticks; a bot in
-   * another process declares none, so only the side of its quotes is judged.
+   * The quote distance of the suite's own bots (the example bot's half spread), ticks. A bot in
+   * another process declares none, and is not judged by {@code QUOTES_OFF_MID} (see {@code
+   * docs/your-bot.md}).
    */
   static final long SUITE_BOT_QUOTE_TICKS = BotConfig.defaults().halfSpreadTicks();
 
@@ -166,10 +167,12 @@ final class EvidenceFigures {
         OrderChecks.placesWhileFailing(wire),
         OrderChecks.placesWhileGuarded(wire, evidence.samples()),
         OrderChecks.abandonedOrders(evidence, ABANDON_GRACE_NANOS),
-        QuoteChecks.offMid(
-            evidence.orders(),
-            external != null ? 0 : SUITE_BOT_QUOTE_TICKS,
-            QuoteChecks.allowanceTicks(declared.staleAfterMs())));
+        external != null
+            ? 0
+            : QuoteChecks.offMid(
+                evidence.orders(),
+                SUITE_BOT_QUOTE_TICKS,
+                QuoteChecks.allowanceTicks(declared.staleAfterMs())));
   }
 
   private UnknownOutcomeFigures unknowns() {
