@@ -18,7 +18,7 @@ import io.mmbot.chaos.exchange.model.SimMarket;
 public final class DepthLevels {
 
   /** Price levels per side. */
-  public static final int LEVELS = 5;
+  public static final int LEVELS = 3;
 
   /** Distance between two levels of one side, ticks. */
   public static final long SPACING_TICKS = 10;
@@ -68,31 +68,32 @@ public final class DepthLevels {
   /**
    * The changes of one side from best price {@code before} to {@code after} (bid side when {@code
    * bid}): every level of the old side not on the new one with quantity 0, then every level of the
-   * new side not on the old one with its quantity. Price and quantity pairs.
+   * new side not on the old one with its quantity. Price and quantity pairs, in an array of exactly
+   * that size.
    */
   public static long[] change(long before, long after, boolean bid) {
     long sign = bid ? -1 : 1;
+    long d = (after - before) * sign; // how far the side moved outwards (away from the spread)
+    int kept = 0;
+    if (d % SPACING_TICKS == 0 && Math.abs(d) < LEVELS * SPACING_TICKS) {
+      kept = LEVELS - (int) (Math.abs(d) / SPACING_TICKS);
+    }
+    int moved = LEVELS - kept;
+    long[] out = new long[4 * moved];
+    // Levels are before + sign*i*SPACING. Moving outwards (d > 0) drops the inner old levels and
+    // adds outer new ones; moving inwards drops the outer old levels and adds inner new ones.
+    int oldFrom = d > 0 ? 0 : kept;
+    int newFrom = d > 0 ? kept : 0;
     int n = 0;
-    long[] buf = new long[4 * LEVELS];
-    for (int i = 0; i < LEVELS; i++) {
-      long p = before + sign * i * SPACING_TICKS;
-      if (!onSide(after, p, sign)) {
-        buf[n++] = p;
-        buf[n++] = 0;
-      }
+    for (int i = oldFrom; i < oldFrom + moved; i++) {
+      out[n++] = before + sign * i * SPACING_TICKS;
+      out[n++] = 0;
     }
-    for (int i = 0; i < LEVELS; i++) {
+    for (int i = newFrom; i < newFrom + moved; i++) {
       long p = after + sign * i * SPACING_TICKS;
-      if (!onSide(before, p, sign)) {
-        buf[n++] = p;
-        buf[n++] = qty(p);
-      }
+      out[n++] = p;
+      out[n++] = qty(p);
     }
-    return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
-  }
-
-  private static boolean onSide(long best, long price, long sign) {
-    long d = (price - best) * sign;
-    return d >= 0 && d % SPACING_TICKS == 0 && d / SPACING_TICKS < LEVELS;
+    return out;
   }
 }

@@ -149,9 +149,12 @@ class SimDepthDiffTest {
       assertThat(moved[i + 1]).isZero(); // the old levels go first
     }
     long[] up = DepthLevels.change(1_000, 1_020, false);
-    // asks 1000..1040 -> 1020..1060: 1000 and 1010 removed, 1050 and 1060 added
+    // asks 1000, 1010, 1020 -> 1020, 1030, 1040: 1000 and 1010 removed, 1030 and 1040 added
     assertThat(up)
         .containsExactly(
-            1_000, 0, 1_010, 0, 1_050, DepthLevels.qty(1_050), 1_060, DepthLevels.qty(1_060));
+            1_000, 0, 1_010, 0, 1_030, DepthLevels.qty(1_030), 1_040, DepthLevels.qty(1_040));
+    long[] down = DepthLevels.change(1_000, 1_010, true);
+    // bids 1000, 990, 980 -> 1010, 1000, 990: 980 removed, 1010 added
+    assertThat(down).containsExactly(980, 0, 1_010, DepthLevels.qty(1_010));
   }
 }
