@@ -172,7 +172,10 @@ final class EvidenceFigures {
             : QuoteChecks.offMid(
                 evidence.orders(),
                 SUITE_BOT_QUOTE_TICKS,
-                QuoteChecks.allowanceTicks(declared.staleAfterMs())));
+                QuoteChecks.allowanceTicks(declared.staleAfterMs())),
+        external != null
+            ? 0
+            : QuoteChecks.worstStrayTicks(evidence.orders(), SUITE_BOT_QUOTE_TICKS));
   }
 
   private UnknownOutcomeFigures unknowns() {

@@ -13,6 +13,8 @@ package io.mmbot.chaos.examples.suite;
  *     side
  * @param quotesOffMid orders the exchange accepted on the wrong side of its own mid, or farther
  *     from the declared quote distance than the allowance (see {@code QuoteChecks})
+ * @param worstQuoteStrayTicks the largest difference, over the accepted orders, between an order's
+ *     distance from the exchange's mid at acceptance and the quote distance, ticks
  */
 public record OrderFigures(
     int maxOpenOrders,
@@ -21,4 +23,5 @@ public record OrderFigures(
     long placesWhileFailing,
     long placesWhileGuarded,
     int abandonedOrders,
-    int quotesOffMid) {}
+    int quotesOffMid,
+    long worstQuoteStrayTicks) {}
