@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
  * update id are dropped; the first one applied must cover the id right after it; after that each
  * event must start right after the previous one's final id. A gap in the ids, or a new connection,
  * leaves the book unsynced: the events that arrive are buffered (at most {@value #MAX_BUFFERED})
- * until a new snapshot comes, then replayed onto it.
+ * until a new snapshot comes, then replayed onto it. An event is read during its callback and
+ * copied only to be buffered.
  *
  * <p>With {@code resync} off (a bot without snapshot resync), the book is never rebuilt: every
  * event is applied as it comes, onto whatever the book held, whatever its ids, so levels removed by
@@ -50,7 +51,7 @@ final class BookSync {
       if (buffered.size() == MAX_BUFFERED) {
         buffered.removeFirst();
       }
-      buffered.addLast(d);
+      buffered.addLast(d.copy());
       return;
     }
     if (d.finalUpdateId() <= lastUpdateId) {
@@ -59,7 +60,7 @@ final class BookSync {
     if (d.firstUpdateId() > lastUpdateId + 1) {
       synced = false; // events were missed: rebuild from a new snapshot
       buffered.clear();
-      buffered.addLast(d);
+      buffered.addLast(d.copy());
       return;
     }
     apply(d);
@@ -115,8 +116,8 @@ final class BookSync {
   }
 
   private void apply(DepthDiff d) {
-    book.apply(d.bids(), true);
-    book.apply(d.asks(), false);
+    book.apply(d, true);
+    book.apply(d, false);
     lastUpdateId = d.finalUpdateId();
   }
 }

@@ -1,5 +1,7 @@
 package io.mmbot.chaos.examples.bot;
 
+import io.mmbot.chaos.examples.exchange.DepthDiff;
+
 /**
  * The bot's local order book: price levels per side, kept from a depth snapshot and the depth diffs
  * that follow it. A level with quantity 0 is removed. Holds at most {@value #MAX_LEVELS} levels per
@@ -17,6 +19,15 @@ final class LocalBook {
   void clear() {
     bids.n = 0;
     asks.n = 0;
+  }
+
+  /** Applies the changed levels of one side of {@code d}. */
+  void apply(DepthDiff d, boolean bid) {
+    Levels side = bid ? bids : asks;
+    int n = d.levels(bid);
+    for (int i = 0; i < n; i++) {
+      side.set(d.price(bid, i), d.qty(bid, i));
+    }
   }
 
   /** Applies price and quantity pairs to the bid side ({@code bid}) or the ask side. */

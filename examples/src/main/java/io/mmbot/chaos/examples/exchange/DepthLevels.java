@@ -13,7 +13,7 @@ import io.mmbot.chaos.exchange.model.SimMarket;
  *
  * <p>The REST depth answer of these exchanges carries the best bid and ask and its server time; the
  * levels and the last update id it stands for are {@link #bids}, {@link #asks} and {@link
- * #updateIdAt} of those. Stateless; allocates only the arrays it returns.
+ * #updateIdAt} of those. Stateless; allocates only the arrays of {@link #bids} and {@link #asks}.
  */
 public final class DepthLevels {
 
@@ -66,12 +66,12 @@ public final class DepthLevels {
   }
 
   /**
-   * The changes of one side from best price {@code before} to {@code after} (bid side when {@code
-   * bid}): every level of the old side not on the new one with quantity 0, then every level of the
-   * new side not on the old one with its quantity. Price and quantity pairs, in an array of exactly
-   * that size.
+   * Adds to {@code out} the changes of one side from best price {@code before} to {@code after}
+   * (bid side when {@code bid}): every level of the old side not on the new one with quantity 0,
+   * then every level of the new side not on the old one with its quantity. Allocates nothing once
+   * {@code out} has room.
    */
-  public static long[] change(long before, long after, boolean bid) {
+  public static void change(long before, long after, boolean bid, DepthDiff out) {
     long sign = bid ? -1 : 1;
     long d = (after - before) * sign; // how far the side moved outwards (away from the spread)
     int kept = 0;
@@ -79,21 +79,16 @@ public final class DepthLevels {
       kept = LEVELS - (int) (Math.abs(d) / SPACING_TICKS);
     }
     int moved = LEVELS - kept;
-    long[] out = new long[4 * moved];
     // Levels are before + sign*i*SPACING. Moving outwards (d > 0) drops the inner old levels and
     // adds outer new ones; moving inwards drops the outer old levels and adds inner new ones.
     int oldFrom = d > 0 ? 0 : kept;
     int newFrom = d > 0 ? kept : 0;
-    int n = 0;
     for (int i = oldFrom; i < oldFrom + moved; i++) {
-      out[n++] = before + sign * i * SPACING_TICKS;
-      out[n++] = 0;
+      out.add(bid, before + sign * i * SPACING_TICKS, 0);
     }
     for (int i = newFrom; i < newFrom + moved; i++) {
       long p = after + sign * i * SPACING_TICKS;
-      out[n++] = p;
-      out[n++] = qty(p);
+      out.add(bid, p, qty(p));
     }
-    return out;
   }
 }

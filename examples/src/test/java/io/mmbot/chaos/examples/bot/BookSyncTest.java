@@ -16,12 +16,10 @@ class BookSyncTest {
   /** The diff of the step at {@code stepMs} after T0 that moves the best bid from a to b. */
   private static DepthDiff step(long stepMs, long fromBid, long toBid) {
     long id = DepthLevels.updateIdAt(T0 + stepMs);
-    return new DepthDiff(
-        id,
-        id,
-        T0 + stepMs,
-        DepthLevels.change(fromBid, toBid, true),
-        DepthLevels.change(fromBid + SPREAD, toBid + SPREAD, false));
+    DepthDiff d = new DepthDiff(0).reset(id, id, T0 + stepMs);
+    DepthLevels.change(fromBid, toBid, true, d);
+    DepthLevels.change(fromBid + SPREAD, toBid + SPREAD, false, d);
+    return d;
   }
 
   private static void assertBookAt(LocalBook book, long bid) {

@@ -54,6 +54,7 @@ final class SimWebSocket {
   private long sequence;
   private long lastBid;
   private long lastAsk;
+  private final DepthDiff diff = new DepthDiff(DepthLevels.LEVELS * 2);
   private long connects;
   private long disconnects;
 
@@ -203,13 +204,10 @@ final class SimWebSocket {
         listener.onBookTicker(m.bid, m.ask, m.eventMs, m.seq);
         if (gen == generation && open) {
           long id = DepthLevels.updateIdAt(m.eventMs);
-          listener.onDepthDiff(
-              new DepthDiff(
-                  id,
-                  id,
-                  m.eventMs,
-                  DepthLevels.change(m.prevBid, m.bid, true),
-                  DepthLevels.change(m.prevAsk, m.ask, false)));
+          DepthDiff d = diff.reset(id, id, m.eventMs);
+          DepthLevels.change(m.prevBid, m.bid, true, d);
+          DepthLevels.change(m.prevAsk, m.ask, false, d);
+          listener.onDepthDiff(d);
         }
         break;
       case Msg.FILL:

@@ -82,7 +82,7 @@ class SimDepthDiffTest {
       assertThat(d.firstUpdateId()).isEqualTo(d.finalUpdateId());
       assertThat(d.finalUpdateId()).isEqualTo(DepthLevels.updateIdAt(d.eventTimeMs()));
       if (lastId == 0) {
-        buffered.add(d); // the snapshot is on its way
+        buffered.add(d.copy()); // the snapshot is on its way
         return;
       }
       if (d.finalUpdateId() > lastId) {
@@ -92,8 +92,8 @@ class SimDepthDiffTest {
 
     private void apply(DepthDiff d, boolean check) {
       assertThat(d.firstUpdateId()).isEqualTo(lastId + 1);
-      put(bids, d.bids());
-      put(asks, d.asks());
+      put(bids, pairs(d, true));
+      put(asks, pairs(d, false));
       lastId = d.finalUpdateId();
       if (!check) {
         return;
@@ -121,6 +121,23 @@ class SimDepthDiffTest {
     public void onClosed(boolean abnormal, String reason) {}
   }
 
+  /** The changed levels of one side of {@code d} as price and quantity pairs. */
+  private static long[] pairs(DepthDiff d, boolean bid) {
+    long[] out = new long[2 * d.levels(bid)];
+    for (int i = 0; i < d.levels(bid); i++) {
+      out[2 * i] = d.price(bid, i);
+      out[2 * i + 1] = d.qty(bid, i);
+    }
+    return out;
+  }
+
+  /** One side's change from best price {@code before} to {@code after}, as pairs. */
+  private static long[] change(long before, long after, boolean bid) {
+    DepthDiff d = new DepthDiff(1).reset(0, 0, 0);
+    DepthLevels.change(before, after, bid, d);
+    return pairs(d, bid);
+  }
+
   @Test
   void diffsOntoTheSnapshotGiveTheTickersBookAtEveryStep() throws Exception {
     SimClock time = SimExchange.clockFor();
@@ -142,18 +159,18 @@ class SimDepthDiffTest {
 
   @Test
   void aStepWithoutAMoveChangesNoLevelAndALargeMoveReplacesEveryLevel() {
-    assertThat(DepthLevels.change(1_000, 1_000, true)).isEmpty();
-    long[] moved = DepthLevels.change(1_000, 2_000, true);
+    assertThat(change(1_000, 1_000, true)).isEmpty();
+    long[] moved = change(1_000, 2_000, true);
     assertThat(moved).hasSize(4 * DepthLevels.LEVELS);
     for (int i = 0; i < 2 * DepthLevels.LEVELS; i += 2) {
       assertThat(moved[i + 1]).isZero(); // the old levels go first
     }
-    long[] up = DepthLevels.change(1_000, 1_020, false);
+    long[] up = change(1_000, 1_020, false);
     // asks 1000, 1010, 1020 -> 1020, 1030, 1040: 1000 and 1010 removed, 1030 and 1040 added
     assertThat(up)
         .containsExactly(
             1_000, 0, 1_010, 0, 1_030, DepthLevels.qty(1_030), 1_040, DepthLevels.qty(1_040));
-    long[] down = DepthLevels.change(1_000, 1_010, true);
+    long[] down = change(1_000, 1_010, true);
     // bids 1000, 990, 980 -> 1010, 1000, 990: 980 removed, 1010 added
     assertThat(down).containsExactly(980, 0, 1_010, DepthLevels.qty(1_010));
   }
