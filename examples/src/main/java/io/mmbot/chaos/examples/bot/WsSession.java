@@ -16,13 +16,14 @@ import java.util.function.Consumer;
  * exchange's attempt limit is never met) and on the other endpoint (primary or secondary host: the
  * one that dropped the connection may be failing over), and market data counts as live again only
  * once fresh data arrived on the new connection. With a backoff, a stream that carries depth diffs
- * keeps a local book ({@link BookSync}) and prices come from that book alone: after every
- * (re)connect, and after a gap in the diffs' update ids, the book waits for a depth snapshot and no
- * price is given until it is in step again (a new snapshot after a gap no sooner than {@value
- * #GAP_RESYNC_SPACING_MS} ms after the previous request, to stay far below the request weight limit
- * when messages are lost often). Without a backoff (the naive bot) prices come from the book
- * ticker, and it reconnects at once, as often as it is refused. Not thread-safe: runs on the bot's
- * thread.
+ * keeps a local book ({@link BookSync}) and prices come from that book while it is in step: after
+ * every (re)connect the book waits for a depth snapshot and no price is given until it is in step;
+ * after a gap in the diffs' update ids (a lost message) it waits for a snapshot as well (no sooner
+ * than {@value #GAP_RESYNC_SPACING_MS} ms after the previous request, to stay far below the request
+ * weight limit when messages are lost often), and meanwhile the book ticker of the same connection,
+ * which carries the whole top of book in every message, gives the price. Without a backoff (the
+ * naive bot) prices come from the book ticker, and it reconnects at once, as often as it is
+ * refused. Not thread-safe: runs on the bot's thread.
  */
 final class WsSession implements WsListener {
 
@@ -147,22 +148,30 @@ final class WsSession implements WsListener {
     }
   }
 
-  /** Whether a price is known (on a stream of depth diffs: the local book is in step). */
+  /**
+   * Whether a price is known. On a stream of depth diffs: the local book is in step, or it is out
+   * of step after a gap (not a new connection) and the book ticker of this connection gives the top
+   * of book until the snapshot comes.
+   */
   boolean hasPrice() {
-    if (depthStream) {
+    if (bookPriced()) {
       LocalBook b = sync.book();
-      return sync.synced() && b.bestBid() > 0 && b.bestAsk() > 0;
+      return b.bestBid() > 0 && b.bestAsk() > 0;
     }
-    return bid > 0 && ask > 0;
+    return !(depthStream && sync.awaitingAfterConnect()) && bid > 0 && ask > 0;
   }
 
-  /** The mid price in ticks (from the local book on a stream of depth diffs). */
+  /** The mid price in ticks: from the local book while it is in step, else the book ticker. */
   long mid() {
-    if (depthStream) {
+    if (bookPriced()) {
       LocalBook b = sync.book();
       return (b.bestBid() + b.bestAsk()) / 2;
     }
     return (bid + ask) / 2;
+  }
+
+  private boolean bookPriced() {
+    return depthStream && sync.synced();
   }
 
   /** When the last market-data message arrived, bot nanoseconds. */

@@ -28,7 +28,7 @@ class UnchangedResultsTest {
   static final String EXPECTED =
       """
       baseline 1 resilient 327b8a7ee7d79eeb
-      net_loss 1 resilient 5e7aa803f8cb8d22
+      net_loss 1 resilient 681baf2e641bbf46
       exch_429 1 resilient 6478e6e6af87c70b
       exch_5xx 1 resilient 0bff8699ed660f40
       lat_spike 1 resilient 30fc2afb12274898
@@ -39,7 +39,7 @@ class UnchangedResultsTest {
       rate_limit_storm 1 resilient e44c374af3b5efa9
       reconcile_mismatch 1 resilient f7e94de3eb30f096
       baseline 2 resilient e4702aaaa21063d8
-      net_loss 2 resilient f12942ae86923046
+      net_loss 2 resilient e036cdcaab16defa
       exch_429 2 resilient 7cb06e9a6e45ed79
       exch_5xx 2 resilient bfd2c992b79e8685
       lat_spike 2 resilient de9db737eeb2ca50
@@ -50,7 +50,7 @@ class UnchangedResultsTest {
       rate_limit_storm 2 resilient 9ab4d613ab6b8161
       reconcile_mismatch 2 resilient ebe1f07fe8047740
       baseline 3 resilient 1c87d1a7336c524f
-      net_loss 3 resilient 62e559c111a4504b
+      net_loss 3 resilient 3690344e37629f83
       exch_429 3 resilient a98c3e7b47df07dd
       exch_5xx 3 resilient c4f2da49cc8cb7f5
       lat_spike 3 resilient 3b82137e6d1ea891
