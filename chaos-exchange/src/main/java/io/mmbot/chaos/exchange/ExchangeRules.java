@@ -288,6 +288,7 @@ public final class ExchangeRules {
     newOrderNext = (newOrderNext + 1) % newOrders.length;
     newOrderCount = Math.min(newOrderCount + 1, newOrders.length);
     Ledger.Entry e = ledger.add(id, call.side(), call.priceTicks(), call.qty(), nowMs);
+    e.midAtAcceptTicks = (bidTicks + askTicks) / 2;
     open.put(id, e);
     latest.put(id, e);
     openList.add(e);

@@ -21,6 +21,7 @@ public final class Ledger {
     long orderId;
     OrderStatus status = OrderStatus.NEW;
     long closedAtMs;
+    long midAtAcceptTicks;
 
     Entry(String clientOrderId, Side side, long priceTicks, long qty, long acceptedAtMs) {
       this.clientOrderId = clientOrderId;
@@ -58,6 +59,13 @@ public final class Ledger {
     /** When the exchange accepted it, server epoch ms. */
     public long acceptedAtMs() {
       return acceptedAtMs;
+    }
+
+    /**
+     * The exchange's mid price (best bid plus best ask, halved) when it accepted the order, ticks.
+     */
+    public long midAtAcceptTicks() {
+      return midAtAcceptTicks;
     }
 
     /** Its current status. */

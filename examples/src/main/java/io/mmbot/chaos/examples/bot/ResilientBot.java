@@ -200,7 +200,8 @@ public final class ResilientBot extends Bot {
       batch.add(RestCall.of(Endpoint.ACCOUNT));
       nextAccountAt += cfg.accountEverySec() * 1_000 * MS;
     }
-    if (ws.needsSnapshot() && batch.size() < inFlight) {
+    if (batch.size() < inFlight && ws.needsSnapshot()) {
+      ws.snapshotRequested();
       batch.add(RestCall.of(Endpoint.DEPTH_SNAPSHOT));
     }
     if ((g & pausing) == 0 && ws.hasPrice() && knowsWhatIsOpen()) {
@@ -363,7 +364,7 @@ public final class ResilientBot extends Bot {
         break;
       case DEPTH_SNAPSHOT:
         if (c.ok()) {
-          ws.snapshot(c.bidTicks(), c.askTicks());
+          ws.snapshot(c.bidTicks(), c.askTicks(), c.serverTimeMs());
         }
         break;
       default:

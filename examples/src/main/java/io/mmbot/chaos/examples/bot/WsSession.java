@@ -1,5 +1,6 @@
 package io.mmbot.chaos.examples.bot;
 
+import io.mmbot.chaos.examples.exchange.DepthDiff;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
@@ -14,13 +15,21 @@ import java.util.function.Consumer;
  * wait, never sooner than {@value #MIN_ATTEMPT_SPACING_MS} ms after the previous attempt (so the
  * exchange's attempt limit is never met) and on the other endpoint (primary or secondary host: the
  * one that dropped the connection may be failing over), and market data counts as live again only
- * once fresh data arrived on the new connection; a depth snapshot then resyncs the book. Without
- * one (the naive bot), it reconnects at once, as often as it is refused. Not thread-safe: runs on
- * the bot's thread.
+ * once fresh data arrived on the new connection. With a backoff, a stream that carries depth diffs
+ * keeps a local book ({@link BookSync}) and prices come from that book while it is in step: after
+ * every (re)connect the book waits for a depth snapshot and no price is given until it is in step;
+ * after a gap in the diffs' update ids (a lost message) it waits for a snapshot as well (no sooner
+ * than {@value #GAP_RESYNC_SPACING_MS} ms after the previous request, to stay far below the request
+ * weight limit when messages are lost often), and meanwhile the book ticker of the same connection,
+ * which carries the whole top of book in every message, gives the price. Without a backoff (the
+ * naive bot) prices come from the book ticker, and it reconnects at once, as often as it is
+ * refused. Not thread-safe: runs on the bot's thread.
  */
 final class WsSession implements WsListener {
 
   static final long MIN_ATTEMPT_SPACING_MS = 300;
+
+  static final long GAP_RESYNC_SPACING_MS = 3_000;
 
   private enum State {
     DOWN,
@@ -43,6 +52,9 @@ final class WsSession implements WsListener {
   private long lastAttemptNanos = Long.MIN_VALUE / 2;
   private boolean started;
   private boolean needsSnapshot;
+  private final BookSync sync;
+  private boolean depthStream;
+  private long lastSnapshotRequestNanos = Long.MIN_VALUE / 2;
   private long attempts;
   private long maxGapNanos;
   private boolean secondary;
@@ -60,6 +72,7 @@ final class WsSession implements WsListener {
     this.metrics = metrics;
     this.backoff = backoff;
     this.fills = fills;
+    this.sync = new BookSync(options.snapshotResync());
   }
 
   /**
@@ -102,28 +115,63 @@ final class WsSession implements WsListener {
     return state != State.LIVE;
   }
 
-  /** Whether a depth snapshot should be fetched to resync after a reconnect. */
+  /**
+   * Whether a depth snapshot should be fetched now: after a reconnect, or, on a stream of depth
+   * diffs, when the local book is not in step (after a gap, spaced out); the caller sends it.
+   */
   boolean needsSnapshot() {
+    if (depthStream && backoff != null) {
+      long now = exchange.nanoTime();
+      boolean due =
+          sync.awaitingAfterConnect()
+              || now - lastSnapshotRequestNanos >= GAP_RESYNC_SPACING_MS * 1_000_000L;
+      return sync.wantsSnapshot() && due;
+    }
     return needsSnapshot;
   }
 
-  /** A depth snapshot arrived: the book is resynced from it. */
-  void snapshot(long snapshotBid, long snapshotAsk) {
+  /** A depth snapshot is being requested now. */
+  void snapshotRequested() {
+    lastSnapshotRequestNanos = exchange.nanoTime();
+  }
+
+  /**
+   * A depth snapshot arrived, answered at server time {@code serverMs}: the book is resynced from
+   * it.
+   */
+  void snapshot(long snapshotBid, long snapshotAsk, long serverMs) {
     if (snapshotBid > 0 && snapshotAsk > 0) {
+      sync.snapshot(snapshotBid, snapshotAsk, serverMs);
       bid = snapshotBid;
       ask = snapshotAsk;
       needsSnapshot = false;
     }
   }
 
-  /** Whether a price is known. */
+  /**
+   * Whether a price is known. On a stream of depth diffs: the local book is in step, or it is out
+   * of step after a gap (not a new connection) and the book ticker of this connection gives the top
+   * of book until the snapshot comes.
+   */
   boolean hasPrice() {
-    return bid > 0 && ask > 0;
+    if (bookPriced()) {
+      LocalBook b = sync.book();
+      return b.bestBid() > 0 && b.bestAsk() > 0;
+    }
+    return !(depthStream && sync.awaitingAfterConnect()) && bid > 0 && ask > 0;
   }
 
-  /** The mid price in ticks. */
+  /** The mid price in ticks: from the local book while it is in step, else the book ticker. */
   long mid() {
+    if (bookPriced()) {
+      LocalBook b = sync.book();
+      return (b.bestBid() + b.bestAsk()) / 2;
+    }
     return (bid + ask) / 2;
+  }
+
+  private boolean bookPriced() {
+    return depthStream && sync.synced();
   }
 
   /** When the last market-data message arrived, bot nanoseconds. */
@@ -150,6 +198,7 @@ final class WsSession implements WsListener {
     connection = c;
     state = backoff != null && !options.liveAfterData() ? State.LIVE : State.OPEN;
     needsSnapshot = backoff != null && options.snapshotResync();
+    sync.connected();
   }
 
   @Override
@@ -178,6 +227,15 @@ final class WsSession implements WsListener {
         backoff.reset();
       }
     }
+  }
+
+  @Override
+  public void onDepthDiff(DepthDiff diff) {
+    if (backoff == null) {
+      return; // the naive bot prices from the book ticker
+    }
+    depthStream = true;
+    sync.diff(diff);
   }
 
   @Override

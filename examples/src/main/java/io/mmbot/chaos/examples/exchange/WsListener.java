@@ -22,6 +22,13 @@ public interface WsListener {
    */
   void onBookTicker(long bidTicks, long askTicks, long eventTimeMs, long sequence);
 
+  /**
+   * A depth-diff event: the book levels that changed at one market step, delivered right after the
+   * step's book ticker on the same message. An exchange whose stream carries no diffs never calls
+   * it.
+   */
+  default void onDepthDiff(DepthDiff diff) {}
+
   /** One of the bot's orders was filled (user-data stream). */
   void onExecution(OrderView filled);
 

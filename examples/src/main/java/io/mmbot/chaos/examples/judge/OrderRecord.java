@@ -8,9 +8,16 @@ package io.mmbot.chaos.examples.judge;
  * @param priceTicks its limit price
  * @param acceptedAtNanos when the exchange accepted it, harness nanoseconds
  * @param closedAtNanos when it was filled or cancelled; {@link Long#MAX_VALUE} while open
+ * @param midAtAcceptTicks the exchange's own mid price when it accepted the order; 0 when the
+ *     exchange does not know it
  */
 public record OrderRecord(
-    String clientOrderId, char side, long priceTicks, long acceptedAtNanos, long closedAtNanos) {
+    String clientOrderId,
+    char side,
+    long priceTicks,
+    long acceptedAtNanos,
+    long closedAtNanos,
+    long midAtAcceptTicks) {
 
   /** Whether it was open at {@code t}. */
   public boolean openAt(long t) {

@@ -35,6 +35,11 @@ public enum Check {
   PLACES_WHILE_FAILING,
   /** No order placed while the bot's guard gauge showed a guard raised. */
   PLACES_WHILE_GUARDED,
+  /**
+   * No order accepted on the wrong side of the exchange's own mid at acceptance, nor farther from
+   * it than the declared quote distance plus the allowance for the mid's move.
+   */
+  QUOTES_OFF_MID,
   /** WS_STALE raised whenever no fresh market data had come on the wire. */
   STALE_DATA,
   /** Places repeating a failed one stay within the bot's declared retry budget. */

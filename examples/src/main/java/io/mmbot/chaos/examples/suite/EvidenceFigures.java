@@ -1,10 +1,12 @@
 package io.mmbot.chaos.examples.suite;
 
+import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.GuardReason;
 import io.mmbot.chaos.examples.judge.Evidence;
 import io.mmbot.chaos.examples.judge.GuardCauses;
 import io.mmbot.chaos.examples.judge.MarketDataChecks;
 import io.mmbot.chaos.examples.judge.OrderChecks;
+import io.mmbot.chaos.examples.judge.QuoteChecks;
 import io.mmbot.chaos.examples.judge.ReconcileChecks;
 import io.mmbot.chaos.examples.judge.RecoveryWaits;
 import io.mmbot.chaos.examples.judge.RequestRateChecks;
@@ -26,6 +28,13 @@ final class EvidenceFigures {
    * never does; a longer grace only gives a fill more time to close the abandoned order first.
    */
   static final long ABANDON_GRACE_NANOS = 10_000_000_000L;
+
+  /**
+   * The quote distance of the suite's own bots (the example bot's half spread), ticks. A bot in
+   * another process declares none, and is not judged by {@code QUOTES_OFF_MID} (see {@code
+   * docs/your-bot.md}).
+   */
+  static final long SUITE_BOT_QUOTE_TICKS = BotConfig.defaults().halfSpreadTicks();
 
   private final RunPlan plan;
   private final Evidence evidence;
@@ -159,7 +168,16 @@ final class EvidenceFigures {
         exposure.levelClashes(),
         OrderChecks.placesWhileFailing(wire),
         OrderChecks.placesWhileGuarded(wire, evidence.samples()),
-        OrderChecks.abandonedOrders(evidence, ABANDON_GRACE_NANOS));
+        OrderChecks.abandonedOrders(evidence, ABANDON_GRACE_NANOS),
+        external != null
+            ? 0
+            : QuoteChecks.offMid(
+                evidence.orders(),
+                SUITE_BOT_QUOTE_TICKS,
+                QuoteChecks.allowanceTicks(declared.staleAfterMs())),
+        external != null
+            ? 0
+            : QuoteChecks.worstStrayTicks(evidence.orders(), SUITE_BOT_QUOTE_TICKS));
   }
 
   private UnknownOutcomeFigures unknowns() {

@@ -11,6 +11,10 @@ package io.mmbot.chaos.examples.suite;
  * @param placesWhileGuarded places sent in ticks whose scrape showed a guard raised
  * @param abandonedOrders own orders left open, never cancelled, 10 s after a newer one of their
  *     side
+ * @param quotesOffMid orders the exchange accepted on the wrong side of its own mid, or farther
+ *     from the declared quote distance than the allowance (see {@code QuoteChecks})
+ * @param worstQuoteStrayTicks the largest difference, over the accepted orders, between an order's
+ *     distance from the exchange's mid at acceptance and the quote distance, ticks
  */
 public record OrderFigures(
     int maxOpenOrders,
@@ -18,4 +22,6 @@ public record OrderFigures(
     int duplicateOrders,
     long placesWhileFailing,
     long placesWhileGuarded,
-    int abandonedOrders) {}
+    int abandonedOrders,
+    int quotesOffMid,
+    long worstQuoteStrayTicks) {}

@@ -140,6 +140,8 @@ public final class RunRecords {
     measured.put("retry_after_violations", run.storms().retryAfterViolations());
     measured.put("weight_refusals", run.tally().weightRefusals());
     measured.put("abandoned_orders", run.orders().abandonedOrders());
+    measured.put("quotes_off_mid", run.orders().quotesOffMid());
+    measured.put("quote_worst_stray_ticks", run.orders().worstQuoteStrayTicks());
     measured.put("timestamp_rejections", run.tally().timestampRejections());
     measured.put("max_resolve_ticks", run.reconcile().maxPendingTicks());
     ArrayNode guards = measured.putArray("guard_codes_seen");

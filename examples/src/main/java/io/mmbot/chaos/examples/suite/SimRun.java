@@ -365,7 +365,8 @@ public final class SimRun {
               e.side().name().charAt(0),
               e.priceTicks(),
               e.acceptedAtMs() * 1_000_000L - epochNanosAtZero,
-              closed));
+              closed,
+              e.midAtAcceptTicks()));
     }
     return out;
   }

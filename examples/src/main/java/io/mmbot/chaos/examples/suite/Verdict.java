@@ -65,6 +65,7 @@ final class Verdict {
     put(failed, Check.ORPHAN_ORDERS, orphanOrders());
     put(failed, Check.UNKNOWN_OUTCOMES, unknownOutcomes());
     put(failed, Check.OPEN_ORDER_LIMIT, openOrderLimit());
+    put(failed, Check.QUOTES_OFF_MID, quotesOffMid());
     put(failed, Check.STALE_DATA, staleData());
     put(failed, Check.BANS_418, bans418());
     put(failed, Check.ABANDONED_ORDERS, abandonedOrders());
@@ -287,6 +288,12 @@ final class Verdict {
         + " ("
         + limits.maxOrdersPerSide()
         + " per side)";
+  }
+
+  String quotesOffMid() {
+    return counted(
+        run.orders().quotesOffMid(),
+        " order(s) accepted on the wrong side of the exchange's mid or off the quote distance");
   }
 
   String staleData() {

@@ -1,6 +1,7 @@
 package io.mmbot.chaos.examples.suite;
 
 import io.mmbot.chaos.dns.HostResolver;
+import io.mmbot.chaos.examples.exchange.DepthDiff;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
@@ -122,6 +123,11 @@ final class WireTap implements Exchange {
       }
       log.data(now, session);
       inner.onBookTicker(bidTicks, askTicks, eventTimeMs, sequence);
+    }
+
+    @Override
+    public void onDepthDiff(DepthDiff diff) {
+      inner.onDepthDiff(diff); // rides on the book ticker's message, already logged with it
     }
 
     @Override

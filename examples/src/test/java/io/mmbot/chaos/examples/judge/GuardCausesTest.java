@@ -36,7 +36,7 @@ class GuardCausesTest {
   }
 
   private static Evidence evidence(WireLog w, List<TickSample> samples) {
-    List<OrderRecord> orders = List.of(new OrderRecord("b1", 'B', 1_000, 2 * TICK, 3 * TICK));
+    List<OrderRecord> orders = List.of(new OrderRecord("b1", 'B', 1_000, 2 * TICK, 3 * TICK, 0));
     return new Evidence(w, orders, samples, FACTS, List.of(), 2);
   }
 

@@ -26,7 +26,7 @@ final class FiguresFixture {
   ExternalFacts external;
   TickShares shares = new TickShares(0, 0, 0, 0);
   StormFigures storms = new StormFigures(0, 0, 0, 0, 0, 0, 0);
-  OrderFigures orders = new OrderFigures(0, 0, 0, 0, 0, 0);
+  OrderFigures orders = new OrderFigures(0, 0, 0, 0, 0, 0, 0, 0);
   UnknownOutcomeFigures unknowns = new UnknownOutcomeFigures(0, 0, 0, 0);
   ReconcileFigures reconcile = new ReconcileFigures(0, 0, 0);
   GuardFigures guards = new GuardFigures(0, 0);

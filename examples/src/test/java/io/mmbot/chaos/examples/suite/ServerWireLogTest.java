@@ -156,7 +156,7 @@ class ServerWireLogTest {
             true,
             new RunFacts.Declared(4, 2, 400, 15, 1_000, 4, 12, 4_000),
             false);
-    List<OrderRecord> orders = List.of(new OrderRecord("p1", 'B', 100, 1_050 * MS, 4_000 * MS));
+    List<OrderRecord> orders = List.of(new OrderRecord("p1", 'B', 100, 1_050 * MS, 4_000 * MS, 0));
     return new Evidence(s.wireLog(), orders, ticks, facts, List.of(), 2);
   }
 

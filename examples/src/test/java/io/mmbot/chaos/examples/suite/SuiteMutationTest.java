@@ -122,6 +122,10 @@ class SuiteMutationTest {
         Cell.stress(StressScenario.WEIGHT_NEAR_LIMIT),
         Check.WEIGHT_LIMIT);
     kill(
+        ResilienceFeature.SNAPSHOT_RESYNC,
+        Cell.seed(Scenario.WS_DISCONNECT, 43_200),
+        Check.QUOTES_OFF_MID);
+    kill(
         ResilienceFeature.RETRY_BUDGET,
         Cell.stress(StressScenario.ORDERS_REFUSED),
         Check.RETRY_BUDGET);
@@ -153,12 +157,6 @@ class SuiteMutationTest {
         ResilienceFeature.OWN_ORDER_LIMIT,
         "the quoting logic holds at most two orders per side (one quote and its replacement), so"
             + " the bot's count never reaches the limit of 4 and the backstop never acts");
-
-    NOT_KILLED.put(
-        ResilienceFeature.SNAPSHOT_RESYNC,
-        "visible on the wire (the depth requests go), invisible in every quote: the book ticker"
-            + " carries the whole top of book, so the first fresh message after a reconnect resyncs"
-            + " the mid as well as a snapshot; a kill needs a feed of book diffs");
   }
 
   private static void kill(ResilienceFeature f, Cell cell, Check... checks) {

@@ -143,8 +143,10 @@ class SweepFindingsTest {
 
   @Test
   void netLossWithoutAnyOrderLeftUnknownDoesNotRequireTheReconcileGuard() {
-    // Seed 103: about a hundred losses, none of them on a place or cancel: nothing to reconcile.
-    RunResult r = run(Scenario.NET_LOSS, 103, "resilient");
+    // Seed 353: losses, none of them on a place or cancel: nothing to reconcile. (Seed 103 was
+    // such a run until the bot fetched depth snapshots after gaps in the depth diffs: every
+    // request draws its fault, so the extra requests moved the losses onto other calls.)
+    RunResult r = run(Scenario.NET_LOSS, 353, "resilient");
     assertThat(r.unknowns().count()).isZero();
     assertThat(r.failures()).doesNotContainKey(Check.EXPECTED_GUARDS);
   }

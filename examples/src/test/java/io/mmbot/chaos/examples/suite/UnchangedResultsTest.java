@@ -28,29 +28,29 @@ class UnchangedResultsTest {
   static final String EXPECTED =
       """
       baseline 1 resilient 327b8a7ee7d79eeb
-      net_loss 1 resilient 4e5e54563b0b84bb
+      net_loss 1 resilient 681baf2e641bbf46
       exch_429 1 resilient 6478e6e6af87c70b
       exch_5xx 1 resilient 0bff8699ed660f40
       lat_spike 1 resilient 30fc2afb12274898
       ws_lag 1 resilient 2de4048663f7338e
-      ws_disconnect 1 resilient 8800dff1fa71dc56
+      ws_disconnect 1 resilient ddba7b2383f3a137
       dns_flap 1 resilient 5849c7ab4cd3d579
       clock_skew 1 resilient 32f7dec08e304752
       rate_limit_storm 1 resilient e44c374af3b5efa9
       reconcile_mismatch 1 resilient f7e94de3eb30f096
       baseline 2 resilient e4702aaaa21063d8
-      net_loss 2 resilient be142aef32773ba5
+      net_loss 2 resilient e036cdcaab16defa
       exch_429 2 resilient 7cb06e9a6e45ed79
       exch_5xx 2 resilient bfd2c992b79e8685
       lat_spike 2 resilient de9db737eeb2ca50
       ws_lag 2 resilient e9cd2f78eb6d2d40
-      ws_disconnect 2 resilient 73c33f3c6a8d33ca
+      ws_disconnect 2 resilient 2dac28d0eb83b32c
       dns_flap 2 resilient b5d0396b86029b8d
       clock_skew 2 resilient 2aece6e09e781fe1
       rate_limit_storm 2 resilient 9ab4d613ab6b8161
       reconcile_mismatch 2 resilient ebe1f07fe8047740
       baseline 3 resilient 1c87d1a7336c524f
-      net_loss 3 resilient f7bf6ec9506547ae
+      net_loss 3 resilient 3690344e37629f83
       exch_429 3 resilient a98c3e7b47df07dd
       exch_5xx 3 resilient c4f2da49cc8cb7f5
       lat_spike 3 resilient 3b82137e6d1ea891

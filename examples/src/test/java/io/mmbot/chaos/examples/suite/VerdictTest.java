@@ -36,17 +36,30 @@ class VerdictTest {
             "31 attempts"),
         of(Check.RETRY_BUDGET, f -> f.storms = new StormFigures(0, 0, 0, 0, 2, 0, 0), "2 places"),
         of(Check.WS_ATTEMPTS, f -> f.storms = new StormFigures(0, 0, 0, 0, 0, 3, 0), "3 WebSocket"),
-        of(Check.OPEN_ORDER_LIMIT, f -> f.orders = new OrderFigures(5, 0, 0, 0, 0, 0), "5 open"),
-        of(Check.DUPLICATE_ORDERS, f -> f.orders = new OrderFigures(0, 0, 6, 0, 0, 0), "6 order"),
+        of(
+            Check.OPEN_ORDER_LIMIT,
+            f -> f.orders = new OrderFigures(5, 0, 0, 0, 0, 0, 0, 0),
+            "5 open"),
+        of(
+            Check.DUPLICATE_ORDERS,
+            f -> f.orders = new OrderFigures(0, 0, 6, 0, 0, 0, 0, 0),
+            "6 order"),
         of(
             Check.PLACES_WHILE_FAILING,
-            f -> f.orders = new OrderFigures(0, 0, 0, 7, 0, 0),
+            f -> f.orders = new OrderFigures(0, 0, 0, 7, 0, 0, 0, 0),
             "7 order"),
         of(
             Check.PLACES_WHILE_GUARDED,
-            f -> f.orders = new OrderFigures(0, 0, 0, 0, 8, 0),
+            f -> f.orders = new OrderFigures(0, 0, 0, 0, 8, 0, 0, 0),
             "8 order"),
-        of(Check.ABANDONED_ORDERS, f -> f.orders = new OrderFigures(0, 0, 0, 0, 0, 9), "9 own"),
+        of(
+            Check.ABANDONED_ORDERS,
+            f -> f.orders = new OrderFigures(0, 0, 0, 0, 0, 9, 0, 0),
+            "9 own"),
+        of(
+            Check.QUOTES_OFF_MID,
+            f -> f.orders = new OrderFigures(0, 0, 0, 0, 0, 0, 4, 0),
+            "4 order(s) accepted on the wrong side"),
         of(Check.ORPHAN_ORDERS, f -> f.unknowns = new UnknownOutcomeFigures(2, 2, 2, 0), "2 order"),
         of(
             Check.UNKNOWN_OUTCOMES,

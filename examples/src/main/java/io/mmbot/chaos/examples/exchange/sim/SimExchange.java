@@ -90,6 +90,7 @@ public final class SimExchange implements Exchange {
         };
     this.resolver = base;
     rules.top(market.bid(), market.ask());
+    ws.initialTop(market.bid(), market.ask());
     sched.at(SimMarket.STEP_MS * MS, marketStepEvent);
   }
 

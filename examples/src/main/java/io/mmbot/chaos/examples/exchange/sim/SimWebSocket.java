@@ -1,6 +1,8 @@
 package io.mmbot.chaos.examples.exchange.sim;
 
 import io.mmbot.chaos.ChaosInjector;
+import io.mmbot.chaos.examples.exchange.DepthDiff;
+import io.mmbot.chaos.examples.exchange.DepthLevels;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
 import io.mmbot.chaos.exchange.Endpoint;
@@ -50,6 +52,9 @@ final class SimWebSocket {
   private final java.util.Map<java.net.InetAddress, Long> outageUntil = new java.util.HashMap<>();
   private java.net.InetAddress address;
   private long sequence;
+  private long lastBid;
+  private long lastAsk;
+  private final DepthDiff diff = new DepthDiff(DepthLevels.LEVELS * 2);
   private long connects;
   private long disconnects;
 
@@ -115,14 +120,28 @@ final class SimWebSocket {
         });
   }
 
-  /** One market step on the server: keep-alive, then the messages of this step. */
+  /** The top of book before the first market step (what the first depth diff starts from). */
+  void initialTop(long bid, long ask) {
+    lastBid = bid;
+    lastAsk = ask;
+  }
+
+  /**
+   * One market step on the server: keep-alive, then the step's message: its book ticker and its
+   * depth diff (the levels changed since the previous step's top of book) in one message, so a
+   * message lost or lagged takes both.
+   */
   void serverStep(long bid, long ask, long eventMs) {
+    long prevBid = lastBid;
+    long prevAsk = lastAsk;
+    lastBid = bid;
+    lastAsk = ask;
     if (!open) {
       return;
     }
     switch (session.check(eventMs)) {
       case PING:
-        send(new Msg(Msg.PING, 0, 0, 0, 0, null));
+        send(new Msg(Msg.PING, 0, 0, 0, 0, null, 0, 0));
         break;
       case EXPIRED:
       case PONG_MISSING:
@@ -131,12 +150,12 @@ final class SimWebSocket {
       default:
         break;
     }
-    send(new Msg(Msg.TICKER, bid, ask, eventMs, ++sequence, null));
+    send(new Msg(Msg.TICKER, bid, ask, eventMs, ++sequence, null, prevBid, prevAsk));
   }
 
   void execution(OrderView fill) {
     if (open) {
-      send(new Msg(Msg.FILL, 0, 0, fill.updateTimeMs(), 0, fill));
+      send(new Msg(Msg.FILL, 0, 0, fill.updateTimeMs(), 0, fill, 0, 0));
     }
   }
 
@@ -183,6 +202,13 @@ final class SimWebSocket {
       case Msg.TICKER:
         exchange.log(13, m.seq);
         listener.onBookTicker(m.bid, m.ask, m.eventMs, m.seq);
+        if (gen == generation && open) {
+          long id = DepthLevels.updateIdAt(m.eventMs);
+          DepthDiff d = diff.reset(id, id, m.eventMs);
+          DepthLevels.change(m.prevBid, m.bid, true, d);
+          DepthLevels.change(m.prevAsk, m.ask, false, d);
+          listener.onDepthDiff(d);
+        }
         break;
       case Msg.FILL:
         exchange.log(14, m.fill.updateTimeMs());
@@ -284,10 +310,22 @@ final class SimWebSocket {
     final long eventMs;
     final long seq;
     final OrderView fill;
+    final long prevBid;
+    final long prevAsk;
     int gen;
     boolean arrived;
 
-    private Msg(int type, long bid, long ask, long eventMs, long seq, OrderView fill) {
+    private Msg(
+        int type,
+        long bid,
+        long ask,
+        long eventMs,
+        long seq,
+        OrderView fill,
+        long prevBid,
+        long prevAsk) {
+      this.prevBid = prevBid;
+      this.prevAsk = prevAsk;
       this.type = type;
       this.bid = bid;
       this.ask = ask;
