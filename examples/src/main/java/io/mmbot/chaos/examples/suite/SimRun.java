@@ -4,7 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mmbot.chaos.ChaosConfig;
 import io.mmbot.chaos.ChaosInjector;
-import io.mmbot.chaos.Scenario;
 import io.mmbot.chaos.examples.bot.Bot;
 import io.mmbot.chaos.examples.bot.BotConfig;
 import io.mmbot.chaos.examples.bot.NaiveBot;
@@ -92,14 +91,7 @@ public final class SimRun {
     StressScenario stress = given != null ? given : plan.stress();
     ChaosConfig cfg = SuiteConfig.forRun(plan.scenario(), plan.intensity(), plan.seed());
     SimClock time = SimExchange.clockFor();
-    // The bot runs chaos-free for a warm-up; then chaos is switched on, which starts its burst
-    // cycle (ChaosInjector.update from off to on).
-    ChaosInjector injector =
-        ChaosInjector.builder()
-            .config(cfg.withEnabled(false))
-            .nanoClock(time)
-            .instanceId("mm-bot-1")
-            .build();
+    ChaosInjector injector = injector(cfg, time);
     // The simulation applies the transport faults itself; the bot wires clock, DNS and order view.
     ConnectorChaos chaos = ConnectorChaos.of(injector, time);
     long warmup = WARMUP_SEC * 1_000_000_000L;
@@ -113,14 +105,10 @@ public final class SimRun {
     try (ChaosMetrics metrics = ChaosMetrics.bind(injector, reg)) {
       WireLog wire = new WireLog();
       WireTap tapped = new WireTap(exchange, wire);
-      BotRestarts restartPlan =
-          stress != null && stress.restartsTheBot() && cfg.enabled()
-              ? BotRestarts.draw(plan.seed(), warmup, cfg.burstOnSec() * 1_000_000_000L)
-              : BotRestarts.NONE;
       ProcessSupervisor process =
           new ProcessSupervisor(
               tapped,
-              restartPlan,
+              restarts(plan, cfg, stress, warmup),
               (on, start) -> bot(plan, on, botCfg, chaos, metrics, start),
               restarts);
       long durationNanos = warmup + plan.durationSec() * 1_000_000_000L;
@@ -139,15 +127,38 @@ public final class SimRun {
       RunFacts facts =
           facts(warmup, durationNanos, cfg.burstOnSec(), cfg.burstOffSec(), plan, botCfg);
       Evidence evidence = evidence(exchange, wire, scraper, facts);
-      ExchangeTally tally =
-          new ExchangeTally(
-              counts.perScenario(),
-              exchange.bans418(),
-              exchange.rules().timestampRejections(),
-              exchange.rules().weightRefusals(),
-              exchange.eventLogHash());
-      return RunResult.of(plan, evidence, baseline, tally, stress, null);
+      return RunResult.of(plan, evidence, baseline, tally(exchange, counts), stress, null);
     }
+  }
+
+  /**
+   * The run's injector, off: the bot runs chaos-free for a warm-up; then chaos is switched on,
+   * which starts its burst cycle ({@code ChaosInjector.update} from off to on).
+   */
+  private static ChaosInjector injector(ChaosConfig cfg, SimClock time) {
+    return ChaosInjector.builder()
+        .config(cfg.withEnabled(false))
+        .nanoClock(time)
+        .instanceId("mm-bot-1")
+        .build();
+  }
+
+  /** When the bot's process is killed and started again: only in {@code bot_restart}. */
+  private static BotRestarts restarts(
+      RunPlan plan, ChaosConfig cfg, StressScenario stress, long warmup) {
+    return stress != null && stress.restartsTheBot() && cfg.enabled()
+        ? BotRestarts.draw(plan.seed(), warmup, cfg.burstOnSec() * 1_000_000_000L)
+        : BotRestarts.NONE;
+  }
+
+  /** What the exchange counted in a finished run. */
+  private static ExchangeTally tally(SimExchange exchange, InjectionCounts counts) {
+    return new ExchangeTally(
+        counts.perScenario(),
+        exchange.bans418(),
+        exchange.rules().timestampRejections(),
+        exchange.rules().weightRefusals(),
+        exchange.eventLogHash());
   }
 
   /** A Prometheus registry whose meters read the simulation's virtual time. */
@@ -233,48 +244,6 @@ public final class SimRun {
               plan.seed()));
     }
     return exchange;
-  }
-
-  /**
-   * A run's injections: the injector's (or, replaying, the schedule's), with the refusals of a
-   * stress scenario's rules and the bot's restarts counted as its own scenario's.
-   */
-  private record InjectionCounts(
-      RunPlan plan,
-      ChaosInjector injector,
-      InjectionSchedule schedule,
-      SimExchange exchange,
-      long[] otherClient,
-      long[] restarts) {
-
-    private boolean replay() {
-      return schedule != null && schedule.replay();
-    }
-
-    /** The run's own scenario's injections so far (0 for the baseline). */
-    long ownScenario() {
-      Scenario own = plan.scenario();
-      if (own == null) {
-        return 0;
-      }
-      return (replay() ? schedule.applied(own) : injector.injections(own))
-          + otherClient[0]
-          + exchange.rules().filterRejections()
-          + restarts[0];
-    }
-
-    /** Injections per scenario, in {@link Scenario} order. */
-    long[] perScenario() {
-      long[] injections = new long[Scenario.values().length];
-      for (Scenario s : Scenario.values()) {
-        injections[s.ordinal()] = replay() ? schedule.applied(s) : injector.injections(s);
-      }
-      if (plan.scenario() != null) {
-        injections[plan.scenario().ordinal()] +=
-            otherClient[0] + exchange.rules().filterRejections() + restarts[0];
-      }
-      return injections;
-    }
   }
 
   /** The run's time frame and the bot's declared limits. */
