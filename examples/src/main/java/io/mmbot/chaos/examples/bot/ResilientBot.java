@@ -23,9 +23,13 @@ import java.util.SplittableRandom;
  * The resilient market maker. Every tick: evaluate the guards; unless rate-limited, send at most
  * {@value #MAX_IN_FLIGHT} requests at once, in this priority: the open-orders reconcile (every
  * tick), queries by client order id of every order whose state is unknown or disputed, the account
- * refresh when due, the depth snapshot after a reconnect, then — only when no guard is raised —
- * cancels (rate-limited) and places (retry budget) that move the quotes to mid ± spread; wait for
- * the answers at most {@link BotConfig#giveUpMs()} after the tick started; digest them.
+ * refresh when due, the depth snapshot its local book needs (after a (re)connect or a gap in the
+ * depth diffs' update ids), then — only when no guard is raised and, after a (re)connect, the book
+ * is in step again — cancels (rate-limited) and places (retry budget) that move the quotes to mid ±
+ * spread (the local book's mid; the book ticker's while a snapshot after a gap is awaited); wait
+ * for the answers at most {@link BotConfig#giveUpMs()} after the tick started; digest them. A new
+ * start of the process places nothing before its first open-orders answer, and adopts the own
+ * orders an earlier start left open.
  *
  * <p>Unknown outcomes: a place or cancel that timed out or got a 5xx is never repeated blindly; the
  * order is queried by its client order id first (and re-placed only if the exchange never had it),
