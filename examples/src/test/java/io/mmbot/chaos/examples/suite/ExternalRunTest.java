@@ -185,7 +185,9 @@ class ExternalRunTest {
     // NET_LOSS at 0.6, as the in-process loopback test runs it: in one 3 s burst the seed's 0.3
     // can leave the naive bot too few losses to show. No give-up of its own (a lost answer holds
     // its tick for the whole 1 s HTTP timeout), no reconcile of unknown outcomes: which checks
-    // catch it depends on where the losses fall.
+    // catch it depends on where the losses fall. In real time on a loaded machine its ticks stretch
+    // and fewer requests fall in a burst: one 6 s run (one burst) passed it twice in a few dozen
+    // runs beside other builds. 15 s hold two bursts (3 s on, 9 s off), each of which must miss.
     Path lossDir = tmp.resolve("naive-loss");
     code =
         run(
@@ -198,7 +200,7 @@ class ExternalRunTest {
             "--seed",
             "1",
             "--duration-sec",
-            "6",
+            "15",
             "--out",
             lossDir.toString(),
             "--no-report");
