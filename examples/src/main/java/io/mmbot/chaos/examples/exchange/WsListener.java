@@ -25,9 +25,10 @@ public interface WsListener {
   /**
    * A depth-diff event: the book levels that changed at one market step, delivered right after the
    * step's book ticker on the same message. An exchange whose stream carries no diffs never calls
-   * it.
+   * it. Not a default method: a listener that wraps another must pass it on, and the compiler says
+   * so.
    */
-  default void onDepthDiff(DepthDiff diff) {}
+  void onDepthDiff(DepthDiff diff);
 
   /** One of the bot's orders was filled (user-data stream). */
   void onExecution(OrderView filled);

@@ -1,6 +1,7 @@
 package io.mmbot.chaos.examples.suite;
 
 import io.mmbot.chaos.dns.HostResolver;
+import io.mmbot.chaos.examples.exchange.DepthDiff;
 import io.mmbot.chaos.examples.exchange.Exchange;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
@@ -102,6 +103,13 @@ final class ProcessExchange implements Exchange {
     public void onBookTicker(long bidTicks, long askTicks, long eventTimeMs, long sequence) {
       if (!dead) {
         inner.onBookTicker(bidTicks, askTicks, eventTimeMs, sequence);
+      }
+    }
+
+    @Override
+    public void onDepthDiff(DepthDiff diff) {
+      if (!dead) {
+        inner.onDepthDiff(diff);
       }
     }
 
