@@ -1,16 +1,13 @@
 package io.mmbot.chaos.examples.suite;
 
-import io.mmbot.chaos.dns.HostResolver;
 import io.mmbot.chaos.examples.exchange.DepthDiff;
 import io.mmbot.chaos.examples.exchange.Exchange;
+import io.mmbot.chaos.examples.exchange.ForwardingExchange;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
-import io.mmbot.chaos.exchange.ExchangeRules;
-import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.exchange.RestCall;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,14 +19,13 @@ import java.util.List;
  * dropped. The exchange itself, its orders and the account stay as they are, for the next start.
  * Not thread-safe: the bot's thread.
  */
-final class ProcessExchange implements Exchange {
+final class ProcessExchange extends ForwardingExchange {
 
-  private final Exchange exchange;
   private final List<WsConnection> open = new ArrayList<>();
   private boolean dead;
 
   ProcessExchange(Exchange exchange) {
-    this.exchange = exchange;
+    super(exchange);
   }
 
   /** Ends the process: closes its connections; it sends and hears nothing afterwards. */
@@ -134,62 +130,5 @@ final class ProcessExchange implements Exchange {
         inner.onClosed(abnormal, reason);
       }
     }
-  }
-
-  // ---------------------------------------------------------------- passed through
-
-  @Override
-  public long nanoTime() {
-    return exchange.nanoTime();
-  }
-
-  @Override
-  public Clock clock() {
-    return exchange.clock();
-  }
-
-  @Override
-  public String primaryHost() {
-    return exchange.primaryHost();
-  }
-
-  @Override
-  public String secondaryHost() {
-    return exchange.secondaryHost();
-  }
-
-  @Override
-  public HostResolver resolver() {
-    return exchange.resolver();
-  }
-
-  @Override
-  public void idleUntil(long nanos) {
-    exchange.idleUntil(nanos);
-  }
-
-  @Override
-  public Ledger ledger() {
-    return exchange.ledger();
-  }
-
-  @Override
-  public ExchangeRules rules() {
-    return exchange.rules();
-  }
-
-  @Override
-  public long bans418() {
-    return exchange.bans418();
-  }
-
-  @Override
-  public long retryAfterViolations() {
-    return exchange.retryAfterViolations();
-  }
-
-  @Override
-  public void close() {
-    exchange.close();
   }
 }

@@ -1,17 +1,14 @@
 package io.mmbot.chaos.examples.suite;
 
-import io.mmbot.chaos.dns.HostResolver;
 import io.mmbot.chaos.examples.exchange.DepthDiff;
 import io.mmbot.chaos.examples.exchange.Exchange;
+import io.mmbot.chaos.examples.exchange.ForwardingExchange;
 import io.mmbot.chaos.examples.exchange.WsConnection;
 import io.mmbot.chaos.examples.exchange.WsListener;
 import io.mmbot.chaos.examples.judge.WireLog;
-import io.mmbot.chaos.exchange.ExchangeRules;
-import io.mmbot.chaos.exchange.Ledger;
 import io.mmbot.chaos.exchange.OrderView;
 import io.mmbot.chaos.exchange.RestCall;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,14 +17,13 @@ import java.util.List;
  * WireLog} for the judge. The tap reads only what travelled over the connection, never the bot's
  * state; the bot cannot tell it is there. Not thread-safe: the bot's thread.
  */
-final class WireTap implements Exchange {
+final class WireTap extends ForwardingExchange {
 
-  private final Exchange exchange;
   private final WireLog log;
   private int sessions;
 
   WireTap(Exchange exchange, WireLog log) {
-    this.exchange = exchange;
+    super(exchange);
     this.log = log;
   }
 
@@ -149,67 +145,5 @@ final class WireTap implements Exchange {
           abnormal ? WireLog.WsKind.ABNORMAL_CLOSE : WireLog.WsKind.CLOSE);
       inner.onClosed(abnormal, reason);
     }
-  }
-
-  // ---------------------------------------------------------------- passed through
-
-  @Override
-  public long nanoTime() {
-    return exchange.nanoTime();
-  }
-
-  @Override
-  public Clock clock() {
-    return exchange.clock();
-  }
-
-  @Override
-  public String primaryHost() {
-    return exchange.primaryHost();
-  }
-
-  @Override
-  public String secondaryHost() {
-    return exchange.secondaryHost();
-  }
-
-  @Override
-  public HostResolver resolver() {
-    return exchange.resolver();
-  }
-
-  @Override
-  public void timer(long atNanos, Runnable task) {
-    exchange.timer(atNanos, task);
-  }
-
-  @Override
-  public void idleUntil(long nanos) {
-    exchange.idleUntil(nanos);
-  }
-
-  @Override
-  public Ledger ledger() {
-    return exchange.ledger();
-  }
-
-  @Override
-  public ExchangeRules rules() {
-    return exchange.rules();
-  }
-
-  @Override
-  public long bans418() {
-    return exchange.bans418();
-  }
-
-  @Override
-  public long retryAfterViolations() {
-    return exchange.retryAfterViolations();
-  }
-
-  @Override
-  public void close() {
-    exchange.close();
   }
 }
