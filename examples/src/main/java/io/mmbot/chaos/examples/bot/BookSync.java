@@ -54,16 +54,10 @@ final class BookSync {
       buffered.addLast(d.copy());
       return;
     }
-    if (d.finalUpdateId() <= lastUpdateId) {
-      return;
-    }
-    if (d.firstUpdateId() > lastUpdateId + 1) {
-      synced = false; // events were missed: rebuild from a new snapshot
-      buffered.clear();
+    if (!step(d)) {
+      buffered.clear(); // events were missed: rebuild from a new snapshot
       buffered.addLast(d.copy());
-      return;
     }
-    apply(d);
   }
 
   /**
@@ -82,16 +76,10 @@ final class BookSync {
     reconnected = false;
     synced = true;
     while (!buffered.isEmpty()) {
-      DepthDiff d = buffered.removeFirst();
-      if (d.finalUpdateId() <= lastUpdateId) {
-        continue;
-      }
-      if (d.firstUpdateId() > lastUpdateId + 1) {
-        synced = false; // the snapshot is older than the events kept: another one is needed
-        buffered.clear();
+      if (!step(buffered.removeFirst())) {
+        buffered.clear(); // the snapshot is older than the events kept: another one is needed
         return;
       }
-      apply(d);
     }
   }
 
@@ -113,6 +101,22 @@ final class BookSync {
   /** The book (read it only when {@link #synced()}). */
   LocalBook book() {
     return book;
+  }
+
+  /**
+   * One event onto a book in step: dropped when the book already holds its ids, applied when it
+   * starts right after them; on a gap the book is no longer in step and false is returned.
+   */
+  private boolean step(DepthDiff d) {
+    if (d.finalUpdateId() <= lastUpdateId) {
+      return true;
+    }
+    if (d.firstUpdateId() > lastUpdateId + 1) {
+      synced = false;
+      return false;
+    }
+    apply(d);
+    return true;
   }
 
   private void apply(DepthDiff d) {

@@ -62,7 +62,7 @@ public final class QuoteChecks {
     if (mid <= 0) {
       return false;
     }
-    long distance = o.side() == 'B' ? mid - o.priceTicks() : o.priceTicks() - mid;
+    long distance = distance(o, mid);
     if (distance <= 0) {
       return true;
     }
@@ -77,10 +77,15 @@ public final class QuoteChecks {
       if (mid <= 0) {
         continue;
       }
-      long distance = o.side() == 'B' ? mid - o.priceTicks() : o.priceTicks() - mid;
+      long distance = distance(o, mid);
       long stray = quoteTicks > 0 ? Math.abs(distance - quoteTicks) : Math.max(0, -distance);
       worst = Math.max(worst, stray);
     }
     return worst;
+  }
+
+  /** How far {@code o} stands from {@code mid} on its own side, ticks (negative: across it). */
+  private static long distance(OrderRecord o, long mid) {
+    return o.side() == 'B' ? mid - o.priceTicks() : o.priceTicks() - mid;
   }
 }
